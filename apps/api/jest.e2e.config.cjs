@@ -1,0 +1,9 @@
+module.exports = {
+  ...require('../../jest.preset.cjs'),
+  displayName: 'api-e2e',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 30000,
+};

@@ -1,0 +1,41 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX } from '@sferum/contracts';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from './config/app-config';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation';
+
+/** Everything main.ts and the end-to-end tests must set up the same way. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX.slice(1));
+  // The web app forwards /api/* from the same machine or network: trust its X-Forwarded-For.
+  app.set('trust proxy', 'loopback, uniquelocal');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      // Browsers must keep using plain HTTP on a school's local network; HTTPS
+      // deployments get HSTS from the production flag.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      strictTransportSecurity: config.isProduction,
+    }),
+  );
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sferum Onboarding Tracker API')
+      .setDescription('Rosters, onboarding progress, parent links and district reports for Sferum.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`,
+  });
+}

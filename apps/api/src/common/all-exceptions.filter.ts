@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiErrorBody } from '@sferum/contracts';
+import type { Response } from 'express';
+import { RequestValidationException } from './validation';
+
+/** Every error leaves the API in one JSON shape; unexpected ones without internals. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (!response.headersSent) {
+      response.status(body.statusCode).json(body);
+    }
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const body: ApiErrorBody = {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        message: messageOf(exception),
+      };
+      if (exception instanceof RequestValidationException) {
+        body.details = exception.details;
+      }
+      return body;
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: reasonPhrase(HttpStatus.INTERNAL_SERVER_ERROR),
+      message: 'Something went wrong on our side. Please try again.',
+    };
+  }
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') {
+    return response;
+  }
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) {
+    return message.map(String).join('; ');
+  }
+  return typeof message === 'string' ? message : exception.message;
+}
+
+function reasonPhrase(statusCode: number): string {
+  const name = HttpStatus[statusCode];
+  if (typeof name !== 'string') {
+    return 'Error';
+  }
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}

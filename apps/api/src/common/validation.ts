@@ -1,0 +1,31 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import type { FieldError } from '@sferum/contracts';
+
+/** Flattens nested class-validator errors into one entry per field path. */
+export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parentPath ? `${parentPath}.${error.property}` : error.property;
+    const own: FieldError[] = error.constraints
+      ? [{ field, messages: Object.values(error.constraints) }]
+      : [];
+    return own.concat(toFieldErrors(error.children ?? [], field));
+  });
+}
+
+export class RequestValidationException extends BadRequestException {
+  constructor(readonly details: FieldError[]) {
+    super(`Invalid request: ${details.map((detail) => detail.field).join(', ')}`);
+  }
+}
+
+/** Unknown fields are refused, known ones converted to their declared types. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory: (errors) => new RequestValidationException(toFieldErrors(errors)),
+  });
+}

@@ -1,0 +1,31 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal environment', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3333);
+    expect(config.NODE_ENV).toBe('development');
+    expect(config.DATABASE_POOL_SIZE).toBe(10);
+  });
+
+  it('reads numbers from strings', () => {
+    expect(loadConfig({ ...valid, PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('names DATABASE_URL when it is not a URL', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'not-a-url' })).toThrow(/DATABASE_URL \(invalid\)/);
+  });
+
+  it('names DATABASE_URL when it is missing', () => {
+    expect(() => loadConfig({})).toThrow(ConfigError);
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL \(missing\)/);
+  });
+
+  it('names every bad variable at once', () => {
+    const attempt = () => loadConfig({ ...valid, PORT: 'eighty', NODE_ENV: 'staging' });
+    expect(attempt).toThrow(/PORT \(invalid\)/);
+    expect(attempt).toThrow(/NODE_ENV \(invalid\)/);
+  });
+});

@@ -1,0 +1,6 @@
+import { District } from '../org/entities/district.entity';
+import { School } from '../org/entities/school.entity';
+import { SchoolClass } from '../org/entities/school-class.entity';
+
+/** Every entity the data source knows; features add theirs here. */
+export const ENTITIES = [District, School, SchoolClass];

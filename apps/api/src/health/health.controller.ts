@@ -1,0 +1,42 @@
+import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import type { HealthResponse } from '@sferum/contracts';
+import type { Response } from 'express';
+import { AppConfig } from '../config/app-config';
+import { HealthResponseDto } from './health-response.dto';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  private readonly startedAt = Date.now();
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: HealthResponseDto, description: 'The API and its database are up.' })
+  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database does not answer.' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+    let databaseUp = true;
+    try {
+      await this.health.check([() => this.database.pingCheck('database', { timeout: 2_000 })]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) {
+        throw error;
+      }
+      databaseUp = false;
+    }
+    response.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    response.setHeader('Cache-Control', 'no-store');
+    return {
+      status: databaseUp ? 'ok' : 'error',
+      database: databaseUp ? 'up' : 'down',
+      version: this.config.APP_VERSION ?? 'dev',
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+    };
+  }
+}

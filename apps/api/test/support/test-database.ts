@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../../src/database/data-source-options';
+import { createDatabase, dropDatabase, testDatabaseName, withDatabaseName } from '../../src/database/database-admin';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { runPendingMigrations } from '../../src/database/migrate';
+
+export interface TestServer {
+  /** The server's maintenance database, for creating and dropping test databases. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The PostgreSQL server from DATABASE_URL when set; otherwise an embedded one in a temporary folder. */
+export async function startTestServer(): Promise<TestServer> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    return { url: configured, stop: async () => undefined };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'sferum-test-pg-'));
+  const server = await startEmbeddedPostgres({ dataDir });
+  return {
+    url: server.url,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new, migrated database of its own; `drop()` removes it. */
+export async function createMigratedDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = testDatabaseName();
+  await createDatabase(serverUrl, name);
+  const url = withDatabaseName(serverUrl, name);
+  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }));
+  await dataSource.initialize();
+  try {
+    await runPendingMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+  return { url, drop: () => dropDatabase(serverUrl, name) };
+}

@@ -1,0 +1,4 @@
+export * from './api-error';
+export * from './api-routes';
+export * from './health';
+export * from './school-class';

@@ -1,0 +1,172 @@
+// Starts the whole product on this machine: PostgreSQL (embedded unless
+// DATABASE_URL is set), the API and the web app, from their production builds.
+// Used by `npm start` (tools/start.mjs) and by the browser tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const API_DIST = join(ROOT, 'dist/api/apps/api/src');
+const require = createRequire(import.meta.url);
+
+/** The compiled API modules the launcher reuses (config validation, embedded PostgreSQL). */
+function apiModule(relativePath) {
+  try {
+    return require(join(API_DIST, relativePath));
+  } catch (error) {
+    throw new Error(`The API is not built (${relativePath}): run "npx nx run api:build" first.`, { cause: error });
+  }
+}
+
+/**
+ * @param {object} [options]
+ * @param {string} [options.databaseUrl] a PostgreSQL server to use instead of the embedded one
+ * @param {boolean} [options.freshDatabase] a new database, dropped by stop() (tests)
+ * @param {boolean} [options.seedDemo] load the demo district once
+ * @param {number} [options.apiPort]
+ * @param {number} [options.webPort]
+ * @param {boolean} [options.quiet] keep the API's and web's output to ourselves
+ * @param {Record<string, string>} [options.env] extra environment for the API
+ */
+export async function startStack({
+  databaseUrl = process.env.DATABASE_URL || undefined,
+  freshDatabase = false,
+  seedDemo = false,
+  apiPort = 3333,
+  webPort = 3000,
+  quiet = false,
+  env = {},
+} = {}) {
+  const stoppers = [];
+  const stop = async () => {
+    while (stoppers.length > 0) {
+      await stoppers.pop()().catch((error) => console.error(`While stopping: ${error.message}`));
+    }
+  };
+  try {
+    const serverUrl = await startDatabaseServer({ databaseUrl, freshDatabase, stoppers });
+    const url = freshDatabase ? await createFreshDatabase(serverUrl, stoppers) : serverUrl;
+
+    await runToEnd('node', [join(API_DIST, 'cli/prepare-database.js'), ...(seedDemo ? ['--seed-demo'] : [])], {
+      env: { ...process.env, DATABASE_URL: url },
+      quiet,
+    });
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const api = startService('api', 'node', [join(API_DIST, 'main.js')], {
+      env: { ...process.env, ...env, DATABASE_URL: url, PORT: String(apiPort), HOST: '127.0.0.1' },
+      quiet,
+    });
+    stoppers.push(() => stopService(api));
+    await waitForHttp(`${apiUrl}/api/health`, api);
+
+    const webUrl = `http://localhost:${webPort}`;
+    const web = startService('web', 'node', [require.resolve('next/dist/bin/next'), 'start', '-p', String(webPort)], {
+      cwd: join(ROOT, 'apps/web'),
+      env: { ...process.env, API_URL: apiUrl, PORT: String(webPort), HOSTNAME: '127.0.0.1' },
+      quiet,
+    });
+    stoppers.push(() => stopService(web));
+    await waitForHttp(webUrl, web);
+
+    return { webUrl, apiUrl, databaseUrl: url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function startDatabaseServer({ databaseUrl, freshDatabase, stoppers }) {
+  if (databaseUrl) {
+    // Same validation as the API's, so a bad value is named before anything starts.
+    apiModule('config/app-config.js').loadConfig({ DATABASE_URL: databaseUrl });
+    return databaseUrl;
+  }
+  const { startEmbeddedPostgres } = apiModule('database/embedded-postgres.js');
+  const dataDir = freshDatabase ? mkdtempSync(join(tmpdir(), 'sferum-pg-')) : join(ROOT, '.data/postgres');
+  if (freshDatabase) {
+    stoppers.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  }
+  const server = await startEmbeddedPostgres({ dataDir });
+  stoppers.push(() => server.stop());
+  return server.url;
+}
+
+async function createFreshDatabase(serverUrl, stoppers) {
+  const admin = apiModule('database/database-admin.js');
+  const name = admin.testDatabaseName();
+  await admin.createDatabase(serverUrl, name);
+  stoppers.push(() => admin.dropDatabase(serverUrl, name));
+  return admin.withDatabaseName(serverUrl, name);
+}
+
+/** A child in its own process group, so that stopping it also stops what it started. */
+function startService(name, command, args, { cwd = ROOT, env, quiet }) {
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.output = '';
+  const forward = (stream, target) =>
+    stream.on('data', (chunk) => {
+      const text = chunk.toString('utf8');
+      child.output = (child.output + text).slice(-20_000);
+      if (!quiet) {
+        for (const line of text.split('\n').filter(Boolean)) target.write(`[${name}] ${line}\n`);
+      }
+    });
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  child.serviceName = name;
+  return child;
+}
+
+function stopService(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      done();
+    });
+    signalGroup(child, 'SIGTERM');
+  });
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function runToEnd(command, args, { env, quiet }) {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.once('error', fail);
+    child.once('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${args[0]} exited with code ${code}\n${output}`.trim())),
+    );
+  });
+}
+
+async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`${child.serviceName} exited (code ${child.exitCode}) before answering:\n${child.output}`);
+    }
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  throw new Error(`${child.serviceName} did not answer at ${url} within ${timeoutMs / 1000} s:\n${child.output}`);
+}
