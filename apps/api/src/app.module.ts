@@ -5,7 +5,9 @@ import { loggerParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { OrgModule } from './org/org.module';
 
 @Module({})
 export class AppModule {
@@ -17,6 +19,8 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
         HealthModule,
+        AuthModule,
+        OrgModule,
       ],
     };
   }

@@ -1,10 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@sferum/contracts';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { sameOriginOnly } from './common/same-origin.middleware';
 import { createValidationPipe } from './common/validation';
 
 /** Everything main.ts and the end-to-end tests must set up the same way. */
@@ -22,6 +24,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
       strictTransportSecurity: config.isProduction,
     }),
   );
+  app.use(sameOriginOnly(config.PUBLIC_WEB_URL));
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@sferum/contracts';
 import type { Response } from 'express';
+import { TooManyRequestsException } from './rate-limit.service';
 import { RequestValidationException } from './validation';
 
 /** Every error leaves the API in one JSON shape; unexpected ones without internals. */
@@ -13,6 +14,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    if (exception instanceof TooManyRequestsException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
     if (!response.headersSent) {
       response.status(body.statusCode).json(body);

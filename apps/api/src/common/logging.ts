@@ -4,8 +4,8 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 
-/** Long opaque path segments are links and setup tokens: never written to a log. */
-const TOKEN_LIKE_SEGMENT = /[A-Za-z0-9_-]{32,}/g;
+/** Long opaque path segments (40+ characters: longer than a uuid) are tokens: never written to a log. */
+const TOKEN_LIKE_SEGMENT = /[A-Za-z0-9_-]{40,}/g;
 
 /** A request's path as logs may show it: no query string, no token-like segments. */
 export function loggablePath(url: string | undefined): string {

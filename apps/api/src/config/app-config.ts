@@ -43,6 +43,38 @@ export class AppConfig {
   @IsString()
   APP_VERSION?: string;
 
+  /** Where people open the web app; setup links printed by the CLI start with it. */
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'PUBLIC_WEB_URL must be an origin such as https://sferum.example.ru' })
+  PUBLIC_WEB_URL = 'http://localhost:3000';
+
+  /** Secure cookies: 'auto' sets them when the request came over HTTPS (X-Forwarded-Proto from the proxy). */
+  @IsIn(['auto', 'always', 'never'])
+  COOKIE_SECURE: 'auto' | 'always' | 'never' = 'auto';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 120;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  SESSION_MAX_HOURS = 12;
+
+  /** Sign-in attempts per minute from one IP address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LIMIT_PER_IP = 30;
+
+  /** Wrong passwords per minute for one account before it answers 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ACCOUNT = 10;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -54,7 +86,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError that names every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat('DATABASE_URL', 'APP_VERSION');
+  const known = Object.keys(new AppConfig());
   const present = Object.fromEntries(
     known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
   );

@@ -3,10 +3,12 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { HealthResponse } from '@sferum/contracts';
 import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { HealthResponseDto } from './health-response.dto';
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   private readonly startedAt = Date.now();

@@ -1,0 +1,120 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { School } from '../org/entities/school.entity';
+import { SchoolClass } from '../org/entities/school-class.entity';
+import { StaffUser } from '../org/entities/staff-user.entity';
+import { SqlCondition } from '../database/named-query';
+import type { AuthContext } from './auth-context';
+
+/** What the caller wants to do with an object they can see. */
+export type Action = 'read' | 'manage';
+
+/**
+ * The one place that decides who may see and change what.
+ *
+ * - district_admin: everything in their district.
+ * - school_admin: their school, its classes and its staff.
+ * - teacher: their school (read), the classes they lead, themselves.
+ *
+ * An object outside the caller's scope is 404, as if it did not exist; a
+ * visible object the caller may not change is 403.
+ */
+@Injectable()
+export class AccessPolicy {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Limits a `school` alias to what the caller sees. */
+  schoolScope(auth: AuthContext, alias: string): SqlCondition {
+    if (auth.role === 'district_admin') {
+      return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+    }
+    return { sql: `${alias}.id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+  }
+
+  /** Limits a `school_class` alias to what the caller sees. */
+  classScope(auth: AuthContext, alias: string): SqlCondition {
+    switch (auth.role) {
+      case 'district_admin':
+        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+      case 'school_admin':
+        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+      case 'teacher':
+        return {
+          sql: `EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = ${alias}.id AND scope_tc.staff_user_id = :scopeUserId)`,
+          parameters: { scopeUserId: auth.userId },
+        };
+    }
+  }
+
+  /** Limits a `staff_user` alias to what the caller sees. */
+  staffScope(auth: AuthContext, alias: string): SqlCondition {
+    switch (auth.role) {
+      case 'district_admin':
+        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+      case 'school_admin':
+        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+      case 'teacher':
+        return { sql: `${alias}.id = :scopeUserId`, parameters: { scopeUserId: auth.userId } };
+    }
+  }
+
+  async requireSchool(auth: AuthContext, schoolId: string, action: Action): Promise<School> {
+    const scope = this.schoolScope(auth, 's');
+    const school = await this.dataSource
+      .getRepository(School)
+      .createQueryBuilder('s')
+      .where(`s.id = :id AND ${scope.sql}`)
+      .setParameters({ id: schoolId, ...scope.parameters })
+      .getOne();
+    if (!school) {
+      throw new NotFoundException('School not found');
+    }
+    if (action === 'manage' && auth.role !== 'district_admin') {
+      throw new ForbiddenException('Only the district admin can change a school');
+    }
+    return school;
+  }
+
+  /** `manage` on a school's contents (its classes and staff): the district admin or that school's admin. */
+  async requireSchoolContents(auth: AuthContext, schoolId: string): Promise<School> {
+    const school = await this.requireSchool(auth, schoolId, 'read');
+    if (auth.role === 'teacher') {
+      throw new ForbiddenException('Only an admin can change the school structure');
+    }
+    return school;
+  }
+
+  async requireClass(auth: AuthContext, classId: string, action: Action): Promise<SchoolClass> {
+    const scope = this.classScope(auth, 'c');
+    const schoolClass = await this.dataSource
+      .getRepository(SchoolClass)
+      .createQueryBuilder('c')
+      .where(`c.id = :id AND ${scope.sql}`)
+      .setParameters({ id: classId, ...scope.parameters })
+      .getOne();
+    if (!schoolClass) {
+      throw new NotFoundException('Class not found');
+    }
+    if (action === 'manage' && auth.role === 'teacher') {
+      throw new ForbiddenException('Only an admin can change a class');
+    }
+    return schoolClass;
+  }
+
+  async requireStaff(auth: AuthContext, staffId: string, action: Action): Promise<StaffUser> {
+    const scope = this.staffScope(auth, 'u');
+    const staff = await this.dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('u')
+      .where(`u.id = :id AND ${scope.sql}`)
+      .setParameters({ id: staffId, ...scope.parameters })
+      .getOne();
+    if (!staff) {
+      throw new NotFoundException('Staff member not found');
+    }
+    if (action === 'manage' && auth.role === 'teacher') {
+      throw new ForbiddenException('Only an admin can change staff accounts');
+    }
+    return staff;
+  }
+}

@@ -1,0 +1,60 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface RateLimitState {
+  hits: number;
+  retryAfterSeconds: number;
+}
+
+export class TooManyRequestsException extends HttpException {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many requests: try again in ${retryAfterSeconds} s`, HttpStatus.TOO_MANY_REQUESTS);
+  }
+}
+
+/**
+ * Fixed-window counters in PostgreSQL, so that every copy of the API shares
+ * them (no state in memory). One upsert per hit.
+ */
+@Injectable()
+export class RateLimitService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Counts one hit in the current window and returns the window's total. */
+  async hit(bucket: string, windowSeconds: number): Promise<RateLimitState> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO rate_limit_hit (bucket, window_start, hits)
+       VALUES ($1, date_bin(make_interval(secs => $2), now(), timestamptz '2000-01-01'), 1)
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hit.hits + 1
+       RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
+      [bucket, windowSeconds],
+    )) as Array<{ hits: number; retry_after: number }>;
+    if (Math.random() < 0.01) {
+      await this.dataSource.query(`DELETE FROM rate_limit_hit WHERE window_start < now() - interval '1 day'`);
+    }
+    return toState(rows[0]);
+  }
+
+  /** The current window's total without counting a hit. */
+  async peek(bucket: string, windowSeconds: number): Promise<RateLimitState> {
+    const rows = (await this.dataSource.query(
+      `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
+       FROM rate_limit_hit
+       WHERE bucket = $1 AND window_start = date_bin(make_interval(secs => $2), now(), timestamptz '2000-01-01')`,
+      [bucket, windowSeconds],
+    )) as Array<{ hits: number; retry_after: number }>;
+    return toState(rows[0]);
+  }
+
+  /** Throws 429 (with Retry-After) once a bucket has more than `limit` hits in its window. */
+  async consume(bucket: string, limit: number, windowSeconds: number): Promise<void> {
+    const state = await this.hit(bucket, windowSeconds);
+    if (state.hits > limit) {
+      throw new TooManyRequestsException(state.retryAfterSeconds);
+    }
+  }
+}
+
+function toState(row: { hits: number; retry_after: number } | undefined): RateLimitState {
+  return { hits: row?.hits ?? 0, retryAfterSeconds: Math.max(1, row?.retry_after ?? 1) };
+}

@@ -1,0 +1,11 @@
+import { Param, ParseUUIDPipe } from '@nestjs/common';
+import { RequestValidationException } from './validation';
+
+/** A route parameter that must be a UUID; anything else is a 400 naming the parameter. */
+export const UuidParam = (name: string): ParameterDecorator =>
+  Param(
+    name,
+    new ParseUUIDPipe({
+      exceptionFactory: () => new RequestValidationException([{ field: name, messages: [`${name} must be a UUID`] }]),
+    }),
+  );

@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CLASS_LETTER_PATTERN,
+  MAX_GRADE,
+  MIN_GRADE,
+  type ClassTeacher,
+  type CreateClassRequest,
+  type SchoolClassSummary,
+  type SetClassTeachersRequest,
+  type UpdateClassRequest,
+} from '@sferum/contracts';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+} from 'class-validator';
+
+const ACADEMIC_YEAR = /^(\d{4})\/(\d{4})$/;
+const upperLetter = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim().toLocaleUpperCase('ru-RU') : value;
+
+const Letter = (): PropertyDecorator => (target, key) => {
+  Transform(upperLetter)(target, key);
+  IsString()(target, key);
+  Matches(CLASS_LETTER_PATTERN, { message: 'letter must be one Cyrillic letter, such as А' })(target, key);
+};
+
+const AcademicYear = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isAcademicYear',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && isConsecutiveAcademicYear(value),
+      defaultMessage: () => '$property must be two consecutive years such as 2026/2027',
+    },
+  });
+
+const Grade = (): PropertyDecorator => (target, key) => {
+  IsInt()(target, key);
+  Min(MIN_GRADE)(target, key);
+  Max(MAX_GRADE)(target, key);
+};
+
+/** "2026/2027" is valid only when the second year follows the first. */
+export function isConsecutiveAcademicYear(value: string): boolean {
+  const match = ACADEMIC_YEAR.exec(value);
+  return match !== null && Number(match[2]) === Number(match[1]) + 1;
+}
+
+export class CreateClassDto implements CreateClassRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  schoolId!: string;
+
+  @ApiProperty({ minimum: MIN_GRADE, maximum: MAX_GRADE, example: 5 })
+  @Grade()
+  grade!: number;
+
+  @ApiProperty({ example: 'А', description: 'One Cyrillic letter' })
+  @Letter()
+  letter!: string;
+
+  @ApiPropertyOptional({ example: '2026/2027', description: 'Defaults to the current academic year' })
+  @IsOptional()
+  @AcademicYear()
+  academicYear?: string;
+}
+
+export class UpdateClassDto implements UpdateClassRequest {
+  @ApiPropertyOptional({ minimum: MIN_GRADE, maximum: MAX_GRADE })
+  @IsOptional()
+  @Grade()
+  grade?: number;
+
+  @ApiPropertyOptional({ example: 'Б' })
+  @IsOptional()
+  @Letter()
+  letter?: string;
+
+  @ApiPropertyOptional({ example: '2026/2027' })
+  @IsOptional()
+  @AcademicYear()
+  academicYear?: string;
+
+  @ApiPropertyOptional({ description: 'Archive (true) or bring back (false)' })
+  @IsOptional()
+  @IsBoolean()
+  archived?: boolean;
+}
+
+export class SetClassTeachersDto implements SetClassTeachersRequest {
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 10 })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  teacherIds!: string[];
+}
+
+export class ListClassesQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  schoolId?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include archived classes' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  includeArchived?: 'true' | 'false';
+}
+
+export class ClassTeacherDto implements ClassTeacher {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fullName!: string;
+}
+
+export class SchoolClassSummaryDto implements SchoolClassSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) districtId!: string;
+  @ApiProperty({ format: 'uuid' }) schoolId!: string;
+  @ApiProperty() grade!: number;
+  @ApiProperty() letter!: string;
+  @ApiProperty({ example: '5А' }) name!: string;
+  @ApiProperty({ example: '2026/2027' }) academicYear!: string;
+  @ApiProperty() archived!: boolean;
+  @ApiProperty({ type: [ClassTeacherDto] }) teachers!: ClassTeacherDto[];
+}

@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateSchoolRequest, DistrictSummary, SchoolSummary, UpdateSchoolRequest } from '@sferum/contracts';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { Trim } from '../../common/dto-transforms';
+
+export class CreateSchoolDto implements CreateSchoolRequest {
+  @ApiProperty({ example: 'Средняя школа № 7', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class UpdateSchoolDto implements UpdateSchoolRequest {
+  @ApiPropertyOptional({ example: 'Средняя школа № 7 имени А. С. Пушкина', maxLength: 200 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name?: string;
+}
+
+export class UpdateDistrictDto {
+  @ApiProperty({ example: 'Управление образования г. Светлогорска', maxLength: 200 })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+}
+
+export class DistrictSummaryDto implements DistrictSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class SchoolSummaryDto implements SchoolSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) districtId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Classes not archived' }) classCount!: number;
+  @ApiProperty({ description: 'Active teacher accounts' }) teacherCount!: number;
+}

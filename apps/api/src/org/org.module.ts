@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ClassesController } from './classes.controller';
+import { ClassesService } from './classes.service';
+import { SchoolsController } from './schools.controller';
+import { SchoolsService } from './schools.service';
+import { StaffController } from './staff.controller';
+import { StaffService } from './staff.service';
+
+/** Districts, schools, classes and staff accounts. */
+@Module({
+  controllers: [SchoolsController, ClassesController, StaffController],
+  providers: [SchoolsService, ClassesService, StaffService],
+})
+export class OrgModule {}

@@ -1,0 +1,110 @@
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { DistrictSummary, SchoolSummary } from '@sferum/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AccessPolicy } from '../auth/access-policy.service';
+import { isUniqueViolation } from '../common/postgres-errors';
+import { namedQuery } from '../database/named-query';
+import type { CreateSchoolDto, UpdateDistrictDto, UpdateSchoolDto } from './dto/school.dto';
+
+interface SchoolRow {
+  id: string;
+  district_id: string;
+  name: string;
+  class_count: string;
+  teacher_count: string;
+}
+
+const SCHOOL_SUMMARY_SQL = `
+  SELECT s.id, s.district_id, s.name,
+         (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS class_count,
+         (SELECT count(*) FROM staff_user u
+           WHERE u.school_id = s.id AND u.role = 'teacher' AND u.deactivated_at IS NULL) AS teacher_count
+  FROM school s`;
+
+@Injectable()
+export class SchoolsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async list(auth: AuthContext): Promise<SchoolSummary[]> {
+    const scope = this.access.schoolScope(auth, 's');
+    const rows = await namedQuery<SchoolRow>(
+      this.dataSource.manager,
+      `${SCHOOL_SUMMARY_SQL} WHERE ${scope.sql} ORDER BY s.name`,
+      scope.parameters,
+    );
+    return rows.map(toSummary);
+  }
+
+  async get(auth: AuthContext, schoolId: string): Promise<SchoolSummary> {
+    await this.access.requireSchool(auth, schoolId, 'read');
+    return this.summary(schoolId);
+  }
+
+  async create(auth: AuthContext, dto: CreateSchoolDto): Promise<SchoolSummary> {
+    if (auth.role !== 'district_admin') {
+      throw new ForbiddenException('Only the district admin can add a school');
+    }
+    const rows = await this.saveName(() =>
+      this.dataSource.query(`INSERT INTO school (district_id, name) VALUES ($1, $2) RETURNING id`, [auth.districtId, dto.name]),
+    );
+    return this.summary((rows as Array<{ id: string }>)[0]!.id);
+  }
+
+  async update(auth: AuthContext, schoolId: string, dto: UpdateSchoolDto): Promise<SchoolSummary> {
+    await this.access.requireSchool(auth, schoolId, 'manage');
+    if (dto.name !== undefined) {
+      await this.saveName(() => this.dataSource.query(`UPDATE school SET name = $2 WHERE id = $1`, [schoolId, dto.name]));
+    }
+    return this.summary(schoolId);
+  }
+
+  /** Only a district admin sees their district as an object of its own. */
+  async getDistrict(auth: AuthContext, districtId: string): Promise<DistrictSummary> {
+    if (auth.role !== 'district_admin' || auth.districtId !== districtId) {
+      throw new NotFoundException('District not found');
+    }
+    const rows = (await this.dataSource.query(`SELECT id, name FROM district WHERE id = $1`, [districtId])) as DistrictSummary[];
+    return rows[0]!;
+  }
+
+  async updateDistrict(auth: AuthContext, districtId: string, dto: UpdateDistrictDto): Promise<DistrictSummary> {
+    await this.getDistrict(auth, districtId);
+    try {
+      await this.dataSource.query(`UPDATE district SET name = $2 WHERE id = $1`, [districtId, dto.name]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictException('Another district has this name');
+      throw error;
+    }
+    return this.getDistrict(auth, districtId);
+  }
+
+  private async summary(schoolId: string): Promise<SchoolSummary> {
+    const rows = (await this.dataSource.query(`${SCHOOL_SUMMARY_SQL} WHERE s.id = $1`, [schoolId])) as SchoolRow[];
+    return toSummary(rows[0]!);
+  }
+
+  private async saveName<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error, 'school_name_unique')) {
+        throw new ConflictException('A school with this name already exists in the district');
+      }
+      throw error;
+    }
+  }
+}
+
+function toSummary(row: SchoolRow): SchoolSummary {
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    name: row.name,
+    classCount: Number(row.class_count),
+    teacherCount: Number(row.teacher_count),
+  };
+}
