@@ -1,8 +1,8 @@
-// `npm run migration:generate -- <name>`, `npm run migration:run`, `npm run migration:revert`:
+// `npm run migration:generate -- <name>`, `npm run migration:run`, `npm run migration:revert`, `migration:show`:
 // the TypeORM CLI on the API's one data source, against DATABASE_URL or the embedded PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './stack.mjs';
+import { buildApi, openDatabase, ROOT } from './stack.mjs';
 
 const [command, name] = process.argv.slice(2);
 const COMMANDS = ['generate', 'run', 'revert', 'show'];
@@ -11,25 +11,14 @@ if (!COMMANDS.includes(command) || (command === 'generate' && !/^[a-z0-9-]+$/.te
   process.exit(2);
 }
 
-const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-const { createRequire } = await import('node:module');
-const require = createRequire(import.meta.url);
-let embedded;
-let databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) {
-  const { startEmbeddedPostgres } = require(join(ROOT, 'dist/api/apps/api/src/database/embedded-postgres.js'));
-  embedded = await startEmbeddedPostgres({ dataDir: join(ROOT, '.data/postgres') });
-  databaseUrl = embedded.url;
-}
-
+buildApi();
+const database = await openDatabase();
 const typeorm = (...args) =>
-  spawnSync(
-    'npx',
-    ['typeorm', ...args, '-d', join(ROOT, 'dist/api/apps/api/src/database/typeorm-cli.data-source.js')],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: databaseUrl } },
-  ).status;
+  spawnSync('npx', ['typeorm', ...args, '-d', join(ROOT, 'dist/api/apps/api/src/database/typeorm-cli.data-source.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: database.url },
+  }).status;
 
 let status;
 if (command === 'generate') {
@@ -39,5 +28,5 @@ if (command === 'generate') {
 } else {
   status = typeorm(`migration:${command}`);
 }
-await embedded?.stop();
+await database.stop();
 process.exit(status ?? 1);

@@ -1,7 +1,7 @@
 // Starts the whole product on this machine: PostgreSQL (embedded unless
 // DATABASE_URL is set), the API and the web app, from their production builds.
 // Used by `npm start` (tools/start.mjs) and by the browser tests.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,19 @@ export async function startStack({
     await stop();
     throw error;
   }
+}
+
+/** DATABASE_URL, or the embedded server on .data/postgres: for the CLI scripts. */
+export async function openDatabase() {
+  const stoppers = [];
+  const url = await startDatabaseServer({ databaseUrl: process.env.DATABASE_URL || undefined, freshDatabase: false, stoppers });
+  return { url, stop: async () => { while (stoppers.length > 0) await stoppers.pop()(); } };
+}
+
+/** Builds the API (Nx skips it when nothing changed); exits on failure. */
+export function buildApi() {
+  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 async function startDatabaseServer({ databaseUrl, freshDatabase, stoppers }) {

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { loadConfig } from './app-config';
+
+/**
+ * No Docker engine runs where the tests run, so this is how docker-compose.yml
+ * is checked: the environment it gives the API must pass the API's own
+ * validation, with the variables filled in as an operator would.
+ */
+interface ComposeFile {
+  services: Record<string, { environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> }>;
+}
+
+const compose = parse(readFileSync(join(__dirname, '../../../../docker-compose.yml'), 'utf8')) as ComposeFile;
+
+/** Fills `${NAME}`, `${NAME:-default}` and `${NAME:?message}` from the given variables, as Compose does. */
+function interpolate(value: string, variables: Record<string, string>): string {
+  return value.replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_match, name: string, kind?: string, fallback?: string) => {
+    const given = variables[name];
+    if (given !== undefined && given !== '') return given;
+    if (kind === '-') return fallback ?? '';
+    throw new Error(`${name} must be set: ${fallback ?? ''}`);
+  });
+}
+
+describe('docker-compose.yml', () => {
+  const apiEnvironment = (variables: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(compose.services.api?.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), variables)]),
+    );
+
+  it('gives the API an environment that passes its configuration check', () => {
+    const config = loadConfig(apiEnvironment({ POSTGRES_PASSWORD: 's3cret' }));
+    expect(config.NODE_ENV).toBe('production');
+    expect(config.DATABASE_URL).toBe('postgres://sferum:s3cret@postgres:5432/sferum');
+  });
+
+  it('refuses to start without a database password', () => {
+    expect(() => apiEnvironment({})).toThrow(/POSTGRES_PASSWORD/);
+  });
+
+  it('starts the API after a healthy database and the web after a healthy API', () => {
+    expect(compose.services.api?.depends_on?.postgres?.condition).toBe('service_healthy');
+    expect(compose.services.web?.depends_on?.api?.condition).toBe('service_healthy');
+    expect(compose.services.web?.environment?.API_URL).toBe('http://api:3333');
+  });
+});
