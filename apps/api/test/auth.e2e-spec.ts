@@ -10,7 +10,7 @@ function sessionCookie(response: request.Response): { token: string; header: str
   const raw = response.headers['set-cookie'] as unknown as string[] | undefined;
   const header = (raw ?? []).find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
   if (!header) throw new Error('no session cookie set');
-  return { token: header.split(';')[0]!.split('=')[1]!, header };
+  return { token: header.split(';')[0].split('=')[1], header };
 }
 
 describe('staff sign-in and sessions', () => {
@@ -69,10 +69,10 @@ describe('staff sign-in and sessions', () => {
       .expect(201);
     const token = (created.body as StaffWithSetupLink).setupLink.path.split('/').pop();
     await request(app.getHttpServer()).post('/api/auth/setup').send({ token, password: 'a new long password' }).expect(200);
-    const rows = (await factory.dataSource.query(`SELECT password_hash FROM staff_user WHERE email = $1`, [
+    const rows = await factory.dataSource.query<Array<{ password_hash: string }>>(`SELECT password_hash FROM staff_user WHERE email = $1`, [
       'argon.check@school.test',
-    ])) as Array<{ password_hash: string }>;
-    const [, algorithm, version, parameterList] = rows[0]!.password_hash.split('$');
+    ]);
+    const [, algorithm, version, parameterList] = rows[0].password_hash.split('$');
     expect(algorithm).toBe('argon2id');
     expect(version).toBe('v=19');
     const parameters = Object.fromEntries(
@@ -91,13 +91,13 @@ describe('staff sign-in and sessions', () => {
       .expect(200);
     const { token } = sessionCookie(response);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const dump = (await factory.dataSource.query(
+    const dump = await factory.dataSource.query<Array<{ rows: string }>>(
       `SELECT string_agg(s::text, '|') AS rows FROM staff_session s WHERE staff_user_id = $1`,
       [teacher.id],
-    )) as Array<{ rows: string }>;
-    expect(dump[0]!.rows).not.toContain(token);
+    );
+    expect(dump[0].rows).not.toContain(token);
     const hashHex = createHash('sha256').update(token).digest('hex');
-    expect(dump[0]!.rows).toContain(hashHex);
+    expect(dump[0].rows).toContain(hashHex);
   });
 
   it('issues a new token at every login', async () => {
@@ -284,11 +284,11 @@ describe('staff sign-in and sessions', () => {
 
     it('does not store the setup token itself', async () => {
       const { token, staffId } = await createStaffWithLink();
-      const dump = (await factory.dataSource.query(
+      const dump = await factory.dataSource.query<Array<{ rows: string }>>(
         `SELECT string_agg(t::text, '|') AS rows FROM staff_setup_token t WHERE staff_user_id = $1`,
         [staffId],
-      )) as Array<{ rows: string }>;
-      expect(dump[0]!.rows).not.toContain(token);
+      );
+      expect(dump[0].rows).not.toContain(token);
     });
   });
 

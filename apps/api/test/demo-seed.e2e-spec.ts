@@ -12,7 +12,7 @@ describe('demo data', () => {
     await dataSource.initialize();
     try {
       const count = async (table: string): Promise<number> =>
-        Number(((await dataSource.query(`SELECT count(*) AS n FROM ${table}`)) as Array<{ n: string }>)[0]?.n);
+        Number((await dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
 
       expect(await seedDemoData(dataSource.manager)).toBeGreaterThan(0);
       const after = { schools: await count('school'), classes: await count('school_class') };

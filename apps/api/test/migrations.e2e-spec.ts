@@ -14,9 +14,9 @@ describe('migrations', () => {
     try {
       const tables = async (): Promise<string[]> =>
         (
-          (await dataSource.query(
+          await dataSource.query<Array<{ table_name: string }>>(
             `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
-          )) as Array<{ table_name: string }>
+          )
         ).map((row) => row.table_name);
 
       expect(await tables()).toEqual(expect.arrayContaining(['district', 'school', 'school_class']));

@@ -39,10 +39,10 @@ export class AuthService {
       throw new TooManyRequestsException(failures.retryAfterSeconds);
     }
 
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ id: string; password_hash: string | null }>>(
       `SELECT id, password_hash FROM staff_user WHERE email = $1 AND deactivated_at IS NULL`,
       [dto.email],
-    )) as Array<{ id: string; password_hash: string | null }>;
+    );
     const account = rows[0];
     const hash = account?.password_hash ?? (await dummyPasswordHash());
     const passwordMatches = await verifyPassword(hash, dto.password);
@@ -55,14 +55,7 @@ export class AuthService {
   }
 
   async currentUser(staffUserId: string): Promise<CurrentUser> {
-    const rows = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.full_name, u.role, u.district_id, d.name AS district_name, u.school_id, s.name AS school_name
-       FROM staff_user u
-       JOIN district d ON d.id = u.district_id
-       LEFT JOIN school s ON s.id = u.school_id
-       WHERE u.id = $1`,
-      [staffUserId],
-    )) as Array<{
+    const rows = await this.dataSource.query<Array<{
       id: string;
       email: string;
       full_name: string;
@@ -71,7 +64,14 @@ export class AuthService {
       district_name: string;
       school_id: string | null;
       school_name: string | null;
-    }>;
+    }>>(
+      `SELECT u.id, u.email, u.full_name, u.role, u.district_id, d.name AS district_name, u.school_id, s.name AS school_name
+       FROM staff_user u
+       JOIN district d ON d.id = u.district_id
+       LEFT JOIN school s ON s.id = u.school_id
+       WHERE u.id = $1`,
+      [staffUserId],
+    );
     const row = rows[0];
     if (!row) {
       throw new UnauthorizedException('Sign in first');
@@ -90,9 +90,9 @@ export class AuthService {
 
   /** A new password ends every other session of the user. */
   async changePassword(auth: AuthContext, dto: ChangePasswordDto): Promise<void> {
-    const rows = (await this.dataSource.query(`SELECT password_hash FROM staff_user WHERE id = $1`, [auth.userId])) as Array<{
+    const rows = await this.dataSource.query<Array<{
       password_hash: string | null;
-    }>;
+    }>>(`SELECT password_hash FROM staff_user WHERE id = $1`, [auth.userId]);
     const current = rows[0]?.password_hash;
     if (!current || !(await verifyPassword(current, dto.currentPassword))) {
       throw new RequestValidationException([{ field: 'currentPassword', messages: ['currentPassword is not correct'] }]);

@@ -36,7 +36,14 @@ export class SessionService {
     if (!looksLikeToken(token)) {
       return undefined;
     }
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{
+      session_id: string;
+      user_id: string;
+      role: StaffRole;
+      district_id: string;
+      school_id: string | null;
+      stale: boolean;
+    }>>(
       `SELECT s.id AS session_id, u.id AS user_id, u.role, u.district_id, u.school_id,
               s.last_seen_at < now() - make_interval(secs => $3) AS stale
        FROM staff_session s
@@ -46,14 +53,7 @@ export class SessionService {
          AND s.last_seen_at > now() - make_interval(mins => $2)
          AND u.deactivated_at IS NULL`,
       [hashToken(token), this.config.SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS],
-    )) as Array<{
-      session_id: string;
-      user_id: string;
-      role: StaffRole;
-      district_id: string;
-      school_id: string | null;
-      stale: boolean;
-    }>;
+    );
     const row = rows[0];
     if (!row) {
       return undefined;

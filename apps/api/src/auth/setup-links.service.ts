@@ -24,13 +24,13 @@ export class SetupLinksService {
   async issue(staffUserId: string, manager: EntityManager = this.dataSource.manager): Promise<SetupLink> {
     const token = newToken();
     await manager.query(`DELETE FROM staff_setup_token WHERE staff_user_id = $1 AND used_at IS NULL`, [staffUserId]);
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ expires_at: Date }>>(
       `INSERT INTO staff_setup_token (token_hash, staff_user_id, expires_at)
        VALUES ($1, $2, now() + make_interval(days => $3))
        RETURNING expires_at`,
       [hashToken(token), staffUserId, SETUP_LINK_VALID_DAYS],
-    )) as Array<{ expires_at: Date }>;
-    return { path: `/setup/${token}`, expiresAt: rows[0]!.expires_at.toISOString() };
+    );
+    return { path: `/setup/${token}`, expiresAt: rows[0].expires_at.toISOString() };
   }
 
   /** Whose link this is, if it is still usable; it stays usable. */
@@ -38,12 +38,12 @@ export class SetupLinksService {
     if (!looksLikeToken(token)) {
       return undefined;
     }
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ id: string; email: string; full_name: string; role: StaffRole }>>(
       `SELECT u.id, u.email, u.full_name, u.role
        FROM staff_setup_token t JOIN staff_user u ON u.id = t.staff_user_id
        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() AND u.deactivated_at IS NULL`,
       [hashToken(token)],
-    )) as Array<{ id: string; email: string; full_name: string; role: StaffRole }>;
+    );
     const row = rows[0];
     return row && { staffUserId: row.id, email: row.email, fullName: row.full_name, role: row.role };
   }
@@ -53,14 +53,14 @@ export class SetupLinksService {
     if (!looksLikeToken(token)) {
       return undefined;
     }
-    const rows = (await manager.query(
+    const rows = await manager.query<[Array<{ staff_user_id: string }>, number]>(
       `UPDATE staff_setup_token t SET used_at = now()
        FROM staff_user u
        WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
          AND u.id = t.staff_user_id AND u.deactivated_at IS NULL
        RETURNING t.staff_user_id`,
       [hashToken(token)],
-    )) as [Array<{ staff_user_id: string }>, number];
+    );
     return rows[0][0]?.staff_user_id;
   }
 

@@ -38,27 +38,27 @@ function parse<T extends object>(type: new () => T, values: Record<string, unkno
 
 async function createDistrict(manager: EntityManager, input: CreateDistrictInput): Promise<string> {
   return manager.transaction(async (tx) => {
-    const existing = (await tx.query(`SELECT 1 FROM staff_user WHERE email = $1`, [input.email])) as unknown[];
+    const existing = await tx.query<unknown[]>(`SELECT 1 FROM staff_user WHERE email = $1`, [input.email]);
     if (existing.length > 0) throw new UsageError(`An account with the e-mail ${input.email} already exists.`);
-    const districts = (await tx.query(`INSERT INTO district (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id`, [
+    const districts = await tx.query<Array<{ id: string }>>(`INSERT INTO district (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id`, [
       input.district,
-    ])) as Array<{ id: string }>;
+    ]);
     if (districts.length === 0) throw new UsageError(`A district named "${input.district}" already exists.`);
-    const staff = (await tx.query(
+    const staff = await tx.query<Array<{ id: string }>>(
       `INSERT INTO staff_user (district_id, role, email, full_name) VALUES ($1, 'district_admin', $2, $3) RETURNING id`,
-      [districts[0]!.id, input.email, input.name],
-    )) as Array<{ id: string }>;
-    return (await new SetupLinksService(tx.connection).issue(staff[0]!.id, tx)).path;
+      [districts[0].id, input.email, input.name],
+    );
+    return (await new SetupLinksService(tx.connection).issue(staff[0].id, tx)).path;
   });
 }
 
 async function reissue(manager: EntityManager, input: SetupLinkInput): Promise<string> {
   return manager.transaction(async (tx) => {
-    const staff = (await tx.query(`SELECT id FROM staff_user WHERE email = $1 AND deactivated_at IS NULL`, [input.email])) as Array<{
+    const staff = await tx.query<Array<{
       id: string;
-    }>;
+    }>>(`SELECT id FROM staff_user WHERE email = $1 AND deactivated_at IS NULL`, [input.email]);
     if (staff.length === 0) throw new UsageError(`No active staff account has the e-mail ${input.email}.`);
-    return (await new SetupLinksService(tx.connection).issue(staff[0]!.id, tx)).path;
+    return (await new SetupLinksService(tx.connection).issue(staff[0].id, tx)).path;
   });
 }
 

@@ -22,13 +22,13 @@ export class RateLimitService {
 
   /** Counts one hit in the current window and returns the window's total. */
   async hit(bucket: string, windowSeconds: number): Promise<RateLimitState> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
       `INSERT INTO rate_limit_hit (bucket, window_start, hits)
        VALUES ($1, date_bin(make_interval(secs => $2), now(), timestamptz '2000-01-01'), 1)
        ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hit.hits + 1
        RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
       [bucket, windowSeconds],
-    )) as Array<{ hits: number; retry_after: number }>;
+    );
     if (Math.random() < 0.01) {
       await this.dataSource.query(`DELETE FROM rate_limit_hit WHERE window_start < now() - interval '1 day'`);
     }
@@ -37,12 +37,12 @@ export class RateLimitService {
 
   /** The current window's total without counting a hit. */
   async peek(bucket: string, windowSeconds: number): Promise<RateLimitState> {
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
       `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
        FROM rate_limit_hit
        WHERE bucket = $1 AND window_start = date_bin(make_interval(secs => $2), now(), timestamptz '2000-01-01')`,
       [bucket, windowSeconds],
-    )) as Array<{ hits: number; retry_after: number }>;
+    );
     return toState(rows[0]);
   }
 

@@ -14,5 +14,5 @@ export interface SqlCondition {
  */
 export async function namedQuery<Row>(manager: EntityManager, sql: string, parameters: QueryParameters = {}): Promise<Row[]> {
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
-  return (await manager.query(query, values)) as Row[];
+  return await manager.query<Row[]>(query, values);
 }

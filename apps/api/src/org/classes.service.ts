@@ -63,13 +63,13 @@ export class ClassesService {
   async create(auth: AuthContext, dto: CreateClassDto): Promise<SchoolClassSummary> {
     const school = await this.access.requireSchoolContents(auth, dto.schoolId);
     const rows = await this.saveClass(() =>
-      this.dataSource.query(
+      this.dataSource.query<Array<{ id: string }>>(
         `INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
          VALUES ($1, $2, $3, $4, $5) RETURNING id`,
         [school.districtId, school.id, dto.grade, dto.letter, dto.academicYear ?? academicYearOf(new Date())],
       ),
     );
-    return this.summary((rows as Array<{ id: string }>)[0]!.id);
+    return this.summary((rows as Array<{ id: string }>)[0].id);
   }
 
   async update(auth: AuthContext, classId: string, dto: UpdateClassDto): Promise<SchoolClassSummary> {
@@ -109,11 +109,11 @@ export class ClassesService {
 
   private async requireTeachersOfSchool(manager: EntityManager, schoolId: string, teacherIds: string[]): Promise<void> {
     if (teacherIds.length === 0) return;
-    const rows = (await manager.query(
+    const rows = await manager.query<Array<{ id: string }>>(
       `SELECT id FROM staff_user
        WHERE id = ANY($1::uuid[]) AND school_id = $2 AND role = 'teacher' AND deactivated_at IS NULL`,
       [teacherIds, schoolId],
-    )) as Array<{ id: string }>;
+    );
     const found = new Set(rows.map((row) => row.id));
     const unknown = teacherIds.filter((id) => !found.has(id));
     if (unknown.length > 0) {
@@ -124,8 +124,8 @@ export class ClassesService {
   }
 
   private async summary(classId: string): Promise<SchoolClassSummary> {
-    const rows = (await this.dataSource.query(`${CLASS_SUMMARY_SQL} WHERE c.id = $1 GROUP BY c.id`, [classId])) as ClassRow[];
-    return toSummary(rows[0]!);
+    const rows = await this.dataSource.query<ClassRow[]>(`${CLASS_SUMMARY_SQL} WHERE c.id = $1 GROUP BY c.id`, [classId]);
+    return toSummary(rows[0]);
   }
 
   private async saveClass<T>(write: () => Promise<T>): Promise<T> {

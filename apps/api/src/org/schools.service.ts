@@ -49,9 +49,12 @@ export class SchoolsService {
       throw new ForbiddenException('Only the district admin can add a school');
     }
     const rows = await this.saveName(() =>
-      this.dataSource.query(`INSERT INTO school (district_id, name) VALUES ($1, $2) RETURNING id`, [auth.districtId, dto.name]),
+      this.dataSource.query<Array<{ id: string }>>(`INSERT INTO school (district_id, name) VALUES ($1, $2) RETURNING id`, [
+        auth.districtId,
+        dto.name,
+      ]),
     );
-    return this.summary((rows as Array<{ id: string }>)[0]!.id);
+    return this.summary((rows as Array<{ id: string }>)[0].id);
   }
 
   async update(auth: AuthContext, schoolId: string, dto: UpdateSchoolDto): Promise<SchoolSummary> {
@@ -67,8 +70,8 @@ export class SchoolsService {
     if (auth.role !== 'district_admin' || auth.districtId !== districtId) {
       throw new NotFoundException('District not found');
     }
-    const rows = (await this.dataSource.query(`SELECT id, name FROM district WHERE id = $1`, [districtId])) as DistrictSummary[];
-    return rows[0]!;
+    const rows = await this.dataSource.query<DistrictSummary[]>(`SELECT id, name FROM district WHERE id = $1`, [districtId]);
+    return rows[0];
   }
 
   async updateDistrict(auth: AuthContext, districtId: string, dto: UpdateDistrictDto): Promise<DistrictSummary> {
@@ -83,8 +86,8 @@ export class SchoolsService {
   }
 
   private async summary(schoolId: string): Promise<SchoolSummary> {
-    const rows = (await this.dataSource.query(`${SCHOOL_SUMMARY_SQL} WHERE s.id = $1`, [schoolId])) as SchoolRow[];
-    return toSummary(rows[0]!);
+    const rows = await this.dataSource.query<SchoolRow[]>(`${SCHOOL_SUMMARY_SQL} WHERE s.id = $1`, [schoolId]);
+    return toSummary(rows[0]);
   }
 
   private async saveName<T>(write: () => Promise<T>): Promise<T> {

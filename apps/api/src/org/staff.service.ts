@@ -81,17 +81,17 @@ export class StaffService {
     const { staffId, setupLink } = await this.dataSource.transaction(async (manager) => {
       let rows: Array<{ id: string }>;
       try {
-        rows = (await manager.query(
+        rows = await manager.query<Array<{ id: string }>>(
           `INSERT INTO staff_user (district_id, school_id, role, email, full_name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [auth.districtId, schoolId, dto.role, dto.email, dto.fullName],
-        )) as Array<{ id: string }>;
+        );
       } catch (error) {
         if (isUniqueViolation(error, 'staff_user_email_unique')) {
           throw new ConflictException('An account with this e-mail already exists');
         }
         throw error;
       }
-      const id = rows[0]!.id;
+      const id = rows[0].id;
       return { staffId: id, setupLink: await this.setupLinks.issue(id, manager) };
     });
     return { staff: await this.member(staffId), setupLink };
@@ -153,8 +153,8 @@ export class StaffService {
   }
 
   private async member(staffId: string): Promise<StaffMember> {
-    const rows = (await this.dataSource.query(`${STAFF_SQL} WHERE u.id = $1 GROUP BY u.id`, [staffId])) as StaffRow[];
-    return toMember(rows[0]!);
+    const rows = await this.dataSource.query<StaffRow[]>(`${STAFF_SQL} WHERE u.id = $1 GROUP BY u.id`, [staffId]);
+    return toMember(rows[0]);
   }
 }
 

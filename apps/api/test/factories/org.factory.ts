@@ -64,7 +64,7 @@ export class OrgFactory {
   }
 
   async count(sql: string, parameters: unknown[] = []): Promise<number> {
-    const rows = (await this.dataSource.query(sql, parameters)) as Array<Record<string, unknown>>;
+    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(sql, parameters);
     return Number(Object.values(rows[0] ?? {})[0]);
   }
 
@@ -74,8 +74,8 @@ export class OrgFactory {
   }
 
   private async insert(sql: string, parameters: unknown[]): Promise<string> {
-    const rows = (await this.dataSource.query(sql, parameters)) as Array<{ id: string }>;
-    return rows[0]!.id;
+    const rows = await this.dataSource.query<Array<{ id: string }>>(sql, parameters);
+    return rows[0].id;
   }
 }
 

@@ -17,7 +17,7 @@ export interface TestServer {
 export async function startTestServer(): Promise<TestServer> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
-    return { url: configured, stop: async () => undefined };
+    return { url: configured, stop: () => Promise.resolve() };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sferum-test-pg-'));
   const server = await startEmbeddedPostgres({ dataDir });
