@@ -2,7 +2,7 @@
 // end-to-end tests on a real PostgreSQL and browser tests in headless
 // Chromium — then one closing line with the totals.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './stack.mjs';
 
@@ -16,6 +16,7 @@ const STEPS = [
 ];
 
 rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
 const started = Date.now();
 const failedSteps = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
