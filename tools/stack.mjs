@@ -2,7 +2,8 @@
 // DATABASE_URL is set), the API and the web app, from their production builds.
 // Used by `npm start` (tools/start.mjs) and by the browser tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -57,7 +58,14 @@ export async function startStack({
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const api = startService('api', 'node', [join(API_DIST, 'main.js')], {
-      env: { ...process.env, ...env, DATABASE_URL: url, PORT: String(apiPort), HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        PHONE_HMAC_KEY: process.env.PHONE_HMAC_KEY || localPhoneHmacKey(),
+        ...env,
+        DATABASE_URL: url,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+      },
       quiet,
     });
     stoppers.push(() => stopService(api));
@@ -95,7 +103,7 @@ export function buildApi() {
 async function startDatabaseServer({ databaseUrl, freshDatabase, stoppers }) {
   if (databaseUrl) {
     // Same validation as the API's, so a bad value is named before anything starts.
-    apiModule('config/app-config.js').loadConfig({ DATABASE_URL: databaseUrl });
+    apiModule('config/app-config.js').loadDatabaseConfig({ DATABASE_URL: databaseUrl });
     return databaseUrl;
   }
   const { startEmbeddedPostgres } = apiModule('database/embedded-postgres.js');
@@ -106,6 +114,16 @@ async function startDatabaseServer({ databaseUrl, freshDatabase, stoppers }) {
   const server = await startEmbeddedPostgres({ dataDir });
   stoppers.push(() => server.stop());
   return server.url;
+}
+
+/** A key made once per clone and kept beside the embedded data, so phone hashes stay comparable. */
+function localPhoneHmacKey() {
+  const file = join(ROOT, '.data/phone-hmac.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function createFreshDatabase(serverUrl, stoppers) {

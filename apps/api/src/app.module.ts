@@ -8,6 +8,8 @@ import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { OrgModule } from './org/org.module';
+import { ProgressModule } from './progress/progress.module';
+import { RosterModule } from './roster/roster.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +23,8 @@ export class AppModule {
         HealthModule,
         AuthModule,
         OrgModule,
+        RosterModule,
+        ProgressModule,
       ],
     };
   }

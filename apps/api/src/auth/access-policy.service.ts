@@ -1,13 +1,28 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { PersonKind } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import { School } from '../org/entities/school.entity';
 import { SchoolClass } from '../org/entities/school-class.entity';
 import { StaffUser } from '../org/entities/staff-user.entity';
-import { SqlCondition } from '../database/named-query';
+import { namedQuery, SqlCondition } from '../database/named-query';
 import type { AuthContext } from './auth-context';
 
-/** What the caller wants to do with an object they can see. */
+/**
+ * What the caller wants to do with an object they can see: `read` it, or
+ * `manage` it (change the school structure: admins only). The roster and the
+ * progress of a visible class are everyone's work there, so reading rights
+ * are enough for them.
+ */
 export type Action = 'read' | 'manage';
+
+export interface ScopedPerson {
+  id: string;
+  kind: PersonKind;
+  familyId: string;
+  classId: string | null;
+  schoolId: string;
+  districtId: string;
+}
 
 /**
  * The one place that decides who may see and change what.
@@ -56,6 +71,63 @@ export class AccessPolicy {
       case 'teacher':
         return { sql: `${alias}.id = :scopeUserId`, parameters: { scopeUserId: auth.userId } };
     }
+  }
+
+  /** Limits a `person` alias: a teacher sees the students of their classes and those students' parents. */
+  personScope(auth: AuthContext, alias: string): SqlCondition {
+    switch (auth.role) {
+      case 'district_admin':
+        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+      case 'school_admin':
+        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+      case 'teacher':
+        return {
+          sql: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
+                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.family_id
+                          AND (scope_s.id = ${alias}.id OR ${alias}.kind = 'parent'))`,
+          parameters: { scopeUserId: auth.userId },
+        };
+    }
+  }
+
+  /** Limits a `family` alias: a teacher sees the families with a student in their classes. */
+  familyScope(auth: AuthContext, alias: string): SqlCondition {
+    switch (auth.role) {
+      case 'district_admin':
+        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+      case 'school_admin':
+        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+      case 'teacher':
+        return {
+          sql: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
+                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.id)`,
+          parameters: { scopeUserId: auth.userId },
+        };
+    }
+  }
+
+  async requirePerson(auth: AuthContext, personId: string): Promise<ScopedPerson> {
+    const scope = this.personScope(auth, 'p');
+    const rows = await namedQuery<ScopedPerson>(
+      this.dataSource.manager,
+      `SELECT p.id, p.kind, p.family_id AS "familyId", p.class_id AS "classId", p.school_id AS "schoolId",
+              p.district_id AS "districtId"
+       FROM person p WHERE p.id = :id AND ${scope.sql}`,
+      { id: personId, ...scope.parameters },
+    );
+    if (!rows[0]) throw new NotFoundException('Person not found');
+    return rows[0];
+  }
+
+  async requireFamily(auth: AuthContext, familyId: string): Promise<{ id: string; schoolId: string; districtId: string }> {
+    const scope = this.familyScope(auth, 'f');
+    const rows = await namedQuery<{ id: string; schoolId: string; districtId: string }>(
+      this.dataSource.manager,
+      `SELECT f.id, f.school_id AS "schoolId", f.district_id AS "districtId" FROM family f WHERE f.id = :id AND ${scope.sql}`,
+      { id: familyId, ...scope.parameters },
+    );
+    if (!rows[0]) throw new NotFoundException('Family not found');
+    return rows[0];
   }
 
   async requireSchool(auth: AuthContext, schoolId: string, action: Action): Promise<School> {

@@ -5,7 +5,7 @@ import { IsEmail, IsString, Length, MaxLength, validateSync } from 'class-valida
 import { DataSource, EntityManager } from 'typeorm';
 import { SetupLinksService } from '../auth/setup-links.service';
 import { NormalizeEmail, Trim } from '../common/dto-transforms';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { ConfigError, loadDatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runPendingMigrations } from '../database/migrate';
 
@@ -72,14 +72,15 @@ async function main(): Promise<void> {
   if (command !== 'create-district' && command !== 'setup-link') throw new UsageError('Unknown command.');
   const input = command === 'create-district' ? parse(CreateDistrictInput, values) : parse(SetupLinkInput, values);
 
-  const config = loadConfig();
+  const config = loadDatabaseConfig();
+  const publicWebUrl = process.env.PUBLIC_WEB_URL || 'http://localhost:3000';
   const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await dataSource.initialize();
   try {
     await runPendingMigrations(dataSource);
     const path =
       input instanceof CreateDistrictInput ? await createDistrict(dataSource.manager, input) : await reissue(dataSource.manager, input);
-    console.log(`\nSetup link (valid 7 days, works once; hand it to ${input.email} only):\n\n  ${config.PUBLIC_WEB_URL}${path}\n`);
+    console.log(`\nSetup link (valid 7 days, works once; hand it to ${input.email} only):\n\n  ${publicWebUrl}${path}\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { ConfigError, loadDatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runPendingMigrations } from '../database/migrate';
 import { seedDemoData } from '../demo/demo-seed';
@@ -10,7 +10,7 @@ import { seedDemoData } from '../demo/demo-seed';
  * DATABASE_URL and, when asked, loads the demo data (once).
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadDatabaseConfig();
   const dataSource = new DataSource({ ...dataSourceOptions(config), extra: { max: 2 } });
   await dataSource.initialize();
   try {

@@ -36,11 +36,36 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return body;
     }
+    const clientError = asClientError(exception);
+    if (clientError) {
+      return { statusCode: clientError, error: reasonPhrase(clientError), message: clientErrorMessage(clientError) };
+    }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: reasonPhrase(HttpStatus.INTERNAL_SERVER_ERROR),
       message: 'Something went wrong on our side. Please try again.',
     };
+  }
+}
+
+/**
+ * Errors that Express middleware (the body parser) raises before Nest sees the
+ * request carry their 4xx status the http-errors way (`status`, `expose`).
+ */
+function asClientError(exception: unknown): number | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { status, expose } = exception as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
+}
+
+function clientErrorMessage(statusCode: HttpStatus): string {
+  switch (statusCode) {
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return 'The request body is too large';
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return 'Send the request body as JSON';
+    default:
+      return 'The request could not be read';
   }
 }
 

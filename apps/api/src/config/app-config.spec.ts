@@ -1,6 +1,9 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, loadDatabaseConfig } from './app-config';
 
-const valid = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' };
+const valid = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+  PHONE_HMAC_KEY: 'a-test-key-that-is-long-enough-32+',
+};
 
 describe('loadConfig', () => {
   it('applies defaults to a minimal environment', () => {
@@ -15,7 +18,15 @@ describe('loadConfig', () => {
   });
 
   it('names DATABASE_URL when it is not a URL', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'not-a-url' })).toThrow(/DATABASE_URL \(invalid\)/);
+    expect(() => loadConfig({ ...valid, DATABASE_URL: 'not-a-url' })).toThrow(/DATABASE_URL \(invalid\)/);
+  });
+
+  it('refuses a short phone HMAC key, naming it', () => {
+    expect(() => loadConfig({ ...valid, PHONE_HMAC_KEY: 'short' })).toThrow(/PHONE_HMAC_KEY \(invalid\)/);
+  });
+
+  it('asks scripts that only touch the database for nothing else', () => {
+    expect(loadDatabaseConfig({ DATABASE_URL: valid.DATABASE_URL }).DATABASE_URL).toBe(valid.DATABASE_URL);
   });
 
   it('names DATABASE_URL when it is missing', () => {

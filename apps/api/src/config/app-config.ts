@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -7,14 +7,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
-/**
- * The API's whole configuration, read once from the environment at start-up.
- * A missing or bad value stops the process with the variable's name.
- */
-export class AppConfig {
-  @IsIn(NODE_ENVS)
-  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
-
+/** What scripts that only touch the database need (migrations, the admin CLI). */
+export class DatabaseConfig {
   /** postgres://user:password@host:port/database */
   @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
     message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
@@ -26,6 +20,15 @@ export class AppConfig {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
+}
+
+/**
+ * The API's whole configuration, read once from the environment at start-up.
+ * A missing or bad value stops the process with the variable's name.
+ */
+export class AppConfig extends DatabaseConfig {
+  @IsIn(NODE_ENVS)
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
 
   @IsString()
   HOST = '127.0.0.1';
@@ -42,6 +45,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   APP_VERSION?: string;
+
+  /**
+   * Key of the HMAC that replaces phone numbers (at least 32 characters; keep
+   * it secret and stable: a new key makes old hashes incomparable). `npm start`
+   * generates one into .data/phone-hmac.key.
+   */
+  @IsString()
+  @MinLength(32, { message: 'PHONE_HMAC_KEY must be at least 32 characters (for example: openssl rand -base64 32)' })
+  PHONE_HMAC_KEY!: string;
 
   /** Where people open the web app; setup links printed by the CLI start with it. */
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'PUBLIC_WEB_URL must be an origin such as https://sferum.example.ru' })
@@ -86,11 +98,20 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError that names every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig());
+  return loadInto(AppConfig, env);
+}
+
+/** Only the database settings, for scripts that need nothing else. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  return loadInto(DatabaseConfig, env);
+}
+
+function loadInto<T extends DatabaseConfig>(type: new () => T, env: NodeJS.ProcessEnv): T {
+  const known = Object.keys(new type());
   const present = Object.fromEntries(
     known.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]),
   );
-  const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
+  const config = plainToInstance(type, present, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
     const lines = errors.map((error) => {

@@ -31,13 +31,16 @@ describe('docker-compose.yml', () => {
     );
 
   it('gives the API an environment that passes its configuration check', () => {
-    const config = loadConfig(apiEnvironment({ POSTGRES_PASSWORD: 's3cret' }));
+    const config = loadConfig(
+      apiEnvironment({ POSTGRES_PASSWORD: 's3cret', PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac' }),
+    );
     expect(config.NODE_ENV).toBe('production');
     expect(config.DATABASE_URL).toBe('postgres://sferum:s3cret@postgres:5432/sferum');
   });
 
-  it('refuses to start without a database password', () => {
-    expect(() => apiEnvironment({})).toThrow(/POSTGRES_PASSWORD/);
+  it('refuses to start without a database password or a phone key', () => {
+    expect(() => apiEnvironment({ PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac' })).toThrow(/POSTGRES_PASSWORD/);
+    expect(() => apiEnvironment({ POSTGRES_PASSWORD: 's3cret' })).toThrow(/PHONE_HMAC_KEY/);
   });
 
   it('starts the API after a healthy database and the web after a healthy API', () => {

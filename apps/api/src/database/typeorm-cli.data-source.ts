@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config';
+import { loadDatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 
 /** Used only by the TypeORM CLI (`npm run migration:generate`, `migration:run`, `migration:revert`). */
-export default new DataSource(dataSourceOptions(loadConfig()));
+export default new DataSource(dataSourceOptions(loadDatabaseConfig()));

@@ -10,5 +10,6 @@ import { StaffService } from './staff.service';
 @Module({
   controllers: [SchoolsController, ClassesController, StaffController],
   providers: [SchoolsService, ClassesService, StaffService],
+  exports: [ClassesService],
 })
 export class OrgModule {}

@@ -4,13 +4,22 @@ import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
 
+/** A fixed key, so that tests can compute the hash a phone number must get. */
+export const TEST_PHONE_HMAC_KEY = 'test-phone-hmac-key-0123456789abcdef';
+
 /** The real application, wired as main.ts wires it, on this run's test database. */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<NestExpressApplication> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the end-to-end tests through jest.e2e.config.cjs');
   }
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: databaseUrl,
+    PHONE_HMAC_KEY: TEST_PHONE_HMAC_KEY,
+    ...env,
+  });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     logger: false,

@@ -1,0 +1,57 @@
+import type { EntityManager } from 'typeorm';
+
+/** Every class has its class chat and every school its school chat; created on first need. */
+export async function ensureStandardChats(manager: EntityManager, classIds: readonly string[]): Promise<void> {
+  if (classIds.length === 0) return;
+  await manager.query(
+    `INSERT INTO chat (district_id, school_id, class_id, kind)
+     SELECT district_id, school_id, id, 'class' FROM school_class WHERE id = ANY($1::uuid[])
+     ON CONFLICT (class_id) WHERE kind = 'class' DO NOTHING`,
+    [classIds],
+  );
+  await manager.query(
+    `INSERT INTO chat (district_id, school_id, kind)
+     SELECT DISTINCT district_id, school_id, 'school' FROM school_class WHERE id = ANY($1::uuid[])
+     ON CONFLICT (school_id) WHERE kind = 'school' DO NOTHING`,
+    [classIds],
+  );
+}
+
+/**
+ * Brings the chat memberships of the given families in line with where their
+ * people are: a student is in their class chat, their class's subject chats and
+ * the school chat; a parent in the class chat of each child's class and the
+ * school chat. A membership that stays keeps its status; one that no longer
+ * applies (after a move) goes. Archived people keep theirs untouched.
+ */
+export async function syncMemberships(manager: EntityManager, familyIds: readonly string[]): Promise<void> {
+  if (familyIds.length === 0) return;
+  const desired = `
+    SELECT p.id AS person_id, ch.id AS chat_id, p.district_id, p.school_id
+    FROM person p
+    JOIN chat ch ON ch.archived_at IS NULL
+                AND ((ch.class_id = p.class_id AND ch.kind IN ('class', 'subject'))
+                     OR (ch.kind = 'school' AND ch.school_id = p.school_id))
+    WHERE p.family_id = ANY($1::uuid[]) AND p.kind = 'student' AND p.archived_at IS NULL
+    UNION
+    SELECT p.id, ch.id, p.district_id, p.school_id
+    FROM person p
+    JOIN person s ON s.family_id = p.family_id AND s.kind = 'student' AND s.archived_at IS NULL
+    JOIN chat ch ON ch.archived_at IS NULL
+                AND ((ch.class_id = s.class_id AND ch.kind = 'class')
+                     OR (ch.kind = 'school' AND ch.school_id = p.school_id))
+    WHERE p.family_id = ANY($1::uuid[]) AND p.kind = 'parent' AND p.archived_at IS NULL`;
+  await manager.query(
+    `INSERT INTO chat_membership (person_id, chat_id, district_id, school_id)
+     ${desired}
+     ON CONFLICT (person_id, chat_id) DO NOTHING`,
+    [familyIds],
+  );
+  await manager.query(
+    `DELETE FROM chat_membership cm
+     USING person p
+     WHERE cm.person_id = p.id AND p.family_id = ANY($1::uuid[]) AND p.archived_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM (${desired}) d WHERE d.person_id = cm.person_id AND d.chat_id = cm.chat_id)`,
+    [familyIds],
+  );
+}

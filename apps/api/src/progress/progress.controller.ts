@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  SESSION_COOKIE,
+  STEP_IDS,
+  type BulkProgressResult,
+  type ProgressEvent,
+  type RosterPerson,
+  type StepId,
+} from '@sferum/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AccessPolicy } from '../auth/access-policy.service';
+import { Auth } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.decorator';
+import { RequestValidationException } from '../common/validation';
+import { loadPeople } from '../roster/roster-query';
+import { BulkProgressDto, SetStatusDto } from './dto/set-status.dto';
+import { loadHistory } from './history';
+import type { Target } from './progress-plan';
+import { toRequestedChange } from './progress-requests';
+import { ProgressService, type Actor } from './progress.service';
+
+const StepParam = () =>
+  Param(
+    'step',
+    new ParseEnumPipe(Object.fromEntries(STEP_IDS.map((step) => [step, step])), {
+      exceptionFactory: () => new RequestValidationException([{ field: 'step', messages: [`step must be one of ${STEP_IDS.join(', ')}`] }]),
+    }),
+  );
+
+@ApiTags('progress')
+@ApiCookieAuth(SESSION_COOKIE)
+@Controller()
+export class ProgressController {
+  constructor(
+    private readonly progress: ProgressService,
+    private readonly access: AccessPolicy,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Put('people/:personId/steps/:step')
+  @ApiOkResponse({ description: 'The person after the change (earlier steps follow a step marked done).' })
+  @ApiConflictResponse({ description: 'Stale version, archived person, or later steps still done.' })
+  async setStep(
+    @Auth() auth: AuthContext,
+    @UuidParam('personId') personId: string,
+    @StepParam() step: StepId,
+    @Body() dto: SetStatusDto,
+  ): Promise<RosterPerson> {
+    return this.setOne(auth, personId, { step }, dto);
+  }
+
+  @Put('people/:personId/chats/:chatId')
+  @ApiOkResponse({ description: 'The person after the change (joining a chat marks every step done).' })
+  async setChat(
+    @Auth() auth: AuthContext,
+    @UuidParam('personId') personId: string,
+    @UuidParam('chatId') chatId: string,
+    @Body() dto: SetStatusDto,
+  ): Promise<RosterPerson> {
+    return this.setOne(auth, personId, { chatId }, dto);
+  }
+
+  /** One step (or chat) for many people of a class, all or nothing. */
+  @Post('classes/:classId/progress')
+  @HttpCode(HttpStatus.OK)
+  async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
+    await this.access.requireClass(auth, classId, 'read');
+    if ((dto.step === undefined) === (dto.chatId === undefined)) {
+      throw new RequestValidationException([{ field: 'step', messages: ['give either step or chatId'] }]);
+    }
+    const target: Target = dto.step ? { step: dto.step } : { chatId: dto.chatId! };
+    const change = toRequestedChange(target, dto);
+    const personIds = dto.people.map((person) => person.personId);
+    if (new Set(personIds).size !== personIds.length) {
+      throw new RequestValidationException([{ field: 'people', messages: ['each person only once'] }]);
+    }
+    await this.requireMembersOfClass(classId, personIds);
+    await this.progress.apply(
+      dto.people.map((person) => ({ personId: person.personId, expectedVersion: person.version, change })),
+      actorOf(auth),
+    );
+    return { updated: await loadPeople(this.dataSource.manager, personIds, classId) };
+  }
+
+  @Get('people/:personId/history')
+  async history(@Auth() auth: AuthContext, @UuidParam('personId') personId: string): Promise<ProgressEvent[]> {
+    await this.access.requirePerson(auth, personId);
+    return loadHistory(this.dataSource.manager, personId);
+  }
+
+  private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<RosterPerson> {
+    const person = await this.access.requirePerson(auth, personId);
+    await this.progress.apply(
+      [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
+      actorOf(auth),
+    );
+    const [updated] = await loadPeople(this.dataSource.manager, [personId], person.classId);
+    return updated;
+  }
+
+  /** Students of the class and parents of its families; anyone else is not found here. */
+  private async requireMembersOfClass(classId: string, personIds: string[]): Promise<void> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT p.id FROM person p
+       WHERE p.id = ANY($2::uuid[])
+         AND (p.class_id = $1
+              OR (p.kind = 'parent' AND EXISTS (
+                    SELECT 1 FROM person s WHERE s.family_id = p.family_id AND s.class_id = $1 AND s.archived_at IS NULL)))`,
+      [classId, personIds],
+    );
+    if (rows.length !== personIds.length) throw new NotFoundException('Person not found in this class');
+  }
+}
+
+function actorOf(auth: AuthContext): Actor {
+  return { source: auth.role === 'teacher' ? 'teacher' : 'admin', staffId: auth.userId };
+}

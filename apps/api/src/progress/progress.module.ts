@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ProgressController } from './progress.controller';
+import { ProgressService } from './progress.service';
+
+/** Steps, chat memberships, their history and the per-class counters. */
+@Module({
+  controllers: [ProgressController],
+  providers: [ProgressService],
+  exports: [ProgressService],
+})
+export class ProgressModule {}

@@ -1,0 +1,155 @@
+import type { SchoolClassSummary } from './org';
+import type {
+  BlockerReason,
+  ChatKind,
+  ChatStatus,
+  Messenger,
+  PersonKind,
+  ProgressItem,
+  ProgressSource,
+  StepId,
+  StepStatus,
+} from './progress';
+
+export const DISPLAY_NAME_MAX_LENGTH = 200;
+/** Up to two parents per student row, as class lists usually have. */
+export const MAX_PARENTS_PER_STUDENT = 2;
+
+export interface StepState {
+  step: StepId;
+  status: StepStatus;
+  blockerReason: BlockerReason | null;
+  blockerNote: string | null;
+  updatedAt: string;
+  /** null while nobody has touched it */
+  updatedSource: ProgressSource | null;
+}
+
+export interface ChatMembershipState {
+  chatId: string;
+  status: ChatStatus;
+  blockerReason: BlockerReason | null;
+  blockerNote: string | null;
+  updatedAt: string;
+  updatedSource: ProgressSource | null;
+}
+
+export interface RosterPerson {
+  id: string;
+  familyId: string;
+  kind: PersonKind;
+  /** as the teacher typed it */
+  displayName: string;
+  /** the class of a student; null for a parent */
+  classId: string | null;
+  /** goes back with every change: a stale one gets 409 */
+  version: number;
+  archived: boolean;
+  /** a phone number was given (only its keyed hash is kept) */
+  hasPhone: boolean;
+  /** another person of the school was given the same number: one number holds one VK ID */
+  sharedPhone: boolean;
+  steps: StepState[];
+  chats: ChatMembershipState[];
+}
+
+export interface RosterFamily {
+  id: string;
+  students: RosterPerson[];
+  parents: RosterPerson[];
+}
+
+export interface ChatSummary {
+  id: string;
+  kind: ChatKind;
+  /** the subject, for a subject chat */
+  name: string | null;
+  classId: string | null;
+}
+
+export interface ClassCounter {
+  personKind: PersonKind;
+  item: ProgressItem;
+  status: StepStatus | ChatStatus;
+  people: number;
+}
+
+/** Everything the class page shows, in one answer. */
+export interface ClassRoster {
+  schoolClass: SchoolClassSummary;
+  messenger: Messenger;
+  chats: ChatSummary[];
+  counters: ClassCounter[];
+  families: RosterFamily[];
+}
+
+export interface NewParent {
+  displayName: string;
+  phone?: string;
+}
+
+export interface CreateStudentRequest {
+  displayName: string;
+  phone?: string;
+  /** an existing family of the school (a sibling); a new family otherwise */
+  familyId?: string;
+  parents?: NewParent[];
+}
+
+export type AddParentRequest = NewParent;
+
+export interface UpdatePersonRequest {
+  version: number;
+  displayName?: string;
+  /** null forgets the number */
+  phone?: string | null;
+}
+
+export interface MoveStudentRequest {
+  version: number;
+  classId: string;
+}
+
+export interface VersionedRequest {
+  version: number;
+}
+
+export interface SetStatusRequest {
+  version: number;
+  status: StepStatus | ChatStatus;
+  blockerReason?: BlockerReason;
+  blockerNote?: string;
+}
+
+export interface BulkProgressRequest {
+  /** one step, or one chat */
+  step?: StepId;
+  chatId?: string;
+  status: StepStatus | ChatStatus;
+  blockerReason?: BlockerReason;
+  blockerNote?: string;
+  people: Array<{ personId: string; version: number }>;
+}
+
+export interface BulkProgressResult {
+  updated: RosterPerson[];
+}
+
+export interface ProgressEvent {
+  id: string;
+  personId: string;
+  step: StepId | null;
+  chatId: string | null;
+  fromStatus: StepStatus | ChatStatus;
+  toStatus: StepStatus | ChatStatus;
+  blockerReason: BlockerReason | null;
+  blockerNote: string | null;
+  source: ProgressSource;
+  /** the staff member, for teacher and admin changes */
+  actorName: string | null;
+  createdAt: string;
+}
+
+export interface CreateSubjectChatRequest {
+  name: string;
+}
