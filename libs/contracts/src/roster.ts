@@ -153,3 +153,59 @@ export interface ProgressEvent {
 export interface CreateSubjectChatRequest {
   name: string;
 }
+
+/** Why a row or the file cannot be imported; the web shows each in plain Russian. */
+export const IMPORT_ERROR_CODES = [
+  'unreadable_file',
+  'empty_file',
+  'too_many_rows',
+  'missing_column',
+  'empty_name',
+  'name_too_long',
+  'bad_phone',
+  'duplicate_student',
+  'family_conflict',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+export const IMPORT_MAX_ROWS = 10_000;
+export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface ImportError {
+  /** the row as the spreadsheet numbers it (the header is row 1); null for the whole file */
+  row: number | null;
+  /** the column's header as written in the file */
+  column: string | null;
+  code: ImportErrorCode;
+  message: string;
+}
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+export interface ImportCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+}
+
+export interface ImportRowPreview {
+  row: number;
+  student: string;
+  action: ImportAction;
+  parents: Array<{ name: string; action: ImportAction }>;
+  /** the family is new, or one already in the school (a sibling) */
+  newFamily: boolean;
+}
+
+/** What an import will do (a preview) or did (committed); nothing is written while there are errors. */
+export interface ImportResult {
+  committed: boolean;
+  rows: number;
+  students: ImportCounts;
+  parents: ImportCounts;
+  families: { create: number; existing: number };
+  /** students of the class the file does not mention: left as they are */
+  notInFile: number;
+  errors: ImportError[];
+  preview: ImportRowPreview[];
+}

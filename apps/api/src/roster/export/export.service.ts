@@ -1,0 +1,80 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { formatClassName, type ChatSummary, type RosterPerson } from '@sferum/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../../auth/auth-context';
+import { AccessPolicy } from '../../auth/access-policy.service';
+import { loadClassChats, loadClassFamilies } from '../roster-query';
+import { EXPORT_HEADERS, KIND_LABELS, REASON_LABELS, STATUS_LABELS } from './export-labels.ru';
+import { render, type Sheet, type SpreadsheetFormat } from './spreadsheet';
+
+export interface ExportFile {
+  fileName: string;
+  content: Buffer;
+}
+
+/** The roster with everyone's progress as a spreadsheet, for a class or a whole school. */
+@Injectable()
+export class ExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async classExport(auth: AuthContext, classId: string, format: SpreadsheetFormat): Promise<ExportFile> {
+    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const name = formatClassName(schoolClass.grade, schoolClass.letter);
+    const sheet: Sheet = { name, headers: EXPORT_HEADERS, rows: await this.classRows(classId, name, { next: 1 }) };
+    return { fileName: `класс-${name}.${format}`, content: await render(sheet, format) };
+  }
+
+  async schoolExport(auth: AuthContext, schoolId: string, format: SpreadsheetFormat): Promise<ExportFile> {
+    await this.access.requireSchool(auth, schoolId, 'read');
+    if (auth.role === 'teacher') throw new ForbiddenException('A teacher exports their own classes');
+    const classes = await this.dataSource.query<Array<{ id: string; grade: number; letter: string }>>(
+      `SELECT id, grade, letter FROM school_class WHERE school_id = $1 AND archived_at IS NULL ORDER BY grade, letter`,
+      [schoolId],
+    );
+    const familyNumber = { next: 1 };
+    const rows: Sheet['rows'] = [];
+    for (const schoolClass of classes) {
+      rows.push(...(await this.classRows(schoolClass.id, formatClassName(schoolClass.grade, schoolClass.letter), familyNumber)));
+    }
+    return { fileName: `школа.${format}`, content: await render({ name: 'Школа', headers: EXPORT_HEADERS, rows }, format) };
+  }
+
+  private async classRows(classId: string, className: string, familyNumber: { next: number }): Promise<Sheet['rows']> {
+    const manager = this.dataSource.manager;
+    const chats = await loadClassChats(manager, classId);
+    const families = await loadClassFamilies(manager, classId, false);
+    const rows: Sheet['rows'] = [];
+    for (const family of families) {
+      const number = familyNumber.next++;
+      for (const person of [...family.students, ...family.parents]) {
+        rows.push([className, number, KIND_LABELS[person.kind], person.displayName, ...progressCells(person, chats)]);
+      }
+    }
+    return rows;
+  }
+}
+
+function progressCells(person: RosterPerson, chats: ChatSummary[]): string[] {
+  const step = (id: string) => STATUS_LABELS[person.steps.find((s) => s.step === id)?.status ?? 'not_started'];
+  const chatStatus = (kind: ChatSummary['kind']) => {
+    const chat = chats.find((c) => c.kind === kind);
+    const membership = chat && person.chats.find((m) => m.chatId === chat.id);
+    return membership ? STATUS_LABELS[membership.status] : '—';
+  };
+  const subjectIds = new Set(chats.filter((c) => c.kind === 'subject').map((c) => c.id));
+  const subjects = person.chats.filter((m) => subjectIds.has(m.chatId));
+  const blockers = [...person.steps, ...person.chats].filter((item) => item.status === 'blocked');
+  return [
+    step('vk_id'),
+    step('sferum_profile'),
+    step('messenger'),
+    chatStatus('class'),
+    chatStatus('school'),
+    subjects.length === 0 ? '—' : `${subjects.filter((m) => m.status === 'joined').length} из ${subjects.length}`,
+    [...new Set(blockers.map((b) => (b.blockerReason ? REASON_LABELS[b.blockerReason] : '')))].filter(Boolean).join('; '),
+    blockers.map((b) => b.blockerNote).filter(Boolean).join('; '),
+  ];
+}
