@@ -206,7 +206,7 @@ describe('class list import and export', () => {
       expect(response.headers['content-disposition']).toMatch(/attachment/);
       const body = response.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const rows = parse<string[]>(body.subarray(3).toString('utf8'), { delimiter: ';' });
+      const rows: string[][] = parse(body.subarray(3).toString('utf8'), { delimiter: ';' });
       expect(rows[0].slice(0, 7)).toEqual(['Класс', 'Семья', 'Кто', 'ФИО', 'VK ID', 'Профиль Сферума', 'Мессенджер']);
       expect(rows).toHaveLength(1 + 6);
       expect(rows.map((row) => row[3])).toContain(`'=HYPERLINK("http://evil.example","Морозов")`);

@@ -33,7 +33,8 @@ function readCsv(text: string): string[][] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0].d;
   try {
-    return parse<string[]>(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true });
+    const rows: string[][] = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true });
+    return rows;
   } catch (error) {
     throw new UnreadableFile(error instanceof Error ? error.message : 'not CSV');
   }
