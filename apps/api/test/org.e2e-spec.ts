@@ -37,6 +37,22 @@ describe('school structure', () => {
     expect(created.academicYear).toMatch(/^\d{4}\/\d{4}$/);
   });
 
+  it('gives a new class its class chat and the school its school chat', async () => {
+    const created = (await admin.post('/api/classes').send({ schoolId, grade: 4, letter: 'Ч' }).expect(201)).body as SchoolClassSummary;
+    const roster = (await admin.get(`/api/classes/${created.id}/roster`).expect(200)).body as { chats: Array<{ kind: string }> };
+    expect(roster.chats.map((chat) => chat.kind)).toEqual(['class', 'school']);
+  });
+
+  it('lets the school admin choose the messenger, and nobody pick another app', async () => {
+    const updated = (await admin.patch(`/api/schools/${schoolId}`).send({ messenger: 'max' }).expect(200)).body as { messenger: string };
+    expect(updated.messenger).toBe('max');
+    const wrong = await admin.patch(`/api/schools/${schoolId}`).send({ messenger: 'telegram' }).expect(400);
+    expect(fieldsOf(wrong.body)).toEqual(['messenger']);
+    const teacher = await factory.staff('teacher', { districtId, schoolId });
+    await (await signIn(app, teacher.email)).patch(`/api/schools/${schoolId}`).send({ messenger: 'vk_messenger' }).expect(403);
+    await admin.patch(`/api/schools/${schoolId}`).send({ messenger: 'vk_messenger' }).expect(200);
+  });
+
   it.each([
     [{ grade: 12, letter: 'А' }, 'grade'],
     [{ grade: 0, letter: 'А' }, 'grade'],

@@ -1,3 +1,5 @@
+import type { Messenger } from './progress';
+
 export interface DistrictSummary {
   id: string;
   name: string;
@@ -7,6 +9,8 @@ export interface SchoolSummary {
   id: string;
   districtId: string;
   name: string;
+  /** the app the school's families use for the chats */
+  messenger: Messenger;
   classCount: number;
   teacherCount: number;
 }
@@ -15,7 +19,12 @@ export interface CreateSchoolRequest {
   name: string;
 }
 
-export type UpdateSchoolRequest = Partial<CreateSchoolRequest>;
+export interface UpdateSchoolRequest {
+  /** district admin only */
+  name?: string;
+  /** the school's admin or the district admin */
+  messenger?: Messenger;
+}
 
 export interface ClassTeacher {
   id: string;

@@ -6,6 +6,7 @@ import { AccessPolicy } from '../auth/access-policy.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RequestValidationException } from '../common/validation';
 import { namedQuery } from '../database/named-query';
+import { ensureStandardChats } from '../progress/chat-memberships';
 import type { CreateClassDto, ListClassesQueryDto, UpdateClassDto } from './dto/school-class.dto';
 
 interface ClassRow {
@@ -62,14 +63,19 @@ export class ClassesService {
 
   async create(auth: AuthContext, dto: CreateClassDto): Promise<SchoolClassSummary> {
     const school = await this.access.requireSchoolContents(auth, dto.schoolId);
-    const rows = await this.saveClass(() =>
-      this.dataSource.query<Array<{ id: string }>>(
-        `INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [school.districtId, school.id, dto.grade, dto.letter, dto.academicYear ?? academicYearOf(new Date())],
-      ),
+    const classId = await this.saveClass(() =>
+      this.dataSource.transaction(async (manager) => {
+        const rows = await manager.query<Array<{ id: string }>>(
+          `INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
+           VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+          [school.districtId, school.id, dto.grade, dto.letter, dto.academicYear ?? academicYearOf(new Date())],
+        );
+        // Every class has its class chat from the start, and the school its school chat.
+        await ensureStandardChats(manager, [rows[0].id]);
+        return rows[0].id;
+      }),
     );
-    return this.summary((rows as Array<{ id: string }>)[0].id);
+    return this.summary(classId);
   }
 
   async update(auth: AuthContext, classId: string, dto: UpdateClassDto): Promise<SchoolClassSummary> {

@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { DistrictSummary, SchoolSummary } from '@sferum/contracts';
+import type { DistrictSummary, Messenger, SchoolSummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
@@ -11,12 +11,13 @@ interface SchoolRow {
   id: string;
   district_id: string;
   name: string;
+  messenger: Messenger;
   class_count: string;
   teacher_count: string;
 }
 
 const SCHOOL_SUMMARY_SQL = `
-  SELECT s.id, s.district_id, s.name,
+  SELECT s.id, s.district_id, s.name, s.messenger,
          (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS class_count,
          (SELECT count(*) FROM staff_user u
            WHERE u.school_id = s.id AND u.role = 'teacher' AND u.deactivated_at IS NULL) AS teacher_count
@@ -57,8 +58,15 @@ export class SchoolsService {
     return this.summary((rows as Array<{ id: string }>)[0].id);
   }
 
+  /** The name is the district's to change; the messenger is the school's choice too. */
   async update(auth: AuthContext, schoolId: string, dto: UpdateSchoolDto): Promise<SchoolSummary> {
-    await this.access.requireSchool(auth, schoolId, 'manage');
+    await this.access.requireSchool(auth, schoolId, dto.name !== undefined ? 'manage' : 'read');
+    if (auth.role === 'teacher') {
+      throw new ForbiddenException('Only an admin can change a school');
+    }
+    if (dto.messenger !== undefined) {
+      await this.dataSource.query(`UPDATE school SET messenger = $2 WHERE id = $1`, [schoolId, dto.messenger]);
+    }
     if (dto.name !== undefined) {
       await this.saveName(() => this.dataSource.query(`UPDATE school SET name = $2 WHERE id = $1`, [schoolId, dto.name]));
     }
@@ -107,6 +115,7 @@ function toSummary(row: SchoolRow): SchoolSummary {
     id: row.id,
     districtId: row.district_id,
     name: row.name,
+    messenger: row.messenger,
     classCount: Number(row.class_count),
     teacherCount: Number(row.teacher_count),
   };
