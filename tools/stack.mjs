@@ -60,7 +60,9 @@ export async function startStack({
     const api = startService('api', 'node', [join(API_DIST, 'main.js')], {
       env: {
         ...process.env,
-        PHONE_HMAC_KEY: process.env.PHONE_HMAC_KEY || localPhoneHmacKey(),
+        PHONE_HMAC_KEY: process.env.PHONE_HMAC_KEY || localSecret('phone-hmac.key'),
+        INVITE_ENCRYPTION_KEY: process.env.INVITE_ENCRYPTION_KEY || localSecret('invite-encryption.key'),
+        PUBLIC_WEB_URL: process.env.PUBLIC_WEB_URL || `http://localhost:${webPort}`,
         ...env,
         DATABASE_URL: url,
         PORT: String(apiPort),
@@ -116,12 +118,12 @@ async function startDatabaseServer({ databaseUrl, freshDatabase, stoppers }) {
   return server.url;
 }
 
-/** A key made once per clone and kept beside the embedded data, so phone hashes stay comparable. */
-function localPhoneHmacKey() {
-  const file = join(ROOT, '.data/phone-hmac.key');
+/** A key made once per clone and kept beside the embedded data, so hashes and links survive restarts. */
+function localSecret(name) {
+  const file = join(ROOT, '.data', name);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
 }

@@ -1,30 +1,34 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { loggerParams } from './common/logging';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { InvitesModule } from './invites/invites.module';
 import { OrgModule } from './org/org.module';
 import { ProgressModule } from './progress/progress.module';
 import { RosterModule } from './roster/roster.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logDestination` replaces standard output for the request logs (tests read them). */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerParams(config)),
+        LoggerModule.forRoot(loggerParams(config, logDestination)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
         HealthModule,
         AuthModule,
         OrgModule,
         RosterModule,
         ProgressModule,
+        InvitesModule,
       ],
     };
   }

@@ -1,6 +1,7 @@
 export * from './api-error';
 export * from './api-routes';
 export * from './health';
+export * from './invites';
 export * from './org';
 export * from './progress';
 export * from './roster';

@@ -13,19 +13,21 @@ export class TooManyRequestsException extends HttpException {
 }
 
 /**
- * Fixed-window counters in PostgreSQL, so that every copy of the API shares
- * them (no state in memory). One upsert per hit.
+ * Counters in PostgreSQL, so that every copy of the API shares them (no state
+ * in memory). A bucket's window opens at its first hit and lasts
+ * `windowSeconds`; one upsert per hit.
  */
 @Injectable()
 export class RateLimitService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Counts one hit in the current window and returns the window's total. */
+  /** Counts one hit in the bucket's current window and returns the window's total. */
   async hit(bucket: string, windowSeconds: number): Promise<RateLimitState> {
     const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
-      `INSERT INTO rate_limit_hit (bucket, window_start, hits)
-       VALUES ($1, date_bin(make_interval(secs => $2), now(), timestamptz '2000-01-01'), 1)
-       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hit.hits + 1
+      `INSERT INTO rate_limit_hit AS r (bucket, window_start, hits) VALUES ($1, now(), 1)
+       ON CONFLICT (bucket) DO UPDATE SET
+         hits = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE r.hits + 1 END,
+         window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now() ELSE r.window_start END
        RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
       [bucket, windowSeconds],
     );
@@ -40,7 +42,7 @@ export class RateLimitService {
     const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
       `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
        FROM rate_limit_hit
-       WHERE bucket = $1 AND window_start = date_bin(make_interval(secs => $2), now(), timestamptz '2000-01-01')`,
+       WHERE bucket = $1 AND window_start > now() - make_interval(secs => $2)`,
       [bucket, windowSeconds],
     );
     return toState(rows[0]);

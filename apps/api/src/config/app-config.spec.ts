@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, loadDatabaseConfig } from './app-config';
 const valid = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
   PHONE_HMAC_KEY: 'a-test-key-that-is-long-enough-32+',
+  INVITE_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
 };
 
 describe('loadConfig', () => {

@@ -55,6 +55,16 @@ export class AppConfig extends DatabaseConfig {
   @MinLength(32, { message: 'PHONE_HMAC_KEY must be at least 32 characters (for example: openssl rand -base64 32)' })
   PHONE_HMAC_KEY!: string;
 
+  /**
+   * AES-256 key (32 bytes, base64) that encrypts parent-link tokens, so that a
+   * teacher can show a family's link again. `npm start` generates one into
+   * .data/invite-encryption.key.
+   */
+  @Matches(/^[A-Za-z0-9+/_-]{43}=?$/, {
+    message: 'INVITE_ENCRYPTION_KEY must be 32 bytes in base64 (for example: openssl rand -base64 32)',
+  })
+  INVITE_ENCRYPTION_KEY!: string;
+
   /** Where people open the web app; setup links printed by the CLI start with it. */
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'PUBLIC_WEB_URL must be an origin such as https://sferum.example.ru' })
   PUBLIC_WEB_URL = 'http://localhost:3000';

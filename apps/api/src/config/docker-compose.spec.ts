@@ -32,7 +32,11 @@ describe('docker-compose.yml', () => {
 
   it('gives the API an environment that passes its configuration check', () => {
     const config = loadConfig(
-      apiEnvironment({ POSTGRES_PASSWORD: 's3cret', PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac' }),
+      apiEnvironment({
+        POSTGRES_PASSWORD: 's3cret',
+        PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac',
+        INVITE_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
+      }),
     );
     expect(config.NODE_ENV).toBe('production');
     expect(config.DATABASE_URL).toBe('postgres://sferum:s3cret@postgres:5432/sferum');

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Param, ParseEnumPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Post, Put } from '@nestjs/common';
 import { ApiConflictResponse, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   SESSION_COOKIE,
-  STEP_IDS,
   type BulkProgressResult,
   type ProgressEvent,
   type RosterPerson,
@@ -19,15 +18,8 @@ import { BulkProgressDto, SetStatusDto } from './dto/set-status.dto';
 import { loadHistory } from './history';
 import type { Target } from './progress-plan';
 import { toRequestedChange } from './progress-requests';
+import { StepParam } from './step-param.decorator';
 import { ProgressService, type Actor } from './progress.service';
-
-const StepParam = () =>
-  Param(
-    'step',
-    new ParseEnumPipe(Object.fromEntries(STEP_IDS.map((step) => [step, step])), {
-      exceptionFactory: () => new RequestValidationException([{ field: 'step', messages: [`step must be one of ${STEP_IDS.join(', ')}`] }]),
-    }),
-  );
 
 @ApiTags('progress')
 @ApiCookieAuth(SESSION_COOKIE)

@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
@@ -7,8 +8,14 @@ import { loadConfig } from '../../src/config/app-config';
 /** A fixed key, so that tests can compute the hash a phone number must get. */
 export const TEST_PHONE_HMAC_KEY = 'test-phone-hmac-key-0123456789abcdef';
 
+/** 32 bytes, base64. */
+export const TEST_INVITE_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** The real application, wired as main.ts wires it, on this run's test database. */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<NestExpressApplication> {
+export async function createTestApp(
+  env: NodeJS.ProcessEnv = {},
+  logDestination?: DestinationStream,
+): Promise<NestExpressApplication> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
     throw new Error('TEST_DATABASE_URL is not set: run the end-to-end tests through jest.e2e.config.cjs');
@@ -18,9 +25,10 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<NestEx
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
     PHONE_HMAC_KEY: TEST_PHONE_HMAC_KEY,
+    INVITE_ENCRYPTION_KEY: TEST_INVITE_KEY,
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logDestination), {
     bodyParser: false,
     logger: false,
   });

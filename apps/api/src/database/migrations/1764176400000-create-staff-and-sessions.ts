@@ -66,11 +66,11 @@ export class CreateStaffAndSessions1764176400000 implements MigrationInterface {
 
     await queryRunner.query(`
       CREATE TABLE rate_limit_hit (
-        bucket text NOT NULL,
+        bucket text PRIMARY KEY,
         window_start timestamptz NOT NULL,
-        hits integer NOT NULL CHECK (hits > 0),
-        PRIMARY KEY (bucket, window_start)
+        hits integer NOT NULL CHECK (hits > 0)
       )`);
+    await queryRunner.query(`CREATE INDEX rate_limit_hit_window_idx ON rate_limit_hit (window_start)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

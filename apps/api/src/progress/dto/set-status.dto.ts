@@ -7,6 +7,7 @@ import {
   STEP_STATUSES,
   type BlockerReason,
   type BulkProgressRequest,
+  type ParentStatusRequest,
   type ChatStatus,
   type SetStatusRequest,
   type StepId,
@@ -30,8 +31,11 @@ import { Trim } from '../../common/dto-transforms';
 
 const ALL_STATUSES = [...new Set([...STEP_STATUSES, ...CHAT_STATUSES])];
 
-/** A status with its blocker: the reason is required exactly when the status is `blocked`. */
-class StatusFields {
+/**
+ * A status with its blocker: the reason is required exactly when the status is
+ * `blocked`. Parents send just this: confirming is idempotent, so no version.
+ */
+export class StatusDto implements ParentStatusRequest {
   @ApiProperty({ enum: ALL_STATUSES, description: 'Steps: not_started | done | blocked. Chats: not_joined | joined | blocked.' })
   @IsIn(ALL_STATUSES)
   status!: StepStatus | ChatStatus;
@@ -49,7 +53,7 @@ class StatusFields {
   blockerNote?: string;
 }
 
-export class SetStatusDto extends StatusFields implements SetStatusRequest {
+export class SetStatusDto extends StatusDto implements SetStatusRequest {
   @ApiProperty({ minimum: 1, description: 'The version the client saw; a stale one gets 409' })
   @IsInt()
   @Min(1)
@@ -67,7 +71,7 @@ export class VersionedPersonDto {
   version!: number;
 }
 
-export class BulkProgressDto extends StatusFields implements BulkProgressRequest {
+export class BulkProgressDto extends StatusDto implements BulkProgressRequest {
   @ApiPropertyOptional({ enum: STEP_IDS })
   @IsOptional()
   @IsIn(STEP_IDS)

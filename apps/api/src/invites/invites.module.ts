@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
+import { InvitesController } from './invites.controller';
+import { InvitesService } from './invites.service';
+import { ParentController } from './parent.controller';
+import { ParentService } from './parent.service';
+
+/** Parent links: the teacher's side and the parent's. */
+@Module({
+  imports: [ProgressModule],
+  controllers: [InvitesController, ParentController],
+  providers: [InvitesService, ParentService],
+})
+export class InvitesModule {}

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Headers, Put, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { PARENT_TOKEN_HEADER, type ParentFamily, type StepId } from '@sferum/contracts';
+import type { Request, Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.decorator';
+import { StatusDto } from '../progress/dto/set-status.dto';
+import { StepParam } from '../progress/step-param.decorator';
+import { ParentService } from './parent.service';
+
+/**
+ * What the parent page reads and writes. The link's token travels in a header
+ * from the web server, never in an API URL, so no proxy or log keeps it.
+ */
+@ApiTags('parent link')
+@ApiHeader({ name: PARENT_TOKEN_HEADER, required: true, description: 'The token of the family’s link' })
+@Public()
+@Controller('parent')
+export class ParentController {
+  constructor(private readonly parent: ParentService) {}
+
+  @Get('family')
+  @ApiOkResponse({ description: 'The family’s people with their steps and chats, and nothing else.' })
+  @ApiNotFoundResponse({ description: 'Unknown, expired or revoked link: always the same answer.' })
+  family(
+    @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ParentFamily> {
+    noStore(response);
+    return this.parent.open(token, request.ip ?? 'unknown');
+  }
+
+  @Put('people/:personId/steps/:step')
+  setStep(
+    @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
+    @UuidParam('personId') personId: string,
+    @StepParam() step: StepId,
+    @Body() dto: StatusDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ParentFamily> {
+    noStore(response);
+    return this.parent.setStatus(token, request.ip ?? 'unknown', personId, { step }, dto);
+  }
+
+  @Put('people/:personId/chats/:chatId')
+  setChat(
+    @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
+    @UuidParam('personId') personId: string,
+    @UuidParam('chatId') chatId: string,
+    @Body() dto: StatusDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ParentFamily> {
+    noStore(response);
+    return this.parent.setStatus(token, request.ip ?? 'unknown', personId, { chatId }, dto);
+  }
+}
+
+function noStore(response: Response): void {
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+}
