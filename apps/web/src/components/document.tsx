@@ -6,7 +6,9 @@ import type { AppLocale } from '../i18n/routing';
 export async function Document({ locale, children }: { locale: AppLocale; children: ReactNode }) {
   const t = await getTranslations({ locale, namespace: 'layout' });
   return (
-    <html lang={locale}>
+    // Mantine's styles key on this attribute; set on the server, staff pages
+    // render right before hydration (the interface is light only).
+    <html lang={locale} data-mantine-color-scheme="light">
       <body>
         <a className="skip-link" href="#main">
           {t('skipToContent')}

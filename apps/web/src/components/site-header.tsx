@@ -1,15 +1,18 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getPathname } from '../i18n/navigation';
 import { routing } from '../i18n/routing';
+import { Logo } from './logo';
 import styles from './site-header.module.css';
 
 type Props = {
   /** The current page's path without a locale prefix; omit to hide the language switch. */
   path?: string;
+  /** Show the staff sign-in link (on the public pages, not on sign-in itself). */
+  signIn?: boolean;
 };
 
-/** Brand and language switch. Plain links, so it works without JavaScript. */
-export async function SiteHeader({ path }: Props) {
+/** Brand, staff sign-in and language switch. Plain links, so it works without JavaScript. */
+export async function SiteHeader({ path, signIn = false }: Props) {
   const locale = await getLocale();
   const t = await getTranslations('layout');
   const tMeta = await getTranslations('metadata');
@@ -19,33 +22,26 @@ export async function SiteHeader({ path }: Props) {
     <header className={styles.header}>
       <div className={styles.inner}>
         <a className={styles.brand} href={getPathname({ href: '/', locale })}>
-          <svg className={styles.logo} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
-            <rect width="64" height="64" rx="14" fill="currentColor" />
-            <path
-              d="M16 18h32a4 4 0 0 1 4 4v18a4 4 0 0 1-4 4H30l-9 7v-7h-5a4 4 0 0 1-4-4V22a4 4 0 0 1 4-4z"
-              fill="#fff"
-            />
-            <path
-              d="m24 31 6 6 11-12"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="4.5"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <Logo className={styles.logo} />
           <span>{tMeta('title')}</span>
         </a>
-        {path !== undefined && (
-          <nav aria-label={t('languageNav')}>
-            <a
-              className={styles.language}
-              href={getPathname({ href: path, locale: otherLocale })}
-              hrefLang={otherLocale}
-              lang={otherLocale}
-            >
-              {t('otherLanguage')}
-            </a>
+        {(signIn || path !== undefined) && (
+          <nav className={styles.links} aria-label={t('headerNav')}>
+            {signIn && (
+              <a className={styles.signIn} href={getPathname({ href: '/login', locale })}>
+                {t('signIn')}
+              </a>
+            )}
+            {path !== undefined && (
+              <a
+                className={styles.language}
+                href={getPathname({ href: path, locale: otherLocale })}
+                hrefLang={otherLocale}
+                lang={otherLocale}
+              >
+                {t('otherLanguage')}
+              </a>
+            )}
           </nav>
         )}
       </div>

@@ -27,7 +27,7 @@ export default async function HomePage({ params }: PageParams) {
 
   return (
     <>
-      <SiteHeader path="/" />
+      <SiteHeader path="/" signIn />
       <main id="main" className={styles.main}>
         <section className={styles.hero} aria-labelledby="home-title">
           <div>

@@ -1,13 +1,16 @@
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
+import '@mantine/notifications/styles.css';
+import '../../staff.css';
+import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
+import { StaffProviders } from '../../../components/staff-providers';
 
-// Only staff pages pay for Mantine (its CSS and client JS): the home page and
-// the parent page stay light and do not load it.
+// Only staff pages pay for Mantine, React Query and the client-side messages:
+// the home page and the parent page stay light and do not load them.
 export default function StaffLayout({ children }: { children: ReactNode }) {
   return (
-    <MantineProvider forceColorScheme="light" theme={{ fontFamily: 'var(--font)', primaryColor: 'blue' }}>
-      {children}
-    </MantineProvider>
+    <NextIntlClientProvider>
+      <StaffProviders>{children}</StaffProviders>
+    </NextIntlClientProvider>
   );
 }

@@ -1,0 +1,154 @@
+'use client';
+
+import { Anchor, Button, EmptyState, Group, Table } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { API_ROUTES, type SchoolSummary } from '@sferum/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { apiRequest } from '../../api/api-client';
+import { parseDistrict, parseSchool } from '../../api/parse';
+import { byId, districtQuery, QUERY_ROOTS, schoolsQuery } from '../../api/queries';
+import { NameModal } from '../../components/ui/name-modal';
+import { ActionsHeader, TableFrame } from '../../components/ui/table-frame';
+import { PageHeader } from '../../components/ui/page-header';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { useDialog } from '../../components/ui/use-dialog';
+import { Link, useRouter } from '../../i18n/client-navigation';
+import { useCurrentUser } from '../shell/current-user';
+
+type Dialog = { kind: 'district' } | { kind: 'newSchool' } | { kind: 'school'; school: SchoolSummary };
+
+/** The district admin's start page: the district's schools, and the district's own name. */
+export function DistrictSchools() {
+  const t = useTranslations('schools');
+  const user = useCurrentUser();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const district = useQuery(districtQuery(user.districtId));
+  const schools = useQuery(schoolsQuery());
+  const dialog = useDialog<Dialog>();
+  const close = dialog.close;
+  const refreshSchools = () => queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.schools });
+
+  return (
+    <>
+      <PageHeader
+        title={t('title')}
+        description={district.data?.name ?? user.districtName}
+        actions={
+          <>
+            <Button variant="default" onClick={() => dialog.open({ kind: 'district' })}>
+              {t('renameDistrict')}
+            </Button>
+            <Button onClick={() => dialog.open({ kind: 'newSchool' })}>{t('addSchool')}</Button>
+          </>
+        }
+      />
+
+      {schools.isPending ? (
+        <LoadingState />
+      ) : schools.isError ? (
+        <ErrorState error={schools.error} onRetry={() => void schools.refetch()} />
+      ) : schools.data.length === 0 ? (
+        <EmptyState title={t('emptyTitle')} description={t('emptyText')} py="xl" />
+      ) : (
+        <TableFrame minWidth={560}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('school')}</Table.Th>
+              <Table.Th ta="right">{t('classes')}</Table.Th>
+              <Table.Th ta="right">{t('teachers')}</Table.Th>
+              <ActionsHeader label={t('actions')} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {schools.data.map((school) => (
+              <Table.Tr key={school.id}>
+                <Table.Td>
+                  <Anchor component={Link} href={`/schools/${school.id}`} fw={500}>
+                    {school.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right">{school.classCount}</Table.Td>
+                <Table.Td ta="right">{school.teacherCount}</Table.Td>
+                <Table.Td>
+                  <Group justify="flex-end">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => dialog.open({ kind: 'school', school })}
+                      aria-label={t('renameSchoolOf', { name: school.name })}
+                    >
+                      {t('renameSchool')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </TableFrame>
+      )}
+
+      <NameModal
+        opened={dialog.isOpen('district')}
+        title={t('renameDistrictTitle')}
+        label={t('districtName')}
+        initialName={district.data?.name ?? user.districtName}
+        submitLabel={t('save')}
+        conflictMessage={t('districtNameTaken')}
+        save={(name) =>
+          apiRequest(byId(API_ROUTES.districts, user.districtId), {
+            method: 'PATCH',
+            body: { name },
+            parse: parseDistrict,
+          })
+        }
+        onSaved={() => {
+          close();
+          notifications.show({ color: 'green', message: t('districtRenamed') });
+          void queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.districts });
+          // The frame shows the district's name too: render it again on the server.
+          router.refresh();
+        }}
+        onClose={close}
+      />
+      <NameModal
+        opened={dialog.isOpen('newSchool')}
+        title={t('addSchoolTitle')}
+        label={t('schoolName')}
+        submitLabel={t('add')}
+        conflictMessage={t('schoolNameTaken')}
+        save={(name) => apiRequest(API_ROUTES.schools, { method: 'POST', body: { name }, parse: parseSchool })}
+        onSaved={(name) => {
+          close();
+          notifications.show({ color: 'green', message: t('schoolAdded', { name }) });
+          void refreshSchools();
+        }}
+        onClose={close}
+      />
+      <NameModal
+        opened={dialog.isOpen('school')}
+        title={t('renameSchoolTitle')}
+        label={t('schoolName')}
+        initialName={dialog.current?.kind === 'school' ? dialog.current.school.name : ''}
+        submitLabel={t('save')}
+        conflictMessage={t('schoolNameTaken')}
+        save={(name) =>
+          dialog.current?.kind === 'school'
+            ? apiRequest(byId(API_ROUTES.schools, dialog.current.school.id), {
+                method: 'PATCH',
+                body: { name },
+                parse: parseSchool,
+              })
+            : Promise.resolve()
+        }
+        onSaved={() => {
+          close();
+          notifications.show({ color: 'green', message: t('schoolRenamed') });
+          void refreshSchools();
+        }}
+        onClose={close}
+      />
+    </>
+  );
+}
