@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import en from '../messages/en.json';
-import ru from '../messages/ru.json';
+import { MESSAGES } from './i18n/messages';
+
+const { ru, en } = MESSAGES;
 
 function keysOf(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>

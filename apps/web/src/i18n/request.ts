@@ -1,14 +1,9 @@
 import { getRequestConfig } from 'next-intl/server';
-import { type AppLocale, isAppLocale, routing } from './routing';
-
-const messageLoaders = {
-  ru: () => import('../../messages/ru.json'),
-  en: () => import('../../messages/en.json'),
-} satisfies Record<AppLocale, () => Promise<unknown>>;
+import { MESSAGES } from './messages';
+import { isAppLocale, routing } from './routing';
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
   const locale = isAppLocale(requested) ? requested : routing.defaultLocale;
-  const { default: messages } = await messageLoaders[locale]();
-  return { locale, messages };
+  return { locale, messages: MESSAGES[locale] };
 });
