@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { seedDemoData } from '../src/demo/demo-seed';
+import { DEMO_IDS, seedDemoData } from '../src/demo/demo-seed';
+import { recountFromSource, storedCounters } from './support/recount';
 import { createMigratedDatabase } from './support/test-database';
 
 describe('demo data', () => {
@@ -20,6 +21,13 @@ describe('demo data', () => {
 
       expect(await seedDemoData(dataSource.manager)).toBe(0);
       expect({ schools: await count('school'), classes: await count('school_class') }).toEqual(after);
+      expect(await count('family')).toBe(6);
+
+      // Families at every stage, with counters that match them exactly.
+      const statuses = await dataSource.query<Array<{ status: string }>>(`SELECT DISTINCT status FROM person_step`);
+      expect(statuses.map((row) => row.status).sort()).toEqual(['blocked', 'done', 'not_started']);
+      expect(await storedCounters(dataSource, DEMO_IDS.class5A)).toEqual(await recountFromSource(dataSource, DEMO_IDS.class5A));
+      expect(await storedCounters(dataSource, DEMO_IDS.class5A)).not.toEqual([]);
     } finally {
       await dataSource.destroy();
       await database.drop();

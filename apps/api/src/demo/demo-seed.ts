@@ -1,6 +1,8 @@
-import { academicYearOf, type StaffRole } from '@sferum/contracts';
+import { academicYearOf, type BlockerReason, type StaffRole, type StepId } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
+import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
+import { recountClasses } from '../progress/class-counters';
 
 /** Fixed ids make the demo data idempotent: a second load finds every row in place. */
 export const DEMO_IDS = {
@@ -65,6 +67,50 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
+type DemoState = 'done' | 'not_started' | { blocked: BlockerReason };
+
+interface DemoPerson {
+  name: string;
+  /** the three steps in order; missing ones are not started */
+  steps: DemoState[];
+  /** set by the parent through their link, rather than by the teacher */
+  byParent?: boolean;
+  joinedClassChat?: boolean;
+}
+
+/** Families of 5А at every stage of the path; 1А stays empty to show an empty class. */
+const DEMO_FAMILIES: ReadonlyArray<{ student: DemoPerson; parents: DemoPerson[] }> = [
+  {
+    student: { name: 'Иванов Пётр', steps: ['done', 'done', 'done'], joinedClassChat: true },
+    parents: [{ name: 'Иванова Мария Сергеевна', steps: ['done', 'done', 'done'], byParent: true, joinedClassChat: true }],
+  },
+  {
+    student: { name: 'Смирнова Алиса', steps: ['done', { blocked: 'forgot_password' }] },
+    parents: [{ name: 'Смирнов Андрей Викторович', steps: ['done'], byParent: true }],
+  },
+  {
+    student: { name: 'Кузнецов Даниил', steps: [{ blocked: 'shared_phone' }] },
+    parents: [{ name: 'Кузнецова Ольга Петровна', steps: [{ blocked: 'shared_phone' }], byParent: true }],
+  },
+  {
+    student: { name: 'Попова Вероника', steps: [] },
+    parents: [
+      { name: 'Попов Игорь Николаевич', steps: [] },
+      { name: 'Попова Светлана Андреевна', steps: [] },
+    ],
+  },
+  {
+    student: { name: 'Соколов Артём', steps: [] },
+    parents: [{ name: 'Соколова Елена Дмитриевна', steps: [{ blocked: 'refuses_sferum' }] }],
+  },
+  {
+    student: { name: 'Лебедева Ксения', steps: ['done', 'done', 'done'] },
+    parents: [{ name: 'Лебедев Максим Олегович', steps: ['done', 'done', 'done'] }],
+  },
+];
+
+const STEP_ORDER: StepId[] = ['vk_id', 'sferum_profile', 'messenger'];
+
 /** Loads a small demo district once; returns how many rows it added (0 on a second run). */
 export async function seedDemoData(manager: EntityManager, today = new Date()): Promise<number> {
   const academicYear = academicYearOf(today);
@@ -106,6 +152,64 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
         );
       }
     }
+    if (added > 0) {
+      await seedDemoFamilies(tx);
+    }
     return added;
   });
+}
+
+/** Fixed ids: the families go in with the district, once. */
+async function seedDemoFamilies(tx: EntityManager): Promise<void> {
+  const teacherId = DEMO_ACCOUNTS.find((account) => account.email === 'teacher@sferum-demo.test')!.id;
+  const familyIds: string[] = [];
+  for (const [index, family] of DEMO_FAMILIES.entries()) {
+    const familyId = `00000000-0000-4000-8000-0000000200${String(index + 10)}`;
+    familyIds.push(familyId);
+    await tx.query(`INSERT INTO family (id, school_id, district_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      familyId,
+      DEMO_IDS.school,
+      DEMO_IDS.district,
+    ]);
+    const people = [
+      { person: family.student, kind: 'student', classId: DEMO_IDS.class5A },
+      ...family.parents.map((person) => ({ person, kind: 'parent', classId: null })),
+    ];
+    for (const { person, kind, classId } of people) {
+      const [row] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [DEMO_IDS.district, DEMO_IDS.school, familyId, classId, kind, person.name],
+      );
+      const source = person.byParent ? 'parent_link' : 'teacher';
+      for (const [position, step] of STEP_ORDER.entries()) {
+        const state = person.steps[position] ?? 'not_started';
+        const status = typeof state === 'string' ? state : 'blocked';
+        const reason = typeof state === 'string' ? null : state.blocked;
+        await tx.query(
+          `INSERT INTO person_step (person_id, step, district_id, school_id, status, blocker_reason, updated_source)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [row.id, step, DEMO_IDS.district, DEMO_IDS.school, status, reason, status === 'not_started' ? null : source],
+        );
+        if (status !== 'not_started') {
+          await tx.query(
+            `INSERT INTO progress_event (district_id, school_id, person_id, step, from_status, to_status, blocker_reason, source, actor_staff_id, change_id)
+             VALUES ($1, $2, $3, $4, 'not_started', $5, $6, $7, $8, gen_random_uuid())`,
+            [DEMO_IDS.district, DEMO_IDS.school, row.id, step, status, reason, source, person.byParent ? null : teacherId],
+          );
+        }
+      }
+      if (person.joinedClassChat) {
+        await ensureStandardChats(tx, [DEMO_IDS.class5A]);
+        await syncMemberships(tx, [familyId]);
+        await tx.query(
+          `UPDATE chat_membership SET status = 'joined', updated_source = $2
+           WHERE person_id = $1 AND chat_id = (SELECT id FROM chat WHERE class_id = $3 AND kind = 'class')`,
+          [row.id, source, DEMO_IDS.class5A],
+        );
+      }
+    }
+  }
+  await ensureStandardChats(tx, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
+  await syncMemberships(tx, familyIds);
+  await recountClasses(tx, [DEMO_IDS.class5A]);
 }
