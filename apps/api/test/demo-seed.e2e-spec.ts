@@ -1,17 +1,10 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { DEMO_IDS, seedDemoData } from '../src/demo/demo-seed';
 import { recountFromSource, storedCounters } from './support/recount';
-import { createMigratedDatabase } from './support/test-database';
+import { withOwnDatabase } from './support/test-database';
 
 describe('demo data', () => {
   it('loads once: a second load adds nothing and fails nothing', async () => {
-    const serverUrl = process.env.TEST_SERVER_URL;
-    if (!serverUrl) throw new Error('TEST_SERVER_URL is not set');
-    const database = await createMigratedDatabase(serverUrl);
-    const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }));
-    await dataSource.initialize();
-    try {
+    await withOwnDatabase(async (dataSource) => {
       const count = async (table: string): Promise<number> =>
         Number((await dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
 
@@ -28,9 +21,6 @@ describe('demo data', () => {
       expect(statuses.map((row) => row.status).sort()).toEqual(['blocked', 'done', 'not_started']);
       expect(await storedCounters(dataSource, DEMO_IDS.class5A)).toEqual(await recountFromSource(dataSource, DEMO_IDS.class5A));
       expect(await storedCounters(dataSource, DEMO_IDS.class5A)).not.toEqual([]);
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
+    });
   });
 });

@@ -1,17 +1,10 @@
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../src/database/migrations';
 import { runPendingMigrations } from '../src/database/migrate';
-import { createMigratedDatabase } from './support/test-database';
+import { withOwnDatabase } from './support/test-database';
 
 describe('migrations', () => {
   it('run on an empty database, revert all the way down, and run again', async () => {
-    const serverUrl = process.env.TEST_SERVER_URL;
-    if (!serverUrl) throw new Error('TEST_SERVER_URL is not set');
-    const database = await createMigratedDatabase(serverUrl);
-    const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }));
-    await dataSource.initialize();
-    try {
+    await withOwnDatabase(async (dataSource) => {
       const tables = async (): Promise<string[]> =>
         (
           await dataSource.query<Array<{ table_name: string }>>(
@@ -26,9 +19,6 @@ describe('migrations', () => {
       expect(await tables()).toEqual([]);
       expect(await runPendingMigrations(dataSource)).toHaveLength(MIGRATIONS.length);
       expect(await runPendingMigrations(dataSource)).toEqual([]);
-    } finally {
-      await dataSource.destroy();
-      await database.drop();
-    }
+    });
   });
 });

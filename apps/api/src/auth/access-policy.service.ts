@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { School } from '../org/entities/school.entity';
 import { SchoolClass } from '../org/entities/school-class.entity';
 import { StaffUser } from '../org/entities/staff-user.entity';
-import { namedQuery, SqlCondition } from '../database/named-query';
+import { namedQuery, type QueryParameters, type SqlCondition } from '../database/named-query';
 import type { AuthContext } from './auth-context';
 
 /**
@@ -40,69 +40,55 @@ export class AccessPolicy {
 
   /** Limits a `school` alias to what the caller sees. */
   schoolScope(auth: AuthContext, alias: string): SqlCondition {
-    if (auth.role === 'district_admin') {
-      return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
-    }
-    return { sql: `${alias}.id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+    return this.scope(auth, alias, { schoolColumn: 'id', teacher: `${alias}.id = :scopeSchoolId` }, { scopeSchoolId: auth.schoolId });
   }
 
-  /** Limits a `school_class` alias to what the caller sees. */
+  /** Limits a `school_class` alias: a teacher sees the classes they lead. */
   classScope(auth: AuthContext, alias: string): SqlCondition {
-    switch (auth.role) {
-      case 'district_admin':
-        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
-      case 'school_admin':
-        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
-      case 'teacher':
-        return {
-          sql: `EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = ${alias}.id AND scope_tc.staff_user_id = :scopeUserId)`,
-          parameters: { scopeUserId: auth.userId },
-        };
-    }
+    return this.scope(auth, alias, {
+      teacher: `EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = ${alias}.id AND scope_tc.staff_user_id = :scopeUserId)`,
+    });
   }
 
-  /** Limits a `staff_user` alias to what the caller sees. */
+  /** Limits a `staff_user` alias: a teacher sees themselves. */
   staffScope(auth: AuthContext, alias: string): SqlCondition {
-    switch (auth.role) {
-      case 'district_admin':
-        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
-      case 'school_admin':
-        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
-      case 'teacher':
-        return { sql: `${alias}.id = :scopeUserId`, parameters: { scopeUserId: auth.userId } };
-    }
+    return this.scope(auth, alias, { teacher: `${alias}.id = :scopeUserId` });
   }
 
   /** Limits a `person` alias: a teacher sees the students of their classes and those students' parents. */
   personScope(auth: AuthContext, alias: string): SqlCondition {
-    switch (auth.role) {
-      case 'district_admin':
-        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
-      case 'school_admin':
-        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
-      case 'teacher':
-        return {
-          sql: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
+    return this.scope(auth, alias, {
+      teacher: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
                         WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.family_id
                           AND (scope_s.id = ${alias}.id OR ${alias}.kind = 'parent'))`,
-          parameters: { scopeUserId: auth.userId },
-        };
-    }
+    });
   }
 
   /** Limits a `family` alias: a teacher sees the families with a student in their classes. */
   familyScope(auth: AuthContext, alias: string): SqlCondition {
+    return this.scope(auth, alias, {
+      teacher: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
+                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.id)`,
+    });
+  }
+
+  /**
+   * Every scoped table carries district_id and school_id: admins are limited
+   * by those; a teacher by the condition the table gives.
+   */
+  private scope(
+    auth: AuthContext,
+    alias: string,
+    rules: { teacher: string; schoolColumn?: string },
+    teacherParameters: QueryParameters = { scopeUserId: auth.userId },
+  ): SqlCondition {
     switch (auth.role) {
       case 'district_admin':
         return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
       case 'school_admin':
-        return { sql: `${alias}.school_id = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+        return { sql: `${alias}.${rules.schoolColumn ?? 'school_id'} = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
       case 'teacher':
-        return {
-          sql: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
-                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.id)`,
-          parameters: { scopeUserId: auth.userId },
-        };
+        return { sql: rules.teacher, parameters: teacherParameters };
     }
   }
 

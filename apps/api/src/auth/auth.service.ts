@@ -95,7 +95,7 @@ export class AuthService {
     }>>(`SELECT password_hash FROM staff_user WHERE id = $1`, [auth.userId]);
     const current = rows[0]?.password_hash;
     if (!current || !(await verifyPassword(current, dto.currentPassword))) {
-      throw new RequestValidationException([{ field: 'currentPassword', messages: ['currentPassword is not correct'] }]);
+      throw RequestValidationException.forField('currentPassword', 'currentPassword is not correct');
     }
     if (dto.newPassword === dto.currentPassword) {
       throw new BadRequestException('The new password must differ from the current one');

@@ -6,6 +6,6 @@ export const UuidParam = (name: string): ParameterDecorator =>
   Param(
     name,
     new ParseUUIDPipe({
-      exceptionFactory: () => new RequestValidationException([{ field: name, messages: [`${name} must be a UUID`] }]),
+      exceptionFactory: () => RequestValidationException.forField(name, `${name} must be a UUID`),
     }),
   );

@@ -16,6 +16,11 @@ export class RequestValidationException extends BadRequestException {
   constructor(readonly details: FieldError[]) {
     super(`Invalid request: ${details.map((detail) => detail.field).join(', ')}`);
   }
+
+  /** A 400 about one field, for rules that class-validator cannot see. */
+  static forField(field: string, message: string): RequestValidationException {
+    return new RequestValidationException([{ field, messages: [message] }]);
+  }
 }
 
 /** Unknown fields are refused, known ones converted to their declared types. */

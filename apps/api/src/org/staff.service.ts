@@ -69,11 +69,11 @@ export class StaffService {
         throw new ForbiddenException('Only a district admin can add another district admin');
       }
       if (dto.schoolId) {
-        throw fieldError('schoolId', 'schoolId must be empty for a district admin');
+        throw RequestValidationException.forField('schoolId', 'schoolId must be empty for a district admin');
       }
     } else {
       if (!dto.schoolId) {
-        throw fieldError('schoolId', 'schoolId is required for a school admin or a teacher');
+        throw RequestValidationException.forField('schoolId', 'schoolId is required for a school admin or a teacher');
       }
       schoolId = (await this.access.requireSchoolContents(auth, dto.schoolId)).id;
     }
@@ -104,7 +104,7 @@ export class StaffService {
         throw new ForbiddenException('You cannot change your own role');
       }
       if (dto.role === 'district_admin' || staff.role === 'district_admin') {
-        throw fieldError('role', 'a district admin account cannot become a school account, nor the other way round');
+        throw RequestValidationException.forField('role', 'a district admin account cannot become a school account, nor the other way round');
       }
     }
     await this.dataSource.transaction(async (manager) => {
@@ -164,9 +164,6 @@ function requireAdmin(auth: AuthContext): void {
   }
 }
 
-function fieldError(field: string, message: string): RequestValidationException {
-  return new RequestValidationException([{ field, messages: [message] }]);
-}
 
 function toMember(row: StaffRow): StaffMember {
   return {

@@ -16,20 +16,16 @@ interface StatusFields {
 export function toRequestedChange(target: Target, fields: StatusFields): RequestedChange {
   const allowed: readonly string[] = 'step' in target ? STEP_STATUSES : CHAT_STATUSES;
   if (!allowed.includes(fields.status)) {
-    throw invalid('status', `status must be one of ${allowed.join(', ')}`);
+    throw RequestValidationException.forField('status', `status must be one of ${allowed.join(', ')}`);
   }
   const blocked = fields.status === 'blocked';
-  if (blocked && !fields.blockerReason) throw invalid('blockerReason', 'blockerReason is required when blocked');
-  if (!blocked && fields.blockerReason) throw invalid('blockerReason', 'blockerReason goes only with status blocked');
-  if (!blocked && fields.blockerNote) throw invalid('blockerNote', 'blockerNote goes only with status blocked');
+  if (blocked && !fields.blockerReason) throw RequestValidationException.forField('blockerReason', 'blockerReason is required when blocked');
+  if (!blocked && fields.blockerReason) throw RequestValidationException.forField('blockerReason', 'blockerReason goes only with status blocked');
+  if (!blocked && fields.blockerNote) throw RequestValidationException.forField('blockerNote', 'blockerNote goes only with status blocked');
   return {
     target,
     status: fields.status,
     blockerReason: fields.blockerReason ?? null,
     blockerNote: fields.blockerNote ? fields.blockerNote : null,
   };
-}
-
-function invalid(field: string, message: string): RequestValidationException {
-  return new RequestValidationException([{ field, messages: [message] }]);
 }

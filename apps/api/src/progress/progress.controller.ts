@@ -60,13 +60,13 @@ export class ProgressController {
   async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
     await this.access.requireClass(auth, classId, 'read');
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
-      throw new RequestValidationException([{ field: 'step', messages: ['give either step or chatId'] }]);
+      throw RequestValidationException.forField('step', 'give either step or chatId');
     }
     const target: Target = dto.step ? { step: dto.step } : { chatId: dto.chatId! };
     const change = toRequestedChange(target, dto);
     const personIds = dto.people.map((person) => person.personId);
     if (new Set(personIds).size !== personIds.length) {
-      throw new RequestValidationException([{ field: 'people', messages: ['each person only once'] }]);
+      throw RequestValidationException.forField('people', 'each person only once');
     }
     await this.requireMembersOfClass(classId, personIds);
     await this.progress.apply(

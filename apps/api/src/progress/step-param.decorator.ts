@@ -8,6 +8,6 @@ export const StepParam = (): ParameterDecorator =>
     'step',
     new ParseEnumPipe(Object.fromEntries(STEP_IDS.map((step) => [step, step])), {
       exceptionFactory: () =>
-        new RequestValidationException([{ field: 'step', messages: [`step must be one of ${STEP_IDS.join(', ')}`] }]),
+        RequestValidationException.forField('step', `step must be one of ${STEP_IDS.join(', ')}`),
     }),
   );

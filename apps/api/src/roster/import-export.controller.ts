@@ -60,7 +60,7 @@ export class ImportExportController {
     @Query() query: ImportQueryDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportResult> {
-    if (!file) throw new RequestValidationException([{ field: 'file', messages: ['attach the class list as file'] }]);
+    if (!file) throw RequestValidationException.forField('file', 'attach the class list as file');
     return this.imports.run(auth, classId, file.buffer, query.mode === 'commit');
   }
 

@@ -56,7 +56,7 @@ export class RosterService {
     if (dto.familyId) {
       const family = await this.access.requireFamily(auth, dto.familyId);
       if (family.schoolId !== schoolClass.schoolId) {
-        throw fieldError('familyId', 'familyId must be a family of the same school');
+        throw RequestValidationException.forField('familyId', 'familyId must be a family of the same school');
       }
     }
     const hashes = {
@@ -115,8 +115,8 @@ export class RosterService {
     const person = await this.access.requirePerson(auth, personId);
     if (person.kind !== 'student') throw new ConflictException('Only a student moves between classes');
     const target = await this.access.requireClass(auth, dto.classId, 'read');
-    if (target.schoolId !== person.schoolId) throw fieldError('classId', 'classId must be a class of the same school');
-    if (target.archivedAt) throw fieldError('classId', 'classId is an archived class');
+    if (target.schoolId !== person.schoolId) throw RequestValidationException.forField('classId', 'classId must be a class of the same school');
+    if (target.archivedAt) throw RequestValidationException.forField('classId', 'classId is an archived class');
     await this.dataSource.transaction(async (manager) => {
       await this.lockFamily(manager, person.familyId);
       await this.lockVersion(manager, personId, dto.version);
@@ -179,7 +179,7 @@ export class RosterService {
   private hashPhone(phone: string | undefined, field: string): Buffer | null {
     if (phone === undefined || phone.trim() === '') return null;
     const normalized = normalizePhone(phone);
-    if (!normalized) throw fieldError(field, `${field} is not a phone number`);
+    if (!normalized) throw RequestValidationException.forField(field, `${field} is not a phone number`);
     return phoneHmac(this.config.PHONE_HMAC_KEY, normalized);
   }
 
@@ -254,8 +254,4 @@ export class RosterService {
       parents: people.filter((p) => p.kind === 'parent').sort(byName),
     };
   }
-}
-
-function fieldError(field: string, message: string): RequestValidationException {
-  return new RequestValidationException([{ field, messages: [message] }]);
 }

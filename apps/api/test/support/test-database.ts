@@ -44,3 +44,18 @@ export async function createMigratedDatabase(serverUrl: string): Promise<{ url: 
   }
   return { url, drop: () => dropDatabase(serverUrl, name) };
 }
+
+/** Runs `work` on a database of its own, migrated, and drops it afterwards. */
+export async function withOwnDatabase(work: (dataSource: DataSource) => Promise<void>): Promise<void> {
+  const serverUrl = process.env.TEST_SERVER_URL;
+  if (!serverUrl) throw new Error('TEST_SERVER_URL is not set: run the end-to-end tests through jest.e2e.config.cjs');
+  const database = await createMigratedDatabase(serverUrl);
+  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 2 }));
+  await dataSource.initialize();
+  try {
+    await work(dataSource);
+  } finally {
+    await dataSource.destroy();
+    await database.drop();
+  }
+}
