@@ -1,5 +1,6 @@
 import { MIGRATIONS } from '../src/database/migrations';
 import { runPendingMigrations } from '../src/database/migrate';
+import { seedDemoData } from '../src/demo/demo-seed';
 import { withOwnDatabase } from './support/test-database';
 
 describe('migrations', () => {
@@ -19,6 +20,21 @@ describe('migrations', () => {
       expect(await tables()).toEqual([]);
       expect(await runPendingMigrations(dataSource)).toHaveLength(MIGRATIONS.length);
       expect(await runPendingMigrations(dataSource)).toEqual([]);
+    });
+  });
+
+  it('take the newest migration back and forth on a database full of data, losing none of the older data', async () => {
+    await withOwnDatabase(async (dataSource) => {
+      await seedDemoData(dataSource.manager);
+      const counts = async () =>
+        dataSource.query<Array<{ people: string; steps: string; events: string }>>(
+          `SELECT (SELECT count(*) FROM person) AS people, (SELECT count(*) FROM person_step) AS steps,
+                  (SELECT count(*) FROM progress_event) AS events`,
+        );
+      const before = await counts();
+      await dataSource.undoLastMigration();
+      expect(await runPendingMigrations(dataSource)).toEqual([MIGRATIONS[MIGRATIONS.length - 1]!.name]);
+      expect(await counts()).toEqual(before);
     });
   });
 });
