@@ -33,7 +33,7 @@ describe('migrations', () => {
         );
       const before = await counts();
       await dataSource.undoLastMigration();
-      expect(await runPendingMigrations(dataSource)).toEqual([MIGRATIONS[MIGRATIONS.length - 1]!.name]);
+      expect(await runPendingMigrations(dataSource)).toEqual([MIGRATIONS[MIGRATIONS.length - 1].name]);
       expect(await counts()).toEqual(before);
     });
   });
