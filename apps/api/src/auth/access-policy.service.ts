@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { PersonKind } from '@sferum/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { School } from '../org/entities/school.entity';
 import { SchoolClass } from '../org/entities/school-class.entity';
 import { StaffUser } from '../org/entities/staff-user.entity';
@@ -117,16 +117,7 @@ export class AccessPolicy {
   }
 
   async requireSchool(auth: AuthContext, schoolId: string, action: Action): Promise<School> {
-    const scope = this.schoolScope(auth, 's');
-    const school = await this.dataSource
-      .getRepository(School)
-      .createQueryBuilder('s')
-      .where(`s.id = :id AND ${scope.sql}`)
-      .setParameters({ id: schoolId, ...scope.parameters })
-      .getOne();
-    if (!school) {
-      throw new NotFoundException('School not found');
-    }
+    const school = await this.findInScope(School, this.schoolScope(auth, 'e'), schoolId, 'School not found');
     if (action === 'manage' && auth.role !== 'district_admin') {
       throw new ForbiddenException('Only the district admin can change a school');
     }
@@ -143,16 +134,7 @@ export class AccessPolicy {
   }
 
   async requireClass(auth: AuthContext, classId: string, action: Action): Promise<SchoolClass> {
-    const scope = this.classScope(auth, 'c');
-    const schoolClass = await this.dataSource
-      .getRepository(SchoolClass)
-      .createQueryBuilder('c')
-      .where(`c.id = :id AND ${scope.sql}`)
-      .setParameters({ id: classId, ...scope.parameters })
-      .getOne();
-    if (!schoolClass) {
-      throw new NotFoundException('Class not found');
-    }
+    const schoolClass = await this.findInScope(SchoolClass, this.classScope(auth, 'e'), classId, 'Class not found');
     if (action === 'manage' && auth.role === 'teacher') {
       throw new ForbiddenException('Only an admin can change a class');
     }
@@ -160,19 +142,27 @@ export class AccessPolicy {
   }
 
   async requireStaff(auth: AuthContext, staffId: string, action: Action): Promise<StaffUser> {
-    const scope = this.staffScope(auth, 'u');
-    const staff = await this.dataSource
-      .getRepository(StaffUser)
-      .createQueryBuilder('u')
-      .where(`u.id = :id AND ${scope.sql}`)
-      .setParameters({ id: staffId, ...scope.parameters })
-      .getOne();
-    if (!staff) {
-      throw new NotFoundException('Staff member not found');
-    }
+    const staff = await this.findInScope(StaffUser, this.staffScope(auth, 'e'), staffId, 'Staff member not found');
     if (action === 'manage' && auth.role === 'teacher') {
       throw new ForbiddenException('Only an admin can change staff accounts');
     }
     return staff;
+  }
+
+  /** The entity with this id if the scope (written for the alias `e`) lets the caller see it; 404 otherwise. */
+  private async findInScope<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    scope: SqlCondition,
+    id: string,
+    notFound: string,
+  ): Promise<T> {
+    const found = await this.dataSource
+      .getRepository(entity)
+      .createQueryBuilder('e')
+      .where(`e.id = :id AND ${scope.sql}`)
+      .setParameters({ id, ...scope.parameters })
+      .getOne();
+    if (!found) throw new NotFoundException(notFound);
+    return found;
   }
 }
