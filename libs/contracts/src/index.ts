@@ -4,6 +4,7 @@ export * from './health';
 export * from './invites';
 export * from './org';
 export * from './progress';
+export * from './reports';
 export * from './roster';
 export * from './school-class';
 export * from './staff';

@@ -30,19 +30,19 @@ export async function recountClasses(manager: EntityManager, classIds: readonly 
   await manager.query(
     `WITH members AS (${CLASS_MEMBERS_SQL}),
      counts AS (
-       SELECT m.class_id, m.kind, ps.step AS item, ps.status, count(*)::int AS people
+       SELECT m.class_id, m.kind, ps.step AS item, ps.status, COALESCE(ps.blocker_reason, '') AS reason, count(*)::int AS people
        FROM members m JOIN person_step ps ON ps.person_id = m.person_id
-       GROUP BY 1, 2, 3, 4
+       GROUP BY 1, 2, 3, 4, 5
        UNION ALL
-       SELECT m.class_id, m.kind, 'chat_' || ch.kind, cm.status, count(*)::int
+       SELECT m.class_id, m.kind, 'chat_' || ch.kind, cm.status, COALESCE(cm.blocker_reason, ''), count(*)::int
        FROM members m
        JOIN chat_membership cm ON cm.person_id = m.person_id
        JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
                    AND (ch.class_id = m.class_id OR ch.kind = 'school')
-       GROUP BY 1, 2, 3, 4
+       GROUP BY 1, 2, 3, 4, 5
      )
-     INSERT INTO class_progress (class_id, district_id, school_id, person_kind, item, status, people)
-     SELECT counts.class_id, c.district_id, c.school_id, counts.kind, counts.item, counts.status, counts.people
+     INSERT INTO class_progress (class_id, district_id, school_id, person_kind, item, status, blocker_reason, people)
+     SELECT counts.class_id, c.district_id, c.school_id, counts.kind, counts.item, counts.status, counts.reason, counts.people
      FROM counts JOIN school_class c ON c.id = counts.class_id`,
     [ids],
   );

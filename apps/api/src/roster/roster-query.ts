@@ -110,7 +110,9 @@ export async function loadClassChats(manager: EntityManager, classId: string): P
 
 export async function loadClassCounters(manager: EntityManager, classId: string): Promise<ClassCounter[]> {
   return manager.query<ClassCounter[]>(
-    `SELECT person_kind AS "personKind", item, status, people FROM class_progress WHERE class_id = $1 ORDER BY 1, 2, 3`,
+    `SELECT person_kind AS "personKind", item, status, sum(people)::int AS people
+     FROM class_progress WHERE class_id = $1
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     [classId],
   );
 }

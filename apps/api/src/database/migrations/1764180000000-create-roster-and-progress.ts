@@ -139,8 +139,10 @@ export class CreateRosterAndProgress1764180000000 implements MigrationInterface 
         person_kind text NOT NULL CHECK (person_kind IN ('student', 'parent')),
         item text NOT NULL CHECK (item IN (${ITEMS})),
         status text NOT NULL CHECK (status IN (${STEP_STATUSES}, ${CHAT_STATUSES})),
+        -- '' unless blocked: reports break the blocked down by reason
+        blocker_reason text NOT NULL DEFAULT '' CHECK (blocker_reason IN ('', ${REASONS})),
         people integer NOT NULL CHECK (people >= 0),
-        PRIMARY KEY (class_id, person_kind, item, status)
+        PRIMARY KEY (class_id, person_kind, item, status, blocker_reason)
       )`);
     await queryRunner.query(`CREATE INDEX class_progress_school_idx ON class_progress (school_id)`);
     await queryRunner.query(`CREATE INDEX class_progress_district_idx ON class_progress (district_id)`);
