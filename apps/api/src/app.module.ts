@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
 import { OrgModule } from './org/org.module';
 import { ProgressModule } from './progress/progress.module';
+import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         RosterModule,
         ProgressModule,
         InvitesModule,
+        ReportsModule,
       ],
     };
   }

@@ -45,7 +45,6 @@ export interface ClassReportRow extends ProgressReport {
 export interface DistrictReport {
   districtId: string;
   districtName: string;
-  generatedAt: string;
   total: ProgressReport;
   schools: SchoolReportRow[];
 }
@@ -53,7 +52,6 @@ export interface DistrictReport {
 export interface SchoolReport {
   schoolId: string;
   schoolName: string;
-  generatedAt: string;
   total: ProgressReport;
   classes: ClassReportRow[];
 }

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { hashToken, looksLikeToken } from '../auth/tokens';
+import { RateLimitService } from '../common/rate-limit.service';
+
+export interface ApiKeyContext {
+  keyId: string;
+  districtId: string;
+}
+
+export interface ApiKeyRequest extends Request {
+  apiKey?: ApiKeyContext;
+}
+
+/** Requests a minute per key: a reporting script needs a handful. */
+const LIMIT_PER_KEY = 60;
+
+/** `Authorization: Bearer <key>` of a live key; the request then reads only that key's district. */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rateLimits: RateLimitService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<ApiKeyRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    const secret = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
+    const rows = looksLikeToken(secret)
+      ? await this.dataSource.query<Array<{ id: string; district_id: string }>>(
+          `UPDATE api_key SET last_used_at = now() WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, district_id`,
+          [hashToken(secret)],
+        )
+      : [[], 0];
+    const key = (rows as [Array<{ id: string; district_id: string }>, number])[0][0];
+    if (!key) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
+      throw new UnauthorizedException('A valid reporting API key is required: Authorization: Bearer <key>');
+    }
+    await this.rateLimits.consume(`report-key:${key.id}`, LIMIT_PER_KEY, 60);
+    request.apiKey = { keyId: key.id, districtId: key.district_id };
+    return true;
+  }
+}

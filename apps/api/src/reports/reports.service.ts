@@ -1,0 +1,71 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { formatClassName, type DistrictReport, type SchoolReport } from '@sferum/contracts';
+import { DataSource } from 'typeorm';
+import { buildReport, type CounterRow } from './report-builder';
+
+/**
+ * District reports from the per-class counters alone: a few rows per class,
+ * never a scan of people, never a name of a child or a parent. Archived
+ * classes are left out. A parent with children in two classes counts in both.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async district(districtId: string): Promise<DistrictReport> {
+    const [district] = await this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM district WHERE id = $1`, [districtId]);
+    const schools = await this.dataSource.query<Array<{ id: string; name: string; classes: number }>>(
+      `SELECT s.id, s.name, (SELECT count(*)::int FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS classes
+       FROM school s WHERE s.district_id = $1 ORDER BY s.name`,
+      [districtId],
+    );
+    const rows = await this.dataSource.query<Array<CounterRow & { school_id: string }>>(
+      `SELECT cp.school_id, cp.person_kind, cp.item, cp.status, cp.blocker_reason, sum(cp.people)::int AS people
+       FROM class_progress cp JOIN school_class c ON c.id = cp.class_id AND c.archived_at IS NULL
+       WHERE cp.district_id = $1
+       GROUP BY 1, 2, 3, 4, 5`,
+      [districtId],
+    );
+    return {
+      districtId,
+      districtName: district.name,
+      total: buildReport(rows),
+      schools: schools.map((school) => ({
+        schoolId: school.id,
+        schoolName: school.name,
+        classes: school.classes,
+        ...buildReport(rows.filter((row) => row.school_id === school.id)),
+      })),
+    };
+  }
+
+  /** One school of the key's district; another district's school is not found. */
+  async school(districtId: string, schoolId: string): Promise<SchoolReport> {
+    const [school] = await this.dataSource.query<Array<{ name: string }>>(
+      `SELECT name FROM school WHERE id = $1 AND district_id = $2`,
+      [schoolId, districtId],
+    );
+    if (!school) throw new NotFoundException('School not found');
+    const classes = await this.dataSource.query<Array<{ id: string; grade: number; letter: string; academic_year: string }>>(
+      `SELECT id, grade, letter, academic_year FROM school_class WHERE school_id = $1 AND archived_at IS NULL ORDER BY grade, letter`,
+      [schoolId],
+    );
+    const rows = await this.dataSource.query<Array<CounterRow & { class_id: string }>>(
+      `SELECT cp.class_id, cp.person_kind, cp.item, cp.status, cp.blocker_reason, cp.people
+       FROM class_progress cp JOIN school_class c ON c.id = cp.class_id AND c.archived_at IS NULL
+       WHERE cp.school_id = $1`,
+      [schoolId],
+    );
+    return {
+      schoolId,
+      schoolName: school.name,
+      total: buildReport(rows),
+      classes: classes.map((schoolClass) => ({
+        classId: schoolClass.id,
+        className: formatClassName(schoolClass.grade, schoolClass.letter),
+        academicYear: schoolClass.academic_year,
+        ...buildReport(rows.filter((row) => row.class_id === schoolClass.id)),
+      })),
+    };
+  }
+}
