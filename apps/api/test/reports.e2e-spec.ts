@@ -1,10 +1,11 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ClassRoster, CreatedApiKey, DistrictReport, RosterFamily, SchoolReport } from '@sferum/contracts';
+import type { ClassRoster, CreatedApiKey, DistrictReport, HistoryReport, RosterFamily, SchoolReport } from '@sferum/contracts';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { buildReport, type CounterRow } from '../src/reports/report-builder';
+import { SnapshotsService } from '../src/reports/snapshots.service';
 import { OrgFactory } from './factories/org.factory';
 import { recountFromSource } from './support/recount';
 import { signIn } from './support/sign-in';
@@ -170,5 +171,61 @@ describe('district reporting API', () => {
       }),
       { numRuns: 8 },
     );
+  });
+
+  describe('daily snapshots and history', () => {
+    const today = () => factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`).then((rows) => rows[0].day);
+
+    it('writes one row per class for a day, however often it runs, equal to the counters', async () => {
+      const snapshots = app.get(SnapshotsService);
+      await snapshots.snapshotToday();
+      await snapshots.snapshotToday();
+      const day = await today();
+      const rows = await factory.dataSource.query<Array<{ class_id: string; n: number }>>(
+        `SELECT class_id, count(*)::int AS n FROM progress_snapshot WHERE day = $1 AND class_id = ANY($2::uuid[]) GROUP BY class_id`,
+        [day, classes],
+      );
+      expect(rows).toHaveLength(classes.length);
+      expect(rows.every((row) => row.n === 1)).toBe(true);
+      const history = (await report(`history?from=${day}&to=${day}&schoolId=${schoolA}`).expect(200)).body as HistoryReport;
+      expect(history.days).toHaveLength(1);
+      const live = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
+      const { day: _day, ...snapshot } = history.days[0];
+      expect(snapshot).toEqual(live.total);
+    });
+
+    it('fills the days missed while the service was down from the history of changes', async () => {
+      const classId = await factory.schoolClass(schoolB, 9, 'Г');
+      await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '4 days' WHERE id = $1`, [classId]);
+      const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Давний Ученик' }).expect(201)).body as RosterFamily;
+      const student = family.students[0];
+      await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
+      // As if the student had come four days ago and got the VK ID two days ago.
+      await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '4 days' WHERE id = $1`, [student.id]);
+      await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '4 days' WHERE class_id = $1 OR school_id = $2`, [classId, schoolB]);
+      await factory.dataSource.query(`UPDATE progress_event SET created_at = now() - interval '2 days' WHERE person_id = $1`, [student.id]);
+
+      await app.get(SnapshotsService).fillGaps();
+      const rows = await factory.dataSource.query<Array<{ day: string; source: string; counters: Array<{ item: string; status: string; people: number; person_kind: string }> }>>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, source, counters FROM progress_snapshot WHERE class_id = $1 ORDER BY day`,
+        [classId],
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(3);
+      expect(rows.every((row) => row.source === 'events')).toBe(true);
+      const vkDone = (row: (typeof rows)[number]) =>
+        row.counters.find((c) => c.person_kind === 'student' && c.item === 'vk_id' && c.status === 'done')?.people ?? 0;
+      expect(vkDone(rows[0])).toBe(0);
+      expect(vkDone(rows[rows.length - 1])).toBe(1);
+      const again = await app.get(SnapshotsService).fillGaps();
+      expect(await factory.count(`SELECT count(*) FROM progress_snapshot WHERE class_id = $1`, [classId])).toBe(rows.length);
+      expect(again).toBe(0);
+    });
+
+    it('refuses a bad range and another district’s class', async () => {
+      await report('history?from=2026-13-01').expect(400);
+      await report('history?from=2026-11-01&to=2026-10-01').expect(400);
+      const otherClass = await factory.schoolClass(otherDistrictSchool, 1, 'А');
+      await report(`history?classId=${otherClass}`).expect(404);
+    });
   });
 });

@@ -73,3 +73,17 @@ export interface CreatedApiKey {
 export interface CreateApiKeyRequest {
   name: string;
 }
+
+export interface HistoryDay extends ProgressReport {
+  /** YYYY-MM-DD, Moscow time */
+  day: string;
+}
+
+/** Counters per day for the district, one school or one class, from the daily snapshots. */
+export interface HistoryReport {
+  from: string;
+  to: string;
+  schoolId: string | null;
+  classId: string | null;
+  days: HistoryDay[];
+}

@@ -85,6 +85,10 @@ export class AppConfig extends DatabaseConfig {
   @Max(24 * 30)
   SESSION_MAX_HOURS = 12;
 
+  /** The daily snapshots for the district's charts; off in tests that do not need them. */
+  @IsIn(['true', 'false'])
+  SNAPSHOTS_ENABLED: 'true' | 'false' = 'true';
+
   /** Sign-in attempts per minute from one IP address. */
   @Transform(toInt)
   @IsInt()

@@ -4,10 +4,13 @@ import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
+import { SnapshotsJob } from './snapshots.job';
+import { SnapshotsService } from './snapshots.service';
 
-/** The district's reporting API and its keys. */
+/** The district's reporting API, its keys and the daily snapshots behind its history. */
 @Module({
   controllers: [ReportsController, ApiKeysController],
-  providers: [ReportsService, ApiKeysService, ApiKeyGuard],
+  providers: [ReportsService, ApiKeysService, ApiKeyGuard, SnapshotsService, SnapshotsJob],
+  exports: [SnapshotsService],
 })
 export class ReportsModule {}

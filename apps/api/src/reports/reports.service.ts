@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { formatClassName, type DistrictReport, type SchoolReport } from '@sferum/contracts';
+import { formatClassName, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import { buildReport, type CounterRow } from './report-builder';
 
@@ -67,5 +67,37 @@ export class ReportsService {
         ...buildReport(rows.filter((row) => row.class_id === schoolClass.id)),
       })),
     };
+  }
+
+  /** Counters per day from the snapshots, for the district, or one of its schools or classes. */
+  async history(
+    districtId: string,
+    range: { from: string; to: string },
+    unit: { schoolId?: string; classId?: string },
+  ): Promise<HistoryReport> {
+    if (unit.schoolId) await this.requireInDistrict('school', districtId, unit.schoolId);
+    if (unit.classId) await this.requireInDistrict('school_class', districtId, unit.classId);
+    const rows = await this.dataSource.query<Array<CounterRow & { day: string }>>(
+      `SELECT to_char(ps.day, 'YYYY-MM-DD') AS day, x.person_kind, x.item, x.status, x.blocker_reason, sum(x.people)::int AS people
+       FROM progress_snapshot ps
+       CROSS JOIN LATERAL jsonb_to_recordset(ps.counters) AS x(person_kind text, item text, status text, blocker_reason text, people int)
+       WHERE ps.district_id = $1 AND ps.day BETWEEN $2::date AND $3::date
+         AND ($4::uuid IS NULL OR ps.school_id = $4::uuid) AND ($5::uuid IS NULL OR ps.class_id = $5::uuid)
+       GROUP BY 1, 2, 3, 4, 5`,
+      [districtId, range.from, range.to, unit.schoolId ?? null, unit.classId ?? null],
+    );
+    const days = [...new Set(rows.map((row) => row.day))].sort();
+    return {
+      from: range.from,
+      to: range.to,
+      schoolId: unit.schoolId ?? null,
+      classId: unit.classId ?? null,
+      days: days.map((day) => ({ day, ...buildReport(rows.filter((row) => row.day === day)) })),
+    };
+  }
+
+  private async requireInDistrict(table: 'school' | 'school_class', districtId: string, id: string): Promise<void> {
+    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1 AND district_id = $2`, [id, districtId]);
+    if (rows.length === 0) throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
   }
 }

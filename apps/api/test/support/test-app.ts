@@ -26,6 +26,7 @@ export async function createTestApp(
     DATABASE_URL: databaseUrl,
     PHONE_HMAC_KEY: TEST_PHONE_HMAC_KEY,
     INVITE_ENCRYPTION_KEY: TEST_INVITE_KEY,
+    SNAPSHOTS_ENABLED: 'false',
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logDestination), {
