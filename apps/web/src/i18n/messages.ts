@@ -1,6 +1,8 @@
 import coreEn from '../../messages/en.json';
 import parentEn from '../../messages/parent.en.json';
 import parentRu from '../../messages/parent.ru.json';
+import reportsEn from '../../messages/reports.en.json';
+import reportsRu from '../../messages/reports.ru.json';
 import rosterEn from '../../messages/roster.en.json';
 import rosterRu from '../../messages/roster.ru.json';
 import coreRu from '../../messages/ru.json';
@@ -8,11 +10,11 @@ import type { AppLocale } from './routing';
 
 /**
  * The texts of each locale, kept in one file per part of the app (core, the
- * class roster, the parent page) so that each can grow on its own; a part's
+ * class roster, the parent page, the district reports) so that each can grow on its own; a part's
  * file holds one top-level namespace of its own.
  */
-const ru = { ...coreRu, ...rosterRu, ...parentRu };
-const en = { ...coreEn, ...rosterEn, ...parentEn };
+const ru = { ...coreRu, ...rosterRu, ...parentRu, ...reportsRu };
+const en = { ...coreEn, ...rosterEn, ...parentEn, ...reportsEn };
 
 export type Messages = typeof ru;
 
