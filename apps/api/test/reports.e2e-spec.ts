@@ -228,4 +228,21 @@ describe('district reporting API', () => {
       await report(`history?classId=${otherClass}`).expect(404);
     });
   });
+
+  describe('for the dashboard, with a staff session', () => {
+    it('shows the district to its admin and a school to that school’s admin only', async () => {
+      const district = (await admin.get('/api/reports/district').expect(200)).body as DistrictReport;
+      expect(district).toEqual((await report('district').expect(200)).body);
+      const schoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email);
+      await schoolAdmin.get('/api/reports/district').expect(403);
+      await schoolAdmin.get(`/api/reports/schools/${schoolA}`).expect(200);
+      await schoolAdmin.get(`/api/reports/schools/${schoolB}`).expect(404);
+      await schoolAdmin.get(`/api/reports/history?schoolId=${schoolA}`).expect(200);
+      await schoolAdmin.get('/api/reports/history').expect(403);
+      await admin.get(`/api/reports/schools/${otherDistrictSchool}`).expect(404);
+      const teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId: schoolA }, { classIds: [classes[0]] })).email);
+      await teacher.get(`/api/reports/schools/${schoolA}`).expect(403);
+      await request(app.getHttpServer()).get('/api/reports/district').expect(401);
+    });
+  });
 });

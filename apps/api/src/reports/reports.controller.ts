@@ -4,7 +4,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiPropertyOptional,
   ApiQuery,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -12,46 +11,14 @@ import {
 } from '@nestjs/swagger';
 import type { DistrictReport, HistoryReport, ProgressReport, SchoolReport } from '@sferum/contracts';
 import { stringify } from 'csv-stringify/sync';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
-import { RequestValidationException } from '../common/validation';
 import { ApiKeyGuard, type ApiKeyRequest } from './api-key.guard';
+import { HistoryQueryDto, historyRange, ReportFormatDto } from './history-query.dto';
 import { reportColumns } from './report-builder';
 import { ReportsService } from './reports.service';
 
-class ReportFormatDto {
-  @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-class HistoryQueryDto extends ReportFormatDto {
-  @ApiPropertyOptional({ example: '2026-09-01', description: 'First day (Moscow), default 30 days ago' })
-  @IsOptional()
-  @Matches(DATE, { message: 'from must be a date such as 2026-09-01' })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-11-26', description: 'Last day, default today' })
-  @IsOptional()
-  @Matches(DATE, { message: 'to must be a date such as 2026-11-26' })
-  to?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  schoolId?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
-  classId?: string;
-}
-
-const MAX_HISTORY_DAYS = 400;
 
 /**
  * The reporting API for a district's own scripts and spreadsheets: counts and
@@ -84,13 +51,7 @@ export class ReportsController {
   @Get('history')
   @ApiOkResponse({ description: 'Counters per day from the daily snapshots: the district, or one school or class of it.' })
   async history(@Req() request: ApiKeyRequest, @Query() query: HistoryQueryDto, @Res() response: Response): Promise<void> {
-    const to = query.to ?? new Date().toISOString().slice(0, 10);
-    const from = query.from ?? new Date(Date.parse(to) - 30 * 86_400_000).toISOString().slice(0, 10);
-    const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-    if (Number.isNaN(days) || days < 0 || days > MAX_HISTORY_DAYS) {
-      throw RequestValidationException.forField('from', `from must be a valid date on or before to, at most ${MAX_HISTORY_DAYS} days earlier`);
-    }
-    const report = await this.reports.history(request.apiKey!.districtId, { from, to }, query);
+    const report = await this.reports.history(request.apiKey!.districtId, historyRange(query), query);
     send(request, response, query, report, () => report.days.map((day) => ({ day: day.day, ...flat(day) })));
   }
 

@@ -5,11 +5,12 @@ import { ApiKeysService } from './api-keys.service';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 import { SnapshotsJob } from './snapshots.job';
+import { StaffReportsController } from './staff-reports.controller';
 import { SnapshotsService } from './snapshots.service';
 
 /** The district's reporting API, its keys and the daily snapshots behind its history. */
 @Module({
-  controllers: [ReportsController, ApiKeysController],
+  controllers: [ReportsController, StaffReportsController, ApiKeysController],
   providers: [ReportsService, ApiKeysService, ApiKeyGuard, SnapshotsService, SnapshotsJob],
   exports: [SnapshotsService],
 })

@@ -1,0 +1,58 @@
+import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SESSION_COOKIE, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
+import type { AuthContext } from '../auth/auth-context';
+import { AccessPolicy } from '../auth/access-policy.service';
+import { Auth } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.decorator';
+import { HistoryRangeDto, historyRange } from './history-query.dto';
+import { ReportsService } from './reports.service';
+
+/**
+ * The same reports for the dashboard, with the staff session instead of an
+ * API key: a district admin sees the district, a school admin their school.
+ */
+@ApiTags('reports (dashboard)')
+@ApiCookieAuth(SESSION_COOKIE)
+@Controller('reports')
+export class StaffReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  @Get('district')
+  @ApiOkResponse({ description: 'The caller’s district (district admin only).' })
+  district(@Auth() auth: AuthContext): Promise<DistrictReport> {
+    if (auth.role !== 'district_admin') throw new ForbiddenException('Only a district admin sees the district report');
+    return this.reports.district(auth.districtId);
+  }
+
+  @Get('schools/:schoolId')
+  @ApiOkResponse({ description: 'A school the caller administers.' })
+  async school(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolReport> {
+    await this.requireSchoolAdmin(auth, schoolId);
+    return this.reports.school(auth.districtId, schoolId);
+  }
+
+  @Get('history')
+  @ApiOkResponse({ description: 'Counters per day; a school admin must name their school (or one of its classes).' })
+  async history(@Auth() auth: AuthContext, @Query() query: HistoryRangeDto): Promise<HistoryReport> {
+    if (auth.role !== 'district_admin') {
+      if (query.classId) {
+        const schoolClass = await this.access.requireClass(auth, query.classId, 'read');
+        await this.requireSchoolAdmin(auth, schoolClass.schoolId);
+      } else if (query.schoolId) {
+        await this.requireSchoolAdmin(auth, query.schoolId);
+      } else {
+        throw new ForbiddenException('Only a district admin sees the district history');
+      }
+    }
+    return this.reports.history(auth.districtId, historyRange(query), query);
+  }
+
+  private async requireSchoolAdmin(auth: AuthContext, schoolId: string): Promise<void> {
+    await this.access.requireSchool(auth, schoolId, 'read');
+    if (auth.role === 'teacher') throw new ForbiddenException('Reports are for school and district admins');
+  }
+}
