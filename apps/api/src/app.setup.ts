@@ -7,7 +7,7 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { sameOriginOnly } from './common/same-origin.middleware';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe, NoNulCharactersPipe } from './common/validation';
 
 /** Everything main.ts and the end-to-end tests must set up the same way. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
@@ -27,7 +27,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.use(sameOriginOnly(config.PUBLIC_WEB_URL));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NoNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

@@ -4,6 +4,11 @@ import * as iconv from 'iconv-lite';
 
 export class UnreadableFile extends Error {}
 
+/** Control characters (NUL above all, which PostgreSQL refuses) have no place in a name or a phone. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+const clean = (cell: string): string => cell.replace(CONTROL_CHARACTERS, '').trim();
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -34,7 +39,7 @@ function readCsv(text: string): string[][] {
   const delimiter = [';', '\t', ','].map((d) => ({ d, n: firstLine.split(d).length })).sort((a, b) => b.n - a.n)[0].d;
   try {
     const rows: string[][] = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, trim: true });
-    return rows;
+    return rows.map((row) => row.map(clean));
   } catch (error) {
     throw new UnreadableFile(error instanceof Error ? error.message : 'not CSV');
   }
@@ -53,7 +58,7 @@ async function readXlsx(file: Buffer): Promise<string[][]> {
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cell.text.trim();
+      cells[column - 1] = clean(cell.text);
     });
     rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? '');
   });
