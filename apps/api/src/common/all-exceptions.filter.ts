@@ -11,17 +11,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
-      this.logger.warn(`Database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    const databaseUnavailable = isDatabaseUnavailable(exception);
+    const body = databaseUnavailable ? DATABASE_UNAVAILABLE : this.toBody(exception);
+    if (databaseUnavailable) {
+      this.logger.warn(`Database unavailable: ${String((exception as { message?: unknown }).message)}`);
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     if (exception instanceof TooManyRequestsException) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
-    }
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
-      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     }
     if (!response.headersSent) {
       response.status(body.statusCode).json(body);
@@ -41,13 +40,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return body;
     }
-    if (isDatabaseUnavailable(exception)) {
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        error: reasonPhrase(HttpStatus.SERVICE_UNAVAILABLE),
-        message: 'The database is not available right now. Nothing was changed; try again in a few seconds.',
-      };
-    }
     const clientError = asClientError(exception);
     if (clientError) {
       return { statusCode: clientError, error: reasonPhrase(clientError), message: clientErrorMessage(clientError) };
@@ -62,6 +54,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
 const DATABASE_RETRY_AFTER_SECONDS = 5;
 
+const DATABASE_UNAVAILABLE: ApiErrorBody = {
+  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+  error: 'Service Unavailable',
+  message: 'The database is not available right now. Nothing was changed; try again in a few seconds.',
+};
+
 /** SQLSTATE classes and codes, and socket errors, that mean "no database right now", not "bad request". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down)/i;
@@ -75,7 +73,8 @@ export function isDatabaseUnavailable(exception: unknown): boolean {
   const errorLike = (value: unknown): value is { code?: unknown; message?: unknown } => typeof value === 'object' && value !== null;
   if (!errorLike(exception)) return false;
   const nested = exception as { driverError?: unknown; cause?: unknown; errors?: unknown };
-  const candidates = [exception, nested.driverError, nested.cause, ...(Array.isArray(nested.errors) ? nested.errors : [])];
+  const inner: unknown[] = Array.isArray(nested.errors) ? (nested.errors as unknown[]) : [];
+  const candidates: unknown[] = [exception, nested.driverError, nested.cause, ...inner];
   return candidates.some((candidate) => {
     if (!errorLike(candidate)) return false;
     const code = candidate.code;
