@@ -3,7 +3,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 type Stack = { webUrl: string; apiUrl: string; databaseUrl: string; stop: () => Promise<void> };
-type StackOptions = { freshDatabase: boolean; seedDemo: boolean; apiPort: number; webPort: number; quiet: boolean };
+type StackOptions = {
+  freshDatabase: boolean;
+  seedDemo: boolean;
+  apiPort: number;
+  webPort: number;
+  quiet: boolean;
+  env: Record<string, string>;
+};
 
 /** A port nobody listens on right now, picked by the operating system. */
 function freePort(): Promise<number> {
@@ -33,7 +40,15 @@ async function loadStartStack(): Promise<(options: StackOptions) => Promise<Stac
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const startStack = await loadStartStack();
   const [apiPort, webPort] = [await freePort(), await freePort()];
-  const stack = await startStack({ freshDatabase: true, seedDemo: true, apiPort, webPort, quiet: true });
+  const stack = await startStack({
+    freshDatabase: true,
+    seedDemo: true,
+    apiPort,
+    webPort,
+    quiet: true,
+    // Every browser test signs in from this one address; the limit itself is tested in the API's tests.
+    env: { LOGIN_LIMIT_PER_IP: '1000', SNAPSHOTS_ENABLED: 'false' },
+  });
   process.env.E2E_BASE_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;
   return stack.stop;
