@@ -212,4 +212,36 @@ async function seedDemoFamilies(tx: EntityManager): Promise<void> {
   await ensureStandardChats(tx, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
   await syncMemberships(tx, familyIds);
   await recountClasses(tx, [DEMO_IDS.class5A]);
+  await seedDemoHistory(tx);
+}
+
+const DEMO_HISTORY_DAYS = 14;
+
+/**
+ * Two weeks of snapshots for 5А so that the district's chart has a line to
+ * show: today's counters, with fewer steps done the further back.
+ */
+async function seedDemoHistory(tx: EntityManager): Promise<void> {
+  const counters = await tx.query<Array<{ person_kind: string; item: string; status: string; blocker_reason: string; people: number }>>(
+    `SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`,
+    [DEMO_IDS.class5A],
+  );
+  for (let daysAgo = DEMO_HISTORY_DAYS; daysAgo >= 1; daysAgo -= 1) {
+    const share = 1 - daysAgo / (DEMO_HISTORY_DAYS + 1);
+    const earlier = counters.flatMap((row) => {
+      if (row.status !== 'done' && row.status !== 'joined') return [row];
+      const kept = Math.round(row.people * share);
+      const notYet = row.status === 'done' ? 'not_started' : 'not_joined';
+      return [
+        { ...row, people: kept },
+        { ...row, status: notYet, people: row.people - kept },
+      ];
+    });
+    await tx.query(
+      `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, counters, source)
+       VALUES ($1, timezone('Europe/Moscow', now())::date - $2::int, $3, $4, $5::jsonb, 'counters')
+       ON CONFLICT (class_id, day) DO NOTHING`,
+      [DEMO_IDS.class5A, daysAgo, DEMO_IDS.district, DEMO_IDS.school, JSON.stringify(earlier.filter((row) => row.people > 0))],
+    );
+  }
 }
