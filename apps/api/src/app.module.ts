@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
 import { OrgModule } from './org/org.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ProgressModule,
         InvitesModule,
         ReportsModule,
+        PrivacyModule,
       ],
     };
   }

@@ -1,0 +1,34 @@
+import { Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SESSION_COOKIE } from '@sferum/contracts';
+import type { AuthContext } from '../auth/auth-context';
+import { Auth } from '../auth/auth.decorators';
+import { UuidParam } from '../common/uuid-param.decorator';
+import { PrivacyService, type FamilyDataExport } from './privacy.service';
+
+@ApiTags('personal data')
+@ApiCookieAuth(SESSION_COOKIE)
+@Controller()
+export class PrivacyController {
+  constructor(private readonly privacy: PrivacyService) {}
+
+  @Get('families/:familyId/personal-data')
+  @ApiOkResponse({ description: 'Everything stored about the family (school and district admins).' })
+  exportFamily(@Auth() auth: AuthContext, @UuidParam('familyId') familyId: string): Promise<FamilyDataExport> {
+    return this.privacy.exportFamily(auth, familyId);
+  }
+
+  @Delete('families/:familyId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The family, its people, their history and links are gone; the counts stay.' })
+  eraseFamily(@Auth() auth: AuthContext, @UuidParam('familyId') familyId: string): Promise<void> {
+    return this.privacy.eraseFamily(auth, familyId);
+  }
+
+  @Post('classes/:classId/erase-roster')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'End of year: the class’s students and the families left with no child are erased.' })
+  eraseClassRoster(@Auth() auth: AuthContext, @UuidParam('classId') classId: string): Promise<{ people: number }> {
+    return this.privacy.eraseClassRoster(auth, classId);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PrivacyController } from './privacy.controller';
+import { PrivacyService } from './privacy.service';
+
+/** Subject access and erasure of children's and families' data (152-ФЗ). */
+@Module({
+  controllers: [PrivacyController],
+  providers: [PrivacyService],
+})
+export class PrivacyModule {}
