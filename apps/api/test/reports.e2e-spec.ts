@@ -88,6 +88,11 @@ describe('district reporting API', () => {
       (await report('district').set('Accept', 'text/csv').expect(200)).text,
       (await report(`schools/${schoolA}`).expect(200)).text,
       (await report(`schools/${schoolA}?format=csv`).expect(200)).text,
+      (await report('history').expect(200)).text,
+      (await report('history?format=csv').expect(200)).text,
+      (await admin.get('/api/reports/district').expect(200)).text,
+      (await admin.get(`/api/reports/schools/${schoolA}`).expect(200)).text,
+      (await admin.get('/api/reports/history').expect(200)).text,
     ];
     for (const body of bodies) {
       for (const name of names) expect(body).not.toContain(name);
