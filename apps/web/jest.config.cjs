@@ -3,6 +3,6 @@ module.exports = {
   displayName: 'web',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
-  // next-intl ships ESM only: let SWC turn it into CommonJS like our own code.
-  transformIgnorePatterns: ['/node_modules/(?!(next-intl|use-intl)/)'],
+  // next-intl and the formatters it pulls in ship ESM only: let SWC turn them into CommonJS like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(next-intl|use-intl|@formatjs|intl-messageformat|icu-minify)/)'],
 };

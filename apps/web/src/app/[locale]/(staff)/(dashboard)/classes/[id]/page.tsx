@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { ClassDetails } from '../../../../../../features/classes/class-details';
+import { RosterPage } from '../../../../../../features/class-page/roster-page';
 import { pageLocale } from '../../../../../../i18n/page-locale';
 import { requireStaff } from '../../../../../../server/session';
 
-type Props = { params: Promise<{ locale: string; classId: string }> };
+type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const locale = await pageLocale(params);
-  const t = await getTranslations({ locale, namespace: 'classDetails' });
-  return { title: t('title') };
+  const t = await getTranslations({ locale, namespace: 'classPage' });
+  return { title: t('tabRoster') };
 }
 
-export default async function ClassRoute({ params }: Props) {
+export default async function ClassRosterRoute({ params }: Props) {
   const locale = await pageLocale(params);
-  const { classId } = await params;
-  await requireStaff(locale, `/classes/${classId}`, 'myClasses');
-  return <ClassDetails classId={classId} />;
+  const { id } = await params;
+  await requireStaff(locale, `/classes/${id}`, 'myClasses');
+  return <RosterPage classId={id} />;
 }

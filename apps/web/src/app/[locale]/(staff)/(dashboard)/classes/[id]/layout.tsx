@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import { ClassFrame } from '../../../../../../features/class-page/class-frame';
+import { getCurrentUser } from '../../../../../../server/session';
+
+type Props = { children: ReactNode; params: Promise<{ locale: string; id: string }> };
+
+// The pages below guard themselves (requireStaff); without a session this
+// frame stays away so that the page's redirect to sign-in is all that happens.
+export default async function ClassLayout({ children, params }: Props) {
+  const user = await getCurrentUser();
+  if (!user) return children;
+  const { id } = await params;
+  return <ClassFrame classId={id}>{children}</ClassFrame>;
+}

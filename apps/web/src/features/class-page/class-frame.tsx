@@ -1,0 +1,81 @@
+'use client';
+
+import { Anchor, Button, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { isApiError } from '../../api/api-error';
+import { classQuery } from '../../api/queries';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { Link, usePathname } from '../../i18n/client-navigation';
+import { exportHref } from './roster-api';
+import classes from './class-page.module.css';
+
+/** The frame of every class tab: the class, its teachers, the tabs and the exports. */
+export function ClassFrame({ classId, children }: { classId: string; children: ReactNode }) {
+  const t = useTranslations('classPage');
+  const query = useQuery(classQuery(classId));
+  const pathname = usePathname();
+  const base = `/classes/${classId}`;
+  const tabs = [
+    { href: base, label: t('tabRoster') },
+    { href: `${base}/import`, label: t('tabImport') },
+    { href: `${base}/links`, label: t('tabLinks') },
+  ];
+  const current = tabs.findLast((tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`))?.href;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} href="/classes" size="sm" className={classes.back}>
+        ← {t('back')}
+      </Anchor>
+      {query.isPending ? (
+        <LoadingState />
+      ) : query.isError ? (
+        isApiError(query.error, 404) ? (
+          <EmptyState title={t('notFoundTitle')} description={t('notFoundText')} py="xl" />
+        ) : (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        )
+      ) : (
+        <>
+          <Group justify="space-between" align="flex-end" gap="md">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Title order={1} fz={{ base: 24, sm: 28 }}>
+                {t('heading', { name: query.data.name })}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {t('academicYear', { year: query.data.academicYear })}
+                {' · '}
+                {query.data.teachers.length > 0
+                  ? t('teachers', { names: query.data.teachers.map((teacher) => teacher.fullName).join(', ') })
+                  : t('noTeachers')}
+              </Text>
+            </Stack>
+            <Group gap="xs">
+              <Button component="a" href={exportHref(classId, 'xlsx')} download variant="default" size="sm">
+                {t('downloadXlsx')}
+              </Button>
+              <Button component="a" href={exportHref(classId, 'csv')} download variant="default" size="sm">
+                {t('downloadCsv')}
+              </Button>
+            </Group>
+          </Group>
+          <nav aria-label={t('tabsLabel')} className={classes.tabs}>
+            {tabs.map((tab) => (
+              <Link
+                key={tab.href}
+                href={tab.href}
+                className={classes.tab}
+                aria-current={current === tab.href ? 'page' : undefined}
+              >
+                {tab.label}
+              </Link>
+            ))}
+          </nav>
+          {children}
+        </>
+      )}
+    </Stack>
+  );
+}

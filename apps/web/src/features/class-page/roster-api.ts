@@ -1,0 +1,323 @@
+import {
+  API_PREFIX,
+  API_ROUTES,
+  BLOCKER_REASONS,
+  CHAT_KINDS,
+  CHAT_STATUSES,
+  IMPORT_ERROR_CODES,
+  MESSENGERS,
+  PERSON_KINDS,
+  PROGRESS_ITEMS,
+  PROGRESS_SOURCES,
+  STEP_IDS,
+  STEP_STATUSES,
+  type BulkProgressRequest,
+  type BulkProgressResult,
+  type ChatMembershipState,
+  type ChatSummary,
+  type ClassCounter,
+  type ClassRoster,
+  type CreateStudentRequest,
+  type ImportAction,
+  type ImportCounts,
+  type ImportResult,
+  type ProgressEvent,
+  type RosterFamily,
+  type RosterPerson,
+  type SetStatusRequest,
+  type StepId,
+  type StepState,
+} from '@sferum/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../api/api-client';
+import { ApiError } from '../../api/api-error';
+import { parseApiErrorBody, parseSchoolClass, ResponseShapeError, type Parser } from '../../api/parse';
+import { byId } from '../../api/queries';
+
+type Fields = Record<string, unknown>;
+
+function record(value: unknown, what: string): Fields {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ResponseShapeError(what);
+  return value as Fields;
+}
+
+function str(o: Fields, key: string): string {
+  const value = o[key];
+  if (typeof value !== 'string') throw new ResponseShapeError(key);
+  return value;
+}
+
+function strOrNull(o: Fields, key: string): string | null {
+  return o[key] === null || o[key] === undefined ? null : str(o, key);
+}
+
+function num(o: Fields, key: string): number {
+  const value = o[key];
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ResponseShapeError(key);
+  return value;
+}
+
+function numOrNull(o: Fields, key: string): number | null {
+  return o[key] === null || o[key] === undefined ? null : num(o, key);
+}
+
+function bool(o: Fields, key: string): boolean {
+  const value = o[key];
+  if (typeof value !== 'boolean') throw new ResponseShapeError(key);
+  return value;
+}
+
+function oneOf<T extends string>(o: Fields, key: string, allowed: readonly T[]): T {
+  const value = str(o, key);
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw new ResponseShapeError(key);
+  return found;
+}
+
+function oneOfOrNull<T extends string>(o: Fields, key: string, allowed: readonly T[]): T | null {
+  return o[key] === null || o[key] === undefined ? null : oneOf(o, key, allowed);
+}
+
+function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
+  if (!Array.isArray(value)) throw new ResponseShapeError(what);
+  return value.map((item) => parse(item));
+}
+
+const ALL_STATUSES = [...STEP_STATUSES, ...CHAT_STATUSES] as const;
+const IMPORT_ACTIONS: readonly ImportAction[] = ['create', 'update', 'unchanged'];
+
+const parseStepState: Parser<StepState> = (value) => {
+  const o = record(value, 'step');
+  return {
+    step: oneOf(o, 'step', STEP_IDS),
+    status: oneOf(o, 'status', STEP_STATUSES),
+    blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
+    blockerNote: strOrNull(o, 'blockerNote'),
+    updatedAt: str(o, 'updatedAt'),
+    updatedSource: oneOfOrNull(o, 'updatedSource', PROGRESS_SOURCES),
+  };
+};
+
+const parseChatState: Parser<ChatMembershipState> = (value) => {
+  const o = record(value, 'chat membership');
+  return {
+    chatId: str(o, 'chatId'),
+    status: oneOf(o, 'status', CHAT_STATUSES),
+    blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
+    blockerNote: strOrNull(o, 'blockerNote'),
+    updatedAt: str(o, 'updatedAt'),
+    updatedSource: oneOfOrNull(o, 'updatedSource', PROGRESS_SOURCES),
+  };
+};
+
+export const parseRosterPerson: Parser<RosterPerson> = (value) => {
+  const o = record(value, 'person');
+  return {
+    id: str(o, 'id'),
+    familyId: str(o, 'familyId'),
+    kind: oneOf(o, 'kind', PERSON_KINDS),
+    displayName: str(o, 'displayName'),
+    classId: strOrNull(o, 'classId'),
+    version: num(o, 'version'),
+    archived: bool(o, 'archived'),
+    hasPhone: bool(o, 'hasPhone'),
+    sharedPhone: bool(o, 'sharedPhone'),
+    steps: list(o.steps, parseStepState, 'steps'),
+    chats: list(o.chats, parseChatState, 'chats'),
+  };
+};
+
+export const parseRosterFamily: Parser<RosterFamily> = (value) => {
+  const o = record(value, 'family');
+  return {
+    id: str(o, 'id'),
+    students: list(o.students, parseRosterPerson, 'students'),
+    parents: list(o.parents, parseRosterPerson, 'parents'),
+  };
+};
+
+export const parseChatSummary: Parser<ChatSummary> = (value) => {
+  const o = record(value, 'chat');
+  return { id: str(o, 'id'), kind: oneOf(o, 'kind', CHAT_KINDS), name: strOrNull(o, 'name'), classId: strOrNull(o, 'classId') };
+};
+
+const parseCounter: Parser<ClassCounter> = (value) => {
+  const o = record(value, 'counter');
+  return {
+    personKind: oneOf(o, 'personKind', PERSON_KINDS),
+    item: oneOf(o, 'item', PROGRESS_ITEMS),
+    status: oneOf(o, 'status', ALL_STATUSES),
+    people: num(o, 'people'),
+  };
+};
+
+export const parseClassRoster: Parser<ClassRoster> = (value) => {
+  const o = record(value, 'roster');
+  return {
+    schoolClass: parseSchoolClass(o.schoolClass),
+    messenger: oneOf(o, 'messenger', MESSENGERS),
+    chats: list(o.chats, parseChatSummary, 'chats'),
+    counters: list(o.counters, parseCounter, 'counters'),
+    families: list(o.families, parseRosterFamily, 'families'),
+  };
+};
+
+export const parseProgressEvent: Parser<ProgressEvent> = (value) => {
+  const o = record(value, 'event');
+  return {
+    id: str(o, 'id'),
+    personId: str(o, 'personId'),
+    step: oneOfOrNull(o, 'step', STEP_IDS),
+    chatId: strOrNull(o, 'chatId'),
+    fromStatus: oneOf(o, 'fromStatus', ALL_STATUSES),
+    toStatus: oneOf(o, 'toStatus', ALL_STATUSES),
+    blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
+    blockerNote: strOrNull(o, 'blockerNote'),
+    source: oneOf(o, 'source', PROGRESS_SOURCES),
+    actorName: strOrNull(o, 'actorName'),
+    createdAt: str(o, 'createdAt'),
+  };
+};
+
+const parseCounts = (value: unknown): ImportCounts => {
+  const o = record(value, 'counts');
+  return { create: num(o, 'create'), update: num(o, 'update'), unchanged: num(o, 'unchanged') };
+};
+
+export const parseImportResult: Parser<ImportResult> = (value) => {
+  const o = record(value, 'import result');
+  const families = record(o.families, 'families');
+  return {
+    committed: bool(o, 'committed'),
+    rows: num(o, 'rows'),
+    students: parseCounts(o.students),
+    parents: parseCounts(o.parents),
+    families: { create: num(families, 'create'), existing: num(families, 'existing') },
+    notInFile: num(o, 'notInFile'),
+    errors: list(
+      o.errors,
+      (item) => {
+        const e = record(item, 'import error');
+        return {
+          row: numOrNull(e, 'row'),
+          column: strOrNull(e, 'column'),
+          code: oneOf(e, 'code', IMPORT_ERROR_CODES),
+          message: str(e, 'message'),
+        };
+      },
+      'errors',
+    ),
+    preview: list(
+      o.preview,
+      (item) => {
+        const p = record(item, 'preview row');
+        return {
+          row: num(p, 'row'),
+          student: str(p, 'student'),
+          action: oneOf(p, 'action', IMPORT_ACTIONS),
+          newFamily: bool(p, 'newFamily'),
+          parents: list(
+            p.parents,
+            (parent) => {
+              const r = record(parent, 'preview parent');
+              return { name: str(r, 'name'), action: oneOf(r, 'action', IMPORT_ACTIONS) };
+            },
+            'parents',
+          ),
+        };
+      },
+      'preview',
+    ),
+  };
+};
+
+const ROSTER_ROOT = ['roster'] as const;
+const PEOPLE = `${API_PREFIX}/people`;
+const FAMILIES = `${API_PREFIX}/families`;
+
+export const rosterKeys = {
+  all: ROSTER_ROOT,
+  roster: (classId: string, includeArchived: boolean) => [...ROSTER_ROOT, classId, { includeArchived }] as const,
+  history: (personId: string) => [...ROSTER_ROOT, 'history', personId] as const,
+};
+
+export const rosterQuery = (classId: string, includeArchived: boolean) =>
+  queryOptions({
+    queryKey: rosterKeys.roster(classId, includeArchived),
+    queryFn: () =>
+      apiRequest(`${byId(API_ROUTES.classes, classId)}/roster${includeArchived ? '?includeArchived=true' : ''}`, {
+        parse: parseClassRoster,
+      }),
+  });
+
+export const historyQuery = (personId: string) =>
+  queryOptions({
+    queryKey: rosterKeys.history(personId),
+    queryFn: () => apiRequest(`${byId(PEOPLE, personId)}/history`, { parse: listOfEvents }),
+    staleTime: 0,
+  });
+
+const listOfEvents: Parser<ProgressEvent[]> = (value) => list(value, parseProgressEvent, 'history');
+
+export const rosterApi = {
+  setStep: (personId: string, step: StepId, body: SetStatusRequest) =>
+    apiRequest(`${byId(PEOPLE, personId)}/steps/${step}`, { method: 'PUT', body, parse: parseRosterPerson }),
+  setChat: (personId: string, chatId: string, body: SetStatusRequest) =>
+    apiRequest(`${byId(PEOPLE, personId)}/chats/${encodeURIComponent(chatId)}`, {
+      method: 'PUT',
+      body,
+      parse: parseRosterPerson,
+    }),
+  bulk: (classId: string, body: BulkProgressRequest): Promise<BulkProgressResult> =>
+    apiRequest(`${byId(API_ROUTES.classes, classId)}/progress`, {
+      method: 'POST',
+      body,
+      parse: (value) => ({ updated: list(record(value, 'bulk').updated, parseRosterPerson, 'updated') }),
+    }),
+  updatePerson: (personId: string, body: { version: number; displayName?: string; phone?: string | null }) =>
+    apiRequest(byId(PEOPLE, personId), { method: 'PATCH', body, parse: parseRosterPerson }),
+  archive: (personId: string, version: number, archived: boolean) =>
+    apiRequest(`${byId(PEOPLE, personId)}/${archived ? 'archive' : 'restore'}`, {
+      method: 'POST',
+      body: { version },
+      parse: parseRosterPerson,
+    }),
+  move: (personId: string, version: number, classId: string) =>
+    apiRequest(`${byId(PEOPLE, personId)}/move`, { method: 'POST', body: { version, classId }, parse: parseRosterPerson }),
+  addParent: (familyId: string, body: { displayName: string; phone?: string }) =>
+    apiRequest(`${byId(FAMILIES, familyId)}/parents`, { method: 'POST', body, parse: parseRosterPerson }),
+  addStudent: (classId: string, body: CreateStudentRequest) =>
+    apiRequest(`${byId(API_ROUTES.classes, classId)}/students`, { method: 'POST', body, parse: parseRosterFamily }),
+  addChat: (classId: string, name: string) =>
+    apiRequest(`${byId(API_ROUTES.classes, classId)}/chats`, { method: 'POST', body: { name }, parse: parseChatSummary }),
+};
+
+export type ImportMode = 'preview' | 'commit';
+
+/** Sends a class list as multipart `file`; the JSON client cannot, so this one call has its own fetch. */
+export async function importList(classId: string, file: File, mode: ImportMode): Promise<ImportResult> {
+  const form = new FormData();
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch(`${byId(API_ROUTES.classes, classId)}/import?mode=${mode}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+      body: form,
+    });
+  } catch {
+    throw new ApiError(0);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, parseApiErrorBody(await response.json().catch(() => null)));
+  }
+  return parseImportResult(await response.json());
+}
+
+export const exportHref = (classId: string, format: 'xlsx' | 'csv') =>
+  `${byId(API_ROUTES.classes, classId)}/export?format=${format}`;
+
+export const templateHref = (format: 'xlsx' | 'csv') =>
+  `${API_PREFIX}/roster/import-template?format=${format}`;

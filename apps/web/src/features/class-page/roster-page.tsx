@@ -1,0 +1,329 @@
+'use client';
+
+import { Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ClassRoster, RosterPerson, SetStatusRequest } from '@sferum/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useCallback, useMemo, useState } from 'react';
+import { NameModal } from '../../components/ui/name-modal';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { useDialog } from '../../components/ui/use-dialog';
+import { Link } from '../../i18n/client-navigation';
+import { AddStudentModal } from './add-student-modal';
+import { BulkBar } from './bulk-bar';
+import { useChangeErrorMessage, useColumnLabel } from './labels';
+import { OtherReasonModal } from './other-reason-modal';
+import { PersonDrawer } from './person-drawer';
+import { rosterApi, rosterKeys, rosterQuery } from './roster-api';
+import { RosterCounters } from './roster-counters';
+import {
+  classChatOf,
+  familyPeople,
+  filterFamilies,
+  needsRefetch,
+  ROSTER_FILTERS,
+  rosterColumns,
+  type RosterColumn,
+  type RosterFilter,
+} from './roster-model';
+import { RosterTable } from './roster-table';
+import type { CellChoice } from './status-cell';
+
+type Dialog =
+  | { kind: 'addStudent' }
+  | { kind: 'addChat' }
+  | { kind: 'otherReason'; person: RosterPerson; column: RosterColumn; subject: string };
+
+interface CellChange {
+  person: RosterPerson;
+  column: RosterColumn;
+  body: SetStatusRequest;
+}
+
+function toRequest(person: RosterPerson, column: RosterColumn, choice: CellChoice, note?: string): SetStatusRequest {
+  const isChat = column.kind === 'chat';
+  switch (choice.tone) {
+    case 'done':
+      return { version: person.version, status: isChat ? 'joined' : 'done' };
+    case 'open':
+      return { version: person.version, status: isChat ? 'not_joined' : 'not_started' };
+    case 'blocked':
+      return { version: person.version, status: 'blocked', blockerReason: choice.reason, ...(note ? { blockerNote: note } : {}) };
+  }
+}
+
+/** Puts a person the API sent back into the roster on screen, before the counters are fetched again. */
+function withPerson(roster: ClassRoster, updated: RosterPerson): ClassRoster {
+  const swap = (people: RosterPerson[]) => people.map((person) => (person.id === updated.id ? updated : person));
+  return {
+    ...roster,
+    families: roster.families.map((family) =>
+      family.id === updated.familyId ? { ...family, students: swap(family.students), parents: swap(family.parents) } : family,
+    ),
+  };
+}
+
+/** The teacher's class: counters, filters, the grid of steps and chats, and everything to change them. */
+export function RosterPage({ classId }: { classId: string }) {
+  const t = useTranslations('roster');
+  const tFilters = useTranslations('roster.filters');
+  const tTable = useTranslations('roster.table');
+  const errorMessage = useChangeErrorMessage();
+  const queryClient = useQueryClient();
+  const [includeArchived, setIncludeArchived] = useState(false);
+  // Showing the archive keeps the grid on screen while the longer list loads.
+  const query = useQuery({ ...rosterQuery(classId, includeArchived), placeholderData: keepPreviousData });
+  const [filter, setFilter] = useState<RosterFilter>('all');
+  const [search, setSearch] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [drawer, setDrawer] = useState<{ personId: string | null; opened: boolean }>({ personId: null, opened: false });
+  const dialog = useDialog<Dialog>();
+  const roster = query.data;
+
+  const refresh = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: [...rosterKeys.all] }),
+    [queryClient],
+  );
+
+  const columns = useMemo(() => (roster ? rosterColumns(roster.chats) : []), [roster]);
+  const columnLabel = useColumnLabel(roster?.messenger ?? 'vk_messenger');
+  const columnLabels = useMemo(() => columns.map(columnLabel), [columns, columnLabel]);
+  const classChatId = useMemo(() => (roster ? classChatOf(roster.chats) : null), [roster]);
+  const visibleFamilies = useMemo(
+    () => (roster ? filterFamilies(roster.families, filter, search, classChatId) : []),
+    [roster, filter, search, classChatId],
+  );
+  const totalStudents = useMemo(() => roster?.families.reduce((sum, family) => sum + family.students.length, 0) ?? 0, [roster]);
+  const shownStudents = visibleFamilies.reduce((sum, family) => sum + family.students.length, 0);
+  const selectedPeople = useMemo(
+    () => (roster ? roster.families.flatMap(familyPeople).filter((person) => selected.has(person.id) && !person.archived) : []),
+    [roster, selected],
+  );
+
+  const change = useMutation({
+    mutationFn: ({ person, column, body }: CellChange) =>
+      column.kind === 'step' ? rosterApi.setStep(person.id, column.id, body) : rosterApi.setChat(person.id, column.id, body),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(rosterKeys.roster(classId, includeArchived), (current: ClassRoster | undefined) =>
+        current ? withPerson(current, updated) : current,
+      );
+      void refresh();
+    },
+    onError: (error) => {
+      notifications.show({ color: 'red', title: t('changeFailed'), message: errorMessage(error) });
+      if (needsRefetch(error)) void refresh();
+    },
+  });
+  const mutate = change.mutate;
+
+  const onChoose = useCallback(
+    (person: RosterPerson, column: RosterColumn, choice: CellChoice) => {
+      if (choice.tone === 'blocked' && choice.reason === 'other') {
+        dialog.open({ kind: 'otherReason', person, column, subject: `${person.displayName}, ${columnLabel(column)}` });
+        return;
+      }
+      mutate({ person, column, body: toRequest(person, column, choice) });
+    },
+    // dialog.open only sets state, so an older copy does the same: the rows stay memoised.
+    [mutate, columnLabel],
+  );
+
+  const onToggle = useCallback((personId: string) => {
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(personId)) next.delete(personId);
+      else next.add(personId);
+      return next;
+    });
+  }, []);
+
+  const onToggleAll = useCallback(
+    (select: boolean) => {
+      const ids = visibleFamilies.flatMap(familyPeople).filter((person) => !person.archived).map((person) => person.id);
+      setSelected((current) => {
+        const next = new Set(current);
+        for (const id of ids) {
+          if (select) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      });
+    },
+    [visibleFamilies],
+  );
+
+  const onOpen = useCallback((personId: string) => setDrawer({ personId, opened: true }), []);
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const data = query.data;
+  const isEmpty = data.families.length === 0 && !includeArchived;
+
+  const modals = (
+    <>
+      <AddStudentModal
+        opened={dialog.isOpen('addStudent')}
+        classId={classId}
+        onClose={dialog.close}
+        onSaved={(family) => {
+          dialog.close();
+          notifications.show({
+            color: 'green',
+            message: t('addStudentForm.added', { name: family.students[0]?.displayName ?? '' }),
+          });
+          void refresh();
+        }}
+      />
+      <NameModal
+        opened={dialog.isOpen('addChat')}
+        title={t('addChatTitle')}
+        label={t('addChatLabel')}
+        submitLabel={t('addChatSubmit')}
+        conflictMessage={t('addChatConflict')}
+        save={(name) => rosterApi.addChat(classId, name)}
+        onSaved={(name) => {
+          dialog.close();
+          notifications.show({ color: 'green', message: t('chatAdded', { name }) });
+          void refresh();
+        }}
+        onClose={dialog.close}
+      />
+    </>
+  );
+
+  if (isEmpty) {
+    return (
+      <>
+        <EmptyState title={t('emptyTitle')} description={t('emptyText')} py="xl" data-testid="roster-empty">
+          <EmptyState.Actions>
+            <Button component={Link} href={`/classes/${classId}/import`}>
+              {t('emptyImport')}
+            </Button>
+            <Button variant="default" onClick={() => dialog.open({ kind: 'addStudent' })}>
+              {t('emptyAdd')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+        {modals}
+      </>
+    );
+  }
+
+  const current = dialog.current;
+
+  return (
+    <Stack gap="md">
+      <RosterCounters
+        counters={data.counters}
+        messenger={data.messenger}
+        hasSubjectChats={data.chats.some((chat) => chat.kind === 'subject')}
+      />
+
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Group gap="sm" align="flex-end">
+          <Select
+            label={tFilters('label')}
+            data={ROSTER_FILTERS.map((value) => ({ value, label: tFilters(value) }))}
+            value={filter}
+            onChange={(value) => setFilter(ROSTER_FILTERS.find((candidate) => candidate === value) ?? 'all')}
+            allowDeselect={false}
+            w={210}
+            data-testid="roster-filter"
+          />
+          <TextInput
+            label={tFilters('search')}
+            placeholder={tFilters('searchPlaceholder')}
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+            type="search"
+            w={220}
+          />
+        </Group>
+        <Group gap="sm">
+          <Button variant="default" onClick={() => dialog.open({ kind: 'addChat' })}>
+            {t('addChat')}
+          </Button>
+          <Button onClick={() => dialog.open({ kind: 'addStudent' })}>{t('addStudent')}</Button>
+        </Group>
+      </Group>
+      <Group justify="space-between" gap="sm">
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="roster-count">
+          {tFilters('matching', { shown: shownStudents, total: totalStudents })}
+        </Text>
+        <Switch
+          label={t('showArchived')}
+          checked={includeArchived}
+          onChange={(event) => setIncludeArchived(event.currentTarget.checked)}
+          size="sm"
+        />
+      </Group>
+
+      {visibleFamilies.length === 0 ? (
+        <EmptyState title={tFilters('nothing')} size="sm" py="lg">
+          <EmptyState.Actions>
+            <Button
+              variant="default"
+              onClick={() => {
+                setFilter('all');
+                setSearch('');
+              }}
+            >
+              {tFilters('reset')}
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      ) : (
+        <RosterTable
+          caption={tTable('caption', { name: data.schoolClass.name })}
+          families={visibleFamilies}
+          columns={columns}
+          columnLabels={columnLabels}
+          selected={selected}
+          onToggle={onToggle}
+          onToggleAll={onToggleAll}
+          onOpen={onOpen}
+          onChoose={onChoose}
+        />
+      )}
+
+      {selectedPeople.length > 0 && (
+        <BulkBar
+          classId={classId}
+          people={selectedPeople}
+          columns={columns}
+          columnLabels={columnLabels}
+          onDone={() => {
+            setSelected(new Set());
+            void refresh();
+          }}
+          onClear={() => setSelected(new Set())}
+          onStale={() => void refresh()}
+        />
+      )}
+
+      <PersonDrawer
+        roster={data}
+        personId={drawer.personId}
+        opened={drawer.opened}
+        onClose={() => setDrawer((state) => ({ ...state, opened: false }))}
+        onChanged={() => void refresh()}
+      />
+      <OtherReasonModal
+        opened={dialog.isOpen('otherReason')}
+        subject={current?.kind === 'otherReason' ? current.subject : ''}
+        onClose={dialog.close}
+        onSave={(note) => {
+          if (current?.kind !== 'otherReason') return;
+          dialog.close();
+          mutate({
+            person: current.person,
+            column: current.column,
+            body: toRequest(current.person, current.column, { tone: 'blocked', reason: 'other' }, note),
+          });
+        }}
+      />
+      {modals}
+    </Stack>
+  );
+}
