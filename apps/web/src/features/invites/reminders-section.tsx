@@ -1,0 +1,143 @@
+'use client';
+
+import { Button, CopyButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { FamilyInvite, Messenger } from '@sferum/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { errorMessageKey } from '../../api/error-message';
+import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { invitesKey, markReminded, reminderRosterQuery } from './invites-api';
+import { formatDate } from './format-date';
+import { whomToRemind, type MissingItem, type PersonToRemind } from './reminders';
+
+type ItemKey = 'vk_id' | 'sferum_profile' | 'messenger_vk_messenger' | 'messenger_max' | 'class_chat';
+
+function itemKey(item: MissingItem, messenger: Messenger): ItemKey {
+  return item === 'messenger' ? `messenger_${messenger}` : item;
+}
+
+/** Families with unfinished steps, each with a ready message that carries their link. Nothing is sent from here. */
+export function Reminders({
+  classId,
+  invites,
+  onIssue,
+}: {
+  classId: string;
+  invites: FamilyInvite[];
+  onIssue: (familyId: string) => void;
+}) {
+  const t = useTranslations('reminders');
+  const tErrors = useTranslations('errors');
+  const locale = useLocale();
+  const queryClient = useQueryClient();
+  const roster = useQuery(reminderRosterQuery(classId));
+  const [canShare, setCanShare] = useState(false);
+  // Known only in the browser, after hydration: the server renders without the button.
+  useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
+
+  const reminded = useMutation({
+    mutationFn: (familyId: string) => markReminded(familyId),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('marked') });
+      await queryClient.invalidateQueries({ queryKey: invitesKey(classId) });
+    },
+    onError: (error) => notifications.show({ color: 'red', message: tErrors(errorMessageKey(error)) }),
+  });
+
+  const missingText = (people: PersonToRemind[], messenger: Messenger) =>
+    people
+      .map((person) =>
+        t('person', { name: person.name, items: person.missing.map((item) => t(`items.${itemKey(item, messenger)}`)).join(', ') }),
+      )
+      .join('; ');
+
+  let content;
+  if (roster.isPending) content = <LoadingState />;
+  else if (roster.isError) content = <ErrorState error={roster.error} onRetry={() => void roster.refetch()} />;
+  else {
+    const toRemind = whomToRemind(roster.data);
+    const rows = invites.filter((invite) => toRemind.has(invite.familyId));
+    content =
+      rows.length === 0 ? (
+        <Text>{t('empty')}</Text>
+      ) : (
+        <Stack gap="md">
+          {rows.map((invite) => {
+            const people = toRemind.get(invite.familyId) ?? [];
+            const missing = missingText(people, roster.data.messenger);
+            const message = invite.link ? t('text', { missing, link: invite.link }) : null;
+            return (
+              <Paper key={invite.familyId} withBorder radius="md" p="md" data-reminder-family={invite.familyId}>
+                <Stack gap="xs">
+                  <Group justify="space-between" align="flex-start" gap="xs">
+                    <Text fw={600}>{[...invite.students, ...invite.parents].join(', ')}</Text>
+                    <Text size="sm" c="dimmed">
+                      {invite.lastRemindedAt
+                        ? t('lastReminded', { date: formatDate(locale, invite.lastRemindedAt) ?? '' })
+                        : t('neverReminded')}
+                    </Text>
+                  </Group>
+                  <Text size="sm">
+                    <Text span fw={500} size="sm">
+                      {t('missing')}:
+                    </Text>{' '}
+                    {missing}
+                  </Text>
+                  {message ? (
+                    <>
+                      <Textarea label={t('message')} value={message} readOnly autosize minRows={3} />
+                      <Group gap="xs">
+                        <CopyButton value={message}>
+                          {({ copied, copy }) => (
+                            <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'green' : undefined} onClick={copy}>
+                              {copied ? t('copied') : t('copy')}
+                            </Button>
+                          )}
+                        </CopyButton>
+                        {canShare && (
+                          <Button size="xs" variant="default" onClick={() => void navigator.share({ text: message }).catch(() => undefined)}>
+                            {t('share')}
+                          </Button>
+                        )}
+                        <Button
+                          size="xs"
+                          variant="light"
+                          loading={reminded.isPending && reminded.variables === invite.familyId}
+                          onClick={() => reminded.mutate(invite.familyId)}
+                        >
+                          {t('markReminded')}
+                        </Button>
+                      </Group>
+                    </>
+                  ) : (
+                    <Group gap="xs">
+                      <Text size="sm" c="dimmed">
+                        {t('noLink')}
+                      </Text>
+                      <Button size="xs" variant="light" onClick={() => onIssue(invite.familyId)}>
+                        {t('issueLink')}
+                      </Button>
+                    </Group>
+                  )}
+                </Stack>
+              </Paper>
+            );
+          })}
+        </Stack>
+      );
+  }
+
+  return (
+    <Stack gap="md" component="section" aria-labelledby="reminders-title">
+      <div>
+        <Title order={2} fz="h3" id="reminders-title">
+          {t('title')}
+        </Title>
+        <Text c="dimmed">{t('description')}</Text>
+      </div>
+      {content}
+    </Stack>
+  );
+}

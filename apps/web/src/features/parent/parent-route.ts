@@ -1,0 +1,108 @@
+import { type AppLocale, isAppLocale, routing } from '../../i18n/routing';
+import { getPathname } from '../../i18n/navigation';
+import { fetchParentFamily, saveParentChange, type ParentAnswer, type ParentCaller } from './parent-api';
+import { parseParentForm } from './parent-form';
+import { anchorOf, renderFamilyPage, renderMessagePage, type ParentNotice } from './parent-page';
+
+type Context = { params: Promise<{ locale: string; token: string }> };
+
+/** Headers of every answer on the parent route: the token in its URL must not travel on. */
+export const PARENT_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+  // No script runs here at all; forms post only back to this page.
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+} as const;
+
+const NOTICE_KINDS = ['saved', 'reason', 'order', 'failed'] as const;
+
+function htmlResponse(body: string, status: number): Response {
+  return new Response(body, { status, headers: PARENT_HEADERS });
+}
+
+async function callerOf(request: Request, context: Context): Promise<{ locale: AppLocale; caller: ParentCaller }> {
+  const { locale, token } = await context.params;
+  return {
+    locale: isAppLocale(locale) ? locale : routing.defaultLocale,
+    caller: { token, forwardedFor: request.headers.get('x-forwarded-for') },
+  };
+}
+
+function failurePage(locale: AppLocale, answer: Exclude<ParentAnswer, { kind: 'family' }>): Response {
+  switch (answer.kind) {
+    case 'notFound':
+      return htmlResponse(renderMessagePage(locale, 'notFound'), 404);
+    case 'tooMany':
+      return htmlResponse(renderMessagePage(locale, 'tooMany'), 429);
+    case 'invalid':
+    case 'conflict':
+    case 'unavailable':
+      return htmlResponse(renderMessagePage(locale, 'unavailable'), 503);
+  }
+}
+
+/** The notice named in the query after a post (`?saved=<anchor>` or `?error=<kind>&at=<anchor>`). */
+export function noticeFrom(search: URLSearchParams): ParentNotice | null {
+  const saved = search.get('saved');
+  if (saved) return { kind: 'saved', anchor: saved };
+  const kind = NOTICE_KINDS.find((candidate) => candidate !== 'saved' && candidate === search.get('error'));
+  const at = search.get('at');
+  return kind && at ? { kind, anchor: at } : null;
+}
+
+export async function handleParentGet(request: Request, context: Context): Promise<Response> {
+  const { locale, caller } = await callerOf(request, context);
+  const answer = await fetchParentFamily(caller);
+  if (answer.kind !== 'family') return failurePage(locale, answer);
+  return htmlResponse(renderFamilyPage(locale, answer.family, noticeFrom(new URL(request.url).searchParams)), 200);
+}
+
+/**
+ * A form of the parent page was sent: save it and go back to the page (303,
+ * so a reload does not post again), to the item it was about.
+ */
+export async function handleParentPost(request: Request, context: Context): Promise<Response> {
+  const { locale, caller } = await callerOf(request, context);
+  // Forms post only from this page itself; another site gets nothing done.
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return htmlResponse(renderMessagePage(locale, 'notFound'), 404);
+  const pagePath = getPathname({ href: `/p/${encodeURIComponent(caller.token)}`, locale });
+  const back = (query: string, anchor: string) =>
+    new Response(null, { status: 303, headers: { ...PARENT_HEADERS, location: `${pagePath}?${query}#${anchor}` } });
+
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return fallback(locale, caller);
+  }
+  const parsed = parseParentForm(form);
+  if (parsed.kind === 'invalid') return fallback(locale, caller);
+  if (parsed.kind === 'needsReason') {
+    const anchor = anchorOf(parsed.personId, parsed.target);
+    return back(`error=reason&at=${encodeURIComponent(anchor)}`, anchor);
+  }
+  const anchor = anchorOf(parsed.change.personId, parsed.change.target);
+  const answer = await saveParentChange(caller, parsed.change);
+  switch (answer.kind) {
+    case 'family':
+      return back(`saved=${encodeURIComponent(anchor)}`, anchor);
+    case 'conflict':
+      return back(`error=order&at=${encodeURIComponent(anchor)}`, anchor);
+    case 'invalid':
+      return back(`error=failed&at=${encodeURIComponent(anchor)}`, anchor);
+    case 'notFound':
+    case 'tooMany':
+    case 'unavailable':
+      return failurePage(locale, answer);
+  }
+}
+
+/** A form we cannot read: show the page again as it is. */
+async function fallback(locale: AppLocale, caller: ParentCaller): Promise<Response> {
+  const answer = await fetchParentFamily(caller);
+  if (answer.kind !== 'family') return failurePage(locale, answer);
+  return htmlResponse(renderFamilyPage(locale, answer.family, null), 400);
+}
