@@ -22,7 +22,9 @@ export function ClassFrame({ classId, children }: { classId: string; children: R
     { href: `${base}/import`, label: t('tabImport') },
     { href: `${base}/links`, label: t('tabLinks') },
   ];
-  const current = tabs.findLast((tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`))?.href;
+  // The printable letters belong to the links tab.
+  const path = pathname.startsWith(`${base}/letters`) ? `${base}/links` : pathname;
+  const current = tabs.findLast((tab) => path === tab.href || path.startsWith(`${tab.href}/`))?.href;
 
   return (
     <Stack gap="md">
