@@ -20,6 +20,7 @@ export function StaffShell({ user, children }: { user: CurrentUser; children: Re
   const tRoles = useTranslations('roles');
   const tMeta = useTranslations('metadata');
   const tLayout = useTranslations('layout');
+  const tMenu = useTranslations();
   const locale = useLocale();
   const pathname = usePathname();
   const [menuOpen, menu] = useDisclosure(false);
@@ -70,7 +71,7 @@ export function StaffShell({ user, children }: { user: CurrentUser; children: Re
                 key={item.href}
                 component={Link}
                 href={item.href}
-                label={t(`nav.${item.label}`)}
+                label={tMenu(item.label)}
                 active={isCurrent(pathname, item.href)}
                 aria-current={isCurrent(pathname, item.href) ? 'page' : undefined}
                 onClick={menu.close}

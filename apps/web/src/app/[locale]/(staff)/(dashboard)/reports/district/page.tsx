@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { DistrictReportPage } from '../../../../../../features/reports/district-report';
+import { pageLocale } from '../../../../../../i18n/page-locale';
+import { requireStaff } from '../../../../../../server/session';
+
+type Props = { params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'reports.district' });
+  return { title: t('title') };
+}
+
+export default async function DistrictReportRoute({ params }: Props) {
+  const locale = await pageLocale(params);
+  await requireStaff(locale, '/reports/district', 'districtSchools');
+  return <DistrictReportPage />;
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { landingPath, mayOpenSchool } from '../../../../../../../auth/staff-areas';
+import { SchoolReportPage } from '../../../../../../../features/reports/school-report';
+import { getPathname } from '../../../../../../../i18n/navigation';
+import { pageLocale } from '../../../../../../../i18n/page-locale';
+import { requireStaff } from '../../../../../../../server/session';
+
+type Props = { params: Promise<{ locale: string; schoolId: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'reports.school' });
+  return { title: t('title') };
+}
+
+export default async function SchoolReportRoute({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { schoolId } = await params;
+  const user = await requireStaff(locale, `/reports/schools/${schoolId}`, 'school');
+  if (!mayOpenSchool(user, schoolId)) redirect(getPathname({ href: landingPath(user), locale }));
+  return <SchoolReportPage schoolId={schoolId} />;
+}

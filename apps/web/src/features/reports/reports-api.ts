@@ -1,0 +1,51 @@
+import type { ApiKeySummary, CreatedApiKey } from '@sferum/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { apiRequest } from '../../api/api-client';
+import {
+  list,
+  parseApiKey,
+  parseCreatedApiKey,
+  parseDistrictReport,
+  parseHistoryReport,
+  parseSchoolReport,
+} from './report-parse';
+import { REPORT_ROUTES } from './report-routes';
+
+export const REPORT_QUERY_ROOTS = { reports: ['reports'], apiKeys: ['api-keys'] } as const;
+
+export const districtReportQuery = () =>
+  queryOptions({
+    queryKey: [...REPORT_QUERY_ROOTS.reports, 'district'],
+    queryFn: () => apiRequest(REPORT_ROUTES.district, { parse: parseDistrictReport }),
+  });
+
+export const schoolReportQuery = (schoolId: string) =>
+  queryOptions({
+    queryKey: [...REPORT_QUERY_ROOTS.reports, 'school', schoolId],
+    queryFn: () => apiRequest(REPORT_ROUTES.school(schoolId), { parse: parseSchoolReport }),
+  });
+
+/** The last 30 days (the API's default range) for the district or one school. */
+export const historyQuery = ({ schoolId }: { schoolId?: string }) =>
+  queryOptions({
+    queryKey: [...REPORT_QUERY_ROOTS.reports, 'history', schoolId ?? null],
+    queryFn: () =>
+      apiRequest(
+        schoolId ? `${REPORT_ROUTES.history}?schoolId=${encodeURIComponent(schoolId)}` : REPORT_ROUTES.history,
+        { parse: parseHistoryReport },
+      ),
+  });
+
+export const apiKeysQuery = () =>
+  queryOptions({
+    queryKey: [...REPORT_QUERY_ROOTS.apiKeys],
+    queryFn: () => apiRequest(REPORT_ROUTES.apiKeys, { parse: (value) => list(value, parseApiKey, 'api keys') }),
+  });
+
+export function createApiKey(name: string): Promise<CreatedApiKey> {
+  return apiRequest(REPORT_ROUTES.apiKeys, { method: 'POST', body: { name }, parse: parseCreatedApiKey });
+}
+
+export function revokeApiKey(keyId: string): Promise<ApiKeySummary> {
+  return apiRequest(REPORT_ROUTES.revokeKey(keyId), { method: 'POST', parse: parseApiKey });
+}
