@@ -12,10 +12,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const databaseUnavailable = isDatabaseUnavailable(exception);
-    const body = databaseUnavailable ? DATABASE_UNAVAILABLE : this.toBody(exception);
-    if (databaseUnavailable) {
-      this.logger.warn(`Database unavailable: ${String((exception as { message?: unknown }).message)}`);
-      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    const transientConflict = !databaseUnavailable && isTransientConflict(exception);
+    const body = databaseUnavailable ? DATABASE_UNAVAILABLE : transientConflict ? TRANSIENT_CONFLICT : this.toBody(exception);
+    if (databaseUnavailable || transientConflict) {
+      this.logger.warn(`Database: ${String((exception as { message?: unknown }).message)}`);
+      response.setHeader('Retry-After', String(transientConflict ? 1 : DATABASE_RETRY_AFTER_SECONDS));
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
@@ -59,6 +60,18 @@ const DATABASE_UNAVAILABLE: ApiErrorBody = {
   error: 'Service Unavailable',
   message: 'The database is not available right now. Nothing was changed; try again in a few seconds.',
 };
+
+const TRANSIENT_CONFLICT: ApiErrorBody = {
+  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+  error: 'Service Unavailable',
+  message: 'Another change to the same records was being saved at that moment. Nothing was changed; please try again.',
+};
+
+/** A deadlock or serialization failure: PostgreSQL rolled the transaction back, and a retry will do. */
+export function isTransientConflict(exception: unknown): boolean {
+  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return code === '40P01' || code === '40001';
+}
 
 /** SQLSTATE classes and codes, and socket errors, that mean "no database right now", not "bad request". */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);

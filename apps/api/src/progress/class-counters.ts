@@ -20,12 +20,13 @@ const CLASS_MEMBERS_SQL = `
  * `chat_membership`, inside the caller's transaction. The class rows are locked
  * first (in id order, so two transactions never wait on each other in a circle),
  * which serialises every change that touches a class's counters: they stay
- * exact under any concurrency.
+ * exact under any concurrency. The lock is FOR NO KEY UPDATE so that it does not
+ * wait for the key-share locks that inserts referencing the class take.
  */
 export async function recountClasses(manager: EntityManager, classIds: readonly string[]): Promise<void> {
   const ids = [...new Set(classIds)].sort();
   if (ids.length === 0) return;
-  await manager.query(`SELECT id FROM school_class WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  await manager.query(`SELECT id FROM school_class WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [ids]);
   await manager.query(`DELETE FROM class_progress WHERE class_id = ANY($1::uuid[])`, [ids]);
   await manager.query(
     `WITH members AS (${CLASS_MEMBERS_SQL}),

@@ -54,7 +54,7 @@ export class ProgressService {
   async applyWithin(manager: EntityManager, changes: PersonChange[], actor: Actor): Promise<string[]> {
     const personIds = [...new Set(changes.map((change) => change.personId))].sort();
     const people = await manager.query<Array<{ id: string; version: number; archived_at: Date | null }>>(
-      `SELECT id, version, archived_at FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+      `SELECT id, version, archived_at FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
       [personIds],
     );
     const byId = new Map(people.map((person) => [person.id, person]));

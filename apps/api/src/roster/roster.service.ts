@@ -219,11 +219,11 @@ export class RosterService {
   }
 
   private lockFamilies(manager: EntityManager, familyIds: string[]): Promise<unknown> {
-    return manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [familyIds]);
+    return manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [familyIds]);
   }
 
   private async lockVersion(manager: EntityManager, personId: string, version: number): Promise<void> {
-    const rows = await manager.query<Array<{ version: number }>>(`SELECT version FROM person WHERE id = $1 FOR UPDATE`, [
+    const rows = await manager.query<Array<{ version: number }>>(`SELECT version FROM person WHERE id = $1 FOR NO KEY UPDATE`, [
       personId,
     ]);
     if (!rows[0]) throw new NotFoundException('Person not found');

@@ -91,7 +91,7 @@ export class ImportService {
 
   private async write(manager: EntityManager, place: ClassPlace, plan: ImportPlan): Promise<void> {
     const existingFamilies = plan.families.map((f) => f.existingId).filter((id): id is string => id !== null);
-    await manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [existingFamilies]);
+    await manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [existingFamilies]);
 
     const newFamilies = plan.families.filter((f) => f.existingId === null);
     const newIds = await manager.query<Array<{ id: string }>>(
