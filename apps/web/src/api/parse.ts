@@ -22,43 +22,56 @@ export class ResponseShapeError extends Error {
   }
 }
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-function record(value: unknown, what: string): Fields {
+export function record(value: unknown, what: string): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ResponseShapeError(what);
   return value as Fields;
 }
 
-function str(o: Fields, key: string): string {
+export function str(o: Fields, key: string): string {
   const value = o[key];
   if (typeof value !== 'string') throw new ResponseShapeError(key);
   return value;
 }
 
-function strOrNull(o: Fields, key: string): string | null {
+export function strOrNull(o: Fields, key: string): string | null {
   return o[key] === null ? null : str(o, key);
 }
 
-function num(o: Fields, key: string): number {
+export function num(o: Fields, key: string): number {
   const value = o[key];
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new ResponseShapeError(key);
   return value;
 }
 
-function bool(o: Fields, key: string): boolean {
+export function bool(o: Fields, key: string): boolean {
   const value = o[key];
   if (typeof value !== 'boolean') throw new ResponseShapeError(key);
   return value;
 }
 
-function oneOf<T extends string>(o: Fields, key: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(o: Fields, key: string, allowed: readonly T[]): T {
   const value = str(o, key);
   const found = allowed.find((candidate) => candidate === value);
   if (found === undefined) throw new ResponseShapeError(key);
   return found;
 }
 
-function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
+/** Null or absent both read as null. */
+export function optionalStr(o: Fields, key: string): string | null {
+  return o[key] === null || o[key] === undefined ? null : str(o, key);
+}
+
+export function numOrNull(o: Fields, key: string): number | null {
+  return o[key] === null || o[key] === undefined ? null : num(o, key);
+}
+
+export function oneOfOrNull<T extends string>(o: Fields, key: string, allowed: readonly T[]): T | null {
+  return o[key] === null || o[key] === undefined ? null : oneOf(o, key, allowed);
+}
+
+export function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
   if (!Array.isArray(value)) throw new ResponseShapeError(what);
   return value.map((item) => parse(item));
 }

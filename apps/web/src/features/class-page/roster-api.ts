@@ -31,57 +31,21 @@ import {
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
-import { parseApiErrorBody, parseSchoolClass, ResponseShapeError, type Parser } from '../../api/parse';
+import {
+  bool,
+  list,
+  num,
+  numOrNull,
+  oneOf,
+  oneOfOrNull,
+  optionalStr,
+  parseApiErrorBody,
+  parseSchoolClass,
+  record,
+  str,
+  type Parser,
+} from '../../api/parse';
 import { byId } from '../../api/queries';
-
-type Fields = Record<string, unknown>;
-
-function record(value: unknown, what: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ResponseShapeError(what);
-  return value as Fields;
-}
-
-function str(o: Fields, key: string): string {
-  const value = o[key];
-  if (typeof value !== 'string') throw new ResponseShapeError(key);
-  return value;
-}
-
-function strOrNull(o: Fields, key: string): string | null {
-  return o[key] === null || o[key] === undefined ? null : str(o, key);
-}
-
-function num(o: Fields, key: string): number {
-  const value = o[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ResponseShapeError(key);
-  return value;
-}
-
-function numOrNull(o: Fields, key: string): number | null {
-  return o[key] === null || o[key] === undefined ? null : num(o, key);
-}
-
-function bool(o: Fields, key: string): boolean {
-  const value = o[key];
-  if (typeof value !== 'boolean') throw new ResponseShapeError(key);
-  return value;
-}
-
-function oneOf<T extends string>(o: Fields, key: string, allowed: readonly T[]): T {
-  const value = str(o, key);
-  const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new ResponseShapeError(key);
-  return found;
-}
-
-function oneOfOrNull<T extends string>(o: Fields, key: string, allowed: readonly T[]): T | null {
-  return o[key] === null || o[key] === undefined ? null : oneOf(o, key, allowed);
-}
-
-function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
-  if (!Array.isArray(value)) throw new ResponseShapeError(what);
-  return value.map((item) => parse(item));
-}
 
 const ALL_STATUSES = [...STEP_STATUSES, ...CHAT_STATUSES] as const;
 const IMPORT_ACTIONS: readonly ImportAction[] = ['create', 'update', 'unchanged'];
@@ -92,7 +56,7 @@ const parseStepState: Parser<StepState> = (value) => {
     step: oneOf(o, 'step', STEP_IDS),
     status: oneOf(o, 'status', STEP_STATUSES),
     blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
-    blockerNote: strOrNull(o, 'blockerNote'),
+    blockerNote: optionalStr(o, 'blockerNote'),
     updatedAt: str(o, 'updatedAt'),
     updatedSource: oneOfOrNull(o, 'updatedSource', PROGRESS_SOURCES),
   };
@@ -104,7 +68,7 @@ const parseChatState: Parser<ChatMembershipState> = (value) => {
     chatId: str(o, 'chatId'),
     status: oneOf(o, 'status', CHAT_STATUSES),
     blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
-    blockerNote: strOrNull(o, 'blockerNote'),
+    blockerNote: optionalStr(o, 'blockerNote'),
     updatedAt: str(o, 'updatedAt'),
     updatedSource: oneOfOrNull(o, 'updatedSource', PROGRESS_SOURCES),
   };
@@ -117,7 +81,7 @@ export const parseRosterPerson: Parser<RosterPerson> = (value) => {
     familyId: str(o, 'familyId'),
     kind: oneOf(o, 'kind', PERSON_KINDS),
     displayName: str(o, 'displayName'),
-    classId: strOrNull(o, 'classId'),
+    classId: optionalStr(o, 'classId'),
     version: num(o, 'version'),
     archived: bool(o, 'archived'),
     hasPhone: bool(o, 'hasPhone'),
@@ -138,7 +102,7 @@ export const parseRosterFamily: Parser<RosterFamily> = (value) => {
 
 export const parseChatSummary: Parser<ChatSummary> = (value) => {
   const o = record(value, 'chat');
-  return { id: str(o, 'id'), kind: oneOf(o, 'kind', CHAT_KINDS), name: strOrNull(o, 'name'), classId: strOrNull(o, 'classId') };
+  return { id: str(o, 'id'), kind: oneOf(o, 'kind', CHAT_KINDS), name: optionalStr(o, 'name'), classId: optionalStr(o, 'classId') };
 };
 
 const parseCounter: Parser<ClassCounter> = (value) => {
@@ -168,13 +132,13 @@ export const parseProgressEvent: Parser<ProgressEvent> = (value) => {
     id: str(o, 'id'),
     personId: str(o, 'personId'),
     step: oneOfOrNull(o, 'step', STEP_IDS),
-    chatId: strOrNull(o, 'chatId'),
+    chatId: optionalStr(o, 'chatId'),
     fromStatus: oneOf(o, 'fromStatus', ALL_STATUSES),
     toStatus: oneOf(o, 'toStatus', ALL_STATUSES),
     blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
-    blockerNote: strOrNull(o, 'blockerNote'),
+    blockerNote: optionalStr(o, 'blockerNote'),
     source: oneOf(o, 'source', PROGRESS_SOURCES),
-    actorName: strOrNull(o, 'actorName'),
+    actorName: optionalStr(o, 'actorName'),
     createdAt: str(o, 'createdAt'),
   };
 };
@@ -200,7 +164,7 @@ export const parseImportResult: Parser<ImportResult> = (value) => {
         const e = record(item, 'import error');
         return {
           row: numOrNull(e, 'row'),
-          column: strOrNull(e, 'column'),
+          column: optionalStr(e, 'column'),
           code: oneOf(e, 'code', IMPORT_ERROR_CODES),
           message: str(e, 'message'),
         };

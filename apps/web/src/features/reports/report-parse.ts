@@ -14,37 +14,9 @@ import {
   type StepCounts,
   type StepId,
 } from '@sferum/contracts';
-import { ResponseShapeError, type Parser } from '../../api/parse';
+import { list, num, optionalStr, record, str, type Fields, type Parser } from '../../api/parse';
 
 /** Parsers of the report answers, shared by the browser and the export route on the server. */
-
-type Fields = Record<string, unknown>;
-
-function record(value: unknown, what: string): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ResponseShapeError(what);
-  return value as Fields;
-}
-
-function str(o: Fields, key: string): string {
-  const value = o[key];
-  if (typeof value !== 'string') throw new ResponseShapeError(key);
-  return value;
-}
-
-function strOrNull(o: Fields, key: string): string | null {
-  return o[key] === null || o[key] === undefined ? null : str(o, key);
-}
-
-function num(o: Fields, key: string): number {
-  const value = o[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ResponseShapeError(key);
-  return value;
-}
-
-export function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
-  if (!Array.isArray(value)) throw new ResponseShapeError(what);
-  return value.map((item) => parse(item));
-}
 
 function parseStep(value: unknown): StepCounts {
   const o = record(value, 'step');
@@ -118,8 +90,8 @@ export const parseHistoryReport: Parser<HistoryReport> = (value) => {
   return {
     from: str(o, 'from'),
     to: str(o, 'to'),
-    schoolId: strOrNull(o, 'schoolId'),
-    classId: strOrNull(o, 'classId'),
+    schoolId: optionalStr(o, 'schoolId'),
+    classId: optionalStr(o, 'classId'),
     days: list(
       o.days,
       (item) => {
@@ -137,8 +109,8 @@ export const parseApiKey: Parser<ApiKeySummary> = (value) => {
     id: str(o, 'id'),
     name: str(o, 'name'),
     createdAt: str(o, 'createdAt'),
-    lastUsedAt: strOrNull(o, 'lastUsedAt'),
-    revokedAt: strOrNull(o, 'revokedAt'),
+    lastUsedAt: optionalStr(o, 'lastUsedAt'),
+    revokedAt: optionalStr(o, 'revokedAt'),
   };
 };
 

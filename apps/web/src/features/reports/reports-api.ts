@@ -1,8 +1,8 @@
 import type { ApiKeySummary, CreatedApiKey } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../api/api-client';
+import { list } from '../../api/parse';
 import {
-  list,
   parseApiKey,
   parseCreatedApiKey,
   parseDistrictReport,
