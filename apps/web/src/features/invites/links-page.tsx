@@ -1,6 +1,6 @@
 'use client';
 
-import { Badge, Button, Checkbox, CopyButton, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FamilyInvite, InviteStatus } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -15,6 +15,7 @@ import { useRouter } from '../../i18n/client-navigation';
 import { formatDate } from './format-date';
 import { invitesKey, invitesQuery, issueInvites, revokeInvite } from './invites-api';
 import { Reminders } from './reminders-section';
+import { CopyValueButton } from '../../components/ui/copy-value-button';
 
 const STATUS_COLORS: Record<InviteStatus, string> = { none: 'gray', issued: 'blue', opened: 'cyan', confirmed: 'green' };
 
@@ -191,13 +192,7 @@ export function LinksPage({ classId }: { classId: string }) {
                       <Group gap={4} wrap="nowrap" justify="flex-end">
                         {family.link ? (
                           <>
-                            <CopyButton value={family.link}>
-                              {({ copied, copy }) => (
-                                <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'green' : undefined} onClick={copy}>
-                                  {copied ? t('copied') : t('copy')}
-                                </Button>
-                              )}
-                            </CopyButton>
+                            <CopyValueButton value={family.link} label={t('copy')} copiedLabel={t('copied')} compact />
                             <Menu position="bottom-end" withinPortal>
                               <Menu.Target>
                                 <Button size="xs" variant="subtle" aria-label={`${t('columns.actions')}: ${family.students.join(', ')}`}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { Button, CopyButton, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FamilyInvite, Messenger } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { invitesKey, markReminded, reminderRosterQuery } from './invites-api';
 import { formatDate } from './format-date';
 import { whomToRemind, type MissingItem, type PersonToRemind } from './reminders';
+import { CopyValueButton } from '../../components/ui/copy-value-button';
 
 type ItemKey = 'vk_id' | 'sferum_profile' | 'messenger_vk_messenger' | 'messenger_max' | 'class_chat';
 
@@ -89,13 +90,7 @@ export function Reminders({
                     <>
                       <Textarea label={t('message')} value={message} readOnly autosize minRows={3} />
                       <Group gap="xs">
-                        <CopyButton value={message}>
-                          {({ copied, copy }) => (
-                            <Button size="xs" variant={copied ? 'light' : 'default'} color={copied ? 'green' : undefined} onClick={copy}>
-                              {copied ? t('copied') : t('copy')}
-                            </Button>
-                          )}
-                        </CopyButton>
+                        <CopyValueButton value={message} label={t('copy')} copiedLabel={t('copied')} compact />
                         {canShare && (
                           <Button size="xs" variant="default" onClick={() => void navigator.share({ text: message }).catch(() => undefined)}>
                             {t('share')}

@@ -1,8 +1,9 @@
 'use client';
 
-import { Alert, Button, CopyButton, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import type { CreatedApiKey } from '@sferum/contracts';
 import { useTranslations } from 'next-intl';
+import { CopyValueButton } from '../../components/ui/copy-value-button';
 
 /** The one time a key's secret is shown: the API keeps only its hash. */
 export function SecretModal({
@@ -29,13 +30,7 @@ export function SecretModal({
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
               data-testid="api-key-secret"
             />
-            <CopyButton value={created.secret} timeout={2500}>
-              {({ copied, copy }) => (
-                <Button color={copied ? 'teal' : 'blue'} onClick={copy} miw={140}>
-                  {copied ? t('copied') : t('copy')}
-                </Button>
-              )}
-            </CopyButton>
+            <CopyValueButton value={created.secret} label={t('copy')} copiedLabel={t('copied')} />
           </Group>
           <Alert color="yellow" title={t('secretWarningTitle')}>
             {t('secretWarning')}

@@ -1,9 +1,10 @@
 'use client';
 
-import { Alert, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import type { SetupLink, StaffMember } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
+import { CopyValueButton } from '../../components/ui/copy-value-button';
 
 export interface IssuedLink {
   member: Pick<StaffMember, 'fullName' | 'email'>;
@@ -48,13 +49,7 @@ export function SetupLinkModal({
               style={{ flex: 1, minWidth: 0 }}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
             />
-            <CopyButton value={url} timeout={2500}>
-              {({ copied, copy }) => (
-                <Button color={copied ? 'teal' : 'blue'} onClick={copy} miw={140}>
-                  {copied ? t('copied') : t('copy')}
-                </Button>
-              )}
-            </CopyButton>
+            <CopyValueButton value={url} label={t('copy')} copiedLabel={t('copied')} />
           </Group>
           <Alert color="yellow" title={t('onceTitle')}>
             {t('onceText', { date: expires })}
