@@ -24,7 +24,7 @@ export class ResponseShapeError extends Error {
 
 export type Fields = Record<string, unknown>;
 
-export function record(value: unknown, what: string): Fields {
+export function record(value: unknown, what = 'object'): Fields {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ResponseShapeError(what);
   return value as Fields;
 }

@@ -1,30 +1,17 @@
-/** Small readers for JSON answers of the API: parse, don't cast. A wrong shape throws. */
-export type Fields = Record<string, unknown>;
+/**
+ * The parent page's readers of JSON answers: the field readers are the shared
+ * ones; here only the value-based variants this page's parsers use.
+ */
+import { optionalStr, record, ResponseShapeError, str, type Fields } from '../../api/parse';
 
-export class ShapeError extends Error {
-  constructor(what: string) {
-    super(`Unexpected API response: ${what}`);
-  }
-}
+export { record, str, type Fields };
 
-export function record(value: unknown, what = 'object'): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ShapeError(what);
-  return value as Fields;
-}
-
-export function str(o: Fields, key: string): string {
-  const value = o[key];
-  if (typeof value !== 'string') throw new ShapeError(key);
-  return value;
-}
-
-export function strOrNull(o: Fields, key: string): string | null {
-  return o[key] === null || o[key] === undefined ? null : str(o, key);
-}
+/** Null or absent both read as null. */
+export const strOrNull = optionalStr;
 
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
   const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new ShapeError(what);
+  if (found === undefined) throw new ResponseShapeError(what);
   return found;
 }
 
@@ -34,6 +21,6 @@ export function oneOfOrNull<T extends string>(value: unknown, allowed: readonly 
 
 export function list(o: Fields, key: string): unknown[] {
   const value = o[key];
-  if (!Array.isArray(value)) throw new ShapeError(key);
+  if (!Array.isArray(value)) throw new ResponseShapeError(key);
   return value;
 }
