@@ -14,7 +14,7 @@ const API_DIST = join(ROOT, 'dist/api/apps/api/src');
 const require = createRequire(import.meta.url);
 
 /** The compiled API modules the launcher reuses (config validation, embedded PostgreSQL). */
-function apiModule(relativePath) {
+export function apiModule(relativePath) {
   try {
     return require(join(API_DIST, relativePath));
   } catch (error) {
@@ -137,7 +137,7 @@ async function createFreshDatabase(serverUrl, stoppers) {
 }
 
 /** A child in its own process group, so that stopping it also stops what it started. */
-function startService(name, command, args, { cwd = ROOT, env, quiet }) {
+export function startService(name, command, args, { cwd = ROOT, env, quiet }) {
   const child = spawn(command, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.output = '';
   const forward = (stream, target) =>
@@ -154,7 +154,7 @@ function startService(name, command, args, { cwd = ROOT, env, quiet }) {
   return child;
 }
 
-function stopService(child) {
+export function stopService(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     const killer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
@@ -174,7 +174,7 @@ function signalGroup(child, signal) {
   }
 }
 
-function runToEnd(command, args, { env, quiet }) {
+export function runToEnd(command, args, { env, quiet }) {
   return new Promise((done, fail) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let output = '';
@@ -187,7 +187,7 @@ function runToEnd(command, args, { env, quiet }) {
   });
 }
 
-async function waitForHttp(url, child, timeoutMs = 60_000) {
+export async function waitForHttp(url, child, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
