@@ -1,8 +1,10 @@
 import { type AppLocale, isAppLocale, routing } from '../../i18n/routing';
 import { getPathname } from '../../i18n/navigation';
+import { parentPageContentSecurityPolicy } from '../../server/security-headers';
 import { fetchParentFamily, saveParentChange, type ParentAnswer, type ParentCaller } from './parent-api';
 import { parseParentForm } from './parent-form';
 import { anchorOf, renderFamilyPage, renderMessagePage, type ParentNotice } from './parent-page';
+import { PARENT_CSS } from './parent-styles';
 
 type Context = { params: Promise<{ locale: string; token: string }> };
 
@@ -12,9 +14,8 @@ export const PARENT_HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-robots-tag': 'noindex, nofollow',
-  // No script runs here at all; forms post only back to this page.
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  // No script runs here at all, the one stylesheet is allowed by its hash, forms post only back to this page.
+  'content-security-policy': parentPageContentSecurityPolicy(PARENT_CSS),
 } as const;
 
 const NOTICE_KINDS = ['saved', 'reason', 'order', 'failed'] as const;
