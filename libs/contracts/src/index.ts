@@ -3,6 +3,7 @@ export * from './api-routes';
 export * from './health';
 export * from './invites';
 export * from './org';
+export * from './privacy';
 export * from './progress';
 export * from './reports';
 export * from './roster';

@@ -1,9 +1,10 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE } from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
+import { EraseSchoolDto, SchoolErasureResultDto } from './dto/erase-school.dto';
 import { PrivacyService, type FamilyDataExport } from './privacy.service';
 
 @ApiTags('personal data')
@@ -30,5 +31,21 @@ export class PrivacyController {
   @ApiOkResponse({ description: 'End of year: the class’s students and the families left with no child are erased.' })
   eraseClassRoster(@Auth() auth: AuthContext, @UuidParam('classId') classId: string): Promise<{ people: number }> {
     return this.privacy.eraseClassRoster(auth, classId);
+  }
+
+  @Post('schools/:schoolId/erase-roster')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: SchoolErasureResultDto,
+    description:
+      'End of year for the whole school (its admin or the district admin; the body repeats the school’s name): every family, ' +
+      'student and parent with their history and links is erased in one transaction; classes, staff, counts and snapshots stay.',
+  })
+  eraseSchool(
+    @Auth() auth: AuthContext,
+    @UuidParam('schoolId') schoolId: string,
+    @Body() body: EraseSchoolDto,
+  ): Promise<SchoolErasureResultDto> {
+    return this.privacy.eraseSchool(auth, schoolId, body);
   }
 }

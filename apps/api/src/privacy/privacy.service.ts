@@ -1,7 +1,9 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import type { EraseSchoolRequest, SchoolErasureResult } from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
+import { RequestValidationException } from '../common/validation';
 import { classesOfFamilies, recountClasses } from '../progress/class-counters';
 
 /** Everything stored about one family, for a subject access request (152-ФЗ, art. 14). */
@@ -20,6 +22,8 @@ export interface FamilyDataExport {
  */
 @Injectable()
 export class PrivacyService {
+  private readonly logger = new Logger(PrivacyService.name);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
@@ -97,15 +101,54 @@ export class PrivacyService {
     });
   }
 
+  /**
+   * The end of the year for a whole school, in one transaction: every family
+   * with its people, steps, chat memberships, history and links. The classes,
+   * chats, staff accounts, counters (recounted: zero) and daily snapshots stay;
+   * they hold no child's or parent's name. A second call finds nothing and
+   * erases nothing.
+   */
+  async eraseSchool(auth: AuthContext, schoolId: string, request: EraseSchoolRequest): Promise<SchoolErasureResult> {
+    const school = await this.access.requireSchoolContents(auth, schoolId);
+    if (request.schoolName !== school.name) {
+      throw RequestValidationException.forField('schoolName', 'schoolName must be the school’s name, to confirm the erasure');
+    }
+    const result = await this.dataSource.transaction(async (manager) => {
+      const families = await manager.query<Array<{ id: string }>>(`SELECT id FROM family WHERE school_id = $1 ORDER BY id`, [
+        school.id,
+      ]);
+      const erased = await this.deleteFamilies(manager, families.map((row) => row.id));
+      const classes = await manager.query<Array<{ id: string }>>(`SELECT id FROM school_class WHERE school_id = $1`, [school.id]);
+      await recountClasses(manager, classes.map((row) => row.id));
+      return erased;
+    });
+    this.logger.log(
+      `School ${school.id}: personal data erased by staff ${auth.userId} (${result.families} families, ${result.people} people)`,
+    );
+    return result;
+  }
+
   /** Deletes families with their people, steps, chat memberships, history and links; recounts their classes. */
   private async erase(manager: EntityManager, familyIds: string[]): Promise<void> {
     if (familyIds.length === 0) return;
     const classes = await classesOfFamilies(manager, familyIds);
+    await this.deleteFamilies(manager, familyIds);
+    await recountClasses(manager, classes);
+  }
+
+  /**
+   * The people are locked first, in id order: the first lock of every change
+   * to a family, so a concurrent change waits for the erasure, or the erasure
+   * for it (and then erases what it added: each statement below sees what was
+   * committed before it). Steps, memberships and history go by cascade.
+   */
+  private async deleteFamilies(manager: EntityManager, familyIds: string[]): Promise<SchoolErasureResult> {
+    if (familyIds.length === 0) return { families: 0, people: 0 };
     await manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [familyIds]);
     await manager.query(`DELETE FROM invite WHERE family_id = ANY($1::uuid[])`, [familyIds]);
-    await manager.query(`DELETE FROM person WHERE family_id = ANY($1::uuid[])`, [familyIds]);
-    await manager.query(`DELETE FROM family WHERE id = ANY($1::uuid[])`, [familyIds]);
-    await recountClasses(manager, classes);
+    const [, people] = await manager.query<[unknown, number]>(`DELETE FROM person WHERE family_id = ANY($1::uuid[])`, [familyIds]);
+    const [, families] = await manager.query<[unknown, number]>(`DELETE FROM family WHERE id = ANY($1::uuid[])`, [familyIds]);
+    return { families, people };
   }
 
   private async requireFamilyAdmin(auth: AuthContext, familyId: string): Promise<{ id: string }> {

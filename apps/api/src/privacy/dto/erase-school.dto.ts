@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { EraseSchoolRequest, SchoolErasureResult } from '@sferum/contracts';
+import { IsString, Length } from 'class-validator';
+import { Trim } from '../../common/dto-transforms';
+
+export class EraseSchoolDto implements EraseSchoolRequest {
+  @ApiProperty({ example: 'Средняя школа № 7', maxLength: 200, description: 'The school’s name, as a confirmation' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  schoolName!: string;
+}
+
+export class SchoolErasureResultDto implements SchoolErasureResult {
+  @ApiProperty({ description: 'Families erased' }) families!: number;
+  @ApiProperty({ description: 'Students and parents erased' }) people!: number;
+}
