@@ -1,0 +1,91 @@
+// What `npm run bench` and `npm run bench:soak` share: the bench database
+// with its fixtures, the production API and the baseline started against it,
+// an autocannon run, and the API's memory.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { ROOT, startService, stopService, waitForHttp } from '../tools/stack.mjs';
+import { BENCH_SECRETS, databaseSize, openBenchServer } from './bench-database.mjs';
+import { prepareFixtures, removeFixtures } from './bench-fixtures.mjs';
+
+const API_PORT = 3591;
+const BASELINE_PORT = 3592;
+
+/**
+ * Starts the database, writes the fixtures, starts the API (NODE_ENV=production)
+ * and, when asked, the baseline; `work` gets them, and everything is stopped after.
+ */
+export async function withBenchStack({ baseline = true }, work) {
+  const server = await openBenchServer();
+  const client = new pg.Client({ connectionString: server.url });
+  const services = [];
+  let fixtures;
+  try {
+    await client.connect();
+    const size = await regionSize(client);
+    console.log(
+      `Region: ${size.students.toLocaleString('en')} students, ${size.people.toLocaleString('en')} people, ` +
+        `${size.classes.toLocaleString('en')} classes; database ${await databaseSize(client)}.`,
+    );
+    fixtures = await prepareFixtures(client);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: server.url,
+      PHONE_HMAC_KEY: BENCH_SECRETS.PHONE_HMAC_KEY,
+      INVITE_ENCRYPTION_KEY: BENCH_SECRETS.INVITE_ENCRYPTION_KEY,
+      PUBLIC_WEB_URL: 'http://localhost:3000',
+      SNAPSHOTS_ENABLED: 'false',
+      HOST: '127.0.0.1',
+    };
+    const api = startService('api', 'node', [join(ROOT, 'dist/api/apps/api/src/main.js')], { env: { ...env, PORT: String(API_PORT) }, quiet: true });
+    services.push(api);
+    const targets = { api: `http://127.0.0.1:${API_PORT}` };
+    await waitForHttp(`${targets.api}/api/health`, api);
+    if (baseline) {
+      const bare = startService('baseline', 'node', [join(ROOT, 'bench/baseline-server.mjs')], { env: { ...env, PORT: String(BASELINE_PORT) }, quiet: true });
+      services.push(bare);
+      targets.baseline = `http://127.0.0.1:${BASELINE_PORT}`;
+      await waitForHttp(`${targets.baseline}/api/v1/reports/district`, bare);
+    }
+    return await work({ client, databaseUrl: server.url, fixtures, size, targets, apiPid: api.pid });
+  } finally {
+    for (const service of services.reverse()) await stopService(service);
+    if (fixtures) await removeFixtures(client, fixtures).catch((error) => console.error(`Removing the fixtures: ${error.message}`));
+    await client.end().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+async function regionSize(client) {
+  const { rows } = await client.query(
+    `SELECT (SELECT count(*)::int FROM person WHERE kind = 'student') AS students, (SELECT count(*)::int FROM person) AS people,
+            (SELECT count(*)::int FROM school_class) AS classes`,
+  );
+  if (rows[0].students === 0) throw new Error('The bench database is empty: run "npm run bench:seed" first.');
+  return rows[0];
+}
+
+/**
+ * One autocannon run; the numbers that go in the tables.
+ * @param {{ url: string, request: object, seconds: number, connections: number, rate?: number }} options rate: requests per second in all
+ */
+export async function load({ url, request, seconds, connections, rate }) {
+  const result = await autocannon({ url, connections, duration: seconds, requests: [request], timeout: 10, ...(rate ? { overallRate: rate } : {}) });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    statusCodes: result.statusCodeStats,
+  };
+}
+
+/** The resident memory of a process, in MB. */
+export function residentMb(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : 0;
+}

@@ -1,0 +1,84 @@
+// `npm run bench:explain`: EXPLAIN (ANALYZE, BUFFERS) of every hot query of
+// the benchmarked endpoints against the bench database, with sample inputs
+// taken from it. Prints one line per query (time, buffers, sequential scans)
+// and writes the full plans to .data/bench/explain-<time>.txt. Statements that
+// write run inside a transaction that is rolled back.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { ROOT } from '../tools/stack.mjs';
+import { benchLinkToken, openBenchServer, sha256 } from './bench-database.mjs';
+import { hotQueries } from './hot-queries.mjs';
+
+async function main() {
+  const server = await openBenchServer();
+  const client = new pg.Client({ connectionString: server.url });
+  try {
+    await client.connect();
+    const sample = await sampleInputs(client);
+    const report = [];
+    console.log('| Query | ms | shared hit | read | seq scans |\n| --- | --- | --- | --- | --- |');
+    for (const query of hotQueries(sample)) {
+      await client.query('BEGIN');
+      try {
+        // Twice: the second run is the one reported, with the cache as a running server has it.
+        await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.params);
+        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.params);
+        const plan = rows[0]['QUERY PLAN'][0];
+        const { rows: text } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
+        const seqScans = sequentialScans(plan.Plan);
+        console.log(
+          `| ${query.name} | ${plan['Execution Time'].toFixed(2)} | ${plan.Plan['Shared Hit Blocks']} | ${plan.Plan['Shared Read Blocks']} | ${[...new Set(seqScans)].join(', ') || '—'} |`,
+        );
+        report.push(`### ${query.name}\n${query.sql}\n\n${text.map((row) => row['QUERY PLAN']).join('\n')}\n`);
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    }
+    const dir = join(ROOT, '.data/bench');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `explain-${new Date().toISOString().replace(/[:.]/g, '-')}.txt`);
+    writeFileSync(file, report.join('\n'));
+    console.log(`\nFull plans: ${file}`);
+  } finally {
+    await client.end().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+/** The tables a plan reads from end to end. */
+function sequentialScans(node) {
+  const own = node['Node Type'] === 'Seq Scan' ? [node['Relation Name']] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(sequentialScans)];
+}
+
+/** A family, a person not started, a class with its teacher, the large district and one of its schools. */
+async function sampleInputs(client) {
+  const { rows: [district] } = await client.query(`SELECT district_id AS id FROM school GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const { rows: [person] } = await client.query(
+    `SELECT p.id, p.family_id, p.class_id FROM person p JOIN person_step ps ON ps.person_id = p.id AND ps.step = 'vk_id' AND ps.status = 'not_started'
+     WHERE p.kind = 'student' AND p.district_id = $1 LIMIT 1`,
+    [district.id],
+  );
+  const { rows: [school] } = await client.query(`SELECT school_id AS id FROM school_class WHERE id = $1`, [person.class_id]);
+  const { rows: [teacher] } = await client.query(`SELECT staff_user_id AS id FROM teacher_class WHERE class_id = $1`, [person.class_id]);
+  const { rows: people } = await client.query(
+    `SELECT id FROM person WHERE class_id = $1 UNION SELECT p.id FROM person p JOIN person s ON s.family_id = p.family_id AND s.class_id = $1 WHERE p.kind = 'parent'`,
+    [person.class_id],
+  );
+  return {
+    districtId: district.id,
+    schoolId: school.id,
+    classId: person.class_id,
+    teacherId: teacher.id,
+    personId: person.id,
+    familyId: person.family_id,
+    tokenHash: sha256(benchLinkToken(person.family_id)),
+    classPeople: people.map((row) => row.id),
+  };
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,157 @@
+// `npm run bench [-- --quick]`: the production build of the API against the
+// bench database, side by side with the bare baseline (bench/baseline-server.mjs),
+// driven by autocannon over loopback; then the time to import a 5,000-row class
+// list and to write one day's snapshots for the whole region.
+//
+// --quick seeds a region of 20,000 students first and runs shorter; without
+// it the database from `npm run bench:seed` is used as it is.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApi, ROOT } from '../tools/stack.mjs';
+import { compareAnswers } from './bench-fixtures.mjs';
+import { load, residentMb, withBenchStack } from './bench-stack.mjs';
+import { printTable, scenarios } from './scenarios.mjs';
+
+const require = createRequire(import.meta.url);
+
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    duration: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+  },
+});
+const duration = Number(options.duration ?? (options.quick ? 5 : 20));
+const connections = Number(options.connections);
+const started = Date.now();
+
+async function main() {
+  if (options.quick) {
+    const seed = spawnSync('node', [join(ROOT, 'bench/seed.mjs'), '--students', '20000'], { stdio: 'inherit' });
+    if (seed.status !== 0) process.exit(seed.status ?? 1);
+  } else {
+    buildApi();
+  }
+  await withBenchStack({ baseline: true }, async ({ client, databaseUrl, fixtures, size, targets, apiPid }) => {
+    const chosen = scenarios(fixtures).filter((scenario) => !options.only || options.only.split(',').includes(scenario.id));
+    await compareAnswers(chosen, targets);
+    const memory = watchMemory(apiPid);
+    const rows = [];
+    for (const scenario of chosen) {
+      const results = {};
+      for (const [name, url] of Object.entries(targets)) {
+        await load({ url, request: scenario.request(name), seconds: Math.min(3, duration), connections }); // warm-up, not counted
+        results[name] = await load({ url, request: scenario.request(name), seconds: duration, connections });
+      }
+      rows.push({ scenario, ...results });
+      console.log(`  ${scenario.title}: ${results.api.requestsPerSecond} req/s (baseline ${results.baseline.requestsPerSecond})`);
+    }
+    const apiMemory = memory.stop();
+    const importSeconds = await timeImport(targets.api, fixtures);
+    const snapshot = await timeSnapshot(databaseUrl);
+    const consistent = await checkTouchedCounters(client, fixtures);
+
+    console.log(`\n${options.quick ? 'Quick run' : 'Run'}: ${size.students.toLocaleString('en')} students, ${connections} connections, ${duration} s per measurement\n`);
+    printTable(rows);
+    console.log(`\nAPI memory (RSS): ${apiMemory.startMb} MB after start, ${apiMemory.maxMb} MB at most, ${apiMemory.endMb} MB at the end.`);
+    console.log(`Import of a 5,000-row class list: ${importSeconds.toFixed(2)} s.`);
+    console.log(`Snapshot of a day for the region: ${snapshot.seconds.toFixed(2)} s (${snapshot.classes.toLocaleString('en')} classes).`);
+    console.log(`Counters of the ${consistent} classes the confirmations touched equal a recount.`);
+    const resultsDir = join(ROOT, '.data/bench');
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const summary = rows.map(({ scenario, api, baseline }) => ({ id: scenario.id, api, baseline }));
+    writeFileSync(file, JSON.stringify({ size, connections, duration, rows: summary, apiMemory, importSeconds, snapshot }, null, 2));
+    console.log(`Results: ${file}; total time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  });
+}
+
+function watchMemory(pid) {
+  const startMb = residentMb(pid);
+  let maxMb = startMb;
+  const timer = setInterval(() => (maxMb = Math.max(maxMb, residentMb(pid))), 250);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { startMb, maxMb, endMb: residentMb(pid) };
+    },
+  };
+}
+
+/** A 5,000-row class list into a new class, through the API, as a school admin would (commit mode). */
+async function timeImport(apiUrl, fixtures) {
+  const lines = ['Ученик;Телефон ученика;Родитель 1;Телефон родителя 1;Родитель 2'];
+  for (let n = 0; n < 5000; n += 1) lines.push(`Ученик Номер${n};;Родитель Номер${n};+7 9${String(n).padStart(9, '0')};Второй Родитель${n}`);
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'big.csv');
+  const begun = Date.now();
+  const response = await fetch(`${apiUrl}/api/classes/${fixtures.importClassId}/import?mode=commit`, {
+    method: 'POST',
+    headers: { cookie: fixtures.adminCookie },
+    body: form,
+  });
+  const seconds = (Date.now() - begun) / 1000;
+  if (response.status !== 200) throw new Error(`The import answered ${response.status}: ${await response.text()}`);
+  return seconds;
+}
+
+/** The snapshot job's own code (SnapshotsService.snapshotToday) against the region. */
+async function timeSnapshot(url) {
+  const dist = (path) => require(join(ROOT, 'dist/api/apps/api/src', path));
+  const { DataSource } = require('typeorm');
+  const { dataSourceOptions } = dist('database/data-source-options.js');
+  const { SnapshotsService } = dist('reports/snapshots.service.js');
+  const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }));
+  await dataSource.initialize();
+  try {
+    const begun = Date.now();
+    const classes = await new SnapshotsService(dataSource).snapshotToday();
+    return { seconds: (Date.now() - begun) / 1000, classes };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The confirmations wrote steps, events and counters: the counters of their classes must equal a recount. */
+async function checkTouchedCounters(client, fixtures) {
+  const ids = fixtures.confirmations.map((c) => c.personId);
+  const { rows } = await client.query(
+    `SELECT DISTINCT COALESCE(p.class_id, s.class_id) AS class_id FROM person p
+     LEFT JOIN person s ON p.kind = 'parent' AND s.family_id = p.family_id AND s.kind = 'student'
+     JOIN person_step ps ON ps.person_id = p.id AND ps.step = 'vk_id' AND ps.updated_source = 'parent_link' AND ps.updated_at > $2
+     WHERE p.id = ANY($1::uuid[]) AND COALESCE(p.class_id, s.class_id) IS NOT NULL`,
+    [ids, new Date(started)],
+  );
+  const classIds = rows.map((row) => row.class_id);
+  const { rows: differences } = await client.query(
+    `WITH members AS (
+       SELECT p.class_id, p.id AS person_id, p.kind FROM person p WHERE p.class_id = ANY($1::uuid[]) AND p.archived_at IS NULL
+       UNION
+       SELECT s.class_id, p.id, p.kind FROM person s JOIN person p ON p.family_id = s.family_id AND p.kind = 'parent' AND p.archived_at IS NULL
+       WHERE s.class_id = ANY($1::uuid[]) AND s.kind = 'student' AND s.archived_at IS NULL
+     ),
+     recount AS (
+       SELECT m.class_id, m.kind, ps.step AS item, ps.status, COALESCE(ps.blocker_reason, '') AS reason, count(*)::int AS people
+       FROM members m JOIN person_step ps ON ps.person_id = m.person_id GROUP BY 1, 2, 3, 4, 5
+       UNION ALL
+       SELECT m.class_id, m.kind, 'chat_' || ch.kind, cm.status, COALESCE(cm.blocker_reason, ''), count(*)::int
+       FROM members m JOIN chat_membership cm ON cm.person_id = m.person_id
+       JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL AND (ch.class_id = m.class_id OR ch.kind = 'school')
+       GROUP BY 1, 2, 3, 4, 5
+     ),
+     stored AS (SELECT class_id, person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = ANY($1::uuid[]))
+     SELECT count(*)::int AS n FROM ((TABLE recount EXCEPT TABLE stored) UNION ALL (TABLE stored EXCEPT TABLE recount)) d`,
+    [classIds],
+  );
+  if (differences[0].n > 0) throw new Error(`Counters of the touched classes differ from a recount in ${differences[0].n} rows.`);
+  return classIds.length;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

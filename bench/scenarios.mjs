@@ -1,0 +1,92 @@
+// The five measured requests, each drawing its inputs from the fixtures, and
+// the table they end in.
+
+/** A client address outside the private ranges, so each request counts as another parent. */
+const randomAddress = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
+
+export function scenarios(fixtures) {
+  const pageRequest = (token) => ({
+    method: 'GET',
+    path: '/api/parent/family',
+    headers: { 'x-parent-token': token, 'x-forwarded-for': randomAddress() },
+  });
+  const classRequest = (view) => ({ method: 'GET', path: `/api/classes/${view.classId}/roster`, headers: { cookie: view.cookie } });
+  const reportRequest = (path) => ({ method: 'GET', path, headers: { authorization: `Bearer ${pick(fixtures.keys)}` } });
+  // Half of the people for the API, half for the baseline: every confirmation is a real change.
+  const confirmations = {
+    api: fixtures.confirmations.filter((_, index) => index % 2 === 0),
+    baseline: fixtures.confirmations.filter((_, index) => index % 2 === 1),
+  };
+  const cursor = { api: 0, baseline: 0 };
+  return [
+    {
+      id: 'parent-page',
+      title: 'Parent opens their page (GET /api/parent/family)',
+      comparable: true,
+      sample: () => pageRequest(fixtures.pageTokens[0]),
+      request: () => dynamic(() => pageRequest(pick(fixtures.pageTokens))),
+    },
+    {
+      id: 'parent-confirm',
+      title: 'Parent confirms a step (PUT …/steps/vk_id)',
+      comparable: false,
+      request: (target) =>
+        dynamic(() => {
+          const list = confirmations[target];
+          const { personId, token } = list[cursor[target]++ % list.length];
+          return {
+            method: 'PUT',
+            path: `/api/parent/people/${personId}/steps/vk_id`,
+            headers: { 'x-parent-token': token, 'x-forwarded-for': randomAddress(), 'content-type': 'application/json' },
+            body: '{"status":"done"}',
+          };
+        }),
+    },
+    {
+      id: 'class-view',
+      title: "Teacher's class view (GET /api/classes/:id/roster)",
+      comparable: true,
+      sample: () => classRequest(fixtures.teacherViews[0]),
+      request: () => dynamic(() => classRequest(pick(fixtures.teacherViews))),
+    },
+    {
+      id: 'district-report',
+      title: 'District report, large district (GET /api/v1/reports/district)',
+      comparable: true,
+      sample: () => reportRequest('/api/v1/reports/district'),
+      request: () => dynamic(() => reportRequest('/api/v1/reports/district')),
+    },
+    {
+      id: 'school-report',
+      title: 'School report (GET /api/v1/reports/schools/:id)',
+      comparable: true,
+      sample: () => reportRequest(`/api/v1/reports/schools/${fixtures.schoolIds[0]}`),
+      request: () => dynamic(() => reportRequest(`/api/v1/reports/schools/${pick(fixtures.schoolIds)}`)),
+    },
+  ];
+}
+
+/** An autocannon request whose method, path, headers and body are drawn anew each time. */
+function dynamic(draw) {
+  return { setupRequest: (request) => ({ ...request, ...draw() }) };
+}
+
+export function printTable(rows) {
+  const header = ['Endpoint', 'API req/s', 'p50 ms', 'p99 ms', 'non-2xx/err', 'Baseline req/s', 'p50 ms', 'p99 ms', 'non-2xx/err', 'Ratio'];
+  const lines = rows.map(({ scenario, api, baseline }) => [
+    scenario.id,
+    api.requestsPerSecond,
+    api.p50,
+    api.p99,
+    `${api.non2xx}/${api.errors}`,
+    baseline.requestsPerSecond,
+    baseline.p50,
+    baseline.p99,
+    `${baseline.non2xx}/${baseline.errors}`,
+    (api.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)).toFixed(2),
+  ]);
+  const table = [header, ...lines].map((cells) => `| ${cells.join(' | ')} |`);
+  table.splice(1, 0, `|${header.map(() => ' --- ').join('|')}|`);
+  console.log(table.join('\n'));
+}
