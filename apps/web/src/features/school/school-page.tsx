@@ -20,6 +20,7 @@ import { Link } from '../../i18n/client-navigation';
 import { useCurrentUser } from '../shell/current-user';
 import { ClassFormModal } from './class-form-modal';
 import { ClassTeachersModal } from './class-teachers-modal';
+import { EraseSchoolSection } from './erase-school';
 
 type Dialog =
   | { kind: 'addClass' }
@@ -190,6 +191,8 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
           </Table.Tbody>
         </TableFrame>
       )}
+
+      <EraseSchoolSection school={school.data} />
 
       <ClassFormModal
         opened={dialog.isOpen('addClass') || dialog.isOpen('editClass')}
