@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@sferum/contracts';
 import type { Response } from 'express';
+import { retryableDatabaseFailure, type RetryableDatabaseFailure } from './postgres-errors';
 import { TooManyRequestsException } from './rate-limit.service';
 import { RequestValidationException } from './validation';
 
@@ -11,12 +12,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const databaseUnavailable = isDatabaseUnavailable(exception);
-    const transientConflict = !databaseUnavailable && isTransientConflict(exception);
-    const body = databaseUnavailable ? DATABASE_UNAVAILABLE : transientConflict ? TRANSIENT_CONFLICT : this.toBody(exception);
-    if (databaseUnavailable || transientConflict) {
-      this.logger.warn(`Database: ${String((exception as { message?: unknown }).message)}`);
-      response.setHeader('Retry-After', String(transientConflict ? 1 : DATABASE_RETRY_AFTER_SECONDS));
+    const failure = retryableDatabaseFailure(exception);
+    const body = failure ? RETRYABLE[failure].body : this.toBody(exception);
+    if (failure) {
+      this.logger.warn(`Database (${failure}): ${String((exception as { message?: unknown }).message)}`);
+      response.setHeader('Retry-After', String(RETRYABLE[failure].retryAfterSeconds));
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
@@ -53,48 +53,34 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 }
 
-const DATABASE_RETRY_AFTER_SECONDS = 5;
-
-const DATABASE_UNAVAILABLE: ApiErrorBody = {
-  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-  error: 'Service Unavailable',
-  message: 'The database is not available right now. Nothing was changed; try again in a few seconds.',
+/** What a client is told, and how long to wait, when a retry will do. */
+const RETRYABLE: Record<RetryableDatabaseFailure, { body: ApiErrorBody; retryAfterSeconds: number }> = {
+  unavailable: {
+    retryAfterSeconds: 5,
+    body: {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: 'Service Unavailable',
+      message: 'The database is not available right now. Nothing was changed; try again in a few seconds.',
+    },
+  },
+  // The request may have saved something before it waited in vain, so no "nothing was changed" here.
+  pool_exhausted: {
+    retryAfterSeconds: 2,
+    body: {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: 'Service Unavailable',
+      message: 'The server is too busy to answer right now. Please try again in a few seconds.',
+    },
+  },
+  transient_conflict: {
+    retryAfterSeconds: 1,
+    body: {
+      statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+      error: 'Service Unavailable',
+      message: 'Another change to the same records was being saved at that moment. Nothing was changed; please try again.',
+    },
+  },
 };
-
-const TRANSIENT_CONFLICT: ApiErrorBody = {
-  statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-  error: 'Service Unavailable',
-  message: 'Another change to the same records was being saved at that moment. Nothing was changed; please try again.',
-};
-
-/** A deadlock or serialization failure: PostgreSQL rolled the transaction back, and a retry will do. */
-export function isTransientConflict(exception: unknown): boolean {
-  const code = (exception as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return code === '40P01' || code === '40001';
-}
-
-/** SQLSTATE classes and codes, and socket errors, that mean "no database right now", not "bad request". */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Connection is not established|the database system is (starting up|shutting down)/i;
-
-/**
- * PostgreSQL stopped, restarting, unreachable, or the pool exhausted: the
- * client gets 503 with Retry-After, and the pool reconnects by itself.
- */
-export function isDatabaseUnavailable(exception: unknown): boolean {
-  // Duck-typed: socket errors come from Node's own realm, where `instanceof Error` may not hold.
-  const errorLike = (value: unknown): value is { code?: unknown; message?: unknown } => typeof value === 'object' && value !== null;
-  if (!errorLike(exception)) return false;
-  const nested = exception as { driverError?: unknown; cause?: unknown; errors?: unknown };
-  const inner: unknown[] = Array.isArray(nested.errors) ? (nested.errors as unknown[]) : [];
-  const candidates: unknown[] = [exception, nested.driverError, nested.cause, ...inner];
-  return candidates.some((candidate) => {
-    if (!errorLike(candidate)) return false;
-    const code = candidate.code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
-    return typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.test(candidate.message);
-  });
-}
 
 /**
  * Errors that Express middleware (the body parser) raises before Nest sees the

@@ -35,6 +35,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL \(missing\)/);
   });
 
+  it('waits 5 s for a pooled connection unless DATABASE_POOL_TIMEOUT_MS says otherwise, and names it when out of range', () => {
+    expect(loadConfig(valid).DATABASE_POOL_TIMEOUT_MS).toBe(5_000);
+    expect(
+      loadDatabaseConfig({ DATABASE_URL: valid.DATABASE_URL, DATABASE_POOL_TIMEOUT_MS: '750' })
+        .DATABASE_POOL_TIMEOUT_MS,
+    ).toBe(750);
+    expect(() => loadConfig({ ...valid, DATABASE_POOL_TIMEOUT_MS: '0' })).toThrow(
+      /DATABASE_POOL_TIMEOUT_MS \(invalid\)/,
+    );
+    expect(() => loadConfig({ ...valid, DATABASE_POOL_TIMEOUT_MS: 'soon' })).toThrow(
+      /DATABASE_POOL_TIMEOUT_MS \(invalid\)/,
+    );
+  });
+
   it('names every bad variable at once', () => {
     const attempt = () => loadConfig({ ...valid, PORT: 'eighty', NODE_ENV: 'staging' });
     expect(attempt).toThrow(/PORT \(invalid\)/);

@@ -4,6 +4,9 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, valida
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Also the pool timeout of data sources built without the whole config (test helpers). */
+export const DEFAULT_POOL_TIMEOUT_MS = 5_000;
+
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -20,6 +23,16 @@ export class DatabaseConfig {
   @Min(1)
   @Max(200)
   DATABASE_POOL_SIZE = 10;
+
+  /**
+   * How long a request waits for a free pooled connection (or for a new one to
+   * open) before it gives up: 503 with Retry-After instead of hanging.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_POOL_TIMEOUT_MS = DEFAULT_POOL_TIMEOUT_MS;
 }
 
 /**
