@@ -9,7 +9,8 @@ import { classesOfFamilies, recountClasses } from '../../progress/class-counters
 import { normalizePhone, phoneHmac } from '../phone';
 import { mapColumns, type ColumnMap } from './import-columns';
 import { planImport, type ExistingRoster, type ImportPlan, type PlannedFamily } from './import-plan';
-import { readTable, UnreadableFile } from './read-table';
+import { readTable } from './read-table';
+import { UnreadableFile } from './unreadable-file';
 
 interface ClassPlace {
   id: string;

@@ -1,8 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
-
-export class UnreadableFile extends Error {}
+import { UnreadableFile } from './unreadable-file';
+import { assertXlsxWithinLimits } from './xlsx-limits';
 
 /** Control characters (NUL above all, which PostgreSQL refuses) have no place in a name or a phone. */
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
@@ -46,6 +46,7 @@ function readCsv(text: string): string[][] {
 }
 
 async function readXlsx(file: Buffer): Promise<string[][]> {
+  assertXlsxWithinLimits(file);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
