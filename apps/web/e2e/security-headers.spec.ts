@@ -291,6 +291,17 @@ test.describe('security headers of the web app', () => {
     });
   });
 
+  test('the API documentation renders under the API’s own policy, forwarded by the web app', async ({ page, violations }) => {
+    const response = await page.goto('/api/docs');
+    expect(response?.status()).toBe(200);
+    const policy = parsePolicy(response?.headers()['content-security-policy']);
+    expectNoOtherOrigin(policy);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    await expect(page.locator('.swagger-ui .info .title')).toContainText('Sferum Onboarding Tracker API');
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
+  });
+
   test('sends HSTS only when the request came over HTTPS', async ({ request: anonymous }) => {
     const overHttps = { 'x-forwarded-proto': 'https' };
     for (const pathname of ['/login', '/en', '/p/this-link-was-never-issued-0000000000000000']) {
