@@ -228,7 +228,7 @@ test.describe('security headers of the web app', () => {
   });
 
   test.describe('the parent page', () => {
-    const family = { classId: '', id: '', link: '' };
+    const family = { classId: '', id: '', studentId: '', link: '' };
 
     test.beforeAll(async () => {
       const admin = await apiAs(SCHOOL_ADMIN);
@@ -237,7 +237,9 @@ test.describe('security headers of the web app', () => {
         data: { displayName: 'Политикин Савва', parents: [{ displayName: 'Политикина Алла' }] },
       });
       expect(created.status()).toBe(201);
-      family.id = ((await created.json()) as RosterFamily).id;
+      const rosterFamily = (await created.json()) as RosterFamily;
+      family.id = rosterFamily.id;
+      family.studentId = rosterFamily.students[0]?.id ?? '';
       const issued = await admin.post(`/api/classes/${family.classId}/invites`, { data: { familyIds: [family.id] } });
       expect(issued.ok()).toBe(true);
       family.link = ((await issued.json()) as FamilyInvite[])[0]?.link ?? '';
@@ -279,6 +281,25 @@ test.describe('security headers of the web app', () => {
       await expect(page).toHaveURL(/saved=/);
       await expect(page.getByText(parentRu.parentPage.saved).first()).toBeVisible();
       expect(violations).toEqual([]);
+    });
+
+    test('refuses a form posted from another site, and saves nothing', async ({ request: anonymous }) => {
+      const path = new URL(family.link).pathname;
+      const form = { person: family.studentId, item: 'step:messenger', action: 'done' };
+      const stepOf = async () => {
+        const admin = await apiAs(SCHOOL_ADMIN);
+        const roster = (await (await admin.get(`/api/classes/${family.classId}/roster`)).json()) as ClassRoster;
+        await admin.dispose();
+        const student = roster.families.find((f) => f.id === family.id)?.students[0];
+        return student?.steps.find((step) => step.step === 'messenger')?.status;
+      };
+      const crossSite = await anonymous.post(path, { form, headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
+      expect(crossSite.status()).toBe(404);
+      expect(await stepOf()).toBe('not_started');
+      // The same form from the page itself is saved: the refusal was the header's doing.
+      const sameOrigin = await anonymous.post(path, { form, headers: { 'sec-fetch-site': 'same-origin' }, maxRedirects: 0 });
+      expect(sameOrigin.status()).toBe(303);
+      expect(await stepOf()).toBe('done');
     });
 
     test('its 404 for an unknown link has the same policy', async ({ page, violations }) => {
