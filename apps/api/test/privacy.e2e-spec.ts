@@ -69,6 +69,22 @@ describe('personal data: subject access and erasure', () => {
     await admin.delete(`/api/families/${created.id}`).expect(404);
   });
 
+  it('answers a parent added while their family is being erased with 404 or 409, never a server error', async () => {
+    const statuses: number[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      const created = await family(`Гонкин ${round}`);
+      const adds = Array.from({ length: 6 }, (_, n) =>
+        admin.post(`/api/families/${created.id}/parents`).send({ displayName: `Папа ${round}-${n}` }),
+      );
+      const [erased, ...added] = await Promise.all([admin.delete(`/api/families/${created.id}`), ...adds]);
+      expect(erased.status).toBe(204);
+      statuses.push(...added.map((response) => response.status));
+      expect(await factory.count(`SELECT count(*) FROM person WHERE family_id = $1`, [created.id])).toBe(0);
+    }
+    expect(statuses.filter((status) => ![201, 404, 409].includes(status))).toEqual([]);
+    expect(await storedCounters(factory.dataSource, classId)).toEqual(await recountFromSource(factory.dataSource, classId));
+  });
+
   it('erases a class at the end of the year, keeping a sibling in another class and the snapshots', async () => {
     const endingClass = await factory.schoolClass(schoolId, 11, 'Б');
     const only = await family('Выпускник Один', endingClass);

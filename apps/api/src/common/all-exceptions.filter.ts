@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@sferum/contracts';
 import type { Response } from 'express';
-import { retryableDatabaseFailure, type RetryableDatabaseFailure } from './postgres-errors';
+import { isForeignKeyViolation, retryableDatabaseFailure, type RetryableDatabaseFailure } from './postgres-errors';
 import { TooManyRequestsException } from './rate-limit.service';
 import { RequestValidationException } from './validation';
 
@@ -41,6 +41,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
       return body;
     }
+    if (isForeignKeyViolation(exception)) {
+      return {
+        statusCode: HttpStatus.CONFLICT,
+        error: reasonPhrase(HttpStatus.CONFLICT),
+        message: 'Something this change refers to was removed at the same moment (for example, the family was erased). Reload and try again.',
+      };
+    }
     const clientError = asClientError(exception);
     if (clientError) {
       return { statusCode: clientError, error: reasonPhrase(clientError), message: clientErrorMessage(clientError) };
@@ -60,7 +67,7 @@ const RETRYABLE: Record<RetryableDatabaseFailure, { body: ApiErrorBody; retryAft
     body: {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       error: 'Service Unavailable',
-      message: 'The database is not available right now. Nothing was changed; try again in a few seconds.',
+      message: 'The database is not available right now. Please try again in a few seconds.',
     },
   },
   // The request may have saved something before it waited in vain, so no "nothing was changed" here.

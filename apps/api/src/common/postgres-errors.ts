@@ -10,6 +10,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 }
 
 /**
+ * True when a row referred to a row that is gone: a change racing an erasure
+ * (a parent added to a family being erased). Every id a client sends is checked
+ * before writing, so only such a race gets here.
+ */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23503';
+}
+
+/**
  * Database failures that a client should retry rather than report:
  * - `unavailable`: PostgreSQL stopped, restarting or unreachable; the pool reconnects by itself.
  * - `pool_exhausted`: every pooled connection stayed busy for DATABASE_POOL_TIMEOUT_MS.
