@@ -22,24 +22,24 @@ export async function ensureStandardChats(manager: EntityManager, classIds: read
  * people are: a student is in their class chat, their class's subject chats and
  * the school chat; a parent in the class chat of each child's class and the
  * school chat. A membership that stays keeps its status; one that no longer
- * applies (after a move) goes. Archived people keep theirs untouched.
+ * applies (after a move) goes. Archived people keep theirs untouched. Every
+ * chat is looked up within the family's school first (chat_school_idx): an OR
+ * across the whole chat table scanned it for each person.
  */
 export async function syncMemberships(manager: EntityManager, familyIds: readonly string[]): Promise<void> {
   if (familyIds.length === 0) return;
   const desired = `
     SELECT p.id AS person_id, ch.id AS chat_id, p.district_id, p.school_id
     FROM person p
-    JOIN chat ch ON ch.archived_at IS NULL
-                AND ((ch.class_id = p.class_id AND ch.kind IN ('class', 'subject'))
-                     OR (ch.kind = 'school' AND ch.school_id = p.school_id))
+    JOIN chat ch ON ch.school_id = p.school_id AND ch.archived_at IS NULL
+                AND ((ch.class_id = p.class_id AND ch.kind IN ('class', 'subject')) OR ch.kind = 'school')
     WHERE p.family_id = ANY($1::uuid[]) AND p.kind = 'student' AND p.archived_at IS NULL
     UNION
     SELECT p.id, ch.id, p.district_id, p.school_id
     FROM person p
     JOIN person s ON s.family_id = p.family_id AND s.kind = 'student' AND s.archived_at IS NULL
-    JOIN chat ch ON ch.archived_at IS NULL
-                AND ((ch.class_id = s.class_id AND ch.kind = 'class')
-                     OR (ch.kind = 'school' AND ch.school_id = p.school_id))
+    JOIN chat ch ON ch.school_id = p.school_id AND ch.archived_at IS NULL
+                AND ((ch.class_id = s.class_id AND ch.kind = 'class') OR ch.kind = 'school')
     WHERE p.family_id = ANY($1::uuid[]) AND p.kind = 'parent' AND p.archived_at IS NULL`;
   await manager.query(
     `INSERT INTO chat_membership (person_id, chat_id, district_id, school_id)

@@ -102,7 +102,7 @@ export async function loadClassChats(manager: EntityManager, classId: string): P
   return manager.query<ChatSummary[]>(
     `SELECT ch.id, ch.kind, ch.name, ch.class_id AS "classId"
      FROM chat ch JOIN school_class c ON c.id = $1
-     WHERE ch.archived_at IS NULL AND (ch.class_id = c.id OR (ch.kind = 'school' AND ch.school_id = c.school_id))
+     WHERE ch.school_id = c.school_id AND ch.archived_at IS NULL AND (ch.class_id = c.id OR ch.kind = 'school')
      ORDER BY array_position(ARRAY['class', 'subject', 'school'], ch.kind), ch.name`,
     [classId],
   );
