@@ -102,6 +102,16 @@ export class AppConfig extends DatabaseConfig {
   @IsIn(['true', 'false'])
   SNAPSHOTS_ENABLED: 'true' | 'false' = 'true';
 
+  /**
+   * How long a district report is served from memory before it is counted
+   * again (0: never). Counting a large district reads every class's counters.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  REPORT_CACHE_SECONDS = 30;
+
   /** Sign-in attempts per minute from one IP address. */
   @Transform(toInt)
   @IsInt()

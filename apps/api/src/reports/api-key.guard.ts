@@ -15,6 +15,8 @@ export interface ApiKeyRequest extends Request {
 
 /** Requests a minute per key: a reporting script needs a handful. */
 const LIMIT_PER_KEY = 60;
+/** "Last used" is kept to the minute: writing it on every request made every report a write (docs/benchmarks.md). */
+const LAST_USED_PRECISION_SECONDS = 60;
 
 /** `Authorization: Bearer <key>` of a live key; the request then reads only that key's district. */
 @Injectable()
@@ -29,15 +31,19 @@ export class ApiKeyGuard implements CanActivate {
     const response = context.switchToHttp().getResponse<Response>();
     const secret = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
     const rows = looksLikeToken(secret)
-      ? await this.dataSource.query<Array<{ id: string; district_id: string }>>(
-          `UPDATE api_key SET last_used_at = now() WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, district_id`,
-          [hashToken(secret)],
+      ? await this.dataSource.query<Array<{ id: string; district_id: string; stale: boolean }>>(
+          `SELECT id, district_id, last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2) AS stale
+           FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+          [hashToken(secret), LAST_USED_PRECISION_SECONDS],
         )
-      : [[], 0];
-    const key = (rows as [Array<{ id: string; district_id: string }>, number])[0][0];
+      : [];
+    const key = rows[0];
     if (!key) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
       throw new UnauthorizedException('A valid reporting API key is required: Authorization: Bearer <key>');
+    }
+    if (key.stale) {
+      await this.dataSource.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [key.id]);
     }
     await this.rateLimits.consume(`report-key:${key.id}`, LIMIT_PER_KEY, 60);
     request.apiKey = { keyId: key.id, districtId: key.district_id };

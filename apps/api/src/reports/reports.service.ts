@@ -1,18 +1,33 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { formatClassName, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { buildReport, type CounterRow } from './report-builder';
+import { ShortLivedCache } from './short-lived-cache';
 
 /**
  * District reports from the per-class counters alone: a few rows per class,
  * never a scan of people, never a name of a child or a parent. Archived
  * classes are left out. A parent with children in two classes counts in both.
+ * A district's report is counted at most once per REPORT_CACHE_SECONDS: for a
+ * large district that reads a hundred thousand counter rows (docs/benchmarks.md).
  */
 @Injectable()
 export class ReportsService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly districtReports: ShortLivedCache<DistrictReport>;
 
-  async district(districtId: string): Promise<DistrictReport> {
+  constructor(
+    private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.districtReports = new ShortLivedCache(config.REPORT_CACHE_SECONDS * 1000);
+  }
+
+  district(districtId: string): Promise<DistrictReport> {
+    return this.districtReports.get(districtId, () => this.countDistrict(districtId));
+  }
+
+  private async countDistrict(districtId: string): Promise<DistrictReport> {
     const [district] = await this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM district WHERE id = $1`, [districtId]);
     const schools = await this.dataSource.query<Array<{ id: string; name: string; classes: number }>>(
       `SELECT s.id, s.name, (SELECT count(*)::int FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS classes

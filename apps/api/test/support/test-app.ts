@@ -27,6 +27,8 @@ export async function createTestApp(
     PHONE_HMAC_KEY: TEST_PHONE_HMAC_KEY,
     INVITE_ENCRYPTION_KEY: TEST_INVITE_KEY,
     SNAPSHOTS_ENABLED: 'false',
+    // Reports counted afresh, so that tests see each change at once; the cache has its own test.
+    REPORT_CACHE_SECONDS: '0',
     ...env,
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logDestination), {
