@@ -115,7 +115,7 @@ describe('hostile files to the class list import', () => {
     });
   });
 
-  it('answers a streamed 100 MB upload with 413 without holding it in memory, and keeps serving', async () => {
+  it('answers a streamed 100 MB upload with 413 as soon as its length is known, without holding it in memory, and keeps serving', async () => {
     const classId = takeClass();
     const boundary = 'hostile-files-boundary';
     const head = Buffer.from(
@@ -159,6 +159,8 @@ describe('hostile files to the class list import', () => {
         }),
     );
     expect(result.status).toBe(413);
+    // Refused on its declared length, not after the whole body was read.
+    expect(result.sentWhenAnswered).toBeLessThan(20 * MB);
     expect(seconds).toBeLessThan(10);
     // Multer keeps at most the 5 MB it allows; a server that buffered the body would need 100 MB more.
     expect(megabytes).toBeLessThan(90);

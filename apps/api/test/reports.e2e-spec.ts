@@ -120,6 +120,24 @@ describe('district reporting API', () => {
     expect(Object.keys(rows[0])).toContain('parents_messenger_blocked_shared_phone');
   });
 
+  it('answers a key’s 61st request within a minute with 429 and Retry-After', async () => {
+    const busyKey = ((await admin.post('/api/api-keys').send({ name: 'busy script' }).expect(201)).body as CreatedApiKey).secret;
+    for (let n = 0; n < 60; n += 1) await report('district', busyKey).expect(200);
+    const refused = await report('district', busyKey).expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    await report('district').expect(200);
+  });
+
+  it('turns a school name that looks like a formula into text in the CSV', async () => {
+    const formulaDistrict = await factory.district();
+    const formulaSchool = await factory.school(formulaDistrict, '=HYPERLINK("http://evil.example","Школа")');
+    const formulaAdmin = await signIn(app, (await factory.staff('district_admin', { districtId: formulaDistrict })).email);
+    const formulaKey = ((await formulaAdmin.post('/api/api-keys').send({ name: 'formula' }).expect(201)).body as CreatedApiKey).secret;
+    const district = await report('district?format=csv', formulaKey).expect(200);
+    const rows: Array<Record<string, string>> = parse(district.text.slice(1), { columns: true });
+    expect(rows.map((row) => [row.school_id, row.school_name])).toEqual([[formulaSchool, `'=HYPERLINK("http://evil.example","Школа")`]]);
+  });
+
   it('answers 304 to If-None-Match while nothing changed, and 200 after a change', async () => {
     const first = await report('district').expect(200);
     const etag = first.headers.etag;
@@ -129,6 +147,23 @@ describe('district reporting API', () => {
     const student = roster.families[0].students[0];
     await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
     await report('district').set('If-None-Match', etag).expect(200);
+  });
+
+  it('counts a district at most once per REPORT_CACHE_SECONDS, and shows a change after that', async () => {
+    const cachingApp = await createTestApp({ REPORT_CACHE_SECONDS: '2' });
+    try {
+      const cached = () => request(cachingApp.getHttpServer()).get('/api/v1/reports/district').set('Authorization', `Bearer ${key}`).expect(200);
+      const before = (await cached()).body as DistrictReport;
+      const roster = (await admin.get(`/api/classes/${classes[1]}/roster`).expect(200)).body as ClassRoster;
+      const student = roster.families.flatMap((family) => family.students).find((s) => s.steps[0].status === 'not_started')!;
+      await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
+      expect((await cached()).body).toEqual(before);
+      await new Promise((wake) => setTimeout(wake, 2_100));
+      const after = (await cached()).body as DistrictReport;
+      expect(after.total.students.steps.vk_id.done).toBe(before.total.students.steps.vk_id.done + 1);
+    } finally {
+      await cachingApp.close();
+    }
   });
 
   it('equals a recount from the stored steps after any sequence of changes, imports and moves', async () => {

@@ -13,6 +13,7 @@ import type { DistrictReport, HistoryReport, ProgressReport, SchoolReport } from
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
+import { neutralizeFormula } from '../common/spreadsheet-formulas';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { ApiKeyGuard, type ApiKeyRequest } from './api-key.guard';
 import { HistoryQueryDto, historyRange, ReportFormatDto } from './history-query.dto';
@@ -95,7 +96,7 @@ function send(
     response.json(report);
     return;
   }
-  const rows = csvRows();
+  const rows = csvRows().map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutralizeFormula(value)])));
   const body = stringify(rows, { header: true, columns: rows[0] ? Object.keys(rows[0]) : [] });
   response.type('text/csv; charset=utf-8').send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
 }

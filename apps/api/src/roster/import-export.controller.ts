@@ -23,6 +23,7 @@ import { ExportService, type ExportFile } from './export/export.service';
 import { CONTENT_TYPES, type SpreadsheetFormat } from './export/spreadsheet';
 import { ImportService } from './import/import.service';
 import { importTemplate } from './import/import-template';
+import { RefuseOversizedUpload } from './import/refuse-oversized-upload.interceptor';
 
 class FormatQueryDto {
   @IsOptional()
@@ -49,7 +50,7 @@ export class ImportExportController {
 
   @Post('classes/:classId/import')
   @HttpCode(HttpStatus.OK)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2 } }))
+  @UseInterceptors(new RefuseOversizedUpload(IMPORT_MAX_BYTES), FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 2 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ description: 'mode=preview (default): what would happen and every error. mode=commit: done, in one transaction.' })

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { neutralizeFormula } from '../../common/spreadsheet-formulas';
 
 export type SpreadsheetFormat = 'csv' | 'xlsx';
 
@@ -7,15 +8,6 @@ export interface Sheet {
   name: string;
   headers: string[];
   rows: Array<Array<string | number>>;
-}
-
-/**
- * A cell that starts like a formula (=, +, -, @, tab or CR) is turned into
- * text, so that a name such as =HYPERLINK(…) typed into a roster never runs in
- * the spreadsheet of whoever opens the export.
- */
-export function neutralizeFormula(value: string | number): string | number {
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 /** CSV as Russian Excel opens it directly: UTF-8 with BOM, semicolons. */
