@@ -2,11 +2,26 @@
 // DATABASE_URL, or on an embedded PostgreSQL of its own in .data/bench/postgres,
 // tuned for a database of several gigabytes.
 import { createHash, createHmac } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { apiModule, ROOT } from '../tools/stack.mjs';
+import { apiModule, buildApi, ROOT } from '../tools/stack.mjs';
 
 export const BENCH_DATABASE = 'sferum_bench';
+
+/** The API build the benchmark runs: a copy, so that a rebuild in the work tree cannot change it mid-run. */
+export const BENCH_API_DIST = join(ROOT, '.data/bench/api-dist');
+
+/** Builds the API and copies the build aside for this run. */
+export function buildBenchApi() {
+  buildApi();
+  rmSync(BENCH_API_DIST, { recursive: true, force: true });
+  cpSync(join(ROOT, 'dist/api'), BENCH_API_DIST, { recursive: true });
+  // Every module of the app must load from the copy: a build running elsewhere at the same time would leave holes.
+  const check = spawnSync('node', ['-e', `require(${JSON.stringify(join(BENCH_API_DIST, 'apps/api/src/app.module.js'))})`]);
+  if (check.status !== 0) throw new Error(`The copied API build is incomplete (another build running?): run again.\n${check.stderr}`);
+}
 
 /**
  * Keys of the synthetic region only. The generator encrypts the links with them

@@ -14,6 +14,7 @@ const IMPORT_CLASS = { grade: 11, letter: 'Я' };
 const newSecret = () => randomBytes(32).toString('base64url');
 
 export async function prepareFixtures(client) {
+  await removeImportClasses(client);
   const { rows: districts } = await client.query(
     `SELECT district_id AS id FROM school GROUP BY district_id ORDER BY count(*) DESC LIMIT 1`,
   );
@@ -54,10 +55,13 @@ export async function prepareFixtures(client) {
   const { rows: admins } = await client.query(`SELECT id FROM staff_user WHERE school_id = $1 AND role = 'school_admin' LIMIT 1`, [importSchoolId]);
   const adminCookie = await newSession(client, admins[0].id);
 
-  const { rows: families } = await client.query(`SELECT id FROM family ORDER BY random() LIMIT $1`, [PAGE_FAMILIES]);
+  const { rows: families } = await client.query(`SELECT family_id AS id FROM invite WHERE revoked_at IS NULL ORDER BY random() LIMIT $1`, [
+    PAGE_FAMILIES,
+  ]);
   const { rows: people } = await client.query(
     `SELECT p.id, p.family_id FROM person_step ps JOIN person p ON p.id = ps.person_id
      WHERE ps.step = 'vk_id' AND ps.status = 'not_started' AND p.archived_at IS NULL
+       AND EXISTS (SELECT 1 FROM invite i WHERE i.family_id = p.family_id AND i.revoked_at IS NULL)
      ORDER BY random() LIMIT $1`,
     [CONFIRMATIONS],
   );
@@ -84,18 +88,23 @@ async function newSession(client, staffUserId) {
 
 /** Removes the keys, sessions and the imported class with its families; the confirmations stay (they are history now). */
 export async function removeFixtures(client, fixtures) {
-  await client.query('BEGIN');
   await client.query(`DELETE FROM api_key WHERE name = 'bench'`);
   await client.query(`DELETE FROM staff_session WHERE token_hash = ANY($1::bytea[])`, [
     [...fixtures.teacherViews.map((view) => view.cookie), fixtures.adminCookie].map((cookie) => sha256(cookie.split('=')[1])),
   ]);
-  const families = `SELECT family_id FROM person WHERE class_id = $1`;
-  await client.query(`DELETE FROM invite WHERE family_id IN (${families})`, [fixtures.importClassId]);
-  await client.query(`CREATE TEMP TABLE bench_families ON COMMIT DROP AS ${families}`, [fixtures.importClassId]);
+  await removeImportClasses(client);
+}
+
+/** The classes the benchmark imports into (the region has no letter Я), with everyone imported, also after a run that was cut short. */
+async function removeImportClasses(client) {
+  await client.query('BEGIN');
+  const classes = `SELECT id FROM school_class WHERE grade = ${IMPORT_CLASS.grade} AND letter = '${IMPORT_CLASS.letter}'`;
+  await client.query(`CREATE TEMP TABLE bench_families ON COMMIT DROP AS SELECT DISTINCT family_id FROM person WHERE class_id IN (${classes})`);
+  await client.query(`DELETE FROM invite WHERE family_id IN (SELECT family_id FROM bench_families)`);
   await client.query(`DELETE FROM person WHERE family_id IN (SELECT family_id FROM bench_families)`);
   await client.query(`DELETE FROM family WHERE id IN (SELECT family_id FROM bench_families)`);
-  await client.query(`DELETE FROM chat WHERE class_id = $1`, [fixtures.importClassId]);
-  await client.query(`DELETE FROM school_class WHERE id = $1`, [fixtures.importClassId]);
+  await client.query(`DELETE FROM chat WHERE class_id IN (${classes})`);
+  await client.query(`DELETE FROM school_class WHERE id IN (${classes})`);
   await client.query('COMMIT');
 }
 

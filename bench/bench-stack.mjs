@@ -1,12 +1,13 @@
 // What `npm run bench` and `npm run bench:soak` share: the bench database
 // with its fixtures, the production API and the baseline started against it,
 // an autocannon run, and the API's memory.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { ROOT, startService, stopService, waitForHttp } from '../tools/stack.mjs';
-import { BENCH_SECRETS, databaseSize, openBenchServer } from './bench-database.mjs';
+import { ROOT, runToEnd, stopService, waitForHttp } from '../tools/stack.mjs';
+import { BENCH_API_DIST, BENCH_SECRETS, databaseSize, openBenchServer } from './bench-database.mjs';
 import { prepareFixtures, removeFixtures } from './bench-fixtures.mjs';
 
 const API_PORT = 3591;
@@ -28,6 +29,8 @@ export async function withBenchStack({ baseline = true }, work) {
       `Region: ${size.students.toLocaleString('en')} students, ${size.people.toLocaleString('en')} people, ` +
         `${size.classes.toLocaleString('en')} classes; database ${await databaseSize(client)}.`,
     );
+    // The build may bring migrations the bench database has not had yet (npm start does the same).
+    await runToEnd('node', [join(BENCH_API_DIST, 'apps/api/src/cli/prepare-database.js')], { env: { ...process.env, DATABASE_URL: server.url }, quiet: false });
     fixtures = await prepareFixtures(client);
     const env = {
       ...process.env,
@@ -39,12 +42,14 @@ export async function withBenchStack({ baseline = true }, work) {
       SNAPSHOTS_ENABLED: 'false',
       HOST: '127.0.0.1',
     };
-    const api = startService('api', 'node', [join(ROOT, 'dist/api/apps/api/src/main.js')], { env: { ...env, PORT: String(API_PORT) }, quiet: true });
+    // BENCH_PROFILE_DIR=<dir>: CPU profiles of the API and the baseline, written when they stop.
+    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+    const api = startLogged('api', [...profile, join(BENCH_API_DIST, 'apps/api/src/main.js')], { ...env, PORT: String(API_PORT) });
     services.push(api);
     const targets = { api: `http://127.0.0.1:${API_PORT}` };
     await waitForHttp(`${targets.api}/api/health`, api);
     if (baseline) {
-      const bare = startService('baseline', 'node', [join(ROOT, 'bench/baseline-server.mjs')], { env: { ...env, PORT: String(BASELINE_PORT) }, quiet: true });
+      const bare = startLogged('baseline', [...profile, join(ROOT, 'bench/baseline-server.mjs')], { ...env, PORT: String(BASELINE_PORT) });
       services.push(bare);
       targets.baseline = `http://127.0.0.1:${BASELINE_PORT}`;
       await waitForHttp(`${targets.baseline}/api/v1/reports/district`, bare);
@@ -56,6 +61,21 @@ export async function withBenchStack({ baseline = true }, work) {
     await client.end().catch(() => undefined);
     await server.stop();
   }
+}
+
+/**
+ * A server whose output goes to .data/bench/<name>.log, as a production log
+ * would go to a file: read through a pipe by this busy process, the API's
+ * request log cost it a third of its CPU in writes.
+ */
+function startLogged(name, args, env) {
+  const file = join(ROOT, `.data/bench/${name}.log`);
+  const log = openSync(file, 'w');
+  const child = spawn('node', args, { cwd: ROOT, env, detached: true, stdio: ['ignore', log, log] });
+  closeSync(log);
+  child.serviceName = name;
+  child.output = `(its output is in ${file})`;
+  return child;
 }
 
 async function regionSize(client) {

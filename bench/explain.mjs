@@ -19,21 +19,25 @@ async function main() {
     const report = [];
     console.log('| Query | ms | shared hit | read | seq scans |\n| --- | --- | --- | --- | --- |');
     for (const query of hotQueries(sample)) {
-      await client.query('BEGIN');
-      try {
-        // Twice: the second run is the one reported, with the cache as a running server has it.
-        await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.params);
-        const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`, query.params);
-        const plan = rows[0]['QUERY PLAN'][0];
-        const { rows: text } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
-        const seqScans = sequentialScans(plan.Plan);
-        console.log(
-          `| ${query.name} | ${plan['Execution Time'].toFixed(2)} | ${plan.Plan['Shared Hit Blocks']} | ${plan.Plan['Shared Read Blocks']} | ${[...new Set(seqScans)].join(', ') || '—'} |`,
-        );
-        report.push(`### ${query.name}\n${query.sql}\n\n${text.map((row) => row['QUERY PLAN']).join('\n')}\n`);
-      } finally {
-        await client.query('ROLLBACK');
-      }
+      // Three runs, each rolled back: a warm-up (the cache as a running server has it), the numbers, the text plan.
+      const explain = async (options) => {
+        await client.query('BEGIN');
+        try {
+          for (const [sql, params] of query.before ?? []) await client.query(sql, params);
+          const { rows } = await client.query(`EXPLAIN (${options}) ${query.sql}`, query.params);
+          return rows;
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      };
+      await explain('ANALYZE');
+      const plan = (await explain('ANALYZE, BUFFERS, FORMAT JSON'))[0]['QUERY PLAN'][0];
+      const text = await explain('ANALYZE, BUFFERS');
+      const seqScans = sequentialScans(plan.Plan);
+      console.log(
+        `| ${query.name} | ${plan['Execution Time'].toFixed(2)} | ${plan.Plan['Shared Hit Blocks']} | ${plan.Plan['Shared Read Blocks']} | ${[...new Set(seqScans)].join(', ') || '—'} |`,
+      );
+      report.push(`### ${query.name}\n${query.sql}\n\n${text.map((row) => row['QUERY PLAN']).join('\n')}\n`);
     }
     const dir = join(ROOT, '.data/bench');
     mkdirSync(dir, { recursive: true });

@@ -103,7 +103,7 @@ export const SQL = {
   schoolMessenger: `SELECT messenger FROM school WHERE id = $1`,
   classChats: `SELECT ch.id, ch.kind, ch.name, ch.class_id AS "classId"
     FROM chat ch JOIN school_class c ON c.id = $1
-    WHERE ch.archived_at IS NULL AND (ch.class_id = c.id OR (ch.kind = 'school' AND ch.school_id = c.school_id))
+    WHERE ch.school_id = c.school_id AND ch.archived_at IS NULL AND (ch.class_id = c.id OR ch.kind = 'school')
     ORDER BY array_position(ARRAY['class', 'subject', 'school'], ch.kind), ch.name`,
   classCounters: `SELECT person_kind AS "personKind", item, status, sum(people)::int AS people
     FROM class_progress WHERE class_id = $1
@@ -137,7 +137,9 @@ export const SQL = {
             WHERE cm.person_id = p.id AND ($2::uuid IS NULL OR ch.class_id = $2::uuid OR ch.kind = 'school')) AS chats
     FROM person p
     WHERE p.id = ANY($1::uuid[])`,
-  apiKey: `UPDATE api_key SET last_used_at = now() WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id, district_id`,
+  apiKey: `SELECT id, district_id, last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2) AS stale
+    FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+  apiKeyUsed: `UPDATE api_key SET last_used_at = now() WHERE id = $1`,
   districtName: `SELECT name FROM district WHERE id = $1`,
   districtSchools: `SELECT s.id, s.name, (SELECT count(*)::int FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS classes
     FROM school s WHERE s.district_id = $1 ORDER BY s.name`,
@@ -162,7 +164,7 @@ export function hotQueries(sample) {
     { name: 'parent: family people', sql: SQL.familyPeople, params: [familyId] },
     { name: 'confirm: person states', sql: SQL.personStates, params: [[personId]] },
     { name: 'confirm: classes of people', sql: SQL.classesOfPeople, params: [[personId]] },
-    { name: 'confirm: recount a class', sql: SQL.recountClasses, params: [[classId]] },
+    { name: 'confirm: recount a class', sql: SQL.recountClasses, params: [[classId]], before: [[SQL.deleteCounters, [[classId]]]] },
     { name: 'class view: class in scope', sql: SQL.classInScope, params: [classId, teacherId] },
     { name: 'class view: summary', sql: SQL.classSummary, params: [classId] },
     { name: 'class view: chats', sql: SQL.classChats, params: [classId] },

@@ -10,7 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildApi, ROOT } from '../tools/stack.mjs';
+import { ROOT } from '../tools/stack.mjs';
+import { BENCH_API_DIST, buildBenchApi } from './bench-database.mjs';
 import { compareAnswers } from './bench-fixtures.mjs';
 import { load, residentMb, withBenchStack } from './bench-stack.mjs';
 import { printTable, scenarios } from './scenarios.mjs';
@@ -33,9 +34,8 @@ async function main() {
   if (options.quick) {
     const seed = spawnSync('node', [join(ROOT, 'bench/seed.mjs'), '--students', '20000'], { stdio: 'inherit' });
     if (seed.status !== 0) process.exit(seed.status ?? 1);
-  } else {
-    buildApi();
   }
+  buildBenchApi();
   await withBenchStack({ baseline: true }, async ({ client, databaseUrl, fixtures, size, targets, apiPid }) => {
     const chosen = scenarios(fixtures).filter((scenario) => !options.only || options.only.split(',').includes(scenario.id));
     await compareAnswers(chosen, targets);
@@ -101,7 +101,7 @@ async function timeImport(apiUrl, fixtures) {
 
 /** The snapshot job's own code (SnapshotsService.snapshotToday) against the region. */
 async function timeSnapshot(url) {
-  const dist = (path) => require(join(ROOT, 'dist/api/apps/api/src', path));
+  const dist = (path) => require(join(BENCH_API_DIST, 'apps/api/src', path));
   const { DataSource } = require('typeorm');
   const { dataSourceOptions } = dist('database/data-source-options.js');
   const { SnapshotsService } = dist('reports/snapshots.service.js');

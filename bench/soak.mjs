@@ -4,7 +4,7 @@
 // for the given minutes at 70 % of it. Prints errors, latency per minute and
 // the API's memory per minute, which must stay flat.
 import { parseArgs } from 'node:util';
-import { buildApi } from '../tools/stack.mjs';
+import { buildBenchApi } from './bench-database.mjs';
 import { load, residentMb, withBenchStack } from './bench-stack.mjs';
 import { scenarios } from './scenarios.mjs';
 
@@ -21,7 +21,7 @@ if (!(minutes > 0)) {
 }
 
 async function main() {
-  buildApi();
+  buildBenchApi();
   await withBenchStack({ baseline: false }, async ({ fixtures, size, targets, apiPid }) => {
     const mixed = mixedRequest(scenarios(fixtures));
     console.log('Finding the maximum of the mix (30 s)…');
