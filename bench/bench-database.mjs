@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { apiModule, buildApi, ROOT } from '../tools/stack.mjs';
 
-export const BENCH_DATABASE = 'sferum_bench';
+/** The bench database; `npm run bench -- --quick` works in one of its own (env BENCH_DATABASE), so it never replaces the region. */
+const benchDatabase = () => process.env.BENCH_DATABASE || 'sferum_bench';
 
 /** The API build the benchmark runs: a copy, so that a rebuild in the work tree cannot change it mid-run. */
 export const BENCH_API_DIST = join(ROOT, '.data/bench/api-dist');
@@ -74,12 +75,12 @@ export async function openBenchServer({ create = false } = {}) {
   }
   const admin = apiModule('database/database-admin.js');
   if (create) {
-    await admin.dropDatabase(serverUrl, BENCH_DATABASE);
-    await admin.createDatabase(serverUrl, BENCH_DATABASE);
+    await admin.dropDatabase(serverUrl, benchDatabase());
+    await admin.createDatabase(serverUrl, benchDatabase());
   }
   return {
     serverUrl,
-    url: admin.withDatabaseName(serverUrl, BENCH_DATABASE),
+    url: admin.withDatabaseName(serverUrl, benchDatabase()),
     embedded: !process.env.DATABASE_URL,
     stop: async () => {
       while (stoppers.length > 0) await stoppers.pop()();

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { benchLinkToken, sha256 } from './bench-database.mjs';
 
-const KEYS = 400;
+const KEYS = 1000;
 const TEACHERS = 200;
 const PAGE_FAMILIES = 5000;
 const CONFIRMATIONS = 60_000;

@@ -27,6 +27,7 @@ const { values: options } = parseArgs({
   },
 });
 const duration = Number(options.duration ?? (options.quick ? 5 : 20));
+if (options.quick) process.env.BENCH_DATABASE = 'sferum_bench_quick';
 const connections = Number(options.connections);
 const started = Date.now();
 
