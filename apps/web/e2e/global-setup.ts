@@ -47,7 +47,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     webPort,
     quiet: true,
     // Every browser test signs in from this one address; the limit itself is tested in the API's tests.
-    env: { LOGIN_LIMIT_PER_IP: '1000', SNAPSHOTS_ENABLED: 'false', REPORT_CACHE_SECONDS: '0' },
+    env: { LOGIN_LIMIT_PER_IP: '1000', SNAPSHOTS_ENABLED: 'false' },
   });
   process.env.E2E_BASE_URL = stack.webUrl;
   process.env.E2E_API_URL = stack.apiUrl;

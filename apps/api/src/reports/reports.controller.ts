@@ -41,9 +41,9 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('district')
-  @ApiOkResponse({ description: 'The key’s district: totals and one row per school.' })
+  @ApiOkResponse({ description: 'The key’s district: totals and one row per school; counted at most REPORT_CACHE_SECONDS (30) ago.' })
   async district(@Req() request: ApiKeyRequest, @Query() query: ReportFormatDto, @Res() response: Response): Promise<void> {
-    const report = await this.reports.district(request.apiKey!.districtId);
+    const report = await this.reports.recentDistrict(request.apiKey!.districtId);
     send(request, response, query, report, () =>
       report.schools.map((school) => ({ school_id: school.schoolId, school_name: school.schoolName, classes: school.classes, ...flat(school) })),
     );
