@@ -7,10 +7,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../tools/stack.mjs';
-import { benchLinkToken, openBenchServer, sha256 } from './bench-database.mjs';
-import { hotQueries } from './hot-queries.mjs';
+import { benchLinkToken, buildBenchApi, openBenchServer, sha256 } from './bench-database.mjs';
 
 async function main() {
+  buildBenchApi();
+  // Loaded after the build: the statements come from it.
+  const { hotQueries } = await import('./hot-queries.mjs');
   const server = await openBenchServer();
   const client = new pg.Client({ connectionString: server.url });
   try {

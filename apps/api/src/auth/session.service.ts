@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AuthContext } from './auth-context';
 import { hashToken, looksLikeToken, newToken } from './tokens';
+import { SESSION_SQL } from './session.sql';
 
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_SECONDS = 60;
@@ -44,14 +45,7 @@ export class SessionService {
       school_id: string | null;
       stale: boolean;
     }>>(
-      `SELECT s.id AS session_id, u.id AS user_id, u.role, u.district_id, u.school_id,
-              s.last_seen_at < now() - make_interval(secs => $3) AS stale
-       FROM staff_session s
-       JOIN staff_user u ON u.id = s.staff_user_id
-       WHERE s.token_hash = $1
-         AND s.expires_at > now()
-         AND s.last_seen_at > now() - make_interval(mins => $2)
-         AND u.deactivated_at IS NULL`,
+      SESSION_SQL.authenticate,
       [hashToken(token), this.config.SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS],
     );
     const row = rows[0];
@@ -59,7 +53,7 @@ export class SessionService {
       return undefined;
     }
     if (row.stale) {
-      await this.dataSource.query(`UPDATE staff_session SET last_seen_at = now() WHERE id = $1`, [row.session_id]);
+      await this.dataSource.query(SESSION_SQL.touch, [row.session_id]);
     }
     return {
       sessionId: row.session_id,

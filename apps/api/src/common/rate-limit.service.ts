@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RATE_LIMIT_SQL } from './rate-limit.sql';
 
 export interface RateLimitState {
   hits: number;
@@ -24,15 +25,11 @@ export class RateLimitService {
   /** Counts one hit in the bucket's current window and returns the window's total. */
   async hit(bucket: string, windowSeconds: number): Promise<RateLimitState> {
     const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
-      `INSERT INTO rate_limit_hit AS r (bucket, window_start, hits) VALUES ($1, now(), 1)
-       ON CONFLICT (bucket) DO UPDATE SET
-         hits = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE r.hits + 1 END,
-         window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now() ELSE r.window_start END
-       RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
+      RATE_LIMIT_SQL.hit,
       [bucket, windowSeconds],
     );
     if (Math.random() < 0.01) {
-      await this.dataSource.query(`DELETE FROM rate_limit_hit WHERE window_start < now() - interval '1 day'`);
+      await this.dataSource.query(RATE_LIMIT_SQL.cleanup);
     }
     return toState(rows[0]);
   }

@@ -15,6 +15,7 @@ import type { Target } from '../progress/progress-plan';
 import { toRequestedChange } from '../progress/progress-requests';
 import { ProgressService } from '../progress/progress.service';
 import type { StatusDto } from '../progress/dto/set-status.dto';
+import { PARENT_SQL } from './parent.sql';
 
 export interface ParentLink {
   familyId: string;
@@ -41,8 +42,7 @@ export class ParentService {
   async open(token: unknown, ip: string): Promise<ParentFamily> {
     const link = await this.resolve(token, ip);
     await this.dataSource.query(
-      `UPDATE invite SET first_opened_at = COALESCE(first_opened_at, now()), last_opened_at = now()
-       WHERE token_hash = $1`,
+      PARENT_SQL.linkOpened,
       [hashToken(token as string)],
     );
     return this.family(link);
@@ -52,7 +52,7 @@ export class ParentService {
   async setStatus(token: unknown, ip: string, personId: string, target: Target, dto: StatusDto): Promise<ParentFamily> {
     const link = await this.resolve(token, ip);
     const member = await this.dataSource.query<unknown[]>(
-      `SELECT 1 FROM person WHERE id = $1 AND family_id = $2 AND archived_at IS NULL`,
+      PARENT_SQL.familyMember,
       [personId, link.familyId],
     );
     if (member.length === 0) throw new NotFoundException('Person not found');
@@ -66,7 +66,7 @@ export class ParentService {
     const tokenHash = hashToken(token);
     await this.rateLimits.consume(`parent-link:${tokenHash.toString('hex').slice(0, 32)}`, LIMIT_PER_LINK, 60);
     const rows = await this.dataSource.query<Array<{ family_id: string; expires_at: Date }>>(
-      `SELECT family_id, expires_at FROM invite WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+      PARENT_SQL.linkByToken,
       [tokenHash],
     );
     if (!rows[0]) throw linkNotFound();
@@ -75,7 +75,7 @@ export class ParentService {
 
   private async family(link: ParentLink): Promise<ParentFamily> {
     const [school] = await this.dataSource.query<Array<{ name: string; messenger: ParentFamily['messenger'] }>>(
-      `SELECT s.name, s.messenger FROM family f JOIN school s ON s.id = f.school_id WHERE f.id = $1`,
+      PARENT_SQL.familySchool,
       [link.familyId],
     );
     const people = await this.dataSource.query<
@@ -89,22 +89,7 @@ export class ParentService {
         chats: Array<Omit<ParentChat, 'name'> & { subject: string | null; grade: number | null; letter: string | null }>;
       }>
     >(
-      `SELECT p.id, p.kind, p.display_name, c.grade, c.letter,
-              (SELECT json_agg(json_build_object('step', ps.step, 'status', ps.status, 'blockerReason', ps.blocker_reason,
-                                                 'blockerNote', ps.blocker_note, 'source', ps.updated_source)
-                               ORDER BY array_position(ARRAY['vk_id', 'sferum_profile', 'messenger'], ps.step))
-               FROM person_step ps WHERE ps.person_id = p.id) AS steps,
-              (SELECT COALESCE(json_agg(json_build_object('chatId', ch.id, 'kind', ch.kind, 'subject', ch.name,
-                                                          'grade', cc.grade, 'letter', cc.letter, 'status', cm.status,
-                                                          'blockerReason', cm.blocker_reason, 'blockerNote', cm.blocker_note)
-                                        ORDER BY array_position(ARRAY['class', 'subject', 'school'], ch.kind), cc.grade, ch.name), '[]')
-               FROM chat_membership cm
-               JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
-               LEFT JOIN school_class cc ON cc.id = ch.class_id
-               WHERE cm.person_id = p.id) AS chats
-       FROM person p LEFT JOIN school_class c ON c.id = p.class_id
-       WHERE p.family_id = $1 AND p.archived_at IS NULL
-       ORDER BY p.kind DESC, p.display_name`,
+      PARENT_SQL.familyPeople,
       [link.familyId],
     );
     return {

@@ -8,6 +8,7 @@ import { RequestValidationException } from '../common/validation';
 import { namedQuery } from '../database/named-query';
 import { ensureStandardChats } from '../progress/chat-memberships';
 import type { CreateClassDto, ListClassesQueryDto, UpdateClassDto } from './dto/school-class.dto';
+import { CLASSES_SQL } from './classes.sql';
 
 interface ClassRow {
   id: string;
@@ -19,17 +20,6 @@ interface ClassRow {
   archived_at: Date | null;
   teachers: Array<{ id: string; fullName: string }>;
 }
-
-const CLASS_SUMMARY_SQL = `
-  SELECT c.id, c.district_id, c.school_id, c.grade, c.letter, c.academic_year, c.archived_at,
-         COALESCE(
-           json_agg(json_build_object('id', u.id, 'fullName', u.full_name) ORDER BY u.full_name)
-             FILTER (WHERE u.id IS NOT NULL),
-           '[]'
-         ) AS teachers
-  FROM school_class c
-  LEFT JOIN teacher_class tc ON tc.class_id = c.id
-  LEFT JOIN staff_user u ON u.id = tc.staff_user_id AND u.deactivated_at IS NULL`;
 
 @Injectable()
 export class ClassesService {
@@ -45,7 +35,7 @@ export class ClassesService {
     const scope = this.access.classScope(auth, 'c');
     const rows = await namedQuery<ClassRow>(
       this.dataSource.manager,
-      `${CLASS_SUMMARY_SQL}
+      `${CLASSES_SQL.summary}
        WHERE ${scope.sql}
          AND (CAST(:schoolId AS uuid) IS NULL OR c.school_id = :schoolId)
          AND (:includeArchived OR c.archived_at IS NULL)
@@ -130,7 +120,7 @@ export class ClassesService {
   }
 
   private async summary(classId: string): Promise<SchoolClassSummary> {
-    const rows = await this.dataSource.query<ClassRow[]>(`${CLASS_SUMMARY_SQL} WHERE c.id = $1 GROUP BY c.id`, [classId]);
+    const rows = await this.dataSource.query<ClassRow[]>(CLASSES_SQL.summaryById, [classId]);
     return toSummary(rows[0]);
   }
 

@@ -12,6 +12,7 @@ import {
   type RequestedChange,
   type Transition,
 } from './progress-plan';
+import { PROGRESS_SQL } from './progress.sql';
 
 /** Who makes a change, as history records it. */
 export interface Actor {
@@ -54,7 +55,7 @@ export class ProgressService {
   async applyWithin(manager: EntityManager, changes: PersonChange[], actor: Actor): Promise<string[]> {
     const personIds = [...new Set(changes.map((change) => change.personId))].sort();
     const people = await manager.query<Array<{ id: string; version: number; archived_at: Date | null }>>(
-      `SELECT id, version, archived_at FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+      PROGRESS_SQL.lockPeople,
       [personIds],
     );
     const byId = new Map(people.map((person) => [person.id, person]));
@@ -93,19 +94,14 @@ export class ProgressService {
 
     await this.write(manager, transitions, actor, changeId);
     const changed = [...new Set(transitions.map((transition) => transition.personId))];
-    await manager.query(`UPDATE person SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [changed]);
+    await manager.query(PROGRESS_SQL.bumpVersions, [changed]);
     await recountClasses(manager, await classesOfPeople(manager, changed));
     return changed;
   }
 
   private async loadStates(manager: EntityManager, personIds: string[]): Promise<Map<string, PersonState>> {
     const rows = await manager.query<StateRow[]>(
-      `SELECT person_id, step AS item, false AS is_chat, status, blocker_reason, blocker_note
-       FROM person_step WHERE person_id = ANY($1::uuid[])
-       UNION ALL
-       SELECT cm.person_id, cm.chat_id::text, true, cm.status, cm.blocker_reason, cm.blocker_note
-       FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
-       WHERE cm.person_id = ANY($1::uuid[])`,
+      PROGRESS_SQL.personStates,
       [personIds],
     );
     const states = new Map<string, PersonState>();
@@ -139,10 +135,7 @@ export class ProgressService {
 
     if (steps.length > 0) {
       await manager.query(
-        `UPDATE person_step ps
-         SET status = u.status, blocker_reason = u.reason, blocker_note = u.note, updated_at = now(), updated_source = $6
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS u(person_id, step, status, reason, note)
-         WHERE ps.person_id = u.person_id AND ps.step = u.step`,
+        PROGRESS_SQL.updateSteps,
         [
           column(steps, (t) => t.personId),
           column(steps, stepOf),
@@ -155,10 +148,7 @@ export class ProgressService {
     }
     if (chats.length > 0) {
       await manager.query(
-        `UPDATE chat_membership cm
-         SET status = u.status, blocker_reason = u.reason, blocker_note = u.note, updated_at = now(), updated_source = $6
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS u(person_id, chat_id, status, reason, note)
-         WHERE cm.person_id = u.person_id AND cm.chat_id = u.chat_id`,
+        PROGRESS_SQL.updateChats,
         [
           column(chats, (t) => t.personId),
           column(chats, chatOf),
@@ -170,13 +160,7 @@ export class ProgressService {
       );
     }
     await manager.query(
-      `INSERT INTO progress_event
-         (district_id, school_id, person_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note, source, actor_staff_id, change_id)
-       SELECT p.district_id, p.school_id, u.person_id, u.step, u.chat_id, u.from_status, u.to_status, u.reason, u.note, $8, $9, $10
-       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
-            WITH ORDINALITY AS u(person_id, step, chat_id, from_status, to_status, reason, note, n)
-       JOIN person p ON p.id = u.person_id
-       ORDER BY u.n`,
+      PROGRESS_SQL.insertEvents,
       [
         column(transitions, (t) => t.personId),
         column(transitions, stepOf),

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { hashToken, looksLikeToken } from '../auth/tokens';
 import { RateLimitService } from '../common/rate-limit.service';
+import { REPORTS_SQL } from './reports.sql';
 
 export interface ApiKeyContext {
   keyId: string;
@@ -32,8 +33,7 @@ export class ApiKeyGuard implements CanActivate {
     const secret = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
     const rows = looksLikeToken(secret)
       ? await this.dataSource.query<Array<{ id: string; district_id: string; stale: boolean }>>(
-          `SELECT id, district_id, last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2) AS stale
-           FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
+          REPORTS_SQL.apiKey,
           [hashToken(secret), LAST_USED_PRECISION_SECONDS],
         )
       : [];
@@ -43,7 +43,7 @@ export class ApiKeyGuard implements CanActivate {
       throw new UnauthorizedException('A valid reporting API key is required: Authorization: Bearer <key>');
     }
     if (key.stale) {
-      await this.dataSource.query(`UPDATE api_key SET last_used_at = now() WHERE id = $1`, [key.id]);
+      await this.dataSource.query(REPORTS_SQL.apiKeyUsed, [key.id]);
     }
     await this.rateLimits.consume(`report-key:${key.id}`, LIMIT_PER_KEY, 60);
     request.apiKey = { keyId: key.id, districtId: key.district_id };

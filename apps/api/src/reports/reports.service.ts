@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildReport, type CounterRow } from './report-builder';
 import { ShortLivedCache } from './short-lived-cache';
+import { REPORTS_SQL } from './reports.sql';
 
 /**
  * District reports from the per-class counters alone: a few rows per class,
@@ -32,17 +33,13 @@ export class ReportsService {
 
   /** Counted now. */
   async district(districtId: string): Promise<DistrictReport> {
-    const [district] = await this.dataSource.query<Array<{ name: string }>>(`SELECT name FROM district WHERE id = $1`, [districtId]);
+    const [district] = await this.dataSource.query<Array<{ name: string }>>(REPORTS_SQL.districtName, [districtId]);
     const schools = await this.dataSource.query<Array<{ id: string; name: string; classes: number }>>(
-      `SELECT s.id, s.name, (SELECT count(*)::int FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS classes
-       FROM school s WHERE s.district_id = $1 ORDER BY s.name`,
+      REPORTS_SQL.districtSchools,
       [districtId],
     );
     const rows = await this.dataSource.query<Array<CounterRow & { school_id: string }>>(
-      `SELECT cp.school_id, cp.person_kind, cp.item, cp.status, cp.blocker_reason, sum(cp.people)::int AS people
-       FROM class_progress cp JOIN school_class c ON c.id = cp.class_id AND c.archived_at IS NULL
-       WHERE cp.district_id = $1
-       GROUP BY 1, 2, 3, 4, 5`,
+      REPORTS_SQL.districtCounters,
       [districtId],
     );
     return {
@@ -61,18 +58,16 @@ export class ReportsService {
   /** One school of the key's district; another district's school is not found. */
   async school(districtId: string, schoolId: string): Promise<SchoolReport> {
     const [school] = await this.dataSource.query<Array<{ name: string }>>(
-      `SELECT name FROM school WHERE id = $1 AND district_id = $2`,
+      REPORTS_SQL.schoolInDistrict,
       [schoolId, districtId],
     );
     if (!school) throw new NotFoundException('School not found');
     const classes = await this.dataSource.query<Array<{ id: string; grade: number; letter: string; academic_year: string }>>(
-      `SELECT id, grade, letter, academic_year FROM school_class WHERE school_id = $1 AND archived_at IS NULL ORDER BY grade, letter`,
+      REPORTS_SQL.schoolClasses,
       [schoolId],
     );
     const rows = await this.dataSource.query<Array<CounterRow & { class_id: string }>>(
-      `SELECT cp.class_id, cp.person_kind, cp.item, cp.status, cp.blocker_reason, cp.people
-       FROM class_progress cp JOIN school_class c ON c.id = cp.class_id AND c.archived_at IS NULL
-       WHERE cp.school_id = $1`,
+      REPORTS_SQL.schoolCounters,
       [schoolId],
     );
     return {

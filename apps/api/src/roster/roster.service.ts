@@ -12,6 +12,7 @@ import { classesOfFamilies, recountClasses } from '../progress/class-counters';
 import type { AddParentDto, CreateStudentDto, CreateSubjectChatDto, MoveStudentDto, UpdatePersonDto } from './dto/roster.dto';
 import { normalizePhone, phoneHmac } from './phone';
 import { loadClassChats, loadClassCounters, loadClassFamilies, loadPeople } from './roster-query';
+import { ROSTER_SQL } from './roster.sql';
 
 /** The family, school and district a new person goes into. */
 interface Placement {
@@ -38,7 +39,7 @@ export class RosterService {
   async classRoster(auth: AuthContext, classId: string, includeArchived: boolean): Promise<ClassRoster> {
     const schoolClass = await this.classes.get(auth, classId);
     const manager = this.dataSource.manager;
-    const [school] = await manager.query<Array<{ messenger: Messenger }>>(`SELECT messenger FROM school WHERE id = $1`, [
+    const [school] = await manager.query<Array<{ messenger: Messenger }>>(ROSTER_SQL.schoolMessenger, [
       schoolClass.schoolId,
     ]);
     return {
