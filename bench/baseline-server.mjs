@@ -19,11 +19,14 @@ const { formatClassName, STEP_IDS } = dist('libs/contracts/src/index.js');
 const { planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { buildReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
+const { loadClassChats, loadClassCounters, loadClassFamilies } = dist('apps/api/src/roster/roster-query.js');
 
 const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+/** What the API's query functions need of TypeORM's manager: a query that resolves to its rows. */
+const rowsOf = { query: async (sql, params) => (await pool.query(sql, params)).rows };
 const app = Fastify({ logger: false, trustProxy: true });
 
 const hashToken = (token) => createHash('sha256').update(token, 'utf8').digest();
@@ -41,10 +44,7 @@ app.setErrorHandler((error, request, reply) => {
 });
 
 async function rateLimit(bucket, limit, windowSeconds) {
-  const { rows } = await pool.query(
-    SQL.rateLimitHit,
-    [bucket, windowSeconds],
-  );
+  const { rows } = await pool.query(SQL.rateLimitHit, [bucket, windowSeconds]);
   if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
   if (rows[0].hits > limit) throw new HttpError(429, 'Too many requests');
 }
@@ -56,23 +56,14 @@ async function resolveLink(token, ip) {
   if (!looksLikeToken(token)) throw new HttpError(404, 'This link does not work');
   const tokenHash = hashToken(token);
   await rateLimit(`parent-link:${tokenHash.toString('hex').slice(0, 32)}`, 60, 60);
-  const { rows } = await pool.query(
-    SQL.inviteByToken,
-    [tokenHash],
-  );
+  const { rows } = await pool.query(SQL.inviteByToken, [tokenHash]);
   if (!rows[0]) throw new HttpError(404, 'This link does not work');
   return { familyId: rows[0].family_id, expiresAt: rows[0].expires_at };
 }
 
 async function parentFamily(link) {
-  const { rows: schools } = await pool.query(
-    SQL.familySchool,
-    [link.familyId],
-  );
-  const { rows: people } = await pool.query(
-    SQL.familyPeople,
-    [link.familyId],
-  );
+  const { rows: schools } = await pool.query(SQL.familySchool, [link.familyId]);
+  const { rows: people } = await pool.query(SQL.familyPeople, [link.familyId]);
   return {
     schoolName: schools[0].name,
     messenger: schools[0].messenger,
@@ -95,10 +86,7 @@ app.get('/api/parent/family', async (request, reply) => {
   reply.header('Cache-Control', 'no-store');
   const token = request.headers['x-parent-token'];
   const link = await resolveLink(token, request.ip);
-  await pool.query(
-    SQL.inviteOpened,
-    [hashToken(token)],
-  );
+  await pool.query(SQL.inviteOpened, [hashToken(token)]);
   return parentFamily(link);
 });
 
@@ -122,15 +110,9 @@ async function applyChange(personId, change, source) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows: people } = await client.query(
-      SQL.lockPeople,
-      [[personId]],
-    );
+    const { rows: people } = await client.query(SQL.lockPeople, [[personId]]);
     if (!people[0]) throw new HttpError(404, 'Person not found');
-    const { rows } = await client.query(
-      SQL.personStates,
-      [[personId]],
-    );
+    const { rows } = await client.query(SQL.personStates, [[personId]]);
     const state = { steps: {}, chats: new Map() };
     for (const step of STEP_IDS) state.steps[step] = { status: 'not_started', blockerReason: null, blockerNote: null };
     for (const row of rows) {
@@ -142,10 +124,7 @@ async function applyChange(personId, change, source) {
     if (transitions.length > 0) {
       const steps = transitions.filter((t) => 'step' in t.target);
       if (steps.length > 0) {
-        await client.query(
-          SQL.updateSteps,
-          [steps.map(() => personId), steps.map((t) => t.target.step), steps.map((t) => t.to.status), steps.map((t) => t.to.blockerReason), steps.map((t) => t.to.blockerNote), source],
-        );
+        await client.query(SQL.updateSteps, [steps.map(() => personId), steps.map((t) => t.target.step), steps.map((t) => t.to.status), steps.map((t) => t.to.blockerReason), steps.map((t) => t.to.blockerNote), source]);
       }
       await client.query(
         SQL.insertEvents,
@@ -163,10 +142,7 @@ async function applyChange(personId, change, source) {
         ],
       );
       await client.query(SQL.bumpVersion, [[personId]]);
-      const { rows: classes } = await client.query(
-        SQL.classesOfPeople,
-        [[personId]],
-      );
+      const { rows: classes } = await client.query(SQL.classesOfPeople, [[personId]]);
       await recountClasses(client, classes.map((row) => row.class_id));
     }
     await client.query('COMMIT');
@@ -183,10 +159,7 @@ async function recountClasses(client, classIds) {
   if (ids.length === 0) return;
   await client.query(SQL.lockClasses, [ids]);
   await client.query(SQL.deleteCounters, [ids]);
-  await client.query(
-    SQL.recountClasses,
-    [ids],
-  );
+  await client.query(SQL.recountClasses, [ids]);
 }
 
 // ---- teacher's class view ----
@@ -194,10 +167,7 @@ async function recountClasses(client, classIds) {
 async function authenticate(request) {
   const token = /(?:^|;\s*)sot_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!looksLikeToken(token)) throw new HttpError(401, 'Sign in');
-  const { rows } = await pool.query(
-    SQL.session,
-    [hashToken(token), SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS],
-  );
+  const { rows } = await pool.query(SQL.session, [hashToken(token), SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS]);
   if (!rows[0]) throw new HttpError(401, 'Sign in');
   if (rows[0].stale) await pool.query(SQL.touchSession, [rows[0].session_id]);
   return rows[0];
@@ -207,25 +177,11 @@ app.get('/api/classes/:classId/roster', async (request) => {
   const auth = await authenticate(request);
   const { classId } = request.params;
   // AccessPolicy.requireClass for a teacher (TypeORM's query builder writes the same SELECT).
-  const { rows: visible } = await pool.query(
-    SQL.classInScope,
-    [classId, auth.user_id],
-  );
+  const { rows: visible } = await pool.query(SQL.classInScope, [classId, auth.user_id]);
   if (!visible[0]) throw new HttpError(404, 'Class not found');
-  const { rows: summaries } = await pool.query(
-    SQL.classSummary,
-    [classId],
-  );
+  const { rows: summaries } = await pool.query(SQL.classSummary, [classId]);
   const summary = summaries[0];
   const { rows: schools } = await pool.query(SQL.schoolMessenger, [summary.school_id]);
-  const { rows: chats } = await pool.query(
-    SQL.classChats,
-    [classId],
-  );
-  const { rows: counters } = await pool.query(
-    SQL.classCounters,
-    [classId],
-  );
   return {
     schoolClass: {
       id: summary.id,
@@ -239,49 +195,11 @@ app.get('/api/classes/:classId/roster', async (request) => {
       teachers: summary.teachers,
     },
     messenger: schools[0].messenger,
-    chats,
-    counters,
-    families: await classFamilies(classId),
+    chats: await loadClassChats(rowsOf, classId),
+    counters: await loadClassCounters(rowsOf, classId),
+    families: await loadClassFamilies(rowsOf, classId, false),
   };
 });
-
-async function classFamilies(classId) {
-  const { rows: ids } = await pool.query(
-    SQL.classPeopleIds,
-    [classId, false],
-  );
-  if (ids.length === 0) return [];
-  const { rows } = await pool.query(
-    SQL.rosterPeople,
-    [ids.map((row) => row.id), classId],
-  );
-  const families = new Map();
-  for (const row of rows) {
-    const person = {
-      id: row.id,
-      familyId: row.family_id,
-      kind: row.kind,
-      displayName: row.display_name,
-      classId: row.class_id,
-      version: row.version,
-      archived: row.archived,
-      hasPhone: row.has_phone,
-      sharedPhone: row.shared_phone,
-      steps: row.steps.map((step) => ({ ...step, updatedAt: new Date(step.updatedAt).toISOString() })),
-      chats: row.chats.map((chat) => ({ ...chat, updatedAt: new Date(chat.updatedAt).toISOString() })),
-    };
-    const family = families.get(row.family_id) ?? { id: row.family_id, students: [], parents: [] };
-    (row.kind === 'student' ? family.students : family.parents).push(person);
-    families.set(row.family_id, family);
-  }
-  const byName = (a, b) => a.displayName.localeCompare(b.displayName, 'ru');
-  const result = [...families.values()].filter((family) => family.students.length > 0);
-  for (const family of result) {
-    family.students.sort(byName);
-    family.parents.sort(byName);
-  }
-  return result.sort((a, b) => byName(a.students[0], b.students[0]));
-}
 
 // ---- district reports ----
 
@@ -305,14 +223,8 @@ app.get('/api/v1/reports/district', async (request) => {
 
 async function countDistrict(key) {
   const { rows: districts } = await pool.query(SQL.districtName, [key.district_id]);
-  const { rows: schools } = await pool.query(
-    SQL.districtSchools,
-    [key.district_id],
-  );
-  const { rows } = await pool.query(
-    SQL.districtCounters,
-    [key.district_id],
-  );
+  const { rows: schools } = await pool.query(SQL.districtSchools, [key.district_id]);
+  const { rows } = await pool.query(SQL.districtCounters, [key.district_id]);
   return {
     districtId: key.district_id,
     districtName: districts[0].name,
@@ -331,14 +243,8 @@ app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const { schoolId } = request.params;
   const { rows: schools } = await pool.query(SQL.schoolInDistrict, [schoolId, key.district_id]);
   if (!schools[0]) throw new HttpError(404, 'School not found');
-  const { rows: classes } = await pool.query(
-    SQL.schoolClasses,
-    [schoolId],
-  );
-  const { rows } = await pool.query(
-    SQL.schoolCounters,
-    [schoolId],
-  );
+  const { rows: classes } = await pool.query(SQL.schoolClasses, [schoolId]);
+  const { rows } = await pool.query(SQL.schoolCounters, [schoolId]);
   return {
     schoolId,
     schoolName: schools[0].name,
