@@ -1,8 +1,9 @@
 // The baseline for `npm run bench`: the five benchmarked endpoints on bare
 // Fastify + pg, running the same SQL statements as the API, in the same order,
-// with the same pure functions for what is not SQL (the order of the path,
-// the report arithmetic). No framework, no ORM, no validation layer, no
-// logging: the fastest that Node.js and PostgreSQL do this work here.
+// with the same pure functions for what is not SQL (the catalogue of
+// onboarding paths, the order of the path, the report arithmetic). No
+// framework, no ORM, no validation layer, no logging: the fastest that
+// Node.js and PostgreSQL do this work here.
 //
 // `node bench/baseline-server.mjs` with DATABASE_URL, PORT and DATABASE_POOL_SIZE.
 import { createHash, randomUUID } from 'node:crypto';
@@ -15,9 +16,9 @@ import { SQL } from './hot-queries.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(BENCH_API_DIST, path));
-const { formatClassName, STEP_IDS } = dist('libs/contracts/src/index.js');
-const { planTransitions } = dist('apps/api/src/progress/progress-plan.js');
-const { buildReport } = dist('apps/api/src/reports/report-builder.js');
+const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE, stepIdsOf } = dist('libs/contracts/src/index.js');
+const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
+const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { loadClassChats, loadClassCounters, loadClassFamilies } = dist('apps/api/src/roster/roster-query.js');
 
@@ -44,40 +45,69 @@ app.setErrorHandler((error, request, reply) => {
 });
 
 async function rateLimit(bucket, limit, windowSeconds) {
-  const { rows } = await pool.query(SQL.rateLimitHit, [bucket, windowSeconds]);
-  if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
+  const { rows } = await hit(bucket, windowSeconds);
   if (rows[0].hits > limit) throw new HttpError(429, 'Too many requests');
+}
+
+async function hit(bucket, windowSeconds) {
+  const result = await pool.query(SQL.rateLimitHit, [bucket, windowSeconds]);
+  if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
+  return result;
 }
 
 // ---- parent link ----
 
+/** As ParentService: only failed look-ups count against the address (30 in 15 minutes); a working link is limited by itself. */
+const FAILED_LOOKUPS_PER_IP = 30;
+const FAILED_LOOKUP_WINDOW_SECONDS = 15 * 60;
+const LIMIT_PER_LINK = 60;
+
 async function resolveLink(token, ip) {
-  await rateLimit(`parent-ip:${ip}`, 120, 60);
-  if (!looksLikeToken(token)) throw new HttpError(404, 'This link does not work');
-  const tokenHash = hashToken(token);
-  await rateLimit(`parent-link:${tokenHash.toString('hex').slice(0, 32)}`, 60, 60);
-  const { rows } = await pool.query(SQL.inviteByToken, [tokenHash]);
-  if (!rows[0]) throw new HttpError(404, 'This link does not work');
-  return { familyId: rows[0].family_id, expiresAt: rows[0].expires_at };
+  const failures = `parent-failed-ip:${ip}`;
+  const { rows: failed } = await pool.query(SQL.rateLimitPeek, [failures, FAILED_LOOKUP_WINDOW_SECONDS]);
+  if ((failed[0]?.hits ?? 0) >= FAILED_LOOKUPS_PER_IP) throw new HttpError(429, 'Too many requests');
+  // The benchmark opens links by their token; a short code (the API's other way in) is not measured.
+  const { rows } = looksLikeToken(token) ? await pool.query(SQL.inviteByToken, [hashToken(token)]) : { rows: [] };
+  if (!rows[0]) {
+    await hit(failures, FAILED_LOOKUP_WINDOW_SECONDS);
+    throw new HttpError(404, 'This link does not work');
+  }
+  await rateLimit(`parent-link:${rows[0].id}`, LIMIT_PER_LINK, 60);
+  return { inviteId: rows[0].id, familyId: rows[0].family_id, expiresAt: rows[0].expires_at };
 }
+
+/** Who marked an item and when (ParentService's `marked`). */
+const marked = (source, updatedAt) =>
+  source === null ? { markedBy: null, updatedAt: null } : { markedBy: source === 'parent_link' ? 'parent' : 'school', updatedAt: new Date(updatedAt).toISOString() };
 
 async function parentFamily(link) {
   const { rows: schools } = await pool.query(SQL.familySchool, [link.familyId]);
-  const { rows: people } = await pool.query(SQL.familyPeople, [link.familyId]);
+  const path = PATH_CATALOGUE.get(schools[0].path_id);
+  const { rows: classes } = await pool.query(SQL.familyClasses, [link.familyId]);
+  const { rows: people } = await pool.query(SQL.familyPeople, [link.familyId, stepIdsOf(path)]);
   return {
     schoolName: schools[0].name,
-    messenger: schools[0].messenger,
+    pathId: path.id,
+    stepNotes: schools[0].step_notes,
+    classes: classes.map((row) => ({
+      className: formatClassName(row.grade, row.letter),
+      teachers: row.teachers,
+      parentContact: row.parent_contact,
+      deadline: row.deadline,
+    })),
     expiresAt: link.expiresAt.toISOString(),
     people: people.map((person) => ({
       id: person.id,
       kind: person.kind,
       displayName: person.display_name,
       className: person.grade !== null && person.letter !== null ? formatClassName(person.grade, person.letter) : null,
-      steps: person.steps.map(({ source, ...step }) => ({ ...step, markedBy: source === null ? null : source === 'parent_link' ? 'parent' : 'school' })),
-      chats: person.chats.map(({ subject, grade, letter, ...chat }) => ({
+      steps: (person.steps ?? []).map(({ source, updatedAt, ...step }) => ({ ...step, ...marked(source, updatedAt) })),
+      chats: person.chats.map(({ subject, grade, letter, source, updatedAt, ...chat }) => ({
         ...chat,
         name: chat.kind === 'subject' ? subject : chat.kind === 'class' && grade !== null ? formatClassName(grade, letter) : null,
+        ...marked(source, updatedAt),
       })),
+      optOut: person.opt_out ? { ...person.opt_out, at: new Date(person.opt_out.at).toISOString() } : null,
     })),
   };
 }
@@ -86,7 +116,7 @@ app.get('/api/parent/family', async (request, reply) => {
   reply.header('Cache-Control', 'no-store');
   const token = request.headers['x-parent-token'];
   const link = await resolveLink(token, request.ip);
-  await pool.query(SQL.inviteOpened, [hashToken(token)]);
+  await pool.query(SQL.inviteOpened, [link.inviteId]);
   return parentFamily(link);
 });
 
@@ -94,7 +124,7 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   reply.header('Cache-Control', 'no-store');
   const { personId, step } = request.params;
   const { status } = request.body;
-  if (!STEP_IDS.includes(step) || !['not_started', 'done'].includes(status)) throw new HttpError(400, 'status');
+  if (!CATALOGUE_ID_PATTERN.test(step) || !['not_started', 'done'].includes(status)) throw new HttpError(400, 'status');
   const link = await resolveLink(request.headers['x-parent-token'], request.ip);
   const { rows: member } = await pool.query(SQL.familyMember, [
     personId,
@@ -105,42 +135,56 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   return parentFamily(link);
 });
 
-/** ProgressService.apply for one person, statement for statement. */
+/** ProgressService.apply for one person, statement for statement: the school's path (KEY SHARE), the person, states, writes, events, counters. */
 async function applyChange(personId, change, source) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    const { rows: schools } = await client.query(SQL.schoolOfPeople, [[personId]]);
+    if (schools.length !== 1) throw new HttpError(404, 'Person not found');
+    const path = PATH_CATALOGUE.get(schools[0].path_id);
     const { rows: people } = await client.query(SQL.lockPeople, [[personId]]);
     if (!people[0]) throw new HttpError(404, 'Person not found');
+    if (people[0].archived_at) throw new HttpError(409, 'This person is archived: restore them first');
+    if (!findStep(path, change.target.step)) throw new HttpError(400, `step must be one of the school's path (${path.id})`);
+    if (people[0].opted_out) throw new HttpError(409, 'This person does not use Sferum/MAX: undo the opt-out first');
     const { rows } = await client.query(SQL.personStates, [[personId]]);
-    const state = { steps: {}, chats: new Map() };
-    for (const step of STEP_IDS) state.steps[step] = { status: 'not_started', blockerReason: null, blockerNote: null };
+    const state = freshState(path);
     for (const row of rows) {
       const item = { status: row.status, blockerReason: row.blocker_reason, blockerNote: row.blocker_note };
       if (row.is_chat) state.chats.set(row.item, item);
-      else state.steps[row.item] = item;
+      else state.steps.set(row.item, item);
     }
-    const transitions = planTransitions(state, change);
+    const transitions = planTransitions(path, state, change);
     if (transitions.length > 0) {
-      const steps = transitions.filter((t) => 'step' in t.target);
-      if (steps.length > 0) {
-        await client.query(SQL.updateSteps, [steps.map(() => personId), steps.map((t) => t.target.step), steps.map((t) => t.to.status), steps.map((t) => t.to.blockerReason), steps.map((t) => t.to.blockerNote), source]);
-      }
-      await client.query(
-        SQL.insertEvents,
-        [
-          transitions.map(() => personId),
-          transitions.map((t) => ('step' in t.target ? t.target.step : null)),
-          transitions.map((t) => ('chatId' in t.target ? t.target.chatId : null)),
-          transitions.map((t) => t.from.status),
-          transitions.map((t) => t.to.status),
-          transitions.map((t) => t.to.blockerReason),
-          transitions.map((t) => t.to.blockerNote),
+      for (const [list, statement] of [
+        [transitions.filter((t) => 'step' in t.target), SQL.updateSteps],
+        [transitions.filter((t) => 'chatId' in t.target), SQL.updateChats],
+      ]) {
+        if (list.length === 0) continue;
+        await client.query(statement, [
+          list.map(() => personId),
+          list.map((t) => ('step' in t.target ? t.target.step : t.target.chatId)),
+          list.map((t) => t.to.status),
+          list.map((t) => t.to.blockerReason),
+          list.map((t) => t.to.blockerNote),
           source,
-          null,
-          randomUUID(),
-        ],
-      );
+        ]);
+      }
+      await client.query(SQL.insertEvents, [
+        transitions.map(() => personId),
+        transitions.map((t) => ('step' in t.target ? t.target.step : null)),
+        transitions.map((t) => ('chatId' in t.target ? t.target.chatId : null)),
+        transitions.map((t) => t.from.status),
+        transitions.map((t) => t.to.status),
+        transitions.map((t) => t.to.blockerReason),
+        transitions.map((t) => t.to.blockerNote),
+        source,
+        null,
+        randomUUID(),
+        path.id,
+        transitions.map(() => null),
+      ]);
       await client.query(SQL.bumpVersion, [[personId]]);
       const { rows: classes } = await client.query(SQL.classesOfPeople, [[personId]]);
       await recountClasses(client, classes.map((row) => row.class_id));
@@ -181,7 +225,8 @@ app.get('/api/classes/:classId/roster', async (request) => {
   if (!visible[0]) throw new HttpError(404, 'Class not found');
   const { rows: summaries } = await pool.query(SQL.classSummary, [classId]);
   const summary = summaries[0];
-  const { rows: schools } = await pool.query(SQL.schoolMessenger, [summary.school_id]);
+  const { rows: schools } = await pool.query(SQL.schoolPath, [summary.school_id]);
+  const path = PATH_CATALOGUE.get(schools[0].path_id);
   return {
     schoolClass: {
       id: summary.id,
@@ -193,11 +238,13 @@ app.get('/api/classes/:classId/roster', async (request) => {
       academicYear: summary.academic_year,
       archived: summary.archived_at !== null,
       teachers: summary.teachers,
+      parentContact: summary.parent_contact,
+      deadline: summary.deadline,
     },
-    messenger: schools[0].messenger,
+    pathId: path.id,
     chats: await loadClassChats(rowsOf, classId),
     counters: await loadClassCounters(rowsOf, classId),
-    families: await loadClassFamilies(rowsOf, classId, false),
+    families: await loadClassFamilies(rowsOf, path, classId, false),
   };
 });
 
@@ -221,41 +268,42 @@ app.get('/api/v1/reports/district', async (request) => {
   return districtReports.get(key.district_id, () => countDistrict(key));
 });
 
-async function countDistrict(key) {
-  const { rows: districts } = await pool.query(SQL.districtName, [key.district_id]);
-  const { rows: schools } = await pool.query(SQL.districtSchools, [key.district_id]);
-  const { rows } = await pool.query(SQL.districtCounters, [key.district_id]);
-  return {
-    districtId: key.district_id,
-    districtName: districts[0].name,
-    total: buildReport(rows),
-    schools: schools.map((school) => ({
-      schoolId: school.id,
-      schoolName: school.name,
-      classes: school.classes,
-      ...buildReport(rows.filter((row) => row.school_id === school.id)),
-    })),
-  };
+/** As TypeORM's `transaction('REPEATABLE READ', …)` does it: one consistent view for the report's statements. */
+async function repeatableRead(work) {
+  const client = await pool.connect();
+  try {
+    await client.query('START TRANSACTION');
+    await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function countDistrict(key) {
+  return repeatableRead(async (client) => {
+    const { rows: districts } = await client.query(SQL.districtName, [key.district_id]);
+    const { rows: schools } = await client.query(SQL.districtSchools, [key.district_id]);
+    const { rows } = await client.query(SQL.districtCounters, [key.district_id]);
+    return buildDistrictReport({ id: key.district_id, name: districts[0].name }, schools, rows, PATH_CATALOGUE);
+  });
 }
 
 app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const key = await apiKey(request);
   const { schoolId } = request.params;
-  const { rows: schools } = await pool.query(SQL.schoolInDistrict, [schoolId, key.district_id]);
-  if (!schools[0]) throw new HttpError(404, 'School not found');
-  const { rows: classes } = await pool.query(SQL.schoolClasses, [schoolId]);
-  const { rows } = await pool.query(SQL.schoolCounters, [schoolId]);
-  return {
-    schoolId,
-    schoolName: schools[0].name,
-    total: buildReport(rows),
-    classes: classes.map((schoolClass) => ({
-      classId: schoolClass.id,
-      className: formatClassName(schoolClass.grade, schoolClass.letter),
-      academicYear: schoolClass.academic_year,
-      ...buildReport(rows.filter((row) => row.class_id === schoolClass.id)),
-    })),
-  };
+  return repeatableRead(async (client) => {
+    const { rows: schools } = await client.query(SQL.schoolInDistrict, [schoolId, key.district_id]);
+    if (!schools[0]) throw new HttpError(404, 'School not found');
+    const { rows: classes } = await client.query(SQL.schoolClasses, [schoolId]);
+    const { rows } = await client.query(SQL.schoolCounters, [schoolId]);
+    return buildSchoolReport({ id: schoolId, ...schools[0] }, classes, rows, PATH_CATALOGUE);
+  });
 });
 
 await app.listen({ port: Number(process.env.PORT ?? 3400), host: '127.0.0.1' });

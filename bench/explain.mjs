@@ -4,20 +4,25 @@
 // and writes the full plans to .data/bench/explain-<time>.txt. Statements that
 // write run inside a transaction that is rolled back.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../tools/stack.mjs';
-import { benchLinkToken, buildBenchApi, openBenchServer, sha256 } from './bench-database.mjs';
+import { BENCH_API_DIST, benchLinkToken, buildBenchApi, openBenchServer, sha256 } from './bench-database.mjs';
+
+const require = createRequire(import.meta.url);
 
 async function main() {
   buildBenchApi();
   // Loaded after the build: the statements come from it.
   const { hotQueries } = await import('./hot-queries.mjs');
+  const { PATH_CATALOGUE, stepIdsOf } = require(join(BENCH_API_DIST, 'libs/contracts/src/index.js'));
   const server = await openBenchServer();
   const client = new pg.Client({ connectionString: server.url });
   try {
     await client.connect();
-    const sample = await sampleInputs(client);
+    const sample = await sampleInputs(client, PATH_CATALOGUE, stepIdsOf);
+    console.log(`Sample: a student of a ${sample.pathId} school of the largest district who has not started its first step.\n`);
     const report = [];
     console.log('| Query | ms | shared hit | read | seq scans |\n| --- | --- | --- | --- | --- |');
     for (const query of hotQueries(sample)) {
@@ -58,13 +63,20 @@ function sequentialScans(node) {
   return [...own, ...(node.Plans ?? []).flatMap(sequentialScans)];
 }
 
-/** A family, a person not started, a class with its teacher, the large district and one of its schools. */
-async function sampleInputs(client) {
+/**
+ * A family, a person who has not started the first step of their school's
+ * path (MAX, as most schools), a class with its teacher, the large district
+ * and one of its schools.
+ */
+async function sampleInputs(client, catalogue, stepIdsOf) {
   const { rows: [district] } = await client.query(`SELECT district_id AS id FROM school GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const path = catalogue.get('max');
   const { rows: [person] } = await client.query(
-    `SELECT p.id, p.family_id, p.class_id FROM person p JOIN person_step ps ON ps.person_id = p.id AND ps.step = 'vk_id' AND ps.status = 'not_started'
-     WHERE p.kind = 'student' AND p.district_id = $1 LIMIT 1`,
-    [district.id],
+    `SELECT p.id, p.family_id, p.class_id FROM person p
+     JOIN school s ON s.id = p.school_id AND s.path_id = $2
+     JOIN person_step ps ON ps.person_id = p.id AND ps.step = $3 AND ps.status = 'not_started'
+     WHERE p.kind = 'student' AND p.district_id = $1 AND p.opted_out_at IS NULL LIMIT 1`,
+    [district.id, path.id, stepIdsOf(path)[0]],
   );
   const { rows: [school] } = await client.query(`SELECT school_id AS id FROM school_class WHERE id = $1`, [person.class_id]);
   const { rows: [teacher] } = await client.query(`SELECT staff_user_id AS id FROM teacher_class WHERE class_id = $1`, [person.class_id]);
@@ -72,8 +84,10 @@ async function sampleInputs(client) {
     `SELECT id FROM person WHERE class_id = $1 UNION SELECT p.id FROM person p JOIN person s ON s.family_id = p.family_id AND s.class_id = $1 WHERE p.kind = 'parent'`,
     [person.class_id],
   );
+  const { rows: [invite] } = await client.query(`SELECT id FROM invite WHERE family_id = $1 AND revoked_at IS NULL`, [person.family_id]);
   return {
     districtId: district.id,
+    inviteId: invite.id,
     schoolId: school.id,
     classId: person.class_id,
     teacherId: teacher.id,
@@ -81,6 +95,8 @@ async function sampleInputs(client) {
     familyId: person.family_id,
     tokenHash: sha256(benchLinkToken(person.family_id)),
     classPeople: people.map((row) => row.id),
+    pathId: path.id,
+    stepIds: stepIdsOf(path),
   };
 }
 

@@ -18,14 +18,22 @@ const { REPORTS_SQL } = fromApi('reports/reports.sql.js');
 export const SQL = {
   rateLimitHit: RATE_LIMIT_SQL.hit,
   rateLimitCleanup: RATE_LIMIT_SQL.cleanup,
+  // Copied by hand: RateLimitService.peek (common/rate-limit.service.ts) has it inline. A bucket's hits without counting one.
+  rateLimitPeek: `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
+       FROM rate_limit_hit
+       WHERE bucket = $1 AND window_start > now() - make_interval(secs => $2)`,
   inviteByToken: PARENT_SQL.linkByToken,
   inviteOpened: PARENT_SQL.linkOpened,
   familyMember: PARENT_SQL.familyMember,
   familySchool: PARENT_SQL.familySchool,
+  familyClasses: PARENT_SQL.familyClasses,
   familyPeople: PARENT_SQL.familyPeople,
+  // Copied by hand: SchoolPaths.lockedForPeople (paths/school-paths.service.ts) has it inline. The school's path, locked against a switch.
+  schoolOfPeople: `SELECT id, path_id FROM school WHERE id IN (SELECT school_id FROM person WHERE id = ANY($1::uuid[])) ORDER BY id FOR KEY SHARE`,
   lockPeople: PROGRESS_SQL.lockPeople,
   personStates: PROGRESS_SQL.personStates,
   updateSteps: PROGRESS_SQL.updateSteps,
+  updateChats: PROGRESS_SQL.updateChats,
   insertEvents: PROGRESS_SQL.insertEvents,
   bumpVersion: PROGRESS_SQL.bumpVersions,
   classesOfPeople: PROGRESS_SQL.classesOfPeople,
@@ -40,7 +48,7 @@ export const SQL = {
     FROM "school_class" "e"
     WHERE e.id = $1 AND EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = e.id AND scope_tc.staff_user_id = $2)`,
   classSummary: CLASSES_SQL.summaryById,
-  schoolMessenger: ROSTER_SQL.schoolMessenger,
+  schoolPath: ROSTER_SQL.schoolPath,
   classChats: ROSTER_SQL.classChats,
   classCounters: ROSTER_SQL.classCounters,
   classPeopleIds: ROSTER_SQL.classPeopleIds,
@@ -57,21 +65,27 @@ export const SQL = {
 
 /** The statements worth explaining, with inputs from the bench database (see explain.mjs). */
 export function hotQueries(sample) {
-  const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, classPeople } = sample;
+  const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, inviteId, classPeople, stepIds } = sample;
   return [
     { name: 'rate limit hit (every parent and report request)', sql: SQL.rateLimitHit, params: ['bench-explain', 60] },
+    { name: 'parent: failed look-ups of the address', sql: SQL.rateLimitPeek, params: ['parent-failed-ip:bench-explain', 900] },
     { name: 'parent: link by token', sql: SQL.inviteByToken, params: [tokenHash] },
-    { name: 'parent: link opened', sql: SQL.inviteOpened, params: [tokenHash] },
-    { name: 'parent: family people', sql: SQL.familyPeople, params: [familyId] },
+    { name: 'parent: link opened', sql: SQL.inviteOpened, params: [inviteId] },
+    { name: 'parent: family school and step notes', sql: SQL.familySchool, params: [familyId] },
+    { name: 'parent: family classes', sql: SQL.familyClasses, params: [familyId] },
+    { name: 'parent: family people', sql: SQL.familyPeople, params: [familyId, stepIds] },
+    { name: 'confirm: school path (key share)', sql: SQL.schoolOfPeople, params: [[personId]] },
+    { name: 'confirm: lock people', sql: SQL.lockPeople, params: [[personId]] },
     { name: 'confirm: person states', sql: SQL.personStates, params: [[personId]] },
     { name: 'confirm: classes of people', sql: SQL.classesOfPeople, params: [[personId]] },
     { name: 'confirm: recount a class', sql: SQL.recountClasses, params: [[classId]], before: [[SQL.deleteCounters, [[classId]]]] },
     { name: 'class view: class in scope', sql: SQL.classInScope, params: [classId, teacherId] },
     { name: 'class view: summary', sql: SQL.classSummary, params: [classId] },
+    { name: 'class view: school path', sql: SQL.schoolPath, params: [schoolId] },
     { name: 'class view: chats', sql: SQL.classChats, params: [classId] },
     { name: 'class view: counters', sql: SQL.classCounters, params: [classId] },
     { name: 'class view: people of the class', sql: SQL.classPeopleIds, params: [classId, false] },
-    { name: 'class view: people with steps and chats', sql: SQL.rosterPeople, params: [classPeople, classId] },
+    { name: 'class view: people with steps and chats', sql: SQL.rosterPeople, params: [classPeople, classId, stepIds] },
     { name: 'district report: schools', sql: SQL.districtSchools, params: [districtId] },
     { name: 'district report: counters', sql: SQL.districtCounters, params: [districtId] },
     { name: 'school report: classes', sql: SQL.schoolClasses, params: [schoolId] },

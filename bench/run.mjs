@@ -14,6 +14,7 @@ import { ROOT } from '../tools/stack.mjs';
 import { BENCH_API_DIST, buildBenchApi } from './bench-database.mjs';
 import { compareAnswers } from './bench-fixtures.mjs';
 import { load, residentMb, withBenchStack } from './bench-stack.mjs';
+import { countersDifferFromRecount } from './recount-check.mjs';
 import { printTable, scenarios } from './scenarios.mjs';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +41,11 @@ async function main() {
   await withBenchStack({ baseline: true }, async ({ client, databaseUrl, fixtures, size, targets, apiPid }) => {
     const chosen = scenarios(fixtures).filter((scenario) => !options.only || options.only.split(',').includes(scenario.id));
     await compareAnswers(chosen, targets);
+    const compared = fixtures.compare;
+    console.log(
+      `The baseline answers as the API does: ${compared.pageTokens.length} families, ${compared.teacherViews.length} classes, ` +
+        `${compared.schoolIds.length} schools (each path; families with and without someone opted out, schools with and without step notes).`,
+    );
     const memory = watchMemory(apiPid);
     const rows = [];
     for (const scenario of chosen) {
@@ -61,7 +67,7 @@ async function main() {
     console.log(`\nAPI memory (RSS): ${apiMemory.startMb} MB after start, ${apiMemory.maxMb} MB at most, ${apiMemory.endMb} MB at the end.`);
     console.log(`Import of a 5,000-row class list: ${importSeconds.toFixed(2)} s.`);
     console.log(`Snapshot of a day for the region: ${snapshot.seconds.toFixed(2)} s (${snapshot.classes.toLocaleString('en')} classes).`);
-    console.log(`Counters of the ${consistent} classes the confirmations touched equal a recount.`);
+    console.log(`Counters of the ${consistent} classes the confirmations touched equal the API's recount; their events name their school's path.`);
     const resultsDir = join(ROOT, '.data/bench');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -106,49 +112,43 @@ async function timeSnapshot(url) {
   const { DataSource } = require('typeorm');
   const { dataSourceOptions } = dist('database/data-source-options.js');
   const { SnapshotsService } = dist('reports/snapshots.service.js');
+  const { PATH_CATALOGUE } = require(join(BENCH_API_DIST, 'libs/contracts/src/index.js'));
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }));
   await dataSource.initialize();
   try {
     const begun = Date.now();
-    const classes = await new SnapshotsService(dataSource).snapshotToday();
+    const classes = await new SnapshotsService(dataSource, PATH_CATALOGUE).snapshotToday();
     return { seconds: (Date.now() - begun) / 1000, classes };
   } finally {
     await dataSource.destroy();
   }
 }
 
-/** The confirmations wrote steps, events and counters: the counters of their classes must equal a recount. */
+/**
+ * The confirmations wrote steps, events and counters: the counters of their
+ * classes must equal the API's recount of them, and every event they wrote
+ * must name the path of its person's school.
+ */
 async function checkTouchedCounters(client, fixtures) {
   const ids = fixtures.confirmations.map((c) => c.personId);
-  const { rows } = await client.query(
-    `SELECT DISTINCT COALESCE(p.class_id, s.class_id) AS class_id FROM person p
-     LEFT JOIN person s ON p.kind = 'parent' AND s.family_id = p.family_id AND s.kind = 'student'
-     JOIN person_step ps ON ps.person_id = p.id AND ps.step = 'vk_id' AND ps.updated_source = 'parent_link' AND ps.updated_at > $2
-     WHERE p.id = ANY($1::uuid[]) AND COALESCE(p.class_id, s.class_id) IS NOT NULL`,
+  const { SQL } = await import('./hot-queries.mjs');
+  const { rows: touched } = await client.query(
+    `SELECT DISTINCT ps.person_id AS id FROM person_step ps
+     WHERE ps.person_id = ANY($1::uuid[]) AND ps.updated_source = 'parent_link' AND ps.updated_at > $2`,
     [ids, new Date(started)],
   );
+  // The classes each counts in (a parent in each child's), as the API finds them.
+  const { rows } = await client.query(SQL.classesOfPeople, [touched.map((row) => row.id)]);
   const classIds = rows.map((row) => row.class_id);
-  const { rows: differences } = await client.query(
-    `WITH members AS (
-       SELECT p.class_id, p.id AS person_id, p.kind FROM person p WHERE p.class_id = ANY($1::uuid[]) AND p.archived_at IS NULL
-       UNION
-       SELECT s.class_id, p.id, p.kind FROM person s JOIN person p ON p.family_id = s.family_id AND p.kind = 'parent' AND p.archived_at IS NULL
-       WHERE s.class_id = ANY($1::uuid[]) AND s.kind = 'student' AND s.archived_at IS NULL
-     ),
-     recount AS (
-       SELECT m.class_id, m.kind, ps.step AS item, ps.status, COALESCE(ps.blocker_reason, '') AS reason, count(*)::int AS people
-       FROM members m JOIN person_step ps ON ps.person_id = m.person_id GROUP BY 1, 2, 3, 4, 5
-       UNION ALL
-       SELECT m.class_id, m.kind, 'chat_' || ch.kind, cm.status, COALESCE(cm.blocker_reason, ''), count(*)::int
-       FROM members m JOIN chat_membership cm ON cm.person_id = m.person_id
-       JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL AND (ch.class_id = m.class_id OR ch.kind = 'school')
-       GROUP BY 1, 2, 3, 4, 5
-     ),
-     stored AS (SELECT class_id, person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = ANY($1::uuid[]))
-     SELECT count(*)::int AS n FROM ((TABLE recount EXCEPT TABLE stored) UNION ALL (TABLE stored EXCEPT TABLE recount)) d`,
-    [classIds],
+  const differences = await countersDifferFromRecount(client, SQL, classIds);
+  if (differences > 0) throw new Error(`Counters of the touched classes differ from the API's recount in ${differences} rows.`);
+  const { rows: [paths] } = await client.query(
+    `SELECT count(*)::int AS events, count(*) FILTER (WHERE e.path_id <> s.path_id)::int AS wrong
+     FROM progress_event e JOIN school s ON s.id = e.school_id
+     WHERE e.person_id = ANY($1::uuid[]) AND e.source = 'parent_link' AND e.created_at > $2`,
+    [ids, new Date(started)],
   );
-  if (differences[0].n > 0) throw new Error(`Counters of the touched classes differ from a recount in ${differences[0].n} rows.`);
+  if (paths.wrong > 0) throw new Error(`${paths.wrong} of the ${paths.events} events the confirmations wrote name another path than their school's.`);
   return classIds.length;
 }
 

@@ -24,20 +24,20 @@ export function scenarios(fixtures) {
       id: 'parent-page',
       title: 'Parent opens their page (GET /api/parent/family)',
       comparable: true,
-      sample: () => pageRequest(fixtures.pageTokens[0]),
+      samples: () => fixtures.compare.pageTokens.map((token) => () => pageRequest(token)),
       request: () => dynamic(() => pageRequest(pick(fixtures.pageTokens))),
     },
     {
       id: 'parent-confirm',
-      title: 'Parent confirms a step (PUT …/steps/vk_id)',
+      title: "Parent confirms the first step of the school's path (PUT …/steps/max_account or vk_id)",
       comparable: false,
       request: (target) =>
         dynamic(() => {
           const list = confirmations[target];
-          const { personId, token } = list[cursor[target]++ % list.length];
+          const { personId, step, token } = list[cursor[target]++ % list.length];
           return {
             method: 'PUT',
-            path: `/api/parent/people/${personId}/steps/vk_id`,
+            path: `/api/parent/people/${personId}/steps/${step}`,
             headers: { 'x-parent-token': token, 'x-forwarded-for': randomAddress(), 'content-type': 'application/json' },
             body: '{"status":"done"}',
           };
@@ -47,21 +47,21 @@ export function scenarios(fixtures) {
       id: 'class-view',
       title: "Teacher's class view (GET /api/classes/:id/roster)",
       comparable: true,
-      sample: () => classRequest(fixtures.teacherViews[0]),
+      samples: () => fixtures.compare.teacherViews.map((view) => () => classRequest(view)),
       request: () => dynamic(() => classRequest(pick(fixtures.teacherViews))),
     },
     {
       id: 'district-report',
       title: 'District report, large district (GET /api/v1/reports/district)',
       comparable: true,
-      sample: () => reportRequest('/api/v1/reports/district'),
+      samples: () => [() => reportRequest('/api/v1/reports/district')],
       request: () => dynamic(() => reportRequest('/api/v1/reports/district')),
     },
     {
       id: 'school-report',
       title: 'School report (GET /api/v1/reports/schools/:id)',
       comparable: true,
-      sample: () => reportRequest(`/api/v1/reports/schools/${fixtures.schoolIds[0]}`),
+      samples: () => fixtures.compare.schoolIds.map((schoolId) => () => reportRequest(`/api/v1/reports/schools/${schoolId}`)),
       request: () => dynamic(() => reportRequest(`/api/v1/reports/schools/${pick(fixtures.schoolIds)}`)),
     },
   ];

@@ -1,50 +1,79 @@
 // `npm run bench:seed -- --students N` (default 1,000,000): a synthetic region
-// written through COPY into the bench database — districts, schools, classes,
-// families, people, steps, chats, events, counters, links and 90 days of
-// snapshots, all consistent with each other. Prints rows, time and size.
+// written through COPY into the bench database — districts, schools on both
+// onboarding paths (most on MAX, one in five on the legacy VK path), classes
+// with their class chats (one for everyone on VK; one with parents and one
+// with students on MAX), families, people (a few percent opted out), steps,
+// chat memberships, events, counters, links and 90 days of snapshots, all
+// consistent with each other. Prints rows, time and size.
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { join } from 'node:path';
-import { buildApi, ROOT, runToEnd } from '../tools/stack.mjs';
-import { BENCH_SECRETS, benchLinkToken, databaseSize, openBenchServer, sha256 } from './bench-database.mjs';
+import { runToEnd } from '../tools/stack.mjs';
+import { BENCH_API_DIST, BENCH_SECRETS, benchLinkToken, buildBenchApi, databaseSize, openBenchServer, sha256 } from './bench-database.mjs';
 import { CopyWriter } from './copy-writer.mjs';
+import { countersDifferFromRecount, snapshotsDifferFromReplay } from './recount-check.mjs';
 import { rebuildSchema, setAsideSchema } from './schema-set-aside.mjs';
 import {
   classOfIndex,
   createRandom,
+  familyOptsOut,
   HISTORY_DAYS,
   isSibling,
+  optOut,
   parentCount,
-  PATH_ITEMS,
+  pathShape,
+  personOptsOut,
   personPath,
   regionShape,
-  STEP_COUNT,
+  schoolPathId,
   STUDENTS_PER_CLASS,
 } from './region.mjs';
 
+const require = createRequire(import.meta.url);
+/**
+ * The API's build, copied aside (the seed builds it first, and a build running
+ * elsewhere cannot change the copy): the catalogue of paths, the migrations and
+ * the code the end checks run.
+ */
+const fromBuild = (path) => require(join(BENCH_API_DIST, path));
+
 const TABLES = {
   district: ['id', 'name', 'created_at'],
-  school: ['id', 'district_id', 'name', 'created_at', 'messenger'],
+  school: ['id', 'district_id', 'name', 'created_at', 'path_id'],
+  school_step_note: ['school_id', 'district_id', 'path_id', 'step', 'note', 'updated_at'],
   school_class: ['id', 'district_id', 'school_id', 'grade', 'letter', 'academic_year', 'created_at'],
   staff_user: ['id', 'district_id', 'school_id', 'role', 'email', 'full_name', 'created_at', 'updated_at'],
   teacher_class: ['staff_user_id', 'class_id', 'school_id', 'district_id', 'created_at'],
   family: ['id', 'district_id', 'school_id', 'created_at'],
   invite: ['id', 'district_id', 'school_id', 'family_id', 'token_hash', 'token_encrypted', 'created_at', 'expires_at'],
-  person: ['id', 'district_id', 'school_id', 'family_id', 'class_id', 'kind', 'display_name', 'phone_hmac', 'created_at', 'updated_at'],
-  chat: ['id', 'district_id', 'school_id', 'class_id', 'kind', 'created_at'],
+  person: [
+    'id', 'district_id', 'school_id', 'family_id', 'class_id', 'kind', 'display_name', 'phone_hmac', 'created_at', 'updated_at',
+    'opted_out_at', 'opt_out_channel', 'opt_out_note', 'opt_out_source',
+  ],
+  chat: ['id', 'district_id', 'school_id', 'class_id', 'kind', 'audience', 'created_at'],
   person_step: ['person_id', 'step', 'district_id', 'school_id', 'status', 'blocker_reason', 'updated_at', 'updated_source'],
   chat_membership: ['person_id', 'chat_id', 'district_id', 'school_id', 'status', 'blocker_reason', 'updated_at', 'updated_source'],
   progress_event: [
-    'district_id', 'school_id', 'person_id', 'step', 'chat_id', 'from_status', 'to_status', 'blocker_reason', 'source', 'change_id', 'created_at',
+    'district_id', 'school_id', 'person_id', 'path_id', 'step', 'chat_id', 'from_status', 'to_status', 'blocker_reason', 'blocker_note',
+    'opt_out_channel', 'source', 'change_id', 'created_at',
   ],
   class_progress: ['class_id', 'district_id', 'school_id', 'person_kind', 'item', 'status', 'blocker_reason', 'people'],
-  progress_snapshot: ['class_id', 'day', 'district_id', 'school_id', 'counters', 'taken_at', 'source'],
+  progress_snapshot: ['class_id', 'day', 'district_id', 'school_id', 'path_id', 'counters', 'taken_at', 'source'],
 };
 
 const DAY_MS = 86_400_000;
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 const SOURCES = ['teacher', 'parent_link', 'parent_link', 'import'];
+/** Who records an opt-out: the class teacher, or the family through its link. */
+const OPT_OUT_SOURCES = ['teacher', 'parent_link'];
+/** The note an opt-out with channel `other` needs (the API asks for one). */
+const OPT_OUT_OTHER_NOTE = 'Новости передаём через классного руководителя при встрече';
+/** A school's own note on its path's last step, on one school in three. */
+const STEP_NOTE = 'Если что-то не получается, напишите классному руководителю в электронный дневник';
+/** Minutes after 10:00 Moscow of an opt-out: after every change of its day (those are at 10:00 plus one minute per item). */
+const OPT_OUT_MINUTE = 30;
 
 const { values: options } = parseArgs({
   options: { students: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '20261126' } },
@@ -77,7 +106,7 @@ function academicYear() {
   return `${first}/${first + 1}`;
 }
 
-async function generateRegion(writers, shape, random) {
+async function generateRegion(writers, shape, paths, random) {
   const createdAt = new Date(dayStart(-HISTORY_DAYS - 10)).toISOString();
   const expiresAt = new Date(Date.now() + 180 * DAY_MS).toISOString();
   const year = academicYear();
@@ -92,28 +121,32 @@ async function generateRegion(writers, shape, random) {
   const progressLog = Math.max(1, Math.floor(shape.schools / 10));
   for (let school = 0; school < shape.schools; school += 1) {
     const districtId = districtIds[shape.districtOfSchool(school)];
-    generateSchool(writers, { school, districtId, studentCount: shape.studentsOfSchool(school), createdAt, expiresAt, year, inviteKey }, random);
+    const path = paths[schoolPathId(school)];
+    generateSchool(writers, { school, districtId, path, studentCount: shape.studentsOfSchool(school), createdAt, expiresAt, year, inviteKey }, random);
     await Promise.all(Object.values(writers).map((writer) => writer.drained()));
     if ((school + 1) % progressLog === 0) console.log(`  ${school + 1} of ${shape.schools} schools (${seconds(Date.now() - started)})`);
   }
 }
 
 function generateSchool(writers, context, random) {
-  const { school, districtId, studentCount, createdAt, expiresAt, year, inviteKey } = context;
+  const { school, districtId, path, studentCount, createdAt, expiresAt, year, inviteKey } = context;
   const schoolId = randomUUID();
-  writers.school.row([schoolId, districtId, `Школа № ${school + 1}`, createdAt, school % 10 === 9 ? 'max' : 'vk_messenger']);
+  writers.school.row([schoolId, districtId, `Школа № ${school + 1}`, createdAt, path.id]);
+  if (school % 3 === 0) writers.school_step_note.row([schoolId, districtId, path.id, path.steps[path.stepCount - 1], STEP_NOTE, createdAt]);
   writers.staff_user.row([randomUUID(), districtId, schoolId, 'school_admin', `school-${school}@bench.example`, `Администратор школы ${school + 1}`, createdAt, createdAt]);
   const schoolChatId = randomUUID();
-  writers.chat.row([schoolChatId, districtId, schoolId, null, 'school', createdAt]);
+  writers.chat.row([schoolChatId, districtId, schoolId, null, 'school', 'all', createdAt]);
 
   const classes = [];
   for (let index = 0; index * STUDENTS_PER_CLASS < studentCount; index += 1) {
     const { grade, letter } = classOfIndex(index);
-    const schoolClass = { id: randomUUID(), chatId: randomUUID(), members: [] };
+    // The class chats of the path: `all`, or `parents` and `students`.
+    const chats = Object.fromEntries(path.classChatAudiences.map((audience) => [audience, randomUUID()]));
+    const schoolClass = { id: randomUUID(), chats, members: [] };
     classes.push(schoolClass);
     const teacherId = randomUUID();
     writers.school_class.row([schoolClass.id, districtId, schoolId, grade, letter, year, createdAt]);
-    writers.chat.row([schoolClass.chatId, districtId, schoolId, schoolClass.id, 'class', createdAt]);
+    for (const [audience, chatId] of Object.entries(chats)) writers.chat.row([chatId, districtId, schoolId, schoolClass.id, 'class', audience, createdAt]);
     writers.staff_user.row([teacherId, districtId, schoolId, 'teacher', `teacher-${school}-${index}@bench.example`, `Учитель ${grade}${letter}`, createdAt, createdAt]);
     writers.teacher_class.row([teacherId, schoolClass.id, schoolId, districtId, createdAt]);
   }
@@ -130,9 +163,11 @@ function generateSchool(writers, context, random) {
         : { id: randomUUID(), students: [], parents: [] };
     if (family.students.length === 0) {
       families.push(family);
-      for (let n = parentCount(random); n > 0; n -= 1) family.parents.push({ id: randomUUID(), kind: 'parent', path: personPath(random), classes: [] });
+      for (let n = parentCount(random); n > 0; n -= 1) {
+        family.parents.push({ id: randomUUID(), kind: 'parent', path: personPath(random, path), classes: [], optOut: null });
+      }
     }
-    const student = { id: randomUUID(), kind: 'student', path: personPath(random), classes: [classes[classIndex]] };
+    const student = { id: randomUUID(), kind: 'student', path: personPath(random, path), classes: [classes[classIndex]], optOut: null };
     family.students.push(student);
     familyOfSeat[seat] = family;
     classes[classIndex].members.push(student);
@@ -142,14 +177,16 @@ function generateSchool(writers, context, random) {
       parent.classes = family.students.map((student) => student.classes[0]);
       for (const schoolClass of parent.classes) schoolClass.members.push(parent);
     }
+    decideOptOuts(family, random);
   }
 
-  const scope = { districtId, schoolId, schoolChatId, createdAt };
+  const scope = { districtId, schoolId, schoolChatId, createdAt, path };
   let number = 0;
   for (const family of families) {
     writers.family.row([family.id, districtId, schoolId, createdAt]);
     const token = benchLinkToken(family.id);
-    writers.invite.row([randomUUID(), districtId, schoolId, family.id, sha256(token), encrypt(inviteKey, token), createdAt, expiresAt]);
+    const code = linkCodeHash ? [linkCodeHash(token)] : [];
+    writers.invite.row([randomUUID(), districtId, schoolId, family.id, sha256(token), encrypt(inviteKey, token), createdAt, expiresAt, ...code]);
     for (const person of [...family.students, ...family.parents]) {
       number += 1;
       writePerson(writers, scope, family.id, person, number, random);
@@ -158,61 +195,119 @@ function generateSchool(writers, context, random) {
   for (const schoolClass of classes) writeClassCounters(writers, scope, schoolClass);
 }
 
+/**
+ * Some families say no to Sferum/MAX as a whole (one change for all of them,
+ * after the last change of any of them), and some single people of other
+ * families; each with the channel the school uses instead.
+ */
+function decideOptOuts(family, random) {
+  const people = [...family.students, ...family.parents];
+  const make = (afterDay) => {
+    const { day, channel } = optOut(random, afterDay);
+    return { day, channel, note: channel === 'other' ? OPT_OUT_OTHER_NOTE : null, source: OPT_OUT_SOURCES[Math.floor(random() * 2)], changeId: randomUUID() };
+  };
+  if (familyOptsOut(random)) {
+    const days = people.map((person) => person.path.lastDay).filter((day) => day !== null);
+    const choice = make(days.length > 0 ? Math.max(...days) : null);
+    for (const person of people) person.optOut = choice;
+    return;
+  }
+  for (const person of people) if (personOptsOut(random)) person.optOut = make(person.path.lastDay);
+}
+
+/** The person's class chat in a class: the one for their audience. */
+function classChatOf(schoolClass, kind) {
+  return schoolClass.chats.all ?? (kind === 'student' ? schoolClass.chats.students : schoolClass.chats.parents);
+}
+
 function writePerson(writers, scope, familyId, person, number, random) {
-  const { districtId, schoolId, schoolChatId, createdAt } = scope;
+  const { districtId, schoolId, schoolChatId, createdAt, path } = scope;
   const student = person.kind === 'student';
   const name = `${student ? 'Ученик' : 'Родитель'} ${String(number).padStart(4, '0')}`;
+  const opted = person.optOut;
   writers.person.row([
     person.id, districtId, schoolId, familyId, student ? person.classes[0].id : null, person.kind, name,
     student ? null : randomBytes(32), createdAt, createdAt,
+    opted ? eventTime(opted.day, OPT_OUT_MINUTE) : null, opted?.channel ?? null, opted?.note ?? null, opted?.source ?? null,
   ]);
   const { done, doneDays, blocker } = person.path;
   const source = SOURCES[Math.floor(random() * SOURCES.length)];
-  const chatsOf = (item) => (PATH_ITEMS[item] === 'chat_class' ? person.classes.map((c) => c.chatId) : [schoolChatId]);
-  for (let item = 0; item < PATH_ITEMS.length; item += 1) {
-    const isStep = item < STEP_COUNT;
-    const state = itemState(person.path, item);
+  const chatsOf = (item) => (path.items[item] === 'chat_class' ? person.classes.map((c) => classChatOf(c, person.kind)) : [schoolChatId]);
+  for (let item = 0; item < path.items.length; item += 1) {
+    const isStep = item < path.stepCount;
+    const state = itemState(path, person.path, item);
     const when = state.day === null ? createdAt : eventTime(state.day, item);
     const changedBy = state.day === null ? null : source;
     if (isStep) {
-      writers.person_step.row([person.id, PATH_ITEMS[item], districtId, schoolId, state.status, state.reason, when, changedBy]);
+      writers.person_step.row([person.id, path.items[item], districtId, schoolId, state.status, state.reason, when, changedBy]);
     } else {
       for (const chatId of chatsOf(item)) {
         writers.chat_membership.row([person.id, chatId, districtId, schoolId, state.status, state.reason, when, changedBy]);
       }
     }
   }
-  // History, in time order (the event ids follow it): each item done, then the blocker.
+  // History, in time order (the event ids follow it): each item done, then the blocker, then the opt-out.
   const events = doneDays.slice(0, done).map((day, item) => ({ item, day, reason: null }));
   if (blocker) events.push({ item: done, day: blocker.day, reason: blocker.reason });
   for (const event of events) {
-    const isStep = event.item < STEP_COUNT;
+    const isStep = event.item < path.stepCount;
     const from = isStep ? 'not_started' : 'not_joined';
     const to = event.reason ? 'blocked' : isStep ? 'done' : 'joined';
     const targets = isStep ? [null] : chatsOf(event.item);
     for (const chatId of targets) {
       writers.progress_event.row([
-        districtId, schoolId, person.id, isStep ? PATH_ITEMS[event.item] : null, chatId, from, to, event.reason, source, randomUUID(),
-        eventTime(event.day, event.item),
+        districtId, schoolId, person.id, path.id, isStep ? path.items[event.item] : null, chatId, from, to, event.reason, null, null, source,
+        randomUUID(), eventTime(event.day, event.item),
       ]);
     }
+  }
+  if (opted) {
+    writers.progress_event.row([
+      districtId, schoolId, person.id, path.id, null, null, 'participating', 'opted_out', null, opted.note, opted.channel, opted.source,
+      opted.changeId, eventTime(opted.day, OPT_OUT_MINUTE),
+    ]);
   }
 }
 
 /** Where a person stands on one item today, and since which day (null: never changed). */
-function itemState(path, item) {
-  const isStep = item < STEP_COUNT;
-  if (item < path.done) return { status: isStep ? 'done' : 'joined', reason: null, day: path.doneDays[item] };
-  if (item === path.done && path.blocker) return { status: 'blocked', reason: path.blocker.reason, day: path.blocker.day };
+function itemState(path, personPath, item) {
+  const isStep = item < path.stepCount;
+  if (item < personPath.done) return { status: isStep ? 'done' : 'joined', reason: null, day: personPath.doneDays[item] };
+  if (item === personPath.done && personPath.blocker) return { status: 'blocked', reason: personPath.blocker.reason, day: personPath.blocker.day };
   return { status: isStep ? 'not_started' : 'not_joined', reason: null, day: null };
 }
 
-/** Changes happen during the school day: 10:00 Moscow plus a few minutes per item. */
-function eventTime(day, item) {
-  const key = day * 10 + item;
+/**
+ * What a person adds to a class's counters at the end of a day (null: before
+ * any change), as the API's recount counts (progress/progress.sql.ts): one row
+ * per step, one for their class chat of that class, one for the school chat,
+ * and `overall`; opted out, every item is `opted_out` with no reason.
+ */
+function countersAt(path, person, day) {
+  const kind = person.kind;
+  const states = path.items.map((_, item) => {
+    const state = itemState(path, person.path, item);
+    if (state.day === null || day === null || state.day > day) return { status: item < path.stepCount ? 'not_started' : 'not_joined', reason: null };
+    return state;
+  });
+  if (person.optOut && day !== null && person.optOut.day <= day) {
+    return [...path.items.map((item) => `${kind}|${item}|opted_out|`), `${kind}|overall|opted_out|`];
+  }
+  const steps = states.slice(0, path.stepCount);
+  const classChat = states[path.stepCount];
+  let overall = 'not_started';
+  if (steps.every((s) => s.status === 'done') && classChat.status === 'joined') overall = 'connected';
+  else if (steps.some((s) => s.status === 'blocked') || classChat.status === 'blocked') overall = 'blocked';
+  else if (states.some((s) => s.status === 'done' || s.status === 'joined')) overall = 'in_progress';
+  return [...states.map((s, item) => `${kind}|${path.items[item]}|${s.status}|${s.reason ?? ''}`), `${kind}|overall|${overall}|`];
+}
+
+/** Changes happen during the school day: 10:00 Moscow plus a few minutes per item (an opt-out at OPT_OUT_MINUTE). */
+function eventTime(day, minute) {
+  const key = day * 100 + minute;
   let time = eventTimes.get(key);
   if (!time) {
-    time = new Date(dayStart(day) + 10 * 3_600_000 + item * 60_000).toISOString();
+    time = new Date(dayStart(day) + 10 * 3_600_000 + minute * 60_000).toISOString();
     eventTimes.set(key, time);
   }
   return time;
@@ -225,20 +320,23 @@ const eventTimes = new Map();
  * snapshot job would have recorded).
  */
 function writeClassCounters(writers, scope, schoolClass) {
-  const { districtId, schoolId } = scope;
+  const { districtId, schoolId, path } = scope;
   const counts = new Map();
   const changesByDay = new Map();
-  const add = (key, n) => counts.set(key, (counts.get(key) ?? 0) + n);
+  const add = (keys, n) => {
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + n);
+  };
   for (const person of schoolClass.members) {
-    for (let item = 0; item < PATH_ITEMS.length; item += 1) {
-      const isStep = item < STEP_COUNT;
-      const initial = `${person.kind}|${PATH_ITEMS[item]}|${isStep ? 'not_started' : 'not_joined'}|`;
-      add(initial, 1);
-      const state = itemState(person.path, item);
-      if (state.day === null) continue;
-      const changes = changesByDay.get(state.day) ?? [];
-      changes.push([initial, `${person.kind}|${PATH_ITEMS[item]}|${state.status}|${state.reason ?? ''}`]);
-      changesByDay.set(state.day, changes);
+    let before = countersAt(path, person, null);
+    add(before, 1);
+    const days = new Set(path.items.map((_, item) => itemState(path, person.path, item).day).filter((day) => day !== null));
+    if (person.optOut) days.add(person.optOut.day);
+    for (const day of [...days].sort((a, b) => a - b)) {
+      const after = countersAt(path, person, day);
+      const changes = changesByDay.get(day) ?? [];
+      changes.push([before, after]);
+      changesByDay.set(day, changes);
+      before = after;
     }
   }
   let counters = null;
@@ -256,7 +354,7 @@ function writeClassCounters(writers, scope, schoolClass) {
         }),
       );
     }
-    writers.progress_snapshot.row([schoolClass.id, SNAPSHOT_DAYS[day].date, districtId, schoolId, counters, SNAPSHOT_DAYS[day].takenAt, 'counters']);
+    writers.progress_snapshot.row([schoolClass.id, SNAPSHOT_DAYS[day].date, districtId, schoolId, path.id, counters, SNAPSHOT_DAYS[day].takenAt, 'counters']);
   }
   for (const [key, people] of counts) {
     if (people === 0) continue;
@@ -265,6 +363,13 @@ function writeClassCounters(writers, scope, schoolClass) {
   }
 }
 
+/**
+ * The SHA-256 of a link's short code, when the schema has short codes
+ * (`invite.code_hash`): derived by the build's own LinkSecrets, as the API
+ * does for a new link, so the API finds nothing to fill in at start.
+ */
+let linkCodeHash = null;
+
 function encrypt(key, token) {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -272,42 +377,48 @@ function encrypt(key, token) {
   return Buffer.concat([iv, ciphertext, cipher.getAuthTag()]);
 }
 
-/** Compares `class_progress` of a sample of classes with a recount from the people, and with their last snapshot. */
-async function checkCounters(client) {
-  const { rows } = await client.query(`SELECT id FROM school_class TABLESAMPLE SYSTEM (1) LIMIT 50`);
-  const ids = rows.length > 0 ? rows.map((row) => row.id) : (await client.query(`SELECT id FROM school_class LIMIT 5`)).rows.map((r) => r.id);
+/**
+ * Compares `class_progress` of a sample of classes (at least one of each path,
+ * and some with people who opted out) with the API's own recount
+ * (PROGRESS_SQL.recountClasses: every step, chat, `overall` and `opted_out`
+ * row), with their last snapshot, and their last day's snapshot with what the
+ * API's snapshot job replays from the history (SnapshotsService.fillGaps).
+ */
+async function checkCounters(client, url) {
+  let { rows: sampled } = await client.query(`SELECT id FROM school_class TABLESAMPLE SYSTEM (1) LIMIT 50`);
+  if (sampled.length < 20) sampled = (await client.query(`SELECT id FROM school_class ORDER BY random() LIMIT 50`)).rows;
+  const { rows: chosen } = await client.query(
+    `(SELECT DISTINCT ON (s.path_id) c.id FROM school_class c JOIN school s ON s.id = c.school_id ORDER BY s.path_id, c.id)
+     UNION
+     (SELECT DISTINCT ON (s.path_id) p.class_id FROM person p JOIN school s ON s.id = p.school_id
+      WHERE p.opted_out_at IS NOT NULL AND p.class_id IS NOT NULL ORDER BY s.path_id, p.class_id)`,
+  );
+  const ids = [...new Set([...sampled, ...chosen].map((row) => row.id ?? row.class_id))];
+  const { PROGRESS_SQL } = fromBuild('apps/api/src/progress/progress.sql.js');
+  const recount = await countersDifferFromRecount(client, PROGRESS_SQL, ids);
+  if (recount > 0) throw new Error(`The generated counters differ from the API's recount in ${recount} rows: the generator is wrong.`);
   const { rows: differences } = await client.query(
-    `WITH members AS (
-       SELECT p.class_id, p.id AS person_id, p.kind FROM person p WHERE p.class_id = ANY($1::uuid[])
-       UNION
-       SELECT s.class_id, p.id, p.kind FROM person s JOIN person p ON p.family_id = s.family_id AND p.kind = 'parent'
-       WHERE s.class_id = ANY($1::uuid[]) AND s.kind = 'student'
-     ),
-     recount AS (
-       SELECT m.class_id, m.kind, ps.step AS item, ps.status, COALESCE(ps.blocker_reason, '') AS reason, count(*)::int AS people
-       FROM members m JOIN person_step ps ON ps.person_id = m.person_id GROUP BY 1, 2, 3, 4, 5
-       UNION ALL
-       SELECT m.class_id, m.kind, 'chat_' || ch.kind, cm.status, COALESCE(cm.blocker_reason, ''), count(*)::int
-       FROM members m JOIN chat_membership cm ON cm.person_id = m.person_id
-       JOIN chat ch ON ch.id = cm.chat_id AND (ch.class_id = m.class_id OR ch.kind = 'school')
-       GROUP BY 1, 2, 3, 4, 5
-     ),
-     stored AS (SELECT class_id, person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = ANY($1::uuid[])),
+    `WITH stored AS (SELECT class_id, person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = ANY($1::uuid[])),
      last_snapshot AS (
        SELECT s.class_id, x.person_kind, x.item, x.status, x.blocker_reason, x.people
        FROM progress_snapshot s CROSS JOIN LATERAL jsonb_to_recordset(s.counters)
             AS x(person_kind text, item text, status text, blocker_reason text, people int)
        WHERE s.class_id = ANY($1::uuid[]) AND s.day = (SELECT max(day) FROM progress_snapshot)
      )
-     SELECT 'recount' AS against, count(*)::int AS n FROM ((TABLE recount EXCEPT TABLE stored) UNION ALL (TABLE stored EXCEPT TABLE recount)) d
-     UNION ALL
-     SELECT 'snapshot', count(*)::int FROM ((TABLE last_snapshot EXCEPT TABLE stored) UNION ALL (TABLE stored EXCEPT TABLE last_snapshot)) d`,
+     SELECT count(*)::int AS n FROM ((TABLE last_snapshot EXCEPT TABLE stored) UNION ALL (TABLE stored EXCEPT TABLE last_snapshot)) d`,
     [ids],
   );
-  for (const { against, n } of differences) {
-    if (n > 0) throw new Error(`The generated counters differ from the ${against} in ${n} rows: the generator is wrong.`);
-  }
-  return ids.length;
+  if (differences[0].n > 0) throw new Error(`The generated counters differ from the last snapshot in ${differences[0].n} rows: the generator is wrong.`);
+  const replay = await snapshotsDifferFromReplay(url, client, ids, fromBuild);
+  if (replay > 0) throw new Error(`The generated snapshots differ from the API's replay of the history in ${replay} rows: the generator is wrong.`);
+  const { rows: [covered] } = await client.query(
+    `SELECT count(DISTINCT cp.class_id) FILTER (WHERE s.path_id = 'max')::int AS max, count(DISTINCT cp.class_id) FILTER (WHERE s.path_id = 'vk')::int AS vk,
+            COALESCE(sum(cp.people) FILTER (WHERE cp.item = 'overall' AND cp.status = 'opted_out'), 0)::int AS opted_out,
+            COALESCE(sum(cp.people) FILTER (WHERE cp.item = 'overall'), 0)::int AS people
+     FROM class_progress cp JOIN school s ON s.id = cp.school_id WHERE cp.class_id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return { classes: ids.length, replayed: replay !== null, ...covered };
 }
 
 function seconds(ms) {
@@ -315,18 +426,31 @@ function seconds(ms) {
 }
 
 async function main() {
-  buildApi();
+  buildBenchApi();
+  // Everything taken from the build is loaded now, while the copy is known whole.
+  const { PATH_CATALOGUE } = fromBuild('libs/contracts/src/index.js');
+  fromBuild('apps/api/src/progress/progress.sql.js');
+  fromBuild('apps/api/src/reports/snapshots.service.js');
+  fromBuild('apps/api/src/database/data-source-options.js');
   const server = await openBenchServer({ create: true });
   try {
-    await runToEnd('node', [join(ROOT, 'dist/api/apps/api/src/cli/prepare-database.js')], { env: { ...process.env, DATABASE_URL: server.url }, quiet: true });
+    await runToEnd('node', [join(BENCH_API_DIST, 'apps/api/src/cli/prepare-database.js')], { env: { ...process.env, DATABASE_URL: server.url }, quiet: true });
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
+    const { rows: inviteColumns } = await admin.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'invite' AND column_name = 'code_hash'`);
+    if (inviteColumns.length > 0) {
+      const { LinkSecrets } = fromBuild('apps/api/src/invites/link-secrets.js');
+      const secrets = new LinkSecrets({ INVITE_ENCRYPTION_KEY: BENCH_SECRETS.INVITE_ENCRYPTION_KEY }, null);
+      linkCodeHash = (token) => secrets.codeHash(secrets.codeOf(token));
+      TABLES.invite.push('code_hash');
+    }
     const setAside = await setAsideSchema(admin, Object.keys(TABLES));
     console.log(`Generating ${students.toLocaleString('en')} students into ${server.embedded ? 'the embedded bench server' : 'DATABASE_URL'}…`);
 
+    const paths = Object.fromEntries(PATH_CATALOGUE.paths.map((path) => [path.id, pathShape(path)]));
     const writers = {};
     for (const [table, columns] of Object.entries(TABLES)) writers[table] = await CopyWriter.open(server.url, table, columns);
-    await generateRegion(writers, regionShape(students), createRandom(Number(options.seed)));
+    await generateRegion(writers, regionShape(students), paths, createRandom(Number(options.seed)));
     const rows = {};
     for (const [table, writer] of Object.entries(writers)) rows[table] = await writer.close();
     const loaded = Date.now();
@@ -334,12 +458,18 @@ async function main() {
 
     await rebuildSchema(server.url, setAside);
     await admin.query('ANALYZE');
-    const checked = await checkCounters(admin);
+    const checked = await checkCounters(admin, server.url);
     console.log('\nRows:');
     for (const [table, count] of Object.entries(rows)) console.log(`  ${table.padEnd(18)} ${count.toLocaleString('en').padStart(12)}`);
     const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
     console.log(`  ${'total'.padEnd(18)} ${total.toLocaleString('en').padStart(12)}`);
-    console.log(`Counters of ${checked} sampled classes equal a recount and their last snapshot.`);
+    console.log(
+      `Counters of ${checked.classes} sampled classes (${checked.max} on max, ${checked.vk} on vk; ${checked.people.toLocaleString('en')} people, ` +
+        `${checked.opted_out} opted out) equal the API's recount and their last snapshot` +
+        (checked.replayed
+          ? `, and that snapshot equals the API's replay of the history (SnapshotsService.fillGaps).`
+          : `; the replay of the history was not compared (the last snapshot is not yesterday's: the seed ran past midnight).`),
+    );
     console.log(`Database size: ${await databaseSize(admin)}; time: ${seconds(Date.now() - started)} (load ${seconds(loaded - started)}).`);
     await admin.end();
   } finally {

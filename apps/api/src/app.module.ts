@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { PATH_CATALOGUE, type PathCatalogue } from '@sferum/contracts';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -11,6 +12,7 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
 import { OrgModule } from './org/org.module';
+import { PathsModule } from './paths/paths.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
@@ -18,8 +20,11 @@ import { RosterModule } from './roster/roster.module';
 
 @Module({})
 export class AppModule {
-  /** `logDestination` replaces standard output for the request logs (tests read them). */
-  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
+  /**
+   * `logDestination` replaces standard output for the request logs (tests read them);
+   * `paths`, the catalogue of onboarding paths (a test adds one of its own).
+   */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream, paths: PathCatalogue = PATH_CATALOGUE): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -27,6 +32,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config, logDestination)),
         ScheduleModule.forRoot(),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config), retryAttempts: 0 }),
+        PathsModule.forRoot(paths),
         HealthModule,
         AuthModule,
         OrgModule,

@@ -117,6 +117,22 @@ describe('access matrix: endpoint × role × place', () => {
       return agent.patch(`/api/schools/${target}`).send({ name: `Школа ${unique()}` });
     },
   );
+  // A school's path and notes: its admins and the district admin choose, teachers read.
+  const schoolTarget = async (w: World, f: OrgFactory, where: Where) => (where === 'own' ? w.s1 : f.school(districtOf(w, where)));
+  add(
+    'POST /schools/:id/path',
+    { own: expect3(200, 200, 403), otherSchool: expect3(200, 404, 404), otherDistrict: expect3(404, 404, 404) },
+    (where) => async (agent, w, f) => {
+      const target = await schoolTarget(w, f, where);
+      const [school] = await f.dataSource.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [target]);
+      return agent.post(`/api/schools/${target}/path`).send({ pathId: school.path_id === 'max' ? 'vk' : 'max' });
+    },
+  );
+  add(
+    'PUT /schools/:id/step-notes',
+    { own: expect3(200, 200, 403), otherSchool: expect3(200, 404, 404), otherDistrict: expect3(404, 404, 404) },
+    (where) => async (agent, w, f) => agent.put(`/api/schools/${await schoolTarget(w, f, where)}/step-notes`).send({ notes: [] }),
+  );
   add('POST /schools', { own: expect3(201, 403, 403) }, () => (agent) => agent.post('/api/schools').send({ name: `Школа ${unique()}` }));
 
   // Classes

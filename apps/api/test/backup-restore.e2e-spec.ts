@@ -117,7 +117,7 @@ describe('backups: npm run db:backup and db:restore', () => {
     ).body as RosterFamily;
     const student = family.students[0];
     await admin
-      .put(`/api/people/${student.id}/steps/vk_id`)
+      .put(`/api/people/${student.id}/steps/max_account`)
       .send({ version: student.version, status: 'blocked', blockerReason: 'other', blockerNote: 'телефон у бабушки' })
       .expect(200);
     await admin.post(`/api/classes/${DEMO_IDS.class1A}/invites`).send({ familyIds: [family.id] }).expect(200);

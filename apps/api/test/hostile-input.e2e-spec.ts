@@ -50,7 +50,7 @@ describe('hostile input', () => {
     fc.constant(null),
   );
   const anyJson = fc.oneof(
-    fc.dictionary(fc.constantFrom('name', 'email', 'password', 'displayName', 'phone', 'version', 'status', 'blockerReason', 'blockerNote', 'grade', 'letter', 'schoolId', 'classId', 'familyIds', 'teacherIds', 'people', 'parents', 'role', 'fullName', 'token', 'step', 'chatId', 'regenerate', 'messenger', '__proto__', 'constructor'), fc.oneof(nasty, fc.array(nasty, { maxLength: 3 }), fc.dictionary(fc.string(), nasty, { maxKeys: 3 }))),
+    fc.dictionary(fc.constantFrom('name', 'email', 'password', 'displayName', 'phone', 'version', 'status', 'blockerReason', 'blockerNote', 'grade', 'letter', 'schoolId', 'classId', 'familyIds', 'teacherIds', 'people', 'parents', 'role', 'fullName', 'token', 'step', 'chatId', 'regenerate', 'pathId', 'optedOut', 'channel', 'note', 'notes', '__proto__', 'constructor'), fc.oneof(nasty, fc.array(nasty, { maxLength: 3 }), fc.dictionary(fc.string(), nasty, { maxKeys: 3 }))),
     fc.array(nasty, { maxLength: 3 }),
     nasty,
   );
@@ -76,7 +76,13 @@ describe('hostile input', () => {
     ['PUT', () => `/api/people/${ids.person}/steps/vk_id`, 'staff'],
     ['POST', () => `/api/classes/${ids.class}/invites`, 'staff'],
     ['POST', () => '/api/api-keys', 'staff'],
+    ['PUT', () => `/api/people/${ids.person}/opt-out`, 'staff'],
+    ['PUT', () => `/api/families/${ids.family}/opt-out`, 'staff'],
+    ['POST', () => `/api/schools/${ids.school}/path`, 'staff'],
+    ['PUT', () => `/api/schools/${ids.school}/step-notes`, 'staff'],
     ['PUT', () => `/api/parent/people/${ids.person}/steps/vk_id`, 'parent'],
+    ['PUT', () => `/api/parent/people/${ids.person}/opt-out`, 'parent'],
+    ['PUT', () => '/api/parent/opt-out', 'parent'],
   ];
 
   it.each(endpoints)('%s %s answers random JSON with a 4xx or 2xx, never a 5xx', async (method, path, who) => {

@@ -207,7 +207,7 @@ describe('class list import and export', () => {
       const body = response.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const rows: string[][] = parse(body.subarray(3).toString('utf8'), { delimiter: ';' });
-      expect(rows[0].slice(0, 7)).toEqual(['Класс', 'Семья', 'Кто', 'ФИО', 'VK ID', 'Профиль Сферума', 'Мессенджер']);
+      expect(rows[0].slice(0, 7)).toEqual(['Класс', 'Семья', 'Кто', 'ФИО', 'VK ID', 'Профиль Сферума', 'VK Мессенджер']);
       expect(rows).toHaveLength(1 + 6);
       expect(rows.map((row) => row[3])).toContain(`'=HYPERLINK("http://evil.example","Морозов")`);
       expect(rows[1][4]).toBe('не начато');

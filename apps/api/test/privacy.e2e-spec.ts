@@ -91,7 +91,7 @@ describe('personal data: subject access and erasure', () => {
     const withSibling = await family('Выпускник Два', endingClass);
     await admin.post(`/api/classes/${otherClassId}/students`).send({ displayName: 'Младший Брат', familyId: withSibling.id }).expect(201);
     await factory.dataSource.query(
-      `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, counters, source) VALUES ($1, '2026-05-01', $2, $3, '[]', 'counters')`,
+      `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, path_id, counters, source) VALUES ($1, '2026-05-01', $2, $3, 'vk', '[]', 'counters')`,
       [endingClass, districtId, schoolId],
     );
 
@@ -135,7 +135,7 @@ describe('personal data: subject access and erasure', () => {
       await districtAdmin.post(`/api/classes/${classIds[1]}/students`).send({ displayName: 'Сестра', familyId: families[0].id }).expect(201);
       await districtAdmin.post(`/api/classes/${classIds[0]}/invites`).send({ familyIds: [families[0].id, families[1].id] }).expect(200);
       await factory.dataSource.query(
-        `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, counters, source) VALUES ($1, '2026-05-20', $2, $3, '[]', 'counters')`,
+        `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, path_id, counters, source) VALUES ($1, '2026-05-20', $2, $3, 'vk', '[]', 'counters')`,
         [classIds[0], districtId, id],
       );
       return { id, name, classIds, familyIds: families.map((f) => f.id) };

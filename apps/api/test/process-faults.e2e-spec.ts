@@ -1,6 +1,7 @@
 import {
   PARENT_TOKEN_HEADER,
-  STEP_IDS,
+  MAX_PATH,
+  stepIdsOf,
   type ClassRoster,
   type FamilyInvite,
   type ImportResult,
@@ -98,7 +99,7 @@ describe('when the API process is killed', () => {
     });
     expect(await count(`SELECT count(*) FROM person WHERE class_id = $1`, [classId])).toBe(5000);
     expect(await count(`SELECT count(*) FROM person_step WHERE school_id = $1`, [schoolId])).toBe(
-      10000 * STEP_IDS.length,
+      10000 * stepIdsOf(MAX_PATH).length,
     );
     const afterImport = await counters(classId);
     expect(afterImport.stored).toEqual(afterImport.recounted);
@@ -127,7 +128,7 @@ describe('when the API process is killed', () => {
     // (one address per family, as the per-address limit expects of real phones).
     const confirmations = families.flatMap((family, n) =>
       [...family.students, ...family.parents].flatMap((person) =>
-        STEP_IDS.map((step) => ({
+        stepIdsOf(MAX_PATH).map((step) => ({
           personId: person.id,
           step,
           token: tokenOf.get(family.id)!,

@@ -1,10 +1,23 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ClassRoster, CreatedApiKey, DistrictReport, HistoryReport, RosterFamily, SchoolReport } from '@sferum/contracts';
+import {
+  blockersFor,
+  PATH_CATALOGUE,
+  PathCatalogue,
+  SHIPPED_PATHS,
+  type ClassRoster,
+  type CreatedApiKey,
+  type DistrictReport,
+  type HistoryReport,
+  type OnboardingPath,
+  type RosterFamily,
+  type RosterPerson,
+  type SchoolReport,
+} from '@sferum/contracts';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { buildReport, type CounterRow } from '../src/reports/report-builder';
+import { buildReport, reportPathOf, type CounterRow } from '../src/reports/report-builder';
 import { SnapshotsService } from '../src/reports/snapshots.service';
 import { OrgFactory } from './factories/org.factory';
 import { recountFromSource } from './support/recount';
@@ -27,12 +40,14 @@ describe('district reporting API', () => {
     app = await createTestApp({ LOGIN_LIMIT_PER_IP: '1000' });
     factory = await OrgFactory.connect();
     districtId = await factory.district();
-    schoolA = await factory.school(districtId);
-    schoolB = await factory.school(districtId);
+    // Both start on MAX, as new schools do; B goes back to the legacy VK path through the API.
+    schoolA = await factory.school(districtId, undefined, 'max');
+    schoolB = await factory.school(districtId, undefined, 'max');
     classes = [await factory.schoolClass(schoolA, 5, 'А'), await factory.schoolClass(schoolA, 5, 'Б'), await factory.schoolClass(schoolB, 7, 'В')];
     const otherDistrict = await factory.district();
     otherDistrictSchool = await factory.school(otherDistrict);
     admin = await signIn(app, (await factory.staff('district_admin', { districtId })).email);
+    await admin.post(`/api/schools/${schoolB}/path`).send({ pathId: 'vk' }).expect(200);
     for (const [index, classId] of classes.entries()) {
       for (let n = 0; n < 3; n += 1) {
         const name = `Отчётов${index}${n} Секретное Имя`;
@@ -70,15 +85,39 @@ describe('district reporting API', () => {
     expect(revoked.headers['www-authenticate']).toMatch(/Bearer/);
   });
 
-  it('reports the key’s district per school, and 404 for a school of another district', async () => {
+  it('reports the key’s district per school, each on its path, and 404 for a school of another district', async () => {
     const body = (await report('district').expect(200)).body as DistrictReport;
     expect(body.schools.map((s) => s.schoolId).sort()).toEqual([schoolA, schoolB].sort());
     expect(body.total.students.people).toBe(9);
     expect(body.total.parents.people).toBe(9);
-    expect(body.schools.find((s) => s.schoolId === schoolA)!.students.steps.vk_id.notStarted).toBe(6);
+    const [a, b] = [schoolA, schoolB].map((id) => body.schools.find((s) => s.schoolId === id)!);
+    expect([a.pathId, a.pathName, b.pathId, b.pathName]).toEqual(['max', 'Сферум в MAX', 'vk', 'Сферум в VK Мессенджере']);
+    expect(Object.keys(a.students.steps)).toEqual(['max_account', 'school_profile']);
+    expect(Object.keys(b.parents.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
+    expect(a.students.steps.max_account.notStarted).toBe(6);
+    expect(b.students.steps.vk_id.notStarted).toBe(3);
+    expect(a.students.overall).toEqual({ connected: 0, inProgress: 0, blocked: 0, notStarted: 6, optedOut: 0, shareConnected: 0 });
     await report(`schools/${otherDistrictSchool}`).expect(404);
     const school = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
-    expect(school.classes.map((c) => c.className)).toEqual(['5А', '5Б']);
+    expect(school.classes.map((c) => [c.className, c.pathId])).toEqual([['5А', 'max'], ['5Б', 'max']]);
+    expect([school.pathId, school.pathName]).toEqual(['max', 'Сферум в MAX']);
+  });
+
+  it('adds a district up per path, and keeps in its total each path’s steps over that path’s schools only', async () => {
+    const body = (await report('district').expect(200)).body as DistrictReport;
+    expect(body.paths.map((p) => [p.pathId, p.pathName, p.schools, p.students.people])).toEqual([
+      ['max', 'Сферум в MAX', 1, 6],
+      ['vk', 'Сферум в VK Мессенджере', 1, 3],
+    ]);
+    expect(Object.keys(body.paths[1].students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
+    expect(Object.keys(body.total.students.steps)).toEqual(['max_account', 'school_profile', 'vk_id', 'sferum_profile', 'messenger']);
+    expect(body.total.students.steps.max_account.notStarted).toBe(6);
+    expect(body.total.students.steps.vk_id.notStarted).toBe(3);
+    expect(body.total.students.overall.notStarted).toBe(9);
+    const max = PATH_CATALOGUE.get('max');
+    expect(Object.keys(body.total.parents.steps.school_profile.blockedByReason)).toEqual(
+      blockersFor(max, { step: 'school_profile' }).map((reason) => reason.id),
+    );
   });
 
   it('never lets a name out, in any report or format', async () => {
@@ -107,17 +146,32 @@ describe('district reporting API', () => {
     expect(response.text.charCodeAt(0)).toBe(0xfeff);
     const rows: Array<Record<string, string>> = parse(response.text.slice(1), { columns: true });
     expect(rows).toHaveLength(2);
-    expect(Object.keys(rows[0]).slice(0, 8)).toEqual([
+    expect(Object.keys(rows[0]).slice(0, 19)).toEqual([
       'school_id',
       'school_name',
       'classes',
+      'path',
+      'path_name',
       'students',
-      'students_vk_id_done',
-      'students_vk_id_blocked',
-      'students_vk_id_not_started',
-      'students_vk_id_share_done',
+      'students_participants',
+      'students_connected',
+      'students_in_progress',
+      'students_blocked',
+      'students_not_started',
+      'students_opted_out',
+      'students_share_connected',
+      'students_max_account_done',
+      'students_max_account_blocked',
+      'students_max_account_not_started',
+      'students_max_account_opted_out',
+      'students_max_account_share_done',
+      'students_max_account_blocked_shared_phone',
     ]);
-    expect(Object.keys(rows[0])).toContain('parents_messenger_blocked_shared_phone');
+    expect(Object.keys(rows[0])).toContain('parents_messenger_blocked_no_smartphone');
+    const [a, b] = [schoolA, schoolB].map((id) => rows.find((row) => row.school_id === id)!);
+    expect([a.path, a.path_name, b.path, b.path_name]).toEqual(['max', 'Сферум в MAX', 'vk', 'Сферум в VK Мессенджере']);
+    expect([a.students_max_account_not_started, a.students_vk_id_not_started]).toEqual(['6', '']);
+    expect([b.students_max_account_not_started, b.students_vk_id_not_started]).toEqual(['', '3']);
   });
 
   it('answers a key’s 61st request within a minute with 429 and Retry-After', async () => {
@@ -145,8 +199,10 @@ describe('district reporting API', () => {
     await report('district').set('If-None-Match', etag).expect(304);
     const roster = (await admin.get(`/api/classes/${classes[0]}/roster`).expect(200)).body as ClassRoster;
     const student = roster.families[0].students[0];
-    await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
+    await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
     await report('district').set('If-None-Match', etag).expect(200);
+    const csv = await report('district?format=csv').expect(200);
+    await report('district?format=csv').set('If-None-Match', csv.headers.etag).expect(304);
   });
 
   it('counts a district at most once per REPORT_CACHE_SECONDS through the API, and shows a change after that; the dashboard at once', async () => {
@@ -157,22 +213,23 @@ describe('district reporting API', () => {
       const before = (await cached()).body as DistrictReport;
       const roster = (await admin.get(`/api/classes/${classes[1]}/roster`).expect(200)).body as ClassRoster;
       const student = roster.families.flatMap((family) => family.students).find((s) => s.steps[0].status === 'not_started')!;
-      await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
+      await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
       expect((await cached()).body).toEqual(before);
       const seenByAdmin = (await dashboard.get('/api/reports/district').expect(200)).body as DistrictReport;
-      expect(seenByAdmin.total.students.steps.vk_id.done).toBe(before.total.students.steps.vk_id.done + 1);
+      expect(seenByAdmin.total.students.steps.max_account.done).toBe(before.total.students.steps.max_account.done + 1);
       await new Promise((wake) => setTimeout(wake, 2_100));
       const after = (await cached()).body as DistrictReport;
-      expect(after.total.students.steps.vk_id.done).toBe(before.total.students.steps.vk_id.done + 1);
+      expect(after.total.students.steps.max_account.done).toBe(before.total.students.steps.max_account.done + 1);
     } finally {
       await cachingApp.close();
     }
   });
 
-  it('equals a recount from the stored steps after any sequence of changes, imports and moves', async () => {
-    const reasons = ['shared_phone', 'forgot_password', 'no_smartphone', 'refuses_sferum'] as const;
+  it('equals a recount from the stored steps after any sequence of changes, opt-outs, imports and moves', async () => {
+    const pathOfClass = (classIndex: number) => PATH_CATALOGUE.get(classIndex < 2 ? 'max' : 'vk');
     const operation = fc.oneof(
-      fc.record({ kind: fc.constant('status' as const), classIndex: fc.nat(2), family: fc.nat(5), parent: fc.boolean(), step: fc.constantFrom('vk_id', 'sferum_profile', 'messenger'), status: fc.constantFrom('done', 'blocked', 'not_started'), reason: fc.constantFrom(...reasons) }),
+      fc.record({ kind: fc.constant('status' as const), classIndex: fc.nat(2), family: fc.nat(5), parent: fc.boolean(), step: fc.nat(2), status: fc.constantFrom('done', 'blocked', 'not_started'), reason: fc.nat(5) }),
+      fc.record({ kind: fc.constant('optOut' as const), classIndex: fc.nat(2), family: fc.nat(5), parent: fc.boolean(), optedOut: fc.boolean() }),
       fc.record({ kind: fc.constant('move' as const), classIndex: fc.nat(2), family: fc.nat(5), to: fc.nat(1) }),
       fc.record({ kind: fc.constant('import' as const), classIndex: fc.nat(2), n: fc.nat(3) }),
     );
@@ -196,8 +253,16 @@ describe('district reporting API', () => {
             continue;
           }
           const person = op.parent && family.parents[0] ? family.parents[0] : family.students[0];
-          const body = { version: person.version, status: op.status, ...(op.status === 'blocked' ? { blockerReason: op.reason } : {}) };
-          const response = await admin.put(`/api/people/${person.id}/steps/${op.step}`).send(body);
+          if (op.kind === 'optOut') {
+            const body = op.optedOut ? { version: person.version, optedOut: true, channel: 'e_diary' } : { version: person.version, optedOut: false };
+            await admin.put(`/api/people/${person.id}/opt-out`).send(body).expect(200);
+            continue;
+          }
+          const path = pathOfClass(op.classIndex);
+          const step = path.steps[op.step % path.steps.length].id;
+          const reasons = blockersFor(path, { step });
+          const body = { version: person.version, status: op.status, ...(op.status === 'blocked' ? { blockerReason: reasons[op.reason % reasons.length].id } : {}) };
+          const response = await admin.put(`/api/people/${person.id}/steps/${step}`).send(body);
           expect([200, 409]).toContain(response.status);
         }
         const district = (await report('district').expect(200)).body as DistrictReport;
@@ -209,8 +274,12 @@ describe('district reporting API', () => {
               recount.push({ person_kind: count.personKind as CounterRow['person_kind'], item: count.item, status: count.status, blocker_reason: count.blockerReason, people: count.people });
             }
           }
-          const { schoolId: _id, schoolName: _name, classes: _classes, ...reported } = district.schools.find((s) => s.schoolId === school)!;
-          expect(reported).toEqual(buildReport(recount));
+          const { schoolId: _id, schoolName: _name, classes: _classes, pathId, pathName: _pathName, ...reported } = district.schools.find((s) => s.schoolId === school)!;
+          expect(reported).toEqual(buildReport(recount, reportPathOf(PATH_CATALOGUE, pathId)));
+          for (const kind of [reported.students, reported.parents]) {
+            const optedOut = recount.filter((c) => c.person_kind === (kind === reported.students ? 'student' : 'parent') && c.item === 'overall' && c.status === 'opted_out');
+            expect(kind.participants).toBe(kind.people - optedOut.reduce((sum, c) => sum + c.people, 0));
+          }
         }
       }),
       { numRuns: 8 },
@@ -234,28 +303,42 @@ describe('district reporting API', () => {
       const history = (await report(`history?from=${day}&to=${day}&schoolId=${schoolA}`).expect(200)).body as HistoryReport;
       expect(history.days).toHaveLength(1);
       const live = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
-      const { day: _day, ...snapshot } = history.days[0];
+      const { day: _day, pathIds, ...snapshot } = history.days[0];
+      expect(pathIds).toEqual(['max']);
       expect(snapshot).toEqual(live.total);
+      const paths = await factory.dataSource.query<Array<{ school_id: string; path_id: string }>>(
+        `SELECT DISTINCT school_id, path_id FROM progress_snapshot WHERE day = $1 AND class_id = ANY($2::uuid[])`,
+        [day, classes],
+      );
+      expect(paths.map((row) => [row.school_id, row.path_id]).sort()).toEqual([[schoolA, 'max'], [schoolB, 'vk']].sort());
+      const district = (await report(`history?from=${day}&to=${day}`).expect(200)).body as HistoryReport;
+      expect(district.days[0].pathIds).toEqual(['max', 'vk']);
     });
 
     it('fills the days missed while the service was down from the history of changes', async () => {
-      const classId = await factory.schoolClass(schoolB, 9, 'Г');
+      // A school that has always been on VK (no switch): its days are replayed on its path now.
+      const vkSchool = await factory.school(districtId, undefined, 'vk');
+      const classId = await factory.schoolClass(vkSchool, 9, 'Г');
       await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '4 days' WHERE id = $1`, [classId]);
       const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Давний Ученик' }).expect(201)).body as RosterFamily;
       const student = family.students[0];
       await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
       // As if the student had come four days ago and got the VK ID two days ago.
       await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '4 days' WHERE id = $1`, [student.id]);
-      await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '4 days' WHERE class_id = $1 OR school_id = $2`, [classId, schoolB]);
+      await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '4 days' WHERE class_id = $1 OR school_id = $2`, [classId, vkSchool]);
       await factory.dataSource.query(`UPDATE progress_event SET created_at = now() - interval '2 days' WHERE person_id = $1`, [student.id]);
 
       await app.get(SnapshotsService).fillGaps();
-      const rows = await factory.dataSource.query<Array<{ day: string; source: string; counters: Array<{ item: string; status: string; people: number; person_kind: string }> }>>(
-        `SELECT to_char(day, 'YYYY-MM-DD') AS day, source, counters FROM progress_snapshot WHERE class_id = $1 ORDER BY day`,
+      const rows = await factory.dataSource.query<Array<{ day: string; source: string; path_id: string; counters: Array<{ item: string; status: string; people: number; person_kind: string }> }>>(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, source, path_id, counters FROM progress_snapshot WHERE class_id = $1 ORDER BY day`,
         [classId],
       );
       expect(rows.length).toBeGreaterThanOrEqual(3);
-      expect(rows.every((row) => row.source === 'events')).toBe(true);
+      expect(rows.every((row) => row.source === 'events' && row.path_id === 'vk')).toBe(true);
+      const overall = (row: (typeof rows)[number]) =>
+        row.counters.filter((c) => c.person_kind === 'student' && c.item === 'overall').map((c) => [c.status, c.people]);
+      expect(overall(rows[0])).toEqual([['not_started', 1]]);
+      expect(overall(rows[rows.length - 1])).toEqual([['in_progress', 1]]);
       const vkDone = (row: (typeof rows)[number]) =>
         row.counters.find((c) => c.person_kind === 'student' && c.item === 'vk_id' && c.status === 'done')?.people ?? 0;
       expect(vkDone(rows[0])).toBe(0);
@@ -263,6 +346,97 @@ describe('district reporting API', () => {
       const again = await app.get(SnapshotsService).fillGaps();
       expect(await factory.count(`SELECT count(*) FROM progress_snapshot WHERE class_id = $1`, [classId])).toBe(rows.length);
       expect(again).toBe(0);
+    });
+
+    it('rebuilds each missed day on the path the school was on that day, replaying only that stay on it', async () => {
+      const school = await factory.school(districtId, undefined, 'max');
+      const classId = await factory.schoolClass(school, 4, 'Д');
+      const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Путев Ученик', parents: [{ displayName: 'Путева Мама' }] }).expect(201))
+        .body as RosterFamily;
+      const [studentId, parentId] = [family.students[0].id, family.parents[0].id];
+      const version = async (personId: string) =>
+        ((await admin.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster).families
+          .flatMap((f) => [...f.students, ...f.parents])
+          .find((p) => p.id === personId)!.version;
+      const switchTo = (pathId: string) => admin.post(`/api/schools/${school}/path`).send({ pathId }).expect(200);
+
+      await admin.put(`/api/people/${studentId}/steps/max_account`).send({ version: await version(studentId), status: 'done' }).expect(200);
+      await switchTo('vk');
+      await admin.put(`/api/people/${studentId}/steps/vk_id`).send({ version: await version(studentId), status: 'done' }).expect(200);
+      await switchTo('max');
+      await switchTo('vk');
+      await admin.put(`/api/people/${parentId}/opt-out`).send({ version: await version(parentId), optedOut: true, channel: 'e_diary' }).expect(200);
+
+      // The same story spread over the last week, Moscow time: on MAX from 6 days ago (the account done), on VK from 5 days
+      // ago (the VK ID done), on MAX again from 4 days ago, on VK again from 3 days ago (the parent opting out that day).
+      const at = (daysAgo: number, time: string) => `((timezone('Europe/Moscow', now())::date - ${daysAgo}) + time '${time}') AT TIME ZONE 'Europe/Moscow'`;
+      const q = (sql: string, parameters: unknown[] = []) => factory.dataSource.query(sql, parameters);
+      const changes = await q(`SELECT id FROM school_path_change WHERE school_id = $1 ORDER BY id`, [school]) as Array<{ id: string }>;
+      expect(changes).toHaveLength(3);
+      await q(`UPDATE chat SET created_at = ${at(6, '01:00')} WHERE school_id = $1 AND created_at < (SELECT min(changed_at) FROM school_path_change WHERE school_id = $1)`, [school]);
+      for (const [index, change] of changes.entries()) {
+        const when = at(5 - index, '10:00');
+        await q(`UPDATE chat SET created_at = ${when} WHERE school_id = $1 AND created_at = (SELECT changed_at FROM school_path_change WHERE id = $2)`, [school, change.id]);
+        await q(`UPDATE chat SET archived_at = ${when} WHERE school_id = $1 AND archived_at = (SELECT changed_at FROM school_path_change WHERE id = $2)`, [school, change.id]);
+        await q(`UPDATE school_path_change SET changed_at = ${when} WHERE id = $1`, [change.id]);
+      }
+      await q(`UPDATE progress_event SET created_at = ${at(6, '12:00')} WHERE person_id = $1 AND step = 'max_account'`, [studentId]);
+      await q(`UPDATE progress_event SET created_at = ${at(5, '12:00')} WHERE person_id = $1 AND step = 'vk_id'`, [studentId]);
+      await q(`UPDATE progress_event SET created_at = ${at(3, '12:00')} WHERE person_id = $1 AND step IS NULL AND chat_id IS NULL`, [parentId]);
+      await q(`UPDATE person SET created_at = ${at(6, '00:30')} WHERE id = ANY($1::uuid[])`, [[studentId, parentId]]);
+      await q(`UPDATE school_class SET created_at = ${at(6, '00:10')} WHERE id = $1`, [classId]);
+
+      const snapshots = app.get(SnapshotsService);
+      await snapshots.fillGaps();
+      type Counter = { person_kind: string; item: string; status: string; blocker_reason: string; people: number };
+      const rows = (await q(
+        `SELECT to_char(day, 'YYYY-MM-DD') AS day, source, path_id, counters FROM progress_snapshot WHERE class_id = $1 ORDER BY day`,
+        [classId],
+      )) as Array<{ day: string; source: string; path_id: string; counters: Counter[] }>;
+      expect(rows.map((row) => [row.path_id, row.source])).toEqual([
+        ['max', 'events'],
+        ['vk', 'events'],
+        ['max', 'events'],
+        ['vk', 'events'],
+        ['vk', 'events'],
+        ['vk', 'events'],
+      ]);
+      const people = (row: (typeof rows)[number], kind: string, item: string, status?: string) =>
+        row.counters.filter((c) => c.person_kind === kind && c.item === item && (status === undefined || c.status === status)).reduce((sum, c) => sum + c.people, 0);
+      const [sixAgo, fiveAgo, fourAgo, threeAgo] = rows;
+      expect(people(sixAgo, 'student', 'max_account', 'done')).toBe(1);
+      expect(people(sixAgo, 'student', 'overall', 'in_progress')).toBe(1);
+      expect(people(fiveAgo, 'student', 'max_account')).toBe(0);
+      expect(people(fiveAgo, 'student', 'vk_id', 'done')).toBe(1);
+      // Back on MAX, the account done in the first stay there is not replayed; nor the VK ID back on VK.
+      expect(people(fourAgo, 'student', 'max_account', 'not_started')).toBe(1);
+      expect(people(fourAgo, 'student', 'overall', 'not_started')).toBe(1);
+      expect(people(threeAgo, 'student', 'vk_id', 'not_started')).toBe(1);
+      expect(people(fiveAgo, 'parent', 'overall', 'not_started')).toBe(1);
+      expect(people(threeAgo, 'parent', 'overall', 'opted_out')).toBe(1);
+      expect(people(threeAgo, 'parent', 'vk_id', 'opted_out')).toBe(1);
+      expect(people(threeAgo, 'parent', 'chat_class', 'opted_out')).toBe(1);
+      for (const row of rows) {
+        // Each day the chats of that day: one class chat and the school chat for each of the two.
+        for (const kind of ['student', 'parent']) {
+          expect([row.day, kind, people(row, kind, 'chat_class'), people(row, kind, 'chat_school'), people(row, kind, 'overall')]).toEqual([row.day, kind, 1, 1, 1]);
+        }
+      }
+      const live = (await q(`SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`, [classId])) as Counter[];
+      const sorted = (counters: Counter[]) => counters.map((c) => `${c.person_kind}|${c.item}|${c.status}|${c.blocker_reason}|${c.people}`).sort();
+      expect(sorted(rows[rows.length - 1].counters)).toEqual(sorted(live));
+
+      await snapshots.snapshotToday();
+      const day = await today();
+      const [todays] = (await q(`SELECT path_id, source FROM progress_snapshot WHERE class_id = $1 AND day = $2`, [classId, day])) as Array<{ path_id: string; source: string }>;
+      expect(todays).toEqual({ path_id: 'vk', source: 'counters' });
+
+      const history = (await report(`history?from=${rows[0].day}&to=${day}&classId=${classId}`).expect(200)).body as HistoryReport;
+      expect(history.days.map((d) => d.pathIds)).toEqual([['max'], ['vk'], ['max'], ['vk'], ['vk'], ['vk'], ['vk']]);
+      expect(Object.keys(history.days[0].students.steps)).toEqual(['max_account', 'school_profile']);
+      expect(Object.keys(history.days[1].students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
+      expect(history.days[1].students.steps.vk_id.shareDone).toBe(1);
+      expect([history.days[1].parents.participants, history.days[3].parents.participants, history.days[3].parents.overall.optedOut]).toEqual([1, 0, 1]);
     });
 
     it('refuses a bad range and another district’s class', async () => {
@@ -288,5 +462,207 @@ describe('district reporting API', () => {
       await teacher.get(`/api/reports/schools/${schoolA}`).expect(403);
       await request(app.getHttpServer()).get('/api/reports/district').expect(401);
     });
+  });
+  describe('a district with a school on each path and people who opted out', () => {
+    let otherKey: string;
+    let districtAdmin: TestAgent;
+    let vkSchoolAdmin: TestAgent;
+    let maxSchool: string;
+    let vkSchool: string;
+    let maxClass: string;
+    const secretNames: string[] = [];
+    const twoPaths = (path: string, secret = otherKey) => report(path, secret);
+
+    beforeAll(async () => {
+      const district = await factory.district();
+      maxSchool = await factory.school(district, undefined, 'max');
+      vkSchool = await factory.school(district, undefined, 'max');
+      maxClass = await factory.schoolClass(maxSchool, 6, 'А');
+      const vkClass = await factory.schoolClass(vkSchool, 6, 'Б');
+      districtAdmin = await signIn(app, (await factory.staff('district_admin', { districtId: district })).email);
+      vkSchoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId: district, schoolId: vkSchool })).email);
+      await vkSchoolAdmin.post(`/api/schools/${vkSchool}/path`).send({ pathId: 'vk' }).expect(200);
+      const maxTeacher = await signIn(app, (await factory.staff('teacher', { districtId: district, schoolId: maxSchool }, { classIds: [maxClass] })).email);
+      const vkTeacher = await signIn(app, (await factory.staff('teacher', { districtId: district, schoolId: vkSchool }, { classIds: [vkClass] })).email);
+      otherKey = ((await districtAdmin.post('/api/api-keys').send({ name: 'Два пути' }).expect(201)).body as CreatedApiKey).secret;
+
+      const families = async (teacher: TestAgent, classId: string, n: number) => {
+        const added: RosterFamily[] = [];
+        for (let i = 0; i < n; i += 1) {
+          const name = `Выборов${i} Тайное Имя ${classId.slice(0, 4)}`;
+          secretNames.push(name, `Мама ${name}`);
+          added.push((await teacher.post(`/api/classes/${classId}/students`).send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] }).expect(201)).body as RosterFamily);
+        }
+        return added;
+      };
+      const put = async (teacher: TestAgent, person: RosterPerson, path: string, body: object) =>
+        (await teacher.put(`/api/people/${person.id}/${path}`).send({ version: person.version, ...body }).expect(200)).body as RosterPerson;
+
+      // MAX: one student connected (class chat joined), one blocked on the school profile, one opted out, one not started;
+      // the first family's parent opted out too.
+      const m = await families(maxTeacher, maxClass, 4);
+      const roster = (await maxTeacher.get(`/api/classes/${maxClass}/roster`).expect(200)).body as ClassRoster;
+      const studentsChat = roster.chats.find((chat) => chat.kind === 'class' && chat.audience === 'students')!;
+      await put(maxTeacher, m[0].students[0], `chats/${studentsChat.id}`, { status: 'joined' });
+      await put(maxTeacher, m[0].parents[0], 'opt-out', { optedOut: true, channel: 'paper' });
+      const account = await put(maxTeacher, m[1].students[0], 'steps/max_account', { status: 'done' });
+      await put(maxTeacher, account, 'steps/school_profile', { status: 'blocked', blockerReason: 'role_not_confirmed' });
+      await put(maxTeacher, m[2].students[0], 'opt-out', { optedOut: true, channel: 'e_diary' });
+      // VK: one student with the VK ID, one opted out.
+      const v = await families(vkTeacher, vkClass, 2);
+      await put(vkTeacher, v[0].students[0], 'steps/vk_id', { status: 'done' });
+      await put(vkTeacher, v[1].students[0], 'opt-out', { optedOut: true, channel: 'e_diary' });
+    });
+
+    it('counts opted-out people apart, in optedOut, and leaves them out of every share’s base', async () => {
+      const body = (await twoPaths('district').expect(200)).body as DistrictReport;
+      const [max, vk] = [maxSchool, vkSchool].map((id) => body.schools.find((s) => s.schoolId === id)!);
+      expect([max.pathId, vk.pathId]).toEqual(['max', 'vk']);
+      expect(max.students).toMatchObject({
+        people: 4,
+        participants: 3,
+        overall: { connected: 1, inProgress: 0, blocked: 1, notStarted: 1, optedOut: 1, shareConnected: 0.333 },
+        classChatJoined: 1,
+      });
+      expect(max.students.steps.max_account).toMatchObject({ done: 2, blocked: 0, notStarted: 1, optedOut: 1, shareDone: 0.667 });
+      expect(max.students.steps.school_profile).toMatchObject({ done: 1, blocked: 1, notStarted: 1, optedOut: 1, shareDone: 0.333 });
+      expect(max.students.steps.school_profile.blockedByReason).toEqual({ number_mismatch: 0, role_not_confirmed: 1, account_locked: 0, other: 0 });
+      expect(max.parents).toMatchObject({ people: 4, participants: 3, overall: { notStarted: 3, optedOut: 1, shareConnected: 0 } });
+      expect(vk.students).toMatchObject({ people: 2, participants: 1, overall: { inProgress: 1, optedOut: 1, shareConnected: 0 } });
+      expect(vk.students.steps.vk_id).toMatchObject({ done: 1, optedOut: 1, shareDone: 1 });
+
+      expect(body.paths.map((p) => [p.pathId, p.schools, p.students.participants, p.students.overall.optedOut])).toEqual([
+        ['max', 1, 3, 1],
+        ['vk', 1, 1, 1],
+      ]);
+      expect(body.total.students).toMatchObject({ people: 6, participants: 4, overall: { connected: 1, optedOut: 2, shareConnected: 0.25 } });
+      // Each path's steps over that path's schools only: MAX's account over MAX's 3 participants, not the district's 4.
+      expect(body.total.students.steps.max_account.shareDone).toBe(0.667);
+      expect(body.total.students.steps.vk_id.shareDone).toBe(1);
+
+      const school = (await twoPaths(`schools/${maxSchool}`).expect(200)).body as SchoolReport;
+      const { classId: _id, className: _name, academicYear: _year, pathId, pathName, ...onlyClass } = school.classes[0];
+      expect([pathId, pathName]).toEqual(['max', 'Сферум в MAX']);
+      expect(onlyClass).toEqual(school.total);
+      expect(school.total.students).toEqual(max.students);
+    });
+
+    it('gives the same figures in CSV, each school’s row on its path and another path’s steps empty', async () => {
+      const district = await twoPaths('district?format=csv').expect(200);
+      expect(district.text.charCodeAt(0)).toBe(0xfeff);
+      const rows: Array<Record<string, string>> = parse(district.text.slice(1), { columns: true });
+      const [max, vk] = [maxSchool, vkSchool].map((id) => rows.find((row) => row.school_id === id)!);
+      expect(max).toMatchObject({
+        path: 'max',
+        path_name: 'Сферум в MAX',
+        students: '4',
+        students_participants: '3',
+        students_connected: '1',
+        students_opted_out: '1',
+        students_share_connected: '0.333',
+        students_max_account_done: '2',
+        students_max_account_opted_out: '1',
+        students_max_account_share_done: '0.667',
+        students_school_profile_blocked_role_not_confirmed: '1',
+        students_vk_id_done: '',
+        students_vk_id_share_done: '',
+        parents_opted_out: '1',
+      });
+      expect(vk).toMatchObject({
+        path: 'vk',
+        students_participants: '1',
+        students_vk_id_share_done: '1',
+        students_max_account_done: '',
+        students_school_profile_blocked_role_not_confirmed: '',
+      });
+      const school = await twoPaths(`schools/${vkSchool}?format=csv`).set('Accept', 'text/csv').expect(200);
+      const classRows: Array<Record<string, string>> = parse(school.text.slice(1), { columns: true });
+      expect(classRows).toHaveLength(1);
+      expect(Object.keys(classRows[0]).slice(0, 5)).toEqual(['class_id', 'class_name', 'academic_year', 'path', 'path_name']);
+      expect(classRows[0]).toMatchObject({ path: 'vk', students_opted_out: '1', students_vk_id_share_done: '1' });
+      expect(Object.keys(classRows[0]).some((column) => column.includes('max_account'))).toBe(false);
+    });
+
+    it('takes a day of history on both paths and adds it up as the district’s total', async () => {
+      await app.get(SnapshotsService).snapshotToday();
+      const day = (await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))[0].day;
+      const history = (await twoPaths(`history?from=${day}&to=${day}`).expect(200)).body as HistoryReport;
+      const { day: _day, pathIds, ...counted } = history.days[0];
+      expect(pathIds).toEqual(['max', 'vk']);
+      const live = (await twoPaths('district').expect(200)).body as DistrictReport;
+      expect(counted).toEqual(live.total);
+      const ofVk = (await twoPaths(`history?from=${day}&to=${day}&schoolId=${vkSchool}`).expect(200)).body as HistoryReport;
+      expect(ofVk.days[0].pathIds).toEqual(['vk']);
+      const csv: Array<Record<string, string>> = parse((await twoPaths(`history?from=${day}&to=${day}&format=csv`).expect(200)).text.slice(1), { columns: true });
+      expect(csv.map((row) => [row.day, row.path, row.path_name, row.students_participants])).toEqual([
+        [day, 'max|vk', 'Сферум в MAX | Сферум в VK Мессенджере', '4'],
+      ]);
+    });
+
+    it('shows the dashboard the same reports as the API, and no name anywhere', async () => {
+      const day = (await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))[0].day;
+      const pairs = [
+        [await districtAdmin.get('/api/reports/district').expect(200), await twoPaths('district').expect(200)],
+        [await vkSchoolAdmin.get(`/api/reports/schools/${vkSchool}`).expect(200), await twoPaths(`schools/${vkSchool}`).expect(200)],
+        [await districtAdmin.get(`/api/reports/history?from=${day}&to=${day}`).expect(200), await twoPaths(`history?from=${day}&to=${day}`).expect(200)],
+      ];
+      for (const [dashboard, api] of pairs) expect(dashboard.body).toEqual(api.body);
+      const bodies = [
+        ...pairs.flat().map((response) => response.text),
+        (await twoPaths('district?format=csv').expect(200)).text,
+        (await twoPaths(`schools/${maxSchool}?format=csv`).expect(200)).text,
+        (await twoPaths('history?format=csv').expect(200)).text,
+      ];
+      for (const body of bodies) {
+        for (const name of secretNames) expect(body).not.toContain(name);
+        expect(body).not.toMatch(/Выборов|Тайное/);
+      }
+    });
+  });
+});
+
+/** A region's procedure known only to this test's catalogue: the snapshots must take its steps from the injected one. */
+const REGION_PATH: OnboardingPath = {
+  ...PATH_CATALOGUE.get('vk'),
+  id: 'region_report',
+  name: { ru: 'Региональный порядок', en: 'A region’s procedure' },
+  legacy: false,
+  steps: [{ ...PATH_CATALOGUE.get('vk').steps[0], id: 'regional_id' }],
+};
+
+describe('snapshots of a school on a path of an injected catalogue', () => {
+  let app: NestExpressApplication;
+  let factory: OrgFactory;
+
+  beforeAll(async () => {
+    app = await createTestApp({ LOGIN_LIMIT_PER_IP: '1000' }, undefined, new PathCatalogue([...SHIPPED_PATHS, REGION_PATH]));
+    factory = await OrgFactory.connect();
+  });
+
+  afterAll(async () => {
+    await factory.close();
+    await app.close();
+  });
+
+  it('rebuilds its missed days with that path’s steps', async () => {
+    const districtId = await factory.district();
+    const school = await factory.school(districtId, undefined, REGION_PATH.id);
+    const classId = await factory.schoolClass(school, 2, 'Р');
+    const admin = await signIn(app, (await factory.staff('district_admin', { districtId })).email);
+    const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Регионов Ученик' }).expect(201)).body as RosterFamily;
+    const student = family.students[0];
+    await admin.put(`/api/people/${student.id}/steps/regional_id`).send({ version: student.version, status: 'done' }).expect(200);
+    await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '3 days' WHERE id = $1`, [classId]);
+    await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '3 days' WHERE id = $1`, [student.id]);
+    await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '3 days' WHERE school_id = $1`, [school]);
+    await factory.dataSource.query(`UPDATE progress_event SET created_at = now() - interval '1 day' WHERE person_id = $1`, [student.id]);
+
+    await app.get(SnapshotsService).fillGaps();
+    const history = (await admin.get(`/api/reports/history?classId=${classId}`).expect(200)).body as HistoryReport;
+    expect(history.days.length).toBeGreaterThanOrEqual(2);
+    expect(history.days.every((day) => day.pathIds.join() === REGION_PATH.id)).toBe(true);
+    expect(Object.keys(history.days[0].students.steps)).toEqual(['regional_id']);
+    expect(history.days[0].students.steps.regional_id.done).toBe(0);
+    expect(history.days[history.days.length - 1].students.steps.regional_id).toMatchObject({ done: 1, shareDone: 1 });
   });
 });

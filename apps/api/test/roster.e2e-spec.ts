@@ -53,7 +53,7 @@ describe('class roster and progress', () => {
     const body = await roster(admin, empty);
     expect(body.families).toEqual([]);
     expect(body.counters).toEqual([]);
-    expect(body.messenger).toBe('vk_messenger');
+    expect(body.pathId).toBe('vk');
     expect(body.schoolClass.name).toBe('7Ж');
   });
 
@@ -324,7 +324,7 @@ describe('class roster and progress', () => {
     );
     const statuses = [
       { status: 'done' },
-      { status: 'blocked', blockerReason: 'no_smartphone' },
+      { status: 'blocked', blockerReason: 'shared_phone' },
     ];
     // Every person gets three competing changes from the same version: exactly one may win.
     const requests = people.flatMap((person) =>

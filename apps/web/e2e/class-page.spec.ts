@@ -1,8 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+// The reasons' labels are data of the path (the catalogue), not message keys.
+import { MAX_PATH } from '@sferum/contracts';
 import ru from '../messages/ru.json';
 import roster from '../messages/roster.ru.json';
+
+/** The label of a reason on the MAX path, the demo school's path. */
+function reason(id: string): string {
+  const found = MAX_PATH.blockers.find((blocker) => blocker.id === id);
+  if (!found) throw new Error(`No reason ${id} on the MAX path`);
+  return found.label.ru;
+}
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -77,33 +86,44 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await page.getByRole('link', { name: roster.classPage.tabRoster }).click();
   await expect(page.getByTestId('roster-family')).toHaveCount(4);
   await expect(page.getByTestId('roster-count')).toHaveText('Показано 4 ученика из 4');
-  await expect(counter(page, 'student', 'vk_id')).toHaveAttribute('data-total', '4');
-  await expect(counter(page, 'student', 'vk_id')).toHaveAttribute('data-done', '0');
+  await expect(counter(page, 'student', 'max_account')).toHaveAttribute('data-total', '4');
+  await expect(counter(page, 'student', 'max_account')).toHaveAttribute('data-done', '0');
+  await expect(counter(page, 'student', 'overall')).toHaveAttribute('data-participants', '4');
+  await expect(counter(page, 'student', 'overall')).toHaveAttribute('data-connected', '0');
   // Соколова Вера and her mother were given one number.
   await expect(row(page, 'Соколова Вера').getByText(roster.roster.sharedPhone)).toBeVisible();
 
   // One cell through its menu: the counter moves.
-  await cell(page, 'Петров Артём', 'vk_id').click();
+  await cell(page, 'Петров Артём', 'max_account').click();
   await expect(page.getByRole('menuitem', { name: roster.roster.menu.done })).toBeVisible();
   await settle(page);
   await screenshot(page, 'class-page-cell-menu', false);
   await page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
-  await expect(cell(page, 'Петров Артём', 'vk_id')).toHaveAttribute('data-status', 'done');
-  await expect(cell(page, 'Петров Артём', 'vk_id')).toHaveAttribute('data-source', 'teacher');
-  await expect(counter(page, 'student', 'vk_id')).toHaveAttribute('data-done', '1');
+  await expect(cell(page, 'Петров Артём', 'max_account')).toHaveAttribute('data-status', 'done');
+  await expect(cell(page, 'Петров Артём', 'max_account')).toHaveAttribute('data-source', 'teacher');
+  await expect(counter(page, 'student', 'max_account')).toHaveAttribute('data-done', '1');
 
   // A later step done marks the earlier ones; undoing an earlier one is refused in Russian.
-  await choose(page, 'Кузнецов Денис', 'messenger', roster.roster.menu.done);
-  await expect(cell(page, 'Кузнецов Денис', 'messenger')).toHaveAttribute('data-status', 'done');
-  await expect(cell(page, 'Кузнецов Денис', 'vk_id')).toHaveAttribute('data-status', 'done');
-  await choose(page, 'Кузнецов Денис', 'vk_id', roster.roster.menu.notStarted);
+  await choose(page, 'Кузнецов Денис', 'school_profile', roster.roster.menu.done);
+  await expect(cell(page, 'Кузнецов Денис', 'school_profile')).toHaveAttribute('data-status', 'done');
+  await expect(cell(page, 'Кузнецов Денис', 'max_account')).toHaveAttribute('data-status', 'done');
+  await choose(page, 'Кузнецов Денис', 'max_account', roster.roster.menu.notStarted);
   await expect(page.getByText(roster.classPage.errors.laterStepsFirst)).toBeVisible();
-  await expect(cell(page, 'Кузнецов Денис', 'vk_id')).toHaveAttribute('data-status', 'done');
+  await expect(cell(page, 'Кузнецов Денис', 'max_account')).toHaveAttribute('data-status', 'done');
 
-  // Stuck, with the reason in the cell's accessible name.
-  await choose(page, 'Соколова Вера', 'vk_id', roster.roster.reasons.shared_phone);
-  await expect(cell(page, 'Соколова Вера', 'vk_id')).toHaveAttribute('data-status', 'blocked');
-  await expect(cell(page, 'Соколова Вера', 'vk_id')).toHaveAccessibleName(/не получается — Один номер телефона на двоих/);
+  // Stuck, with the reason in the cell's accessible name and the teacher's advice in its menu.
+  await choose(page, 'Соколова Вера', 'max_account', reason('shared_phone'));
+  await expect(cell(page, 'Соколова Вера', 'max_account')).toHaveAttribute('data-status', 'blocked');
+  await expect(cell(page, 'Соколова Вера', 'max_account')).toHaveAccessibleName(/не получается — Один номер на двоих/);
+  await cell(page, 'Соколова Вера', 'max_account').click();
+  await expect(page.getByTestId('cell-advice')).toContainText('другой номер');
+  // The chats offer only their own reasons: one number for two is a step's problem.
+  await expect(page.getByRole('menuitem', { name: reason('shared_phone'), exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await cell(page, 'Соколова Вера', 'chat_class').click();
+  await expect(page.getByRole('menuitem', { name: reason('chat_missing'), exact: true })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: reason('shared_phone'), exact: true })).toHaveCount(0);
+  await page.keyboard.press('Escape');
 
   // Two parents at once.
   for (const name of ['Петрова Ольга Викторовна', 'Морозов Андрей Викторович']) {
@@ -113,9 +133,9 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await expect(bulk.getByTestId('bulk-count')).toHaveText('Выбрано 2 человека');
   await bulk.getByRole('button', { name: roster.roster.bulk.apply }).click();
   await expect(page.getByText('Изменено для 2 человек')).toBeVisible();
-  await expect(cell(page, 'Петрова Ольга Викторовна', 'vk_id')).toHaveAttribute('data-status', 'done');
-  await expect(cell(page, 'Морозов Андрей Викторович', 'vk_id')).toHaveAttribute('data-status', 'done');
-  await expect(counter(page, 'parent', 'vk_id')).toHaveAttribute('data-done', '2');
+  await expect(cell(page, 'Петрова Ольга Викторовна', 'max_account')).toHaveAttribute('data-status', 'done');
+  await expect(cell(page, 'Морозов Андрей Викторович', 'max_account')).toHaveAttribute('data-status', 'done');
+  await expect(counter(page, 'parent', 'max_account')).toHaveAttribute('data-done', '2');
   await expect(bulk).toHaveCount(0);
   await page.mouse.move(0, 0);
   await screenshot(page, 'class-page-half-done');
@@ -133,9 +153,10 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await expect(page.getByText('Изменено для 2 человек')).toBeHidden({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Открыть карточку: Соколова Вера' }).click();
   const drawer = page.getByRole('dialog', { name: 'Соколова Вера' });
-  await expect(drawer.getByTestId('shared-phone-advice')).toContainText('только один VK ID');
-  await expect(drawer.getByTestId('person-history')).toContainText('VK ID: не начато → не получается');
-  await expect(drawer.getByTestId('person-history')).toContainText('Один номер телефона на двоих');
+  await expect(drawer.getByTestId('shared-phone-advice')).toContainText('только один аккаунт');
+  await expect(drawer.getByTestId('person-advice')).toBeVisible();
+  await expect(drawer.getByTestId('person-history')).toContainText('Аккаунт в MAX: не начато → не получается');
+  await expect(drawer.getByTestId('person-history')).toContainText(reason('shared_phone'));
   await settle(page);
   await screenshot(page, 'class-page-person-drawer', false);
   await page.keyboard.press('Escape');
@@ -147,7 +168,7 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await page.getByRole('option', { name: roster.roster.filters.all }).click();
   await expect(page.getByTestId('roster-family')).toHaveCount(4);
   await screenshot(page, 'class-page-tablet');
-  await cell(page, 'Морозова Алиса', 'sferum_profile').click();
+  await cell(page, 'Морозова Алиса', 'school_profile').click();
   await expect(page.getByRole('menuitem', { name: roster.roster.menu.done })).toBeVisible();
   await settle(page);
   await screenshot(page, 'class-page-cell-menu-tablet', false);
@@ -160,7 +181,7 @@ test('the cell menu works from the keyboard', async ({ page }) => {
   await page.getByRole('link', { name: /1А/ }).click();
   await expect(page.getByTestId('roster-family')).toHaveCount(4);
 
-  const target = cell(page, 'Морозова Алиса', 'vk_id');
+  const target = cell(page, 'Морозова Алиса', 'max_account');
   await target.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menu')).toBeVisible();
@@ -197,12 +218,64 @@ test('a teacher adds a student with a parent by hand, a subject chat, and a bloc
   await chatForm.getByRole('button', { name: roster.roster.addChatSubmit }).click();
   await expect(page.getByRole('columnheader', { name: 'Математика' })).toBeVisible();
 
-  await choose(page, 'Новиков Лев', 'vk_id', `${roster.roster.reasons.other}…`);
+  await choose(page, 'Новиков Лев', 'max_account', `${reason('other')}…`);
   const note = page.getByRole('dialog').getByRole('textbox', { name: roster.roster.menu.noteLabel });
   await note.fill('Родители в командировке до декабря');
   await page.getByRole('dialog').getByRole('button', { name: roster.roster.menu.save }).click();
-  await expect(cell(page, 'Новиков Лев', 'vk_id')).toHaveAttribute('data-status', 'blocked');
-  await expect(cell(page, 'Новиков Лев', 'vk_id')).toContainText('Родители в командировке');
+  await expect(cell(page, 'Новиков Лев', 'max_account')).toHaveAttribute('data-status', 'blocked');
+  await expect(cell(page, 'Новиков Лев', 'max_account')).toContainText('Родители в командировке');
+});
+
+test('a teacher records that a parent does not use MAX, sees it apart from the problems, and undoes it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAsTeacher(page);
+  await page.getByRole('link', { name: /1А/ }).click();
+  await expect(page.getByTestId('roster-table')).toBeVisible();
+  const name = 'Морозов Андрей Викторович';
+  const optOut = roster.roster.optOut;
+  const parents = counter(page, 'parent', 'overall');
+  const participants = Number(await parents.getAttribute('data-participants'));
+
+  await page.getByRole('button', { name: `Открыть карточку: ${name}` }).click();
+  const drawer = page.getByRole('dialog', { name });
+  await drawer.getByRole('button', { name: optOut.open }).click();
+  await expect(drawer.getByRole('radio', { name: optOut.channelOptions.e_diary })).toBeFocused();
+  // «Другое» needs a few words on how the school keeps the family informed.
+  await drawer.getByRole('radio', { name: optOut.channelOptions.other }).check();
+  await drawer.getByRole('button', { name: optOut.submit, exact: true }).click();
+  await expect(drawer.getByText(optOut.noteRequired)).toBeVisible();
+  await drawer.getByRole('radio', { name: optOut.channelOptions.e_diary }).check();
+  await drawer.getByRole('button', { name: optOut.submit, exact: true }).click();
+  await expect(drawer.getByTestId('opt-out-current')).toContainText('Не пользуется MAX');
+  await expect(drawer.getByTestId('person-history')).toContainText('Не пользуется MAX: электронный дневник');
+  await settle(page);
+  await screenshot(page, 'class-page-opt-out-drawer', false);
+  await page.keyboard.press('Escape');
+
+  // One neutral line instead of the cells; counted apart, never as a problem.
+  await expect(row(page, name).getByTestId('opted-out-line')).toContainText('Не пользуется MAX — электронный дневник');
+  await expect(row(page, name).locator('button[data-item]')).toHaveCount(0);
+  await expect(parents).toHaveAttribute('data-opted-out', '1');
+  await expect(parents).toHaveAttribute('data-participants', String(participants - 1));
+  await expect(page.getByTestId('counter-parent-opted-out')).toHaveText('отказались: 1');
+
+  await page.getByRole('combobox', { name: roster.roster.filters.label }).click();
+  await page.getByRole('option', { name: roster.roster.filters.opted_out }).click();
+  await expect(page.getByTestId('roster-family')).toHaveCount(1);
+  await expect(page.getByTestId('roster-family')).toContainText(name);
+  await screenshot(page, 'class-page-opted-out');
+  await page.getByRole('combobox', { name: roster.roster.filters.label }).click();
+  await page.getByRole('option', { name: roster.roster.filters.blocked }).click();
+  await expect(page.getByTestId('roster-family').filter({ hasText: name })).toHaveCount(0);
+  await page.getByRole('combobox', { name: roster.roster.filters.label }).click();
+  await page.getByRole('option', { name: roster.roster.filters.all }).click();
+
+  await page.getByRole('button', { name: `Открыть карточку: ${name}` }).click();
+  await drawer.getByRole('button', { name: optOut.undo, exact: true }).click();
+  await expect(page.getByText(optOut.undone)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(row(page, name).getByTestId('opted-out-line')).toHaveCount(0);
+  await expect(parents).toHaveAttribute('data-opted-out', '0');
 });
 
 test('the demo class 5А shows what parents marked through their link', async ({ page }) => {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import type { ClassRoster, FamilyInvite, RosterFamily, SchoolClassSummary } from '@sferum/contracts';
+import { MAX_PATH, type ClassRoster, type FamilyInvite, type RosterFamily, type SchoolClassSummary } from '@sferum/contracts';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import parentRu from '../messages/parent.ru.json';
@@ -20,6 +20,10 @@ const SCHOOL_ADMIN: Account = { email: 'school@sferum-demo.test', password: 'dem
 
 const STUDENT = 'Соколов Тимофей';
 const PARENT = 'Соколова Дарья Андреевна';
+/** A second family, whose parent says no for the whole family. */
+const OTHER_STUDENT = 'Белова Варвара';
+const OTHER_PARENT = 'Белов Антон Сергеевич';
+const reason = (id: string) => MAX_PATH.blockers.find((blocker) => blocker.id === id)!;
 
 async function apiAs(account: Account): Promise<APIRequestContext> {
   const context = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
@@ -36,14 +40,8 @@ async function signIn(page: Page, { email, password }: Account): Promise<void> {
   await expect(page).toHaveURL(/\/classes$/);
 }
 
-// One family of our own in 1А (5А gets the demo families), shared by the tests below in order.
-const state: { classId: string; familyId: string; studentId: string; parentId: string; link: string } = {
-  classId: '',
-  familyId: '',
-  studentId: '',
-  parentId: '',
-  link: '',
-};
+// Two families of our own in 1А of the MAX demo school (5А gets the demo families), shared by the tests below in order.
+const state = { classId: '', familyId: '', studentId: '', parentId: '', link: '', otherFamilyId: '', otherParentId: '', otherLink: '' };
 
 test.describe.serial('parent links', () => {
   test.beforeAll(async () => {
@@ -60,6 +58,11 @@ test.describe.serial('parent links', () => {
     state.familyId = family.id;
     state.studentId = family.students[0]?.id ?? '';
     state.parentId = family.parents[0]?.id ?? '';
+    const other = (await (
+      await admin.post(`/api/classes/${state.classId}/students`, { data: { displayName: OTHER_STUDENT, parents: [{ displayName: OTHER_PARENT }] } })
+    ).json()) as RosterFamily;
+    state.otherFamilyId = other.id;
+    state.otherParentId = other.parents[0]?.id ?? '';
     await admin.dispose();
   });
 
@@ -67,8 +70,8 @@ test.describe.serial('parent links', () => {
   test.afterAll(async () => {
     const admin = await apiAs(SCHOOL_ADMIN);
     const roster = (await (await admin.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
-    const family = roster.families.find((f) => f.id === state.familyId);
-    for (const person of [...(family?.students ?? []), ...(family?.parents ?? [])]) {
+    const families = roster.families.filter((f) => f.id === state.familyId || f.id === state.otherFamilyId);
+    for (const person of families.flatMap((family) => [...family.students, ...family.parents])) {
       const archived = await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } });
       expect(archived.ok()).toBe(true);
     }
@@ -85,10 +88,15 @@ test.describe.serial('parent links', () => {
     await row.getByRole('button', { name: parentRu.invites.issueSelected }).click();
     await expect(row).toContainText(parentRu.invites.status.issued);
     await expect(row.getByRole('button', { name: parentRu.invites.copy })).toBeVisible();
+    const otherRow = page.locator(`tr[data-family-id="${state.otherFamilyId}"]`);
+    await otherRow.getByRole('button', { name: parentRu.invites.issueSelected }).click();
+    await expect(otherRow).toContainText(parentRu.invites.status.issued);
 
     const invites = (await (await page.request.get(`/api/classes/${state.classId}/invites`)).json()) as FamilyInvite[];
     state.link = invites.find((invite) => invite.familyId === state.familyId)?.link ?? '';
+    state.otherLink = invites.find((invite) => invite.familyId === state.otherFamilyId)?.link ?? '';
     expect(state.link).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
+    expect(state.otherLink).toMatch(/\/p\/[A-Za-z0-9_-]{43}$/);
 
     const reminder = page.locator(`[data-reminder-family="${state.familyId}"]`);
     await expect(reminder).toContainText(STUDENT);
@@ -102,9 +110,9 @@ test.describe.serial('parent links', () => {
   });
 
   test.describe('on a phone without JavaScript', () => {
-    test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
 
-    test('a parent confirms a step and reports a blocker', async ({ page }) => {
+    test('a parent of a MAX school confirms the MAX account and reports that the role is not confirmed', async ({ page }) => {
       const linkPath = new URL(state.link).pathname;
       const response = await page.goto(linkPath);
       expect(response?.status()).toBe(200);
@@ -119,29 +127,48 @@ test.describe.serial('parent links', () => {
       expect(gzipped).toBeLessThan(100_000);
       test.info().annotations.push({ type: 'first load', description: `HTML ${html.length} B, gzip ${gzipped} B` });
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.title);
-      await expect(page.getByText(p.pitfalls.ownDevice)).toBeVisible();
+      // Today's path, said the right way round, and voluntary.
+      await expect(page.getByText(MAX_PATH.pitfalls[3].ru)).toBeVisible();
+      await expect(page.getByRole('heading', { name: p.voluntary.title })).toBeVisible();
+      await expect(page.locator('body')).not.toContainText('VK ID');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: shot('parent-page-top') });
 
-      const vkId = page.locator(`#i-${state.studentId}-vk_id`);
-      await vkId.getByRole('button', { name: p.actions.done }).click();
+      const account = page.locator(`#i-${state.parentId}-max_account`);
+      await expect(account.getByRole('link', { name: MAX_PATH.steps[0].links[0].label.ru })).toHaveAttribute('href', MAX_PATH.steps[0].links[0].url);
+      await account.getByRole('button', { name: p.actions.done }).click();
       await expect(page).toHaveURL(/saved=/);
-      await expect(page.locator(`#i-${state.studentId}-vk_id`)).toContainText(p.saved);
-      await expect(page.locator(`#i-${state.studentId}-vk_id`)).toContainText(p.status.done);
+      await expect(page.locator(`#i-${state.parentId}-max_account`)).toContainText(p.saved);
+      await expect(page.locator(`#i-${state.parentId}-max_account`)).toContainText(p.status.done);
 
-      const parentVkId = page.locator(`#i-${state.parentId}-vk_id`);
-      await parentVkId.getByText(p.actions.problem, { exact: true }).click();
-      await parentVkId.getByRole('radio', { name: new RegExp(p.reasons.shared_phone.label) }).check();
-      await parentVkId.getByRole('textbox', { name: p.actions.note }).fill('Один телефон на всю семью');
-      await parentVkId.screenshot({ path: shot('parent-page-problem-open') });
-      await parentVkId.getByRole('button', { name: p.actions.send }).click();
+      const profile = page.locator(`#i-${state.parentId}-school_profile`);
+      await profile.getByText(p.actions.problem, { exact: true }).click();
+      // The school profile offers its own reasons, and not those of the account step.
+      await expect(profile.getByRole('radio', { name: new RegExp(reason('shared_phone').label.ru) })).toHaveCount(0);
+      await profile.getByRole('radio', { name: new RegExp(reason('role_not_confirmed').label.ru) }).check();
+      await profile.screenshot({ path: shot('parent-page-problem-open') });
+      await profile.getByRole('button', { name: p.actions.send }).click();
 
-      const blocked = page.locator(`#i-${state.parentId}-vk_id`);
+      const blocked = page.locator(`#i-${state.parentId}-school_profile`);
       await expect(blocked).toContainText(p.saved);
       await expect(blocked).toContainText(p.status.blocked);
-      await expect(blocked).toContainText(p.reasons.shared_phone.advice);
+      await expect(blocked).toContainText(reason('role_not_confirmed').parentAdvice.ru);
       await page.screenshot({ path: shot('parent-page-full'), fullPage: true });
+    });
+
+    test('a parent of another family says no for the whole family, with the channel the school will use', async ({ page }) => {
+      await page.goto(new URL(state.otherLink).pathname);
+      const family = page.locator('#family-title').locator('..');
+      await family.getByText(p.optOut.familyOpen, { exact: true }).click();
+      await family.getByRole('radio', { name: p.optOut.channels.e_diary }).check();
+      await family.screenshot({ path: shot('parent-page-opt-out-open') });
+      await family.getByRole('button', { name: p.optOut.submit }).click();
+      await expect(page).toHaveURL(/saved=/);
+      await expect(page.getByText(p.optOut.familyState)).toBeVisible();
+      await expect(page.getByText(p.optOut.state).first()).toBeVisible();
+      await expect(page.getByRole('button', { name: p.optOut.familyBack })).toBeVisible();
+      await page.screenshot({ path: shot('parent-page-opted-out'), fullPage: true });
     });
 
     test('an unknown link gets the friendly page with status 404', async ({ page }) => {
@@ -155,27 +182,34 @@ test.describe.serial('parent links', () => {
     });
   });
 
-  test('the teacher sees both changes with the parent link as their source', async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 900 });
+  test('the teacher sees both on the class page, and the reminders skip the family that said no', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
     await signIn(page, TEACHER);
     const roster = (await (await page.request.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
     const family = roster.families.find((f) => f.id === state.familyId);
-    expect(family?.students[0]?.steps.find((s) => s.step === 'vk_id')).toMatchObject({
-      status: 'done',
-      updatedSource: 'parent_link',
-    });
-    expect(family?.parents[0]?.steps.find((s) => s.step === 'vk_id')).toMatchObject({
-      status: 'blocked',
-      blockerReason: 'shared_phone',
-      updatedSource: 'parent_link',
-    });
+    expect(family?.parents[0]?.steps.map((s) => [s.step, s.status, s.blockerReason, s.updatedSource])).toEqual([
+      ['max_account', 'done', null, 'parent_link'],
+      ['school_profile', 'blocked', 'role_not_confirmed', 'parent_link'],
+    ]);
+    const other = roster.families.find((f) => f.id === state.otherFamilyId);
+    expect([...(other?.students ?? []), ...(other?.parents ?? [])].map((person) => person.optOut?.channel)).toEqual(['e_diary', 'e_diary']);
 
     await page.goto(`/classes/${state.classId}`);
-    const cell = (personId: string) => page.locator(`[data-person-id="${personId}"][data-item="vk_id"]`);
-    await expect(cell(state.studentId)).toHaveAttribute('data-status', 'done');
-    await expect(cell(state.studentId)).toHaveAttribute('data-source', 'parent_link');
-    await expect(cell(state.parentId)).toHaveAttribute('data-status', 'blocked');
-    await expect(cell(state.parentId)).toHaveAttribute('data-source', 'parent_link');
+    const cell = (personId: string, item: string) => page.locator(`[data-person-id="${personId}"][data-item="${item}"]`);
+    await expect(cell(state.parentId, 'max_account')).toHaveAttribute('data-status', 'done');
+    await expect(cell(state.parentId, 'max_account')).toHaveAttribute('data-source', 'parent_link');
+    await expect(cell(state.parentId, 'school_profile')).toHaveAttribute('data-status', 'blocked');
+    await expect(cell(state.parentId, 'school_profile')).toHaveAttribute('data-source', 'parent_link');
+    const optedOutRow = page.locator(`[data-opted-out="true"]`).filter({ hasText: OTHER_PARENT });
+    await expect(optedOutRow).toBeVisible();
+    await page.screenshot({ path: shot('class-page-max-with-opt-out'), fullPage: true });
+
+    await page.goto(`/classes/${state.classId}/links`);
+    await expect(page.locator(`[data-reminder-family="${state.familyId}"]`)).toBeVisible();
+    await expect(page.locator(`[data-reminder-family="${state.otherFamilyId}"]`)).toHaveCount(0);
+    await expect(page.locator(`tr[data-family-id="${state.otherFamilyId}"]`)).toContainText(parentRu.invites.status.opted_out);
+    await expect(page.locator(`tr[data-family-id="${state.familyId}"]`)).toContainText(parentRu.invites.status.problem);
+    await page.screenshot({ path: shot('links-tab-max'), fullPage: true });
   });
 
   test('the letter carries a QR code that reads back as the family’s link', async ({ page }) => {

@@ -178,7 +178,7 @@ test.describe('security headers of the web app', () => {
     await expect(page.getByTestId('roster-table')).toBeVisible();
     await expectMantineStyled(page);
     // A menu in a portal, with Mantine's transitions and inline positions.
-    await page.locator('button[data-item="vk_id"]').first().click();
+    await page.locator('button[data-item="max_account"]').first().click();
     await expect(page.getByRole('menu')).toBeVisible();
     await page.screenshot({ path: shot('roster-menu') });
     await page.keyboard.press('Escape');
@@ -285,13 +285,13 @@ test.describe('security headers of the web app', () => {
 
     test('refuses a form posted from another site, and saves nothing', async ({ request: anonymous }) => {
       const path = new URL(family.link).pathname;
-      const form = { person: family.studentId, item: 'step:messenger', action: 'done' };
+      const form = { person: family.studentId, item: 'step:school_profile', action: 'done' };
       const stepOf = async () => {
         const admin = await apiAs(SCHOOL_ADMIN);
         const roster = (await (await admin.get(`/api/classes/${family.classId}/roster`)).json()) as ClassRoster;
         await admin.dispose();
         const student = roster.families.find((f) => f.id === family.id)?.students[0];
-        return student?.steps.find((step) => step.step === 'messenger')?.status;
+        return student?.steps.find((step) => step.step === 'school_profile')?.status;
       };
       const crossSite = await anonymous.post(path, { form, headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
       expect(crossSite.status()).toBe(404);

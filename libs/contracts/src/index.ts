@@ -9,3 +9,8 @@ export * from './reports';
 export * from './roster';
 export * from './school-class';
 export * from './staff';
+export * from './paths/catalogue';
+export * from './paths/path-types';
+export * from './paths/max-path';
+export * from './paths/vk-path';
+export * from './short-code';

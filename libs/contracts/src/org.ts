@@ -1,5 +1,3 @@
-import type { Messenger } from './progress';
-
 export interface DistrictSummary {
   id: string;
   name: string;
@@ -9,8 +7,12 @@ export interface SchoolSummary {
   id: string;
   districtId: string;
   name: string;
-  /** the app the school's families use for the chats */
-  messenger: Messenger;
+  /** the onboarding path the school's families walk (paths/catalogue.ts) */
+  pathId: string;
+  /** when the school last chose its path; null while it is on the one it started with */
+  pathChangedAt: string | null;
+  /** the school's own note per step of its path, shown to parents on the page and the letter */
+  stepNotes: Record<string, string>;
   classCount: number;
   teacherCount: number;
 }
@@ -22,8 +24,18 @@ export interface CreateSchoolRequest {
 export interface UpdateSchoolRequest {
   /** district admin only */
   name?: string;
-  /** the school's admin or the district admin */
-  messenger?: Messenger;
+}
+
+export const STEP_NOTE_MAX_LENGTH = 300;
+
+/** Puts the school on another path: the old path's history stays, the new path's steps start at not started. */
+export interface SwitchPathRequest {
+  pathId: string;
+}
+
+/** The school's notes per step of its current path; an empty note removes it. */
+export interface SetStepNotesRequest {
+  notes: Array<{ step: string; note: string }>;
 }
 
 export interface ClassTeacher {
@@ -42,6 +54,18 @@ export interface SchoolClassSummary {
   academicYear: string;
   archived: boolean;
   teachers: ClassTeacher[];
+  /** the class teacher's contact for parents, on their page and letter */
+  parentContact: string | null;
+  /** YYYY-MM-DD: by when families are asked to be in the chats */
+  deadline: string | null;
+}
+
+export const PARENT_CONTACT_MAX_LENGTH = 300;
+
+/** What the class teacher tells the class's parents (PUT /api/classes/:id/parent-info); null clears a field. */
+export interface SetParentInfoRequest {
+  parentContact: string | null;
+  deadline: string | null;
 }
 
 export interface CreateClassRequest {

@@ -1,23 +1,13 @@
 /**
- * The path every student and parent walks, in order (see docs/domain.md):
- * a VK ID, the Sferum profile, the messenger app; then the chats.
+ * The states a person's onboarding is stored in. Which steps there are, and
+ * which blocker reasons each offers, is the school's path (paths/catalogue.ts):
+ * step ids and reason ids are that catalogue's, stored as text.
  */
-export const STEP_IDS = ['vk_id', 'sferum_profile', 'messenger'] as const;
-export type StepId = (typeof STEP_IDS)[number];
+export type StepId = string;
+export type BlockerReason = string;
 
 export const STEP_STATUSES = ['not_started', 'done', 'blocked'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
-
-/** Why someone is stuck. `other` comes with a short note. */
-export const BLOCKER_REASONS = [
-  'shared_phone',
-  'forgot_password',
-  'no_smartphone',
-  'no_vk_page_wanted',
-  'refuses_sferum',
-  'other',
-] as const;
-export type BlockerReason = (typeof BLOCKER_REASONS)[number];
 
 export const BLOCKER_NOTE_MAX_LENGTH = 500;
 
@@ -27,10 +17,6 @@ export type ChatKind = (typeof CHAT_KINDS)[number];
 export const CHAT_STATUSES = ['not_joined', 'joined', 'blocked'] as const;
 export type ChatStatus = (typeof CHAT_STATUSES)[number];
 
-/** Which app a school's families use for the chats; it changes the texts, not the data. */
-export const MESSENGERS = ['vk_messenger', 'max'] as const;
-export type Messenger = (typeof MESSENGERS)[number];
-
 export const PERSON_KINDS = ['student', 'parent'] as const;
 export type PersonKind = (typeof PERSON_KINDS)[number];
 
@@ -38,16 +24,33 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 export const PROGRESS_SOURCES = ['teacher', 'parent_link', 'import', 'admin'] as const;
 export type ProgressSource = (typeof PROGRESS_SOURCES)[number];
 
-/** What the per-class counters count: the three steps and the three kinds of chat. */
-export const PROGRESS_ITEMS = ['vk_id', 'sferum_profile', 'messenger', 'chat_class', 'chat_subject', 'chat_school'] as const;
-export type ProgressItem = (typeof PROGRESS_ITEMS)[number];
+/**
+ * How a family that does not use Sferum/MAX hears from the school instead.
+ * Opting out is a lawful choice (MAX is voluntary), recorded apart: never a blocker.
+ */
+export const OPT_OUT_CHANNELS = ['e_diary', 'paper', 'phone', 'other'] as const;
+export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
+export const OPT_OUT_NOTE_MAX_LENGTH = 500;
 
-/** The steps before `step` on the path; done `step` implies all of them done. */
-export function stepsBefore(step: StepId): StepId[] {
-  return STEP_IDS.slice(0, STEP_IDS.indexOf(step));
-}
+/**
+ * Where a person stands as a whole, independent of the path:
+ * connected = every step of the path done and their class chat joined;
+ * opted_out = does not use Sferum/MAX (counted apart, never as a failure);
+ * blocked = a step or their class chat blocked; in_progress = something done;
+ * not_started = nothing yet.
+ */
+export const PERSON_STATUSES = ['connected', 'in_progress', 'blocked', 'not_started', 'opted_out'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
-/** The steps after `step`; they cannot stay done once `step` is not. */
-export function stepsAfter(step: StepId): StepId[] {
-  return STEP_IDS.slice(STEP_IDS.indexOf(step) + 1);
-}
+/**
+ * What the per-class counters count: each step of the school's path (by its
+ * id), the three kinds of chat, and `overall`, the person's status as a whole.
+ */
+export const CHAT_ITEMS = ['chat_class', 'chat_subject', 'chat_school'] as const;
+export type ChatItem = (typeof CHAT_ITEMS)[number];
+export const OVERALL_ITEM = 'overall';
+/** A step id of the school's path, a ChatItem, or OVERALL_ITEM. */
+export type ProgressItem = string;
+
+/** The status a counter row can carry: a step's, a chat's, or a person's as a whole; `opted_out` on every item of an opted-out person. */
+export type CounterStatus = StepStatus | ChatStatus | PersonStatus;

@@ -1,9 +1,11 @@
 import type { SchoolClassSummary } from './org';
+import type { ChatAudience } from './paths/path-types';
 import type {
   BlockerReason,
   ChatKind,
   ChatStatus,
-  Messenger,
+  CounterStatus,
+  OptOutChannel,
   PersonKind,
   ProgressItem,
   ProgressSource,
@@ -51,6 +53,42 @@ export interface RosterPerson {
   sharedPhone: boolean;
   steps: StepState[];
   chats: ChatMembershipState[];
+  /** set while the person does not use Sferum/MAX: a choice, not a blocker */
+  optOut: OptOut | null;
+}
+
+/** A person's choice not to use Sferum/MAX, and how the school keeps them informed instead. */
+export interface OptOut {
+  channel: OptOutChannel;
+  /** what "other" means, or any detail */
+  note: string | null;
+  at: string;
+  source: ProgressSource;
+}
+
+/**
+ * Marks a person as not using Sferum/MAX (`optedOut: true`, with the channel
+ * used instead) or back (`optedOut: false`). Repeating it changes nothing.
+ * Parents send this as it is (PUT /api/parent/people/:personId/opt-out, or
+ * PUT /api/parent/opt-out for the whole family).
+ */
+export interface OptOutRequest {
+  optedOut: boolean;
+  /** required when opting out */
+  channel?: OptOutChannel;
+  /** required for channel "other"; optional otherwise */
+  note?: string;
+}
+
+/** The teacher's opt-out of one person (PUT /api/people/:personId/opt-out) → RosterPerson. */
+export interface SetOptOutRequest extends OptOutRequest {
+  version: number;
+}
+
+/** The teacher's opt-out of a whole family (PUT /api/families/:familyId/opt-out) → BulkProgressResult. */
+export interface FamilyOptOutRequest extends OptOutRequest {
+  /** every person of the family, with the version seen */
+  people: Array<{ personId: string; version: number }>;
 }
 
 export interface RosterFamily {
@@ -62,22 +100,27 @@ export interface RosterFamily {
 export interface ChatSummary {
   id: string;
   kind: ChatKind;
+  /** a class chat is for everyone of the class, or (on MAX) for its parents or its students */
+  audience: ChatAudience;
   /** the subject, for a subject chat */
   name: string | null;
   classId: string | null;
+  /** the chat's invitation link from MAX or Sferum, for the parents' page and letters */
+  inviteUrl: string | null;
 }
 
 export interface ClassCounter {
   personKind: PersonKind;
   item: ProgressItem;
-  status: StepStatus | ChatStatus;
+  status: CounterStatus;
   people: number;
 }
 
 /** Everything the class page shows, in one answer. */
 export interface ClassRoster {
   schoolClass: SchoolClassSummary;
-  messenger: Messenger;
+  /** the school's onboarding path: its steps are the grid's columns */
+  pathId: string;
   chats: ChatSummary[];
   counters: ClassCounter[];
   families: RosterFamily[];
@@ -135,13 +178,22 @@ export interface BulkProgressResult {
   updated: RosterPerson[];
 }
 
+/** What a history entry is about: a step, a chat, or the person's opting out (or back in). */
+export type ProgressEventKind = 'step' | 'chat' | 'opt_out';
+
 export interface ProgressEvent {
   id: string;
   personId: string;
+  kind: ProgressEventKind;
+  /** the path the school was on when it happened */
+  pathId: string;
   step: StepId | null;
   chatId: string | null;
-  fromStatus: StepStatus | ChatStatus;
-  toStatus: StepStatus | ChatStatus;
+  /** an opt-out's from/to are `participating` and `opted_out` */
+  fromStatus: StepStatus | ChatStatus | OptOutState;
+  toStatus: StepStatus | ChatStatus | OptOutState;
+  /** the channel used instead, when opting out */
+  channel: OptOutChannel | null;
   blockerReason: BlockerReason | null;
   blockerNote: string | null;
   source: ProgressSource;
@@ -149,6 +201,8 @@ export interface ProgressEvent {
   actorName: string | null;
   createdAt: string;
 }
+
+export type OptOutState = 'participating' | 'opted_out';
 
 export interface CreateSubjectChatRequest {
   name: string;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { ApiErrorBody } from '@sferum/contracts';
 import type { Response } from 'express';
+import { CodedConflictException } from './coded-conflict.exception';
 import { isForeignKeyViolation, retryableDatabaseFailure, type RetryableDatabaseFailure } from './postgres-errors';
 import { TooManyRequestsException } from './rate-limit.service';
 import { RequestValidationException } from './validation';
@@ -38,6 +39,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       };
       if (exception instanceof RequestValidationException) {
         body.details = exception.details;
+      }
+      if (exception instanceof CodedConflictException) {
+        body.code = exception.code;
       }
       return body;
     }

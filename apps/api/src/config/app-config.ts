@@ -78,6 +78,16 @@ export class AppConfig extends DatabaseConfig {
   })
   INVITE_ENCRYPTION_KEY!: string;
 
+  /**
+   * Replaces the catalogue's hosts of chat invitation links, per path:
+   * `max=max.ru,web.max.ru;vk=vk.me,sferum.ru`. A path not named keeps the
+   * catalogue's list. Empty: the catalogue's lists.
+   */
+  @Matches(/^$|^[a-z][a-z0-9_]{0,39}=[a-z0-9.-]+(,[a-z0-9.-]+)*(;[a-z][a-z0-9_]{0,39}=[a-z0-9.-]+(,[a-z0-9.-]+)*)*$/, {
+    message: 'CHAT_INVITE_HOSTS must look like max=max.ru,web.max.ru;vk=vk.me',
+  })
+  CHAT_INVITE_HOSTS = '';
+
   /** Where people open the web app; setup links printed by the CLI start with it. */
   @Matches(/^https?:\/\/[^\s/]+$/, { message: 'PUBLIC_WEB_URL must be an origin such as https://sferum.example.ru' })
   PUBLIC_WEB_URL = 'http://localhost:3000';

@@ -1,4 +1,13 @@
-import { academicYearOf, type BlockerReason, type StaffRole, type StepId } from '@sferum/contracts';
+import {
+  academicYearOf,
+  MAX_PATH,
+  stepIdsOf,
+  VK_PATH,
+  type BlockerReason,
+  type OnboardingPath,
+  type OptOutChannel,
+  type StaffRole,
+} from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
@@ -8,17 +17,20 @@ import { recountClasses } from '../progress/class-counters';
 export const DEMO_IDS = {
   district: '00000000-0000-4000-8000-000000000001',
   school: '00000000-0000-4000-8000-000000000101',
+  vkSchool: '00000000-0000-4000-8000-000000000102',
   class1A: '00000000-0000-4000-8000-000000001001',
   class5A: '00000000-0000-4000-8000-000000001002',
   class5B: '00000000-0000-4000-8000-000000001003',
   class9V: '00000000-0000-4000-8000-000000001004',
+  class6B: '00000000-0000-4000-8000-000000001005',
 } as const;
 
-const DEMO_CLASSES: ReadonlyArray<{ id: string; grade: number; letter: string }> = [
-  { id: DEMO_IDS.class1A, grade: 1, letter: 'А' },
-  { id: DEMO_IDS.class5A, grade: 5, letter: 'А' },
-  { id: DEMO_IDS.class5B, grade: 5, letter: 'Б' },
-  { id: DEMO_IDS.class9V, grade: 9, letter: 'В' },
+const DEMO_CLASSES: ReadonlyArray<{ id: string; schoolId: string; grade: number; letter: string }> = [
+  { id: DEMO_IDS.class1A, schoolId: DEMO_IDS.school, grade: 1, letter: 'А' },
+  { id: DEMO_IDS.class5A, schoolId: DEMO_IDS.school, grade: 5, letter: 'А' },
+  { id: DEMO_IDS.class5B, schoolId: DEMO_IDS.school, grade: 5, letter: 'Б' },
+  { id: DEMO_IDS.class9V, schoolId: DEMO_IDS.school, grade: 9, letter: 'В' },
+  { id: DEMO_IDS.class6B, schoolId: DEMO_IDS.vkSchool, grade: 6, letter: 'Б' },
 ];
 
 interface DemoAccount {
@@ -67,25 +79,36 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   },
 ];
 
-type DemoState = 'done' | 'not_started' | { blocked: BlockerReason };
+type DemoState = 'done' | 'not_started' | { blocked: BlockerReason; note?: string };
 
 interface DemoPerson {
   name: string;
-  /** the three steps in order; missing ones are not started */
+  /** the steps of the school's path in order; missing ones are not started */
   steps: DemoState[];
   /** set by the parent through their link, rather than by the teacher */
   byParent?: boolean;
-  joinedClassChat?: boolean;
+  /** their class chat (on MAX, the one for their audience) */
+  classChat?: 'joined' | { blocked: BlockerReason };
+  /** does not use Sferum/MAX: how the school keeps them informed */
+  optOut?: { channel: OptOutChannel; note?: string };
 }
 
-/** Families of 5А at every stage of the path; 1А stays empty to show an empty class. */
-const DEMO_FAMILIES: ReadonlyArray<{ student: DemoPerson; parents: DemoPerson[] }> = [
+interface DemoFamily {
+  student: DemoPerson;
+  parents: DemoPerson[];
+}
+
+/**
+ * Families of 5А (MAX) at every stage of the path, each MAX blocker once, and
+ * two that chose not to use MAX; 1А stays empty to show an empty class.
+ */
+const DEMO_MAX_FAMILIES: readonly DemoFamily[] = [
   {
-    student: { name: 'Иванов Пётр', steps: ['done', 'done', 'done'], joinedClassChat: true },
-    parents: [{ name: 'Иванова Мария Сергеевна', steps: ['done', 'done', 'done'], byParent: true, joinedClassChat: true }],
+    student: { name: 'Иванов Пётр', steps: ['done', 'done'], classChat: 'joined' },
+    parents: [{ name: 'Иванова Мария Сергеевна', steps: ['done', 'done'], byParent: true, classChat: 'joined' }],
   },
   {
-    student: { name: 'Смирнова Алиса', steps: ['done', { blocked: 'forgot_password' }] },
+    student: { name: 'Смирнова Алиса', steps: ['done', { blocked: 'role_not_confirmed' }] },
     parents: [{ name: 'Смирнов Андрей Викторович', steps: ['done'], byParent: true }],
   },
   {
@@ -101,15 +124,70 @@ const DEMO_FAMILIES: ReadonlyArray<{ student: DemoPerson; parents: DemoPerson[] 
   },
   {
     student: { name: 'Соколов Артём', steps: [] },
-    parents: [{ name: 'Соколова Елена Дмитриевна', steps: [{ blocked: 'refuses_sferum' }] }],
+    parents: [{ name: 'Соколова Елена Дмитриевна', steps: [], byParent: true, optOut: { channel: 'e_diary' } }],
   },
   {
-    student: { name: 'Лебедева Ксения', steps: ['done', 'done', 'done'] },
-    parents: [{ name: 'Лебедев Максим Олегович', steps: ['done', 'done', 'done'] }],
+    student: { name: 'Лебедева Ксения', steps: ['done', 'done'], classChat: 'joined' },
+    parents: [{ name: 'Лебедев Максим Олегович', steps: ['done', 'done'], classChat: 'joined' }],
+  },
+  {
+    student: { name: 'Новиков Тимофей', steps: ['done', 'done'] },
+    parents: [{ name: 'Новикова Анна Игоревна', steps: ['done', { blocked: 'number_mismatch' }], byParent: true }],
+  },
+  {
+    student: { name: 'Морозова Ева', steps: ['done'] },
+    parents: [{ name: 'Морозов Сергей Алексеевич', steps: [{ blocked: 'foreign_number' }], byParent: true }],
+  },
+  {
+    student: { name: 'Волков Глеб', steps: ['done', 'done'], classChat: 'joined' },
+    parents: [{ name: 'Волкова Ирина Олеговна', steps: ['done', 'done'], byParent: true, classChat: { blocked: 'chat_missing' } }],
+  },
+  {
+    student: { name: 'Зайцева Полина', steps: ['done', 'done'] },
+    parents: [{ name: 'Зайцев Роман Евгеньевич', steps: ['done', { blocked: 'account_locked' }], byParent: true }],
+  },
+  {
+    student: { name: 'Павлов Марк', steps: [] },
+    parents: [{ name: 'Павлова Дарья Сергеевна', steps: [{ blocked: 'old_phone' }], byParent: true }],
+  },
+  {
+    student: { name: 'Семёнова Алина', steps: ['done'] },
+    parents: [{ name: 'Семёнов Олег Викторович', steps: [{ blocked: 'no_smartphone' }] }],
+  },
+  {
+    student: { name: 'Голубев Лев', steps: [] },
+    parents: [
+      {
+        name: 'Голубева Вера Николаевна',
+        steps: [{ blocked: 'other', note: 'Сын в лагере до конца недели, подключимся после' }],
+        byParent: true,
+      },
+    ],
+  },
+  {
+    student: { name: 'Виноградова Мила', steps: [], optOut: { channel: 'paper' } },
+    parents: [{ name: 'Виноградов Павел Андреевич', steps: [], byParent: true, optOut: { channel: 'paper' } }],
   },
 ];
 
-const STEP_ORDER: StepId[] = ['vk_id', 'sferum_profile', 'messenger'];
+/** The legacy VK school's 6Б: data recorded before MAX, kept on the VK path. */
+const DEMO_VK_FAMILIES: readonly DemoFamily[] = [
+  {
+    student: { name: 'Орлов Никита', steps: ['done', 'done', 'done'], classChat: 'joined' },
+    parents: [{ name: 'Орлова Татьяна Юрьевна', steps: ['done', 'done', 'done'], classChat: 'joined' }],
+  },
+  {
+    student: { name: 'Фёдорова Дарина', steps: ['done', { blocked: 'forgot_password' }] },
+    parents: [{ name: 'Фёдоров Илья Петрович', steps: [{ blocked: 'shared_phone' }] }],
+  },
+  {
+    student: { name: 'Михайлов Егор', steps: [] },
+    parents: [{ name: 'Михайлова Оксана Викторовна', steps: ['done'] }],
+  },
+];
+
+/** The MAX school's own note on a step, shown to its parents. */
+const DEMO_STEP_NOTE = { step: 'school_profile', note: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12' };
 
 /** Loads a small demo district once; returns how many rows it added (0 on a second run). */
 export async function seedDemoData(manager: EntityManager, today = new Date()): Promise<number> {
@@ -128,15 +206,22 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
       DEMO_IDS.district,
       'Управление образования г. Светлогорска (демо)',
     ]);
-    await insert(`INSERT INTO school (id, district_id, name) VALUES ($1, $2, $3)`, [
+    await insert(`INSERT INTO school (id, district_id, name, path_id) VALUES ($1, $2, $3, $4)`, [
       DEMO_IDS.school,
       DEMO_IDS.district,
       'Средняя школа № 7 (демо)',
+      MAX_PATH.id,
+    ]);
+    await insert(`INSERT INTO school (id, district_id, name, path_id) VALUES ($1, $2, $3, $4)`, [
+      DEMO_IDS.vkSchool,
+      DEMO_IDS.district,
+      'Гимназия № 3 (демо, VK)',
+      VK_PATH.id,
     ]);
     for (const schoolClass of DEMO_CLASSES) {
       await insert(
         `INSERT INTO school_class (id, district_id, school_id, grade, letter, academic_year) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [schoolClass.id, DEMO_IDS.district, DEMO_IDS.school, schoolClass.grade, schoolClass.letter, academicYear],
+        [schoolClass.id, DEMO_IDS.district, schoolClass.schoolId, schoolClass.grade, schoolClass.letter, academicYear],
       );
     }
     for (const account of DEMO_ACCOUNTS) {
@@ -162,86 +247,157 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
 /** Fixed ids: the families go in with the district, once. */
 async function seedDemoFamilies(tx: EntityManager): Promise<void> {
   const teacherId = DEMO_ACCOUNTS.find((account) => account.email === 'teacher@sferum-demo.test')!.id;
-  const familyIds: string[] = [];
-  for (const [index, family] of DEMO_FAMILIES.entries()) {
-    const familyId = `00000000-0000-4000-8000-0000000200${String(index + 10)}`;
-    familyIds.push(familyId);
+  await ensureStandardChats(tx, MAX_PATH, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
+  await ensureStandardChats(tx, VK_PATH, [DEMO_IDS.class6B]);
+  await seedClassFamilies(tx, { schoolId: DEMO_IDS.school, classId: DEMO_IDS.class5A, path: MAX_PATH, teacherId, firstFamily: 10 }, DEMO_MAX_FAMILIES);
+  await seedClassFamilies(tx, { schoolId: DEMO_IDS.vkSchool, classId: DEMO_IDS.class6B, path: VK_PATH, teacherId: null, firstFamily: 40 }, DEMO_VK_FAMILIES);
+  await tx.query(
+    `INSERT INTO school_step_note (school_id, district_id, path_id, step, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+    [DEMO_IDS.school, DEMO_IDS.district, MAX_PATH.id, DEMO_STEP_NOTE.step, DEMO_STEP_NOTE.note],
+  );
+  await recountClasses(tx, [DEMO_IDS.class5A, DEMO_IDS.class6B]);
+  await seedDemoHistory(tx, DEMO_IDS.class5A, DEMO_IDS.school, MAX_PATH.id);
+  await seedDemoHistory(tx, DEMO_IDS.class6B, DEMO_IDS.vkSchool, VK_PATH.id);
+}
+
+interface DemoClass {
+  schoolId: string;
+  classId: string;
+  path: OnboardingPath;
+  /** who marked what the parents did not; null: the school admin */
+  teacherId: string | null;
+  /** the number in the first family's fixed id */
+  firstFamily: number;
+}
+
+/** The people of one class with their steps, class chat and opt-outs, each change in history as it would have been made. */
+async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: readonly DemoFamily[]): Promise<void> {
+  const familyIds = families.map((_, index) => `00000000-0000-4000-8000-0000000200${String(place.firstFamily + index)}`);
+  const later: Array<{ id: string; person: DemoPerson; source: string }> = [];
+  for (const [index, family] of families.entries()) {
+    const familyId = familyIds[index];
     await tx.query(`INSERT INTO family (id, school_id, district_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
       familyId,
-      DEMO_IDS.school,
+      place.schoolId,
       DEMO_IDS.district,
     ]);
     const people = [
-      { person: family.student, kind: 'student', classId: DEMO_IDS.class5A },
+      { person: family.student, kind: 'student', classId: place.classId },
       ...family.parents.map((person) => ({ person, kind: 'parent', classId: null })),
     ];
     for (const { person, kind, classId } of people) {
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [DEMO_IDS.district, DEMO_IDS.school, familyId, classId, kind, person.name],
+        [DEMO_IDS.district, place.schoolId, familyId, classId, kind, person.name],
       );
-      const source = person.byParent ? 'parent_link' : 'teacher';
-      for (const [position, step] of STEP_ORDER.entries()) {
+      const source = person.byParent ? 'parent_link' : place.teacherId ? 'teacher' : 'admin';
+      for (const [position, step] of stepIdsOf(place.path).entries()) {
         const state = person.steps[position] ?? 'not_started';
         const status = typeof state === 'string' ? state : 'blocked';
         const reason = typeof state === 'string' ? null : state.blocked;
+        const note = typeof state === 'string' ? null : (state.note ?? null);
         await tx.query(
-          `INSERT INTO person_step (person_id, step, district_id, school_id, status, blocker_reason, updated_source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [row.id, step, DEMO_IDS.district, DEMO_IDS.school, status, reason, status === 'not_started' ? null : source],
+          `INSERT INTO person_step (person_id, step, district_id, school_id, status, blocker_reason, blocker_note, updated_source)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+          [row.id, step, DEMO_IDS.district, place.schoolId, status, reason, note, status === 'not_started' ? null : source],
         );
         if (status !== 'not_started') {
-          await tx.query(
-            `INSERT INTO progress_event (district_id, school_id, person_id, step, from_status, to_status, blocker_reason, source, actor_staff_id, change_id)
-             VALUES ($1, $2, $3, $4, 'not_started', $5, $6, $7, $8, gen_random_uuid())`,
-            [DEMO_IDS.district, DEMO_IDS.school, row.id, step, status, reason, source, person.byParent ? null : teacherId],
-          );
+          await addEvent(tx, place, row.id, { step, to: status, reason, note, source });
         }
       }
-      if (person.joinedClassChat) {
-        await ensureStandardChats(tx, [DEMO_IDS.class5A]);
-        await syncMemberships(tx, [familyId]);
-        await tx.query(
-          `UPDATE chat_membership SET status = 'joined', updated_source = $2
-           WHERE person_id = $1 AND chat_id = (SELECT id FROM chat WHERE class_id = $3 AND kind = 'class')`,
-          [row.id, source, DEMO_IDS.class5A],
-        );
-      }
+      later.push({ id: row.id, person, source });
     }
   }
-  await ensureStandardChats(tx, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
   await syncMemberships(tx, familyIds);
-  await recountClasses(tx, [DEMO_IDS.class5A]);
-  await seedDemoHistory(tx);
+  for (const { id, person, source } of later) {
+    if (person.classChat) {
+      const status = person.classChat === 'joined' ? 'joined' : 'blocked';
+      const reason = person.classChat === 'joined' ? null : person.classChat.blocked;
+      const [membership] = await tx.query<Array<{ chat_id: string }>>(
+        `SELECT cm.chat_id FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id
+         WHERE cm.person_id = $1 AND ch.kind = 'class' AND ch.class_id = $2 AND ch.archived_at IS NULL`,
+        [id, place.classId],
+      );
+      await tx.query(`UPDATE chat_membership SET status = $3, blocker_reason = $4, updated_source = $5 WHERE person_id = $1 AND chat_id = $2`, [
+        id,
+        membership.chat_id,
+        status,
+        reason,
+        source,
+      ]);
+      await addEvent(tx, place, id, { chatId: membership.chat_id, to: status, reason, note: null, source });
+    }
+    if (person.optOut) {
+      await tx.query(
+        `UPDATE person SET opted_out_at = now(), opt_out_channel = $2, opt_out_note = $3, opt_out_source = $4 WHERE id = $1`,
+        [id, person.optOut.channel, person.optOut.note ?? null, source],
+      );
+      await addEvent(tx, place, id, { to: 'opted_out', reason: null, note: person.optOut.note ?? null, source, channel: person.optOut.channel });
+    }
+  }
+}
+
+interface DemoEvent {
+  step?: string;
+  chatId?: string;
+  to: string;
+  reason: string | null;
+  note: string | null;
+  source: string;
+  channel?: OptOutChannel;
+}
+
+async function addEvent(tx: EntityManager, place: DemoClass, personId: string, event: DemoEvent): Promise<void> {
+  const from = event.step ? 'not_started' : event.chatId ? 'not_joined' : 'participating';
+  await tx.query(
+    `INSERT INTO progress_event (district_id, school_id, person_id, path_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note,
+                                 opt_out_channel, source, actor_staff_id, change_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, gen_random_uuid())`,
+    [
+      DEMO_IDS.district,
+      place.schoolId,
+      personId,
+      place.path.id,
+      event.step ?? null,
+      event.chatId ?? null,
+      from,
+      event.to,
+      event.reason,
+      event.note,
+      event.channel ?? null,
+      event.source,
+      event.source === 'teacher' ? place.teacherId : null,
+    ],
+  );
 }
 
 const DEMO_HISTORY_DAYS = 14;
 
 /**
- * Two weeks of snapshots for 5А so that the district's chart has a line to
- * show: today's counters, with fewer steps done the further back.
+ * Two weeks of snapshots for a class so that the district's chart has a line
+ * to show: today's counters, with fewer steps done the further back.
  */
-async function seedDemoHistory(tx: EntityManager): Promise<void> {
+async function seedDemoHistory(tx: EntityManager, classId: string, schoolId: string, pathId: string): Promise<void> {
   const counters = await tx.query<Array<{ person_kind: string; item: string; status: string; blocker_reason: string; people: number }>>(
     `SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`,
-    [DEMO_IDS.class5A],
+    [classId],
   );
   for (let daysAgo = DEMO_HISTORY_DAYS; daysAgo >= 1; daysAgo -= 1) {
     const share = 1 - daysAgo / (DEMO_HISTORY_DAYS + 1);
     const earlier = counters.flatMap((row) => {
-      if (row.status !== 'done' && row.status !== 'joined') return [row];
+      if (row.status !== 'done' && row.status !== 'joined' && row.status !== 'connected') return [row];
       const kept = Math.round(row.people * share);
-      const notYet = row.status === 'done' ? 'not_started' : 'not_joined';
+      const notYet = { done: 'not_started', joined: 'not_joined', connected: 'in_progress' }[row.status];
       return [
         { ...row, people: kept },
         { ...row, status: notYet, people: row.people - kept },
       ];
     });
     await tx.query(
-      `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, counters, source)
-       VALUES ($1, timezone('Europe/Moscow', now())::date - $2::int, $3, $4, $5::jsonb, 'counters')
+      `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, path_id, counters, source)
+       VALUES ($1, timezone('Europe/Moscow', now())::date - $2::int, $3, $4, $5, $6::jsonb, 'counters')
        ON CONFLICT (class_id, day) DO NOTHING`,
-      [DEMO_IDS.class5A, daysAgo, DEMO_IDS.district, DEMO_IDS.school, JSON.stringify(earlier.filter((row) => row.people > 0))],
+      [classId, daysAgo, DEMO_IDS.district, schoolId, pathId, JSON.stringify(earlier.filter((row) => row.people > 0))],
     );
   }
 }

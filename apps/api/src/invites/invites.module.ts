@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ProgressModule } from '../progress/progress.module';
 import { InvitesController } from './invites.controller';
 import { InvitesService } from './invites.service';
+import { LinkSecrets } from './link-secrets';
 import { ParentController } from './parent.controller';
 import { ParentService } from './parent.service';
 
@@ -9,6 +10,6 @@ import { ParentService } from './parent.service';
 @Module({
   imports: [ProgressModule],
   controllers: [InvitesController, ParentController],
-  providers: [InvitesService, ParentService],
+  providers: [InvitesService, ParentService, LinkSecrets],
 })
 export class InvitesModule {}

@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { parentPagePath, type FamilyInvite, type InviteStatus } from '@sferum/contracts';
+import { parentPagePath, SHORT_CODE_PAGE_PATH, type FamilyInvite, type InviteStatus } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { hashToken, newToken } from '../auth/tokens';
 import { AppConfig } from '../config/app-config';
-import { TokenCipher } from './token-cipher';
+import { LinkSecrets } from './link-secrets';
 
 interface FamilyInviteRow {
   family_id: string;
@@ -18,6 +18,9 @@ interface FamilyInviteRow {
   last_opened_at: Date | null;
   last_reminded_at: Date | null;
   confirmed: boolean;
+  people: number;
+  opted_out: number;
+  problems: number;
 }
 
 /** A link works until the end of the academic year: 31 August, 23:59 Moscow time. */
@@ -30,15 +33,12 @@ export function endOfAcademicYear(now: Date): Date {
 /** The teacher's side of parent links: issue, show again, regenerate, revoke, remember reminders. */
 @Injectable()
 export class InvitesService {
-  private readonly cipher: TokenCipher;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
-  ) {
-    this.cipher = new TokenCipher(config.INVITE_ENCRYPTION_KEY);
-  }
+    private readonly secrets: LinkSecrets,
+  ) {}
 
   /** Every family of the class with where its link stands. */
   async list(auth: AuthContext, classId: string): Promise<FamilyInvite[]> {
@@ -53,7 +53,15 @@ export class InvitesService {
               i.token_encrypted, i.created_at, i.expires_at, i.first_opened_at, i.last_opened_at, f.last_reminded_at,
               (i.id IS NOT NULL AND EXISTS (
                  SELECT 1 FROM progress_event e JOIN person p ON p.id = e.person_id
-                 WHERE p.family_id = f.id AND e.source = 'parent_link' AND e.created_at >= i.created_at)) AS confirmed
+                 WHERE p.family_id = f.id AND e.source = 'parent_link' AND e.created_at >= i.created_at)) AS confirmed,
+              (SELECT count(*)::int FROM person p WHERE p.family_id = f.id AND p.archived_at IS NULL) AS people,
+              (SELECT count(*)::int FROM person p WHERE p.family_id = f.id AND p.archived_at IS NULL AND p.opted_out_at IS NOT NULL) AS opted_out,
+              (SELECT count(*)::int FROM person p
+                 JOIN LATERAL (SELECT status, updated_source FROM person_step WHERE person_id = p.id
+                               UNION ALL
+                               SELECT cm.status, cm.updated_source FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
+                               WHERE cm.person_id = p.id) item ON item.status = 'blocked' AND item.updated_source = 'parent_link'
+               WHERE p.family_id = f.id AND p.archived_at IS NULL AND p.opted_out_at IS NULL) AS problems
        FROM families JOIN family f ON f.id = families.family_id
        LEFT JOIN invite i ON i.family_id = f.id AND i.revoked_at IS NULL AND i.expires_at > now()`,
       [classId],
@@ -90,17 +98,18 @@ export class InvitesService {
       }
       const tokens = inClass.map(() => newToken());
       await manager.query(
-        `INSERT INTO invite (district_id, school_id, family_id, token_hash, token_encrypted, created_by, expires_at)
-         SELECT u.district_id, u.school_id, u.family_id, u.token_hash, u.token_encrypted, $6, $7
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bytea[], $5::bytea[])
-              AS u(district_id, school_id, family_id, token_hash, token_encrypted)
+        `INSERT INTO invite (district_id, school_id, family_id, token_hash, token_encrypted, code_hash, created_by, expires_at)
+         SELECT u.district_id, u.school_id, u.family_id, u.token_hash, u.token_encrypted, u.code_hash, $7, $8
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bytea[], $5::bytea[], $6::bytea[])
+              AS u(district_id, school_id, family_id, token_hash, token_encrypted, code_hash)
          ON CONFLICT (family_id) WHERE revoked_at IS NULL DO NOTHING`,
         [
           inClass.map((row) => row.district_id),
           inClass.map((row) => row.school_id),
           inClass.map((row) => row.family_id),
           tokens.map((token) => hashToken(token)),
-          tokens.map((token) => this.cipher.encrypt(token)),
+          tokens.map((token) => this.secrets.encrypt(token)),
+          tokens.map((token) => this.secrets.codeHash(this.secrets.codeOf(token))),
           auth.userId,
           expiresAt,
         ],
@@ -121,15 +130,17 @@ export class InvitesService {
   }
 
   private toInvite(row: FamilyInviteRow): FamilyInvite {
-    const token = row.token_encrypted ? this.cipher.decrypt(row.token_encrypted) : null;
-    let status: InviteStatus = 'none';
-    if (token) status = row.confirmed ? 'confirmed' : row.first_opened_at ? 'opened' : 'issued';
+    const token = row.token_encrypted ? this.secrets.decrypt(row.token_encrypted) : null;
     return {
       familyId: row.family_id,
       students: row.students,
       parents: row.parents,
-      status,
+      status: inviteStatus(token !== null, row),
       link: token ? `${this.config.PUBLIC_WEB_URL}${parentPagePath(token)}` : null,
+      code: token ? this.secrets.formattedCodeOf(token) : null,
+      shortAddress: `${this.config.PUBLIC_WEB_URL}${SHORT_CODE_PAGE_PATH}`,
+      problems: row.problems,
+      optedOut: row.opted_out,
       issuedAt: iso(token ? row.created_at : null),
       expiresAt: iso(token ? row.expires_at : null),
       firstOpenedAt: iso(token ? row.first_opened_at : null),
@@ -137,6 +148,15 @@ export class InvitesService {
       lastRemindedAt: iso(row.last_reminded_at),
     };
   }
+}
+
+/** What the teacher most needs to know first: everyone said no, someone is stuck, then how far the link got. */
+function inviteStatus(active: boolean, row: FamilyInviteRow): InviteStatus {
+  if (row.people > 0 && row.opted_out === row.people) return 'opted_out';
+  if (!active) return 'none';
+  if (row.problems > 0) return 'problem';
+  if (row.confirmed) return 'confirmed';
+  return row.first_opened_at ? 'opened' : 'issued';
 }
 
 function iso(date: Date | null): string | null {

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Put, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { PARENT_TOKEN_HEADER, type ParentFamily, type StepId } from '@sferum/contracts';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
-import { StatusDto } from '../progress/dto/set-status.dto';
+import { OptOutDto, ParentStatusDto } from '../progress/dto/set-status.dto';
 import { StepParam } from '../progress/step-param.decorator';
 import { ParentService } from './parent.service';
 
@@ -13,7 +13,7 @@ import { ParentService } from './parent.service';
  * from the web server, never in an API URL, so no proxy or log keeps it.
  */
 @ApiTags('parent link')
-@ApiHeader({ name: PARENT_TOKEN_HEADER, required: true, description: 'The token of the family’s link' })
+@ApiHeader({ name: PARENT_TOKEN_HEADER, required: true, description: 'The token of the family’s link, or its short code (any case, dashes optional)' })
 @Public()
 @Controller('parent')
 export class ParentController {
@@ -32,11 +32,13 @@ export class ParentController {
   }
 
   @Put('people/:personId/steps/:step')
+  @ApiOkResponse({ description: 'The family after the change.' })
+  @ApiConflictResponse({ description: 'code changed_by_school: the school changed the step since `seen`; code opted_out: the person does not use Sferum/MAX.' })
   setStep(
     @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
     @UuidParam('personId') personId: string,
     @StepParam() step: StepId,
-    @Body() dto: StatusDto,
+    @Body() dto: ParentStatusDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ParentFamily> {
@@ -49,12 +51,37 @@ export class ParentController {
     @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
     @UuidParam('personId') personId: string,
     @UuidParam('chatId') chatId: string,
-    @Body() dto: StatusDto,
+    @Body() dto: ParentStatusDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ParentFamily> {
     noStore(response);
     return this.parent.setStatus(token, request.ip ?? 'unknown', personId, { chatId }, dto);
+  }
+
+  @Put('people/:personId/opt-out')
+  @ApiOkResponse({ description: 'The family after the change: the person does not use Sferum/MAX (with the channel the school uses instead), or does again.' })
+  setPersonOptOut(
+    @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
+    @UuidParam('personId') personId: string,
+    @Body() dto: OptOutDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ParentFamily> {
+    noStore(response);
+    return this.parent.setOptOut(token, request.ip ?? 'unknown', personId, dto);
+  }
+
+  @Put('opt-out')
+  @ApiOkResponse({ description: 'The family after the change, for every person of the family at once.' })
+  setFamilyOptOut(
+    @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
+    @Body() dto: OptOutDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ParentFamily> {
+    noStore(response);
+    return this.parent.setOptOut(token, request.ip ?? 'unknown', null, dto);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   ListClassesQueryDto,
   SchoolClassSummaryDto,
   SetClassTeachersDto,
+  SetParentInfoDto,
   UpdateClassDto,
 } from './dto/school-class.dto';
 
@@ -54,6 +55,16 @@ export class ClassesController {
     @Body() dto: UpdateClassDto,
   ): Promise<SchoolClassSummary> {
     return this.classes.update(auth, classId, dto);
+  }
+
+  @Put(':classId/parent-info')
+  @ApiOkResponse({ type: SchoolClassSummaryDto, description: 'The class teacher’s contact and the deadline, for the parents’ page and letters.' })
+  setParentInfo(
+    @Auth() auth: AuthContext,
+    @UuidParam('classId') classId: string,
+    @Body() dto: SetParentInfoDto,
+  ): Promise<SchoolClassSummary> {
+    return this.classes.setParentInfo(auth, classId, dto);
   }
 
   @Put(':classId/teachers')

@@ -6,8 +6,9 @@ import { AccessPolicy } from '../auth/access-policy.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RequestValidationException } from '../common/validation';
 import { namedQuery } from '../database/named-query';
+import { SchoolPaths } from '../paths/school-paths.service';
 import { ensureStandardChats } from '../progress/chat-memberships';
-import type { CreateClassDto, ListClassesQueryDto, UpdateClassDto } from './dto/school-class.dto';
+import type { CreateClassDto, ListClassesQueryDto, SetParentInfoDto, UpdateClassDto } from './dto/school-class.dto';
 import { CLASSES_SQL } from './classes.sql';
 
 interface ClassRow {
@@ -18,6 +19,8 @@ interface ClassRow {
   letter: string;
   academic_year: string;
   archived_at: Date | null;
+  parent_contact: string | null;
+  deadline: string | null;
   teachers: Array<{ id: string; fullName: string }>;
 }
 
@@ -26,6 +29,7 @@ export class ClassesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly schoolPaths: SchoolPaths,
   ) {}
 
   async list(auth: AuthContext, query: ListClassesQueryDto): Promise<SchoolClassSummary[]> {
@@ -55,13 +59,14 @@ export class ClassesService {
     const school = await this.access.requireSchoolContents(auth, dto.schoolId);
     const classId = await this.saveClass(() =>
       this.dataSource.transaction(async (manager) => {
+        const path = await this.schoolPaths.lockedForChange(manager, school.id);
         const rows = await manager.query<Array<{ id: string }>>(
           `INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
            VALUES ($1, $2, $3, $4, $5) RETURNING id`,
           [school.districtId, school.id, dto.grade, dto.letter, dto.academicYear ?? academicYearOf(new Date())],
         );
         // Every class has its class chat from the start, and the school its school chat.
-        await ensureStandardChats(manager, [rows[0].id]);
+        await ensureStandardChats(manager, path, [rows[0].id]);
         return rows[0].id;
       }),
     );
@@ -100,6 +105,17 @@ export class ClassesService {
         );
       }
     });
+    return this.summary(classId);
+  }
+
+  /** What the class's parents read on their page and letter: the class teacher's contact, the deadline. The class's teachers may set it. */
+  async setParentInfo(auth: AuthContext, classId: string, dto: SetParentInfoDto): Promise<SchoolClassSummary> {
+    await this.access.requireClass(auth, classId, 'read');
+    await this.dataSource.query(`UPDATE school_class SET parent_contact = $2, deadline = $3::date WHERE id = $1`, [
+      classId,
+      dto.parentContact === null || dto.parentContact === '' ? null : dto.parentContact,
+      dto.deadline,
+    ]);
     return this.summary(classId);
   }
 
@@ -147,5 +163,7 @@ function toSummary(row: ClassRow): SchoolClassSummary {
     academicYear: row.academic_year,
     archived: row.archived_at !== null,
     teachers: row.teachers,
+    parentContact: row.parent_contact,
+    deadline: row.deadline,
   };
 }

@@ -5,6 +5,7 @@
  */
 const SUMMARY = `
   SELECT c.id, c.district_id, c.school_id, c.grade, c.letter, c.academic_year, c.archived_at,
+         c.parent_contact, to_char(c.deadline, 'YYYY-MM-DD') AS deadline,
          COALESCE(
            json_agg(json_build_object('id', u.id, 'fullName', u.full_name) ORDER BY u.full_name)
              FILTER (WHERE u.id IS NOT NULL),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ClassesController } from './classes.controller';
 import { ClassesService } from './classes.service';
+import { SchoolPathService } from './school-path.service';
 import { SchoolsController } from './schools.controller';
 import { SchoolsService } from './schools.service';
 import { StaffController } from './staff.controller';
@@ -9,7 +10,7 @@ import { StaffService } from './staff.service';
 /** Districts, schools, classes and staff accounts. */
 @Module({
   controllers: [SchoolsController, ClassesController, StaffController],
-  providers: [SchoolsService, ClassesService, StaffService],
+  providers: [SchoolsService, SchoolPathService, ClassesService, StaffService],
   exports: [ClassesService],
 })
 export class OrgModule {}

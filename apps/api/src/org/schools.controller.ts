@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@nestjs/common';
 import {
+  ApiConflictResponse,
   ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -11,14 +12,26 @@ import { SESSION_COOKIE, type DistrictSummary, type SchoolSummary } from '@sferu
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
-import { CreateSchoolDto, DistrictSummaryDto, SchoolSummaryDto, UpdateDistrictDto, UpdateSchoolDto } from './dto/school.dto';
+import {
+  CreateSchoolDto,
+  DistrictSummaryDto,
+  SchoolSummaryDto,
+  SetStepNotesDto,
+  SwitchPathDto,
+  UpdateDistrictDto,
+  UpdateSchoolDto,
+} from './dto/school.dto';
+import { SchoolPathService } from './school-path.service';
 import { SchoolsService } from './schools.service';
 
 @ApiTags('schools')
 @ApiCookieAuth(SESSION_COOKIE)
 @Controller()
 export class SchoolsController {
-  constructor(private readonly schools: SchoolsService) {}
+  constructor(
+    private readonly schools: SchoolsService,
+    private readonly schoolPath: SchoolPathService,
+  ) {}
 
   @Get('districts/:districtId')
   @ApiOkResponse({ type: DistrictSummaryDto })
@@ -66,5 +79,27 @@ export class SchoolsController {
     @Body() dto: UpdateSchoolDto,
   ): Promise<SchoolSummary> {
     return this.schools.update(auth, schoolId, dto);
+  }
+
+  @Post('schools/:schoolId/path')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: SchoolSummaryDto,
+    description:
+      'Puts the school on another onboarding path. Every event, snapshot and report of the old path stays (each names its path); ' +
+      'everyone’s steps start at not_started on the new path and chat memberships start anew (the chats are archived and created again); ' +
+      'opt-outs and parents’ links stay.',
+  })
+  @ApiForbiddenResponse({ description: 'A teacher: only the school’s admin or the district admin chooses the path.' })
+  @ApiConflictResponse({ description: 'The school is on that path already.' })
+  switchPath(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string, @Body() dto: SwitchPathDto): Promise<SchoolSummary> {
+    return this.schoolPath.switchPath(auth, schoolId, dto);
+  }
+
+  @Put('schools/:schoolId/step-notes')
+  @ApiOkResponse({ type: SchoolSummaryDto, description: 'The school’s own notes per step, shown to its parents on the page and the letter.' })
+  @ApiForbiddenResponse({ description: 'A teacher.' })
+  setStepNotes(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string, @Body() dto: SetStepNotesDto): Promise<SchoolSummary> {
+    return this.schoolPath.setStepNotes(auth, schoolId, dto);
   }
 }

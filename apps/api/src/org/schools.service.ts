@@ -1,5 +1,5 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { DistrictSummary, Messenger, SchoolSummary } from '@sferum/contracts';
+import { DEFAULT_PATH_ID, type DistrictSummary, type SchoolSummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
@@ -11,13 +11,17 @@ interface SchoolRow {
   id: string;
   district_id: string;
   name: string;
-  messenger: Messenger;
+  path_id: string;
+  path_changed_at: Date | null;
+  step_notes: Record<string, string>;
   class_count: string;
   teacher_count: string;
 }
 
 const SCHOOL_SUMMARY_SQL = `
-  SELECT s.id, s.district_id, s.name, s.messenger,
+  SELECT s.id, s.district_id, s.name, s.path_id, s.path_changed_at,
+         (SELECT COALESCE(json_object_agg(n.step, n.note), '{}') FROM school_step_note n
+          WHERE n.school_id = s.id AND n.path_id = s.path_id) AS step_notes,
          (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS class_count,
          (SELECT count(*) FROM staff_user u
            WHERE u.school_id = s.id AND u.role = 'teacher' AND u.deactivated_at IS NULL) AS teacher_count
@@ -50,22 +54,20 @@ export class SchoolsService {
       throw new ForbiddenException('Only the district admin can add a school');
     }
     const rows = await this.saveName(() =>
-      this.dataSource.query<Array<{ id: string }>>(`INSERT INTO school (district_id, name) VALUES ($1, $2) RETURNING id`, [
+      this.dataSource.query<Array<{ id: string }>>(`INSERT INTO school (district_id, name, path_id) VALUES ($1, $2, $3) RETURNING id`, [
         auth.districtId,
         dto.name,
+        DEFAULT_PATH_ID,
       ]),
     );
     return this.summary((rows as Array<{ id: string }>)[0].id);
   }
 
-  /** The name is the district's to change; the messenger is the school's choice too. */
+  /** The name is the district's to change. */
   async update(auth: AuthContext, schoolId: string, dto: UpdateSchoolDto): Promise<SchoolSummary> {
     await this.access.requireSchool(auth, schoolId, dto.name !== undefined ? 'manage' : 'read');
     if (auth.role === 'teacher') {
       throw new ForbiddenException('Only an admin can change a school');
-    }
-    if (dto.messenger !== undefined) {
-      await this.dataSource.query(`UPDATE school SET messenger = $2 WHERE id = $1`, [schoolId, dto.messenger]);
     }
     if (dto.name !== undefined) {
       await this.saveName(() => this.dataSource.query(`UPDATE school SET name = $2 WHERE id = $1`, [schoolId, dto.name]));
@@ -93,7 +95,7 @@ export class SchoolsService {
     return this.getDistrict(auth, districtId);
   }
 
-  private async summary(schoolId: string): Promise<SchoolSummary> {
+  async summary(schoolId: string): Promise<SchoolSummary> {
     const rows = await this.dataSource.query<SchoolRow[]>(`${SCHOOL_SUMMARY_SQL} WHERE s.id = $1`, [schoolId]);
     return toSummary(rows[0]);
   }
@@ -115,7 +117,9 @@ function toSummary(row: SchoolRow): SchoolSummary {
     id: row.id,
     districtId: row.district_id,
     name: row.name,
-    messenger: row.messenger,
+    pathId: row.path_id,
+    pathChangedAt: row.path_changed_at ? row.path_changed_at.toISOString() : null,
+    stepNotes: row.step_notes,
     classCount: Number(row.class_count),
     teacherCount: Number(row.teacher_count),
   };

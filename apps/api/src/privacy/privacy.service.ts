@@ -39,14 +39,17 @@ export class PrivacyService {
       `SELECT p.id, p.kind, p.display_name AS "displayName",
               CASE WHEN c.id IS NULL THEN NULL ELSE c.grade::text || c.letter END AS "class",
               p.phone_hmac IS NOT NULL AS "phoneGiven", p.archived_at AS "archivedAt", p.created_at AS "createdAt",
+              CASE WHEN p.opted_out_at IS NOT NULL THEN json_build_object('at', p.opted_out_at, 'channel', p.opt_out_channel,
+                                                                          'note', p.opt_out_note, 'by', p.opt_out_source) END AS "optOut",
               (SELECT json_agg(json_build_object('step', s.step, 'status', s.status, 'blockerReason', s.blocker_reason,
                                                  'blockerNote', s.blocker_note, 'updatedAt', s.updated_at, 'updatedBy', s.updated_source))
                FROM person_step s WHERE s.person_id = p.id) AS steps,
-              (SELECT COALESCE(json_agg(json_build_object('chat', ch.kind, 'subject', ch.name, 'status', m.status,
+              (SELECT COALESCE(json_agg(json_build_object('chat', ch.kind, 'audience', ch.audience, 'subject', ch.name, 'status', m.status,
                                                           'blockerReason', m.blocker_reason, 'blockerNote', m.blocker_note)), '[]')
                FROM chat_membership m JOIN chat ch ON ch.id = m.chat_id WHERE m.person_id = p.id) AS chats,
-              (SELECT COALESCE(json_agg(json_build_object('at', e.created_at, 'step', e.step, 'chat', e.chat_id, 'from', e.from_status,
-                                                          'to', e.to_status, 'blockerReason', e.blocker_reason,
+              (SELECT COALESCE(json_agg(json_build_object('at', e.created_at, 'path', e.path_id, 'step', e.step, 'chat', e.chat_id,
+                                                          'from', e.from_status, 'to', e.to_status, 'channel', e.opt_out_channel,
+                                                          'blockerReason', e.blocker_reason,
                                                           'blockerNote', e.blocker_note, 'source', e.source) ORDER BY e.id), '[]')
                FROM progress_event e WHERE e.person_id = p.id) AS history
        FROM person p LEFT JOIN school_class c ON c.id = p.class_id

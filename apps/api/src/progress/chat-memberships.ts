@@ -1,18 +1,25 @@
+import type { OnboardingPath } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
 
-/** Every class has its class chat and every school its school chat; created on first need. */
-export async function ensureStandardChats(manager: EntityManager, classIds: readonly string[]): Promise<void> {
+/**
+ * Every class has the class chats of its school's path (one for everyone, or
+ * one with parents and one with students) and every school its school chat;
+ * created on first need.
+ */
+export async function ensureStandardChats(manager: EntityManager, path: OnboardingPath, classIds: readonly string[]): Promise<void> {
   if (classIds.length === 0) return;
   await manager.query(
-    `INSERT INTO chat (district_id, school_id, class_id, kind)
-     SELECT district_id, school_id, id, 'class' FROM school_class WHERE id = ANY($1::uuid[])
-     ON CONFLICT (class_id) WHERE kind = 'class' DO NOTHING`,
-    [classIds],
+    `INSERT INTO chat (district_id, school_id, class_id, kind, audience)
+     SELECT c.district_id, c.school_id, c.id, 'class', a.audience
+     FROM school_class c CROSS JOIN unnest($2::text[]) AS a(audience)
+     WHERE c.id = ANY($1::uuid[])
+     ON CONFLICT (class_id, audience) WHERE kind = 'class' AND archived_at IS NULL DO NOTHING`,
+    [classIds, path.chats.classChats.map((chat) => chat.audience)],
   );
   await manager.query(
     `INSERT INTO chat (district_id, school_id, kind)
      SELECT DISTINCT district_id, school_id, 'school' FROM school_class WHERE id = ANY($1::uuid[])
-     ON CONFLICT (school_id) WHERE kind = 'school' DO NOTHING`,
+     ON CONFLICT (school_id) WHERE kind = 'school' AND archived_at IS NULL DO NOTHING`,
     [classIds],
   );
 }
@@ -32,14 +39,15 @@ export async function syncMemberships(manager: EntityManager, familyIds: readonl
     SELECT p.id AS person_id, ch.id AS chat_id, p.district_id, p.school_id
     FROM person p
     JOIN chat ch ON ch.school_id = p.school_id AND ch.archived_at IS NULL
-                AND ((ch.class_id = p.class_id AND ch.kind IN ('class', 'subject')) OR ch.kind = 'school')
+                AND ((ch.class_id = p.class_id AND ch.kind IN ('class', 'subject') AND ch.audience IN ('all', 'students'))
+                     OR ch.kind = 'school')
     WHERE p.family_id = ANY($1::uuid[]) AND p.kind = 'student' AND p.archived_at IS NULL
     UNION
     SELECT p.id, ch.id, p.district_id, p.school_id
     FROM person p
     JOIN person s ON s.family_id = p.family_id AND s.kind = 'student' AND s.archived_at IS NULL
     JOIN chat ch ON ch.school_id = p.school_id AND ch.archived_at IS NULL
-                AND ((ch.class_id = s.class_id AND ch.kind = 'class') OR ch.kind = 'school')
+                AND ((ch.class_id = s.class_id AND ch.kind = 'class' AND ch.audience IN ('all', 'parents')) OR ch.kind = 'school')
     WHERE p.family_id = ANY($1::uuid[]) AND p.kind = 'parent' AND p.archived_at IS NULL`;
   await manager.query(
     `INSERT INTO chat_membership (person_id, chat_id, district_id, school_id)

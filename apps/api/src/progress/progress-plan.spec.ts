@@ -1,4 +1,4 @@
-import type { StepId } from '@sferum/contracts';
+import { VK_PATH, type StepId } from '@sferum/contracts';
 import { PathOrderConflict, planTransitions, UnknownChat, type ItemState, type PersonState } from './progress-plan';
 
 const notStarted: ItemState<'not_started'> = { status: 'not_started', blockerReason: null, blockerNote: null };
@@ -6,7 +6,7 @@ const done: ItemState<'done'> = { status: 'done', blockerReason: null, blockerNo
 
 function person(steps: Partial<Record<StepId, ItemState<'not_started' | 'done'>>> = {}, chats: Record<string, 'joined' | 'not_joined'> = {}): PersonState {
   return {
-    steps: { vk_id: notStarted, sferum_profile: notStarted, messenger: notStarted, ...steps },
+    steps: new Map(Object.entries({ vk_id: notStarted, sferum_profile: notStarted, messenger: notStarted, ...steps })),
     chats: new Map(Object.entries(chats).map(([id, status]) => [id, { status, blockerReason: null, blockerNote: null }])),
   };
 }
@@ -16,12 +16,12 @@ const targets = (transitions: ReturnType<typeof planTransitions>) =>
 
 describe('planTransitions', () => {
   it('marks the earlier steps done with a later one', () => {
-    const plan = planTransitions(person(), { target: { step: 'messenger' }, status: 'done', blockerReason: null, blockerNote: null });
+    const plan = planTransitions(VK_PATH, person(), { target: { step: 'messenger' }, status: 'done', blockerReason: null, blockerNote: null });
     expect(targets(plan)).toEqual(['vk_id=done', 'sferum_profile=done', 'messenger=done']);
   });
 
   it('marks every step done when a chat is joined', () => {
-    const plan = planTransitions(person({ vk_id: done }, { c1: 'not_joined' }), {
+    const plan = planTransitions(VK_PATH, person({ vk_id: done }, { c1: 'not_joined' }), {
       target: { chatId: 'c1' },
       status: 'joined',
       blockerReason: null,
@@ -31,21 +31,21 @@ describe('planTransitions', () => {
   });
 
   it('changes nothing when the state is already so', () => {
-    expect(planTransitions(person({ vk_id: done }), { target: { step: 'vk_id' }, status: 'done', blockerReason: null, blockerNote: null })).toEqual([]);
+    expect(planTransitions(VK_PATH, person({ vk_id: done }), { target: { step: 'vk_id' }, status: 'done', blockerReason: null, blockerNote: null })).toEqual([]);
   });
 
   it('records a new reason on a step that stays blocked', () => {
     const blocked = { status: 'blocked', blockerReason: 'forgot_password', blockerNote: null } as const;
     const state = person();
-    state.steps.vk_id = blocked;
-    const plan = planTransitions(state, { target: { step: 'vk_id' }, status: 'blocked', blockerReason: 'shared_phone', blockerNote: null });
+    state.steps.set('vk_id', blocked);
+    const plan = planTransitions(VK_PATH, state, { target: { step: 'vk_id' }, status: 'blocked', blockerReason: 'shared_phone', blockerNote: null });
     expect(plan).toHaveLength(1);
-    expect(plan[0].to.blockerReason).toBe('shared_phone');
+    expect(plan[0]?.to.blockerReason).toBe('shared_phone');
   });
 
   it('refuses to undo a step while a later one is done', () => {
     const attempt = () =>
-      planTransitions(person({ vk_id: done, sferum_profile: done }), {
+      planTransitions(VK_PATH, person({ vk_id: done, sferum_profile: done }), {
         target: { step: 'vk_id' },
         status: 'blocked',
         blockerReason: 'shared_phone',
@@ -57,7 +57,7 @@ describe('planTransitions', () => {
 
   it('refuses to undo a step while a chat is joined', () => {
     const attempt = () =>
-      planTransitions(person({ vk_id: done, sferum_profile: done, messenger: done }, { c1: 'joined' }), {
+      planTransitions(VK_PATH, person({ vk_id: done, sferum_profile: done, messenger: done }, { c1: 'joined' }), {
         target: { step: 'messenger' },
         status: 'not_started',
         blockerReason: null,
@@ -67,7 +67,7 @@ describe('planTransitions', () => {
   });
 
   it('lets a chat be left without touching the steps', () => {
-    const plan = planTransitions(person({ vk_id: done, sferum_profile: done, messenger: done }, { c1: 'joined' }), {
+    const plan = planTransitions(VK_PATH, person({ vk_id: done, sferum_profile: done, messenger: done }, { c1: 'joined' }), {
       target: { chatId: 'c1' },
       status: 'not_joined',
       blockerReason: null,
@@ -78,7 +78,7 @@ describe('planTransitions', () => {
 
   it('refuses a chat the person is not in', () => {
     expect(() =>
-      planTransitions(person(), { target: { chatId: 'elsewhere' }, status: 'joined', blockerReason: null, blockerNote: null }),
+      planTransitions(VK_PATH, person(), { target: { chatId: 'elsewhere' }, status: 'joined', blockerReason: null, blockerNote: null }),
     ).toThrow(UnknownChat);
   });
 });

@@ -1,6 +1,17 @@
-import { CHAT_STATUSES, STEP_STATUSES, type ChatStatus, type StepStatus } from '@sferum/contracts';
+import {
+  blockersFor,
+  CHAT_STATUSES,
+  findStep,
+  STEP_STATUSES,
+  stepIdsOf,
+  type ChatStatus,
+  type OnboardingPath,
+  type OptOutRequest,
+  type StepStatus,
+} from '@sferum/contracts';
 import { RequestValidationException } from '../common/validation';
 import type { RequestedChange, Target } from './progress-plan';
+import type { OptOutChoice } from './progress.service';
 
 interface StatusFields {
   status: StepStatus | ChatStatus;
@@ -28,4 +39,30 @@ export function toRequestedChange(target: Target, fields: StatusFields): Request
     blockerReason: fields.blockerReason ?? null,
     blockerNote: fields.blockerNote ? fields.blockerNote : null,
   };
+}
+
+/** The step must be one of the school's path, and a reason one that step (or the chats) offers: else 400 naming the field. */
+export function checkAgainstPath(path: OnboardingPath, change: RequestedChange): void {
+  if ('step' in change.target && !findStep(path, change.target.step)) {
+    throw RequestValidationException.forField('step', `step must be one of the school's path (${path.id}): ${stepIdsOf(path).join(', ')}`);
+  }
+  if (change.blockerReason === null) return;
+  const offered = blockersFor(path, 'step' in change.target ? { step: change.target.step } : { chat: true }).map((b) => b.id);
+  if (!offered.includes(change.blockerReason)) {
+    throw RequestValidationException.forField('blockerReason', `blockerReason must be one of ${offered.join(', ')} here`);
+  }
+}
+
+/** Opting out needs the channel used instead (and a note for "other"); coming back takes neither. */
+export function toOptOutChoice(request: OptOutRequest): OptOutChoice {
+  if (!request.optedOut) {
+    if (request.channel !== undefined) throw RequestValidationException.forField('channel', 'channel goes only with optedOut true');
+    if (request.note) throw RequestValidationException.forField('note', 'note goes only with optedOut true');
+    return null;
+  }
+  if (!request.channel) throw RequestValidationException.forField('channel', 'channel is required when opting out');
+  if (request.channel === 'other' && !request.note) {
+    throw RequestValidationException.forField('note', 'note is required for channel other: say how the school keeps the family informed');
+  }
+  return { channel: request.channel, note: request.note ? request.note : null };
 }

@@ -7,6 +7,7 @@ import {
   type RosterPerson,
   type StepId,
 } from '@sferum/contracts';
+import { SchoolPaths } from '../paths/school-paths.service';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
@@ -14,10 +15,10 @@ import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
 import { loadPeople } from '../roster/roster-query';
-import { BulkProgressDto, SetStatusDto } from './dto/set-status.dto';
+import { BulkProgressDto, FamilyOptOutDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
 import { loadHistory } from './history';
 import type { Target } from './progress-plan';
-import { toRequestedChange } from './progress-requests';
+import { toOptOutChoice, toRequestedChange } from './progress-requests';
 import { StepParam } from './step-param.decorator';
 import { ProgressService, type Actor } from './progress.service';
 
@@ -29,6 +30,7 @@ export class ProgressController {
     private readonly progress: ProgressService,
     private readonly access: AccessPolicy,
     private readonly dataSource: DataSource,
+    private readonly schoolPaths: SchoolPaths,
   ) {}
 
   @Put('people/:personId/steps/:step')
@@ -58,7 +60,7 @@ export class ProgressController {
   @Post('classes/:classId/progress')
   @HttpCode(HttpStatus.OK)
   async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
-    await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireClass(auth, classId, 'read');
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
       throw RequestValidationException.forField('step', 'give either step or chatId');
     }
@@ -73,7 +75,47 @@ export class ProgressController {
       dto.people.map((person) => ({ personId: person.personId, expectedVersion: person.version, change })),
       actorOf(auth),
     );
-    return { updated: await loadPeople(this.dataSource.manager, personIds, classId) };
+    return { updated: await this.people(schoolClass.schoolId, personIds, classId) };
+  }
+
+  /**
+   * "Does not use Sferum/MAX", with the channel the school uses instead, or
+   * back. Not a blocker: the person's steps stay as they were.
+   */
+  @Put('people/:personId/opt-out')
+  @ApiOkResponse({ description: 'The person after the change.' })
+  @ApiConflictResponse({ description: 'Stale version or archived person.' })
+  async setOptOut(@Auth() auth: AuthContext, @UuidParam('personId') personId: string, @Body() dto: SetOptOutDto): Promise<RosterPerson> {
+    const person = await this.access.requirePerson(auth, personId);
+    await this.progress.setOptOut([{ personId, expectedVersion: dto.version }], toOptOutChoice(dto), actorOf(auth));
+    const [updated] = await this.people(person.schoolId, [personId], person.classId);
+    return updated;
+  }
+
+  /** The same for every person of a family at once, all or nothing. */
+  @Put('families/:familyId/opt-out')
+  @ApiOkResponse({ description: 'The family’s people after the change.' })
+  async setFamilyOptOut(
+    @Auth() auth: AuthContext,
+    @UuidParam('familyId') familyId: string,
+    @Body() dto: FamilyOptOutDto,
+  ): Promise<BulkProgressResult> {
+    const family = await this.access.requireFamily(auth, familyId);
+    const choice = toOptOutChoice(dto);
+    const members = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM person WHERE family_id = $1 AND archived_at IS NULL`,
+      [familyId],
+    );
+    const given = new Set(dto.people.map((person) => person.personId));
+    if (given.size !== dto.people.length || members.length !== given.size || members.some((member) => !given.has(member.id))) {
+      throw RequestValidationException.forField('people', 'people must list every person of the family once, with the version seen');
+    }
+    await this.progress.setOptOut(
+      dto.people.map((person) => ({ personId: person.personId, expectedVersion: person.version })),
+      choice,
+      actorOf(auth),
+    );
+    return { updated: await this.people(family.schoolId, [...given], null) };
   }
 
   @Get('people/:personId/history')
@@ -88,8 +130,13 @@ export class ProgressController {
       [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
       actorOf(auth),
     );
-    const [updated] = await loadPeople(this.dataSource.manager, [personId], person.classId);
+    const [updated] = await this.people(person.schoolId, [personId], person.classId);
     return updated;
+  }
+
+  private async people(schoolId: string, personIds: string[], classId: string | null): Promise<RosterPerson[]> {
+    const manager = this.dataSource.manager;
+    return loadPeople(manager, await this.schoolPaths.of(manager, schoolId), personIds, classId);
   }
 
   /** Students of the class and parents of its families; anyone else is not found here. */

@@ -1,17 +1,22 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { STEP_IDS, type ChatStatus, type ProgressSource, type StepId, type StepStatus } from '@sferum/contracts';
+import type { ChatStatus, OnboardingPath, OptOutChannel, ProgressSource, SeenState, StepStatus } from '@sferum/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { CodedConflictException } from '../common/coded-conflict.exception';
+import { SchoolPaths } from '../paths/school-paths.service';
 import { classesOfPeople, recountClasses } from './class-counters';
 import {
+  freshState,
   PathOrderConflict,
   planTransitions,
   UnknownChat,
   type ItemState,
   type PersonState,
   type RequestedChange,
+  type Target,
   type Transition,
 } from './progress-plan';
+import { checkAgainstPath } from './progress-requests';
 import { PROGRESS_SQL } from './progress.sql';
 
 /** Who makes a change, as history records it. */
@@ -25,7 +30,26 @@ export interface PersonChange {
   personId: string;
   /** the version the caller saw; omitted by idempotent sources such as the parent link */
   expectedVersion?: number;
+  /** the item as the parent's page showed it: a change by the school since then refuses this one (409 changed_by_school) */
+  seen?: SeenState;
   change: RequestedChange;
+}
+
+/** Opting out (with the channel used instead), or back in (null). */
+export type OptOutChoice = { channel: OptOutChannel; note: string | null } | null;
+
+export interface OptOutChange {
+  personId: string;
+  expectedVersion?: number;
+}
+
+interface LockedPerson {
+  id: string;
+  version: number;
+  archived_at: Date | null;
+  opted_out: boolean;
+  opt_out_channel: OptOutChannel | null;
+  opt_out_note: string | null;
 }
 
 interface StateRow {
@@ -35,17 +59,45 @@ interface StateRow {
   status: string;
   blocker_reason: ItemState['blockerReason'];
   blocker_note: string | null;
+  updated_at: Date;
+  updated_source: ProgressSource | null;
 }
 
+interface Touched {
+  at: string | null;
+  source: ProgressSource | null;
+}
+
+const itemKey = (personId: string, target: Target) => `${personId}|${'step' in target ? target.step : target.chatId}`;
+
 /**
- * Every change of a step or a chat status goes through here: one transaction
- * that checks versions, follows the order of the path, writes the new states,
- * appends one `progress_event` per transition and recounts the classes'
- * counters.
+ * The parent's page showed `seen`; if the school has changed the item since,
+ * the parent's post must not overwrite it unseen. Their own earlier changes
+ * (another tab, a repeated post) do not count.
+ */
+function checkSeen(change: PersonChange, state: PersonState, touched: Touched | undefined): void {
+  const target = change.change.target;
+  const current = 'step' in target ? state.steps.get(target.step) : state.chats.get(target.chatId);
+  if (!current || !touched || touched.source === 'parent_link' || touched.source === null) return;
+  if (current.status !== change.seen!.status || touched.at !== change.seen!.updatedAt) {
+    throw new CodedConflictException('changed_by_school', 'The school changed this since the page was loaded: look at what it marked, then confirm again');
+  }
+}
+
+type PersonTransition = Transition & { personId: string };
+
+/**
+ * Every change of a step, a chat status or an opt-out goes through here: one
+ * transaction that reads the school's path (locked against a switch), checks
+ * versions, follows the order of the path, writes the new states, appends one
+ * `progress_event` per transition and recounts the classes' counters.
  */
 @Injectable()
 export class ProgressService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schoolPaths: SchoolPaths,
+  ) {}
 
   /** Returns the ids of the people whose state changed. */
   apply(changes: PersonChange[], actor: Actor): Promise<string[]> {
@@ -53,31 +105,23 @@ export class ProgressService {
   }
 
   async applyWithin(manager: EntityManager, changes: PersonChange[], actor: Actor): Promise<string[]> {
-    const personIds = [...new Set(changes.map((change) => change.personId))].sort();
-    const people = await manager.query<Array<{ id: string; version: number; archived_at: Date | null }>>(
-      PROGRESS_SQL.lockPeople,
-      [personIds],
-    );
-    const byId = new Map(people.map((person) => [person.id, person]));
+    const { path, people } = await this.lock(manager, changes);
     for (const change of changes) {
-      const person = byId.get(change.personId);
-      if (!person) throw new NotFoundException('Person not found');
-      if (person.archived_at) throw new ConflictException('This person is archived: restore them first');
-      if (change.expectedVersion !== undefined && change.expectedVersion !== person.version) {
-        throw new ConflictException(
-          'Someone else has just changed this person: reload to see their change, then try again',
-        );
+      checkAgainstPath(path, change.change);
+      if (people.get(change.personId)!.opted_out) {
+        throw new CodedConflictException('opted_out', 'This person does not use Sferum/MAX: undo the opt-out first');
       }
     }
 
-    const states = await this.loadStates(manager, personIds);
-    const changeId = randomUUID();
-    const transitions: Array<Transition & { personId: string }> = [];
+    const personIds = [...people.keys()];
+    const { states, touched } = await this.loadStates(manager, path, personIds);
+    const transitions: PersonTransition[] = [];
     for (const change of changes) {
       const state = states.get(change.personId)!;
+      if (change.seen) checkSeen(change, state, touched.get(itemKey(change.personId, change.change.target)));
       let planned: Transition[];
       try {
-        planned = planTransitions(state, change.change);
+        planned = planTransitions(path, state, change.change);
       } catch (error) {
         if (error instanceof PathOrderConflict) {
           throw new ConflictException(`Undo the later steps first: ${error.laterDone.join(', ')}`);
@@ -92,94 +136,163 @@ export class ProgressService {
     }
     if (transitions.length === 0) return [];
 
-    await this.write(manager, transitions, actor, changeId);
-    const changed = [...new Set(transitions.map((transition) => transition.personId))];
+    await this.writeStates(manager, transitions, actor);
+    await this.insertEvents(manager, path, actor, transitions.map((t) => eventOf(t)));
+    return this.finish(manager, [...new Set(transitions.map((transition) => transition.personId))]);
+  }
+
+  /**
+   * Marks people as not using Sferum/MAX, with the channel the school uses
+   * instead, or back (`choice` null). Their steps and chats stay as they were,
+   * so coming back restores them; the counters show them apart meanwhile.
+   */
+  setOptOut(changes: OptOutChange[], choice: OptOutChoice, actor: Actor): Promise<string[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const { path, people } = await this.lock(manager, changes);
+      const changed = [...people.values()].filter((person) =>
+        choice === null
+          ? person.opted_out
+          : !person.opted_out || person.opt_out_channel !== choice.channel || person.opt_out_note !== choice.note,
+      );
+      if (changed.length === 0) return [];
+      const ids = changed.map((person) => person.id);
+      await manager.query(PROGRESS_SQL.setOptOut, [ids, choice?.channel ?? null, choice?.note ?? null, actor.source]);
+      await this.insertEvents(
+        manager,
+        path,
+        actor,
+        changed.map((person) => ({
+          personId: person.id,
+          step: null,
+          chatId: null,
+          from: person.opted_out ? 'opted_out' : 'participating',
+          to: choice ? 'opted_out' : 'participating',
+          reason: null,
+          note: choice?.note ?? null,
+          channel: choice?.channel ?? null,
+        })),
+      );
+      return this.finish(manager, ids);
+    });
+  }
+
+  /** The school's path first (see SchoolPaths), then the people, in id order; versions and archiving checked. */
+  private async lock(
+    manager: EntityManager,
+    changes: ReadonlyArray<{ personId: string; expectedVersion?: number }>,
+  ): Promise<{ path: OnboardingPath; people: Map<string, LockedPerson> }> {
+    const personIds = [...new Set(changes.map((change) => change.personId))].sort();
+    const school = await this.schoolPaths.lockedForPeople(manager, personIds);
+    if (!school) throw new NotFoundException('Person not found');
+    const rows = await manager.query<LockedPerson[]>(PROGRESS_SQL.lockPeople, [personIds]);
+    const people = new Map(rows.map((person) => [person.id, person]));
+    for (const change of changes) {
+      const person = people.get(change.personId);
+      if (!person) throw new NotFoundException('Person not found');
+      if (person.archived_at) throw new ConflictException('This person is archived: restore them first');
+      if (change.expectedVersion !== undefined && change.expectedVersion !== person.version) {
+        throw new ConflictException(
+          'Someone else has just changed this person: reload to see their change, then try again',
+        );
+      }
+    }
+    return { path: school.path, people };
+  }
+
+  private async finish(manager: EntityManager, changed: string[]): Promise<string[]> {
     await manager.query(PROGRESS_SQL.bumpVersions, [changed]);
     await recountClasses(manager, await classesOfPeople(manager, changed));
     return changed;
   }
 
-  private async loadStates(manager: EntityManager, personIds: string[]): Promise<Map<string, PersonState>> {
-    const rows = await manager.query<StateRow[]>(
-      PROGRESS_SQL.personStates,
-      [personIds],
-    );
-    const states = new Map<string, PersonState>();
-    for (const personId of personIds) {
-      const notStarted: ItemState<StepStatus> = { status: 'not_started', blockerReason: null, blockerNote: null };
-      states.set(personId, {
-        steps: Object.fromEntries(STEP_IDS.map((step) => [step, notStarted])) as Record<StepId, ItemState<StepStatus>>,
-        chats: new Map(),
-      });
-    }
+  /** The people's states, and when and by whom each item was last changed (null: never). */
+  private async loadStates(
+    manager: EntityManager,
+    path: OnboardingPath,
+    personIds: string[],
+  ): Promise<{ states: Map<string, PersonState>; touched: Map<string, Touched> }> {
+    const rows = await manager.query<StateRow[]>(PROGRESS_SQL.personStates, [personIds]);
+    const states = new Map(personIds.map((personId) => [personId, freshState(path)]));
+    const touched = new Map<string, Touched>();
     for (const row of rows) {
       const state = states.get(row.person_id)!;
       const item = { status: row.status, blockerReason: row.blocker_reason, blockerNote: row.blocker_note };
       if (row.is_chat) state.chats.set(row.item, item as ItemState<ChatStatus>);
-      else state.steps[row.item as StepId] = item as ItemState<StepStatus>;
+      else state.steps.set(row.item, item as ItemState<StepStatus>);
+      touched.set(itemKey(row.person_id, row.is_chat ? { chatId: row.item } : { step: row.item }), {
+        at: row.updated_source ? row.updated_at.toISOString() : null,
+        source: row.updated_source,
+      });
     }
-    return states;
+    return { states, touched };
   }
 
-  private async write(
-    manager: EntityManager,
-    transitions: Array<Transition & { personId: string }>,
-    actor: Actor,
-    changeId: string,
-  ): Promise<void> {
+  private async writeStates(manager: EntityManager, transitions: PersonTransition[], actor: Actor): Promise<void> {
     const steps = transitions.filter((t) => 'step' in t.target);
     const chats = transitions.filter((t) => 'chatId' in t.target);
-    const column = <T>(list: typeof transitions, pick: (t: Transition & { personId: string }) => T): T[] => list.map(pick);
-    const stepOf = (t: Transition) => ('step' in t.target ? t.target.step : null);
-    const chatOf = (t: Transition) => ('chatId' in t.target ? t.target.chatId : null);
-
-    if (steps.length > 0) {
-      await manager.query(
-        PROGRESS_SQL.updateSteps,
-        [
-          column(steps, (t) => t.personId),
-          column(steps, stepOf),
-          column(steps, (t) => t.to.status),
-          column(steps, (t) => t.to.blockerReason),
-          column(steps, (t) => t.to.blockerNote),
-          actor.source,
-        ],
-      );
-    }
-    if (chats.length > 0) {
-      await manager.query(
-        PROGRESS_SQL.updateChats,
-        [
-          column(chats, (t) => t.personId),
-          column(chats, chatOf),
-          column(chats, (t) => t.to.status),
-          column(chats, (t) => t.to.blockerReason),
-          column(chats, (t) => t.to.blockerNote),
-          actor.source,
-        ],
-      );
-    }
-    await manager.query(
-      PROGRESS_SQL.insertEvents,
-      [
-        column(transitions, (t) => t.personId),
-        column(transitions, stepOf),
-        column(transitions, chatOf),
-        column(transitions, (t) => t.from.status),
-        column(transitions, (t) => t.to.status),
-        column(transitions, (t) => t.to.blockerReason),
-        column(transitions, (t) => t.to.blockerNote),
+    for (const [list, statement] of [
+      [steps, PROGRESS_SQL.updateSteps],
+      [chats, PROGRESS_SQL.updateChats],
+    ] as const) {
+      if (list.length === 0) continue;
+      await manager.query(statement, [
+        list.map((t) => t.personId),
+        list.map((t) => ('step' in t.target ? t.target.step : t.target.chatId)),
+        list.map((t) => t.to.status),
+        list.map((t) => t.to.blockerReason),
+        list.map((t) => t.to.blockerNote),
         actor.source,
-        actor.staffId,
-        changeId,
-      ],
-    );
+      ]);
+    }
   }
+
+  /** One `progress_event` per entry, in order, all with one change id and the path they happened on. */
+  private async insertEvents(manager: EntityManager, path: OnboardingPath, actor: Actor, events: EventRow[]): Promise<void> {
+    const column = <T>(pick: (event: EventRow) => T): T[] => events.map(pick);
+    await manager.query(PROGRESS_SQL.insertEvents, [
+      column((e) => e.personId),
+      column((e) => e.step),
+      column((e) => e.chatId),
+      column((e) => e.from),
+      column((e) => e.to),
+      column((e) => e.reason),
+      column((e) => e.note),
+      actor.source,
+      actor.staffId,
+      randomUUID(),
+      path.id,
+      column((e) => e.channel),
+    ]);
+  }
+}
+
+interface EventRow {
+  personId: string;
+  step: string | null;
+  chatId: string | null;
+  from: string;
+  to: string;
+  reason: string | null;
+  note: string | null;
+  channel: OptOutChannel | null;
+}
+
+function eventOf(t: PersonTransition): EventRow {
+  return {
+    personId: t.personId,
+    step: 'step' in t.target ? t.target.step : null,
+    chatId: 'chatId' in t.target ? t.target.chatId : null,
+    from: t.from.status,
+    to: t.to.status,
+    reason: t.to.blockerReason,
+    note: t.to.blockerNote,
+    channel: null,
+  };
 }
 
 function applyToState(state: PersonState, transition: Transition): void {
   if ('step' in transition.target) {
-    state.steps[transition.target.step] = transition.to as ItemState<StepStatus>;
+    state.steps.set(transition.target.step, transition.to as ItemState<StepStatus>);
   } else {
     state.chats.set(transition.target.chatId, transition.to as ItemState<ChatStatus>);
   }

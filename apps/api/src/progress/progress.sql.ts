@@ -4,14 +4,39 @@
  * people count nowhere.
  */
 const CLASS_MEMBERS = `
-  SELECT p.class_id, p.id AS person_id, p.kind
+  SELECT p.class_id, p.id AS person_id, p.kind, p.opted_out_at IS NOT NULL AS opted_out
   FROM person p
   WHERE p.class_id = ANY($1::uuid[]) AND p.archived_at IS NULL
   UNION
-  SELECT s.class_id, p.id, p.kind
+  SELECT s.class_id, p.id, p.kind, p.opted_out_at IS NOT NULL
   FROM person s
   JOIN person p ON p.family_id = s.family_id AND p.kind = 'parent' AND p.archived_at IS NULL
   WHERE s.class_id = ANY($1::uuid[]) AND s.kind = 'student' AND s.archived_at IS NULL`;
+
+/** A member's class chat (the one for their audience; memberships exist only for that one) in `status`. */
+const CLASS_CHAT_IN = (status: string) => `EXISTS (
+  SELECT 1 FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id
+  WHERE cm.person_id = m.person_id AND ch.kind = 'class' AND ch.class_id = m.class_id AND ch.archived_at IS NULL
+    AND cm.status = '${status}')`;
+
+/**
+ * A member's status as a whole (PERSON_STATUSES): opted out; connected (every
+ * step done, their class chat joined); blocked (a step or that chat); in
+ * progress (anything done or joined); not started. The person's steps are
+ * always those of the school's current path.
+ */
+const OVERALL_STATUS = `CASE
+  WHEN m.opted_out THEN 'opted_out'
+  WHEN NOT EXISTS (SELECT 1 FROM person_step ps WHERE ps.person_id = m.person_id AND ps.status <> 'done')
+       AND ${CLASS_CHAT_IN('joined')} THEN 'connected'
+  WHEN EXISTS (SELECT 1 FROM person_step ps WHERE ps.person_id = m.person_id AND ps.status = 'blocked')
+       OR ${CLASS_CHAT_IN('blocked')} THEN 'blocked'
+  WHEN EXISTS (SELECT 1 FROM person_step ps WHERE ps.person_id = m.person_id AND ps.status = 'done')
+       OR EXISTS (SELECT 1 FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id
+                  WHERE cm.person_id = m.person_id AND cm.status = 'joined' AND ch.archived_at IS NULL
+                    AND (ch.class_id = m.class_id OR ch.kind = 'school')) THEN 'in_progress'
+  ELSE 'not_started'
+END`;
 
 /**
  * The statements of a progress change and of the class counters, in one place:
@@ -19,11 +44,11 @@ const CLASS_MEMBERS = `
  * (bench/baseline-server.mjs) runs exactly the same text.
  */
 export const PROGRESS_SQL = {
-  lockPeople: `SELECT id, version, archived_at FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
-  personStates: `SELECT person_id, step AS item, false AS is_chat, status, blocker_reason, blocker_note
+  lockPeople: `SELECT id, version, archived_at, opted_out_at IS NOT NULL AS opted_out, opt_out_channel, opt_out_note FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+  personStates: `SELECT person_id, step AS item, false AS is_chat, status, blocker_reason, blocker_note, updated_at, updated_source
     FROM person_step WHERE person_id = ANY($1::uuid[])
     UNION ALL
-    SELECT cm.person_id, cm.chat_id::text, true, cm.status, cm.blocker_reason, cm.blocker_note
+    SELECT cm.person_id, cm.chat_id::text, true, cm.status, cm.blocker_reason, cm.blocker_note, cm.updated_at, cm.updated_source
     FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
     WHERE cm.person_id = ANY($1::uuid[])`,
   updateSteps: `UPDATE person_step ps
@@ -35,10 +60,12 @@ export const PROGRESS_SQL = {
     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS u(person_id, chat_id, status, reason, note)
     WHERE cm.person_id = u.person_id AND cm.chat_id = u.chat_id`,
   insertEvents: `INSERT INTO progress_event
-      (district_id, school_id, person_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note, source, actor_staff_id, change_id)
-    SELECT p.district_id, p.school_id, u.person_id, u.step, u.chat_id, u.from_status, u.to_status, u.reason, u.note, $8, $9, $10
-    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
-         WITH ORDINALITY AS u(person_id, step, chat_id, from_status, to_status, reason, note, n)
+      (district_id, school_id, person_id, path_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note, opt_out_channel,
+       source, actor_staff_id, change_id)
+    SELECT p.district_id, p.school_id, u.person_id, $11, u.step, u.chat_id, u.from_status, u.to_status, u.reason, u.note, u.channel,
+           $8, $9, $10
+    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $12::text[])
+         WITH ORDINALITY AS u(person_id, step, chat_id, from_status, to_status, reason, note, channel, n)
     JOIN person p ON p.id = u.person_id
     ORDER BY u.n`,
   bumpVersions: `UPDATE person SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
@@ -46,22 +73,32 @@ export const PROGRESS_SQL = {
   deleteCounters: `DELETE FROM class_progress WHERE class_id = ANY($1::uuid[])`,
   recountClasses: `WITH members AS (${CLASS_MEMBERS}),
     counts AS (
-      SELECT m.class_id, m.kind, ps.step AS item, ps.status, COALESCE(ps.blocker_reason, '') AS reason, count(*)::int AS people
+      SELECT m.class_id, m.kind, ps.step AS item, CASE WHEN m.opted_out THEN 'opted_out' ELSE ps.status END AS status,
+             CASE WHEN m.opted_out THEN '' ELSE COALESCE(ps.blocker_reason, '') END AS reason, count(*)::int AS people
       FROM members m JOIN person_step ps ON ps.person_id = m.person_id
       GROUP BY 1, 2, 3, 4, 5
       UNION ALL
-      SELECT m.class_id, m.kind, 'chat_' || ch.kind, cm.status, COALESCE(cm.blocker_reason, ''), count(*)::int
+      SELECT m.class_id, m.kind, 'chat_' || ch.kind, CASE WHEN m.opted_out THEN 'opted_out' ELSE cm.status END,
+             CASE WHEN m.opted_out THEN '' ELSE COALESCE(cm.blocker_reason, '') END, count(*)::int
       FROM members m
       JOIN chat_membership cm ON cm.person_id = m.person_id
       JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
                   AND (ch.class_id = m.class_id OR ch.kind = 'school')
       GROUP BY 1, 2, 3, 4, 5
+      UNION ALL
+      SELECT class_id, kind, 'overall', status, '', count(*)::int
+      FROM (SELECT m.class_id, m.kind, ${OVERALL_STATUS} AS status FROM members m) overall
+      GROUP BY 1, 2, 4
     )
     INSERT INTO class_progress (class_id, district_id, school_id, person_kind, item, status, blocker_reason, people)
-    SELECT counts.class_id, c.district_id, c.school_id, counts.kind, counts.item, counts.status, counts.reason, counts.people
-    FROM counts JOIN school_class c ON c.id = counts.class_id`,
+    SELECT counts.class_id, c.district_id, c.school_id, counts.kind, counts.item, counts.status, counts.reason, sum(counts.people)::int
+    FROM counts JOIN school_class c ON c.id = counts.class_id
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   classesOfPeople: `SELECT DISTINCT COALESCE(p.class_id, s.class_id) AS class_id
     FROM person p
     LEFT JOIN person s ON p.kind = 'parent' AND s.family_id = p.family_id AND s.kind = 'student' AND s.archived_at IS NULL
     WHERE p.id = ANY($1::uuid[]) AND COALESCE(p.class_id, s.class_id) IS NOT NULL`,
+  setOptOut: `UPDATE person SET opted_out_at = CASE WHEN $2::text IS NULL THEN NULL ELSE COALESCE(opted_out_at, now()) END,
+      opt_out_channel = $2, opt_out_note = $3, opt_out_source = CASE WHEN $2::text IS NULL THEN NULL ELSE $4 END
+    WHERE id = ANY($1::uuid[])`,
 } as const;

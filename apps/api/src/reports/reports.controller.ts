@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiQuery,
   ApiTags,
@@ -17,9 +18,21 @@ import { neutralizeFormula } from '../common/spreadsheet-formulas';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { ApiKeyGuard, type ApiKeyRequest } from './api-key.guard';
 import { HistoryQueryDto, historyRange, ReportFormatDto } from './history-query.dto';
-import { reportColumns } from './report-builder';
+import { buildReport, csvSteps, reportColumns, type CsvStep } from './report-builder';
 import { ReportsService } from './reports.service';
 
+/** What v1 gained with onboarding paths and opting out; every route says it. */
+const ADDITIVE_TO_V1 =
+  'Additive to v1: fields were added, none removed or renamed. New: `pathId` and `pathName` (the path a school or class is on), ' +
+  'per kind of person `participants` (people who did not opt out) and `overall` (connected, inProgress, blocked, notStarted, ' +
+  'optedOut, shareConnected), per step `optedOut`, `paths` (district) and `pathIds` (history). `steps` is keyed by the step ids of ' +
+  'the unit’s path (`max`: max_account, school_profile; legacy `vk`: vk_id, sferum_profile, messenger), and each step’s ' +
+  '`blockedByReason` lists every reason that step offers on its path. `shareDone` and `shareConnected` are over `participants`: ' +
+  'people who opted out (a lawful choice, never a failure) count in `optedOut` and in no share’s base, so `shareDone` equals the ' +
+  'old value wherever nobody opted out; likewise `subjectChatMemberships` counts the memberships of participants. ' +
+  'CSV: after the unit’s own columns come `path` and `path_name`, then per kind (`students_…`, `parents_…`) the people, ' +
+  '`_participants`, the overall columns (`_connected`, `_in_progress`, `_blocked`, `_not_started`, `_opted_out`, `_share_connected`), ' +
+  'the columns of each step (`_<step>_done`, `_blocked`, `_not_started`, `_opted_out`, `_share_done`, `_blocked_<reason>`) and the chats.';
 
 /**
  * The reporting API for a district's own scripts and spreadsheets: counts and
@@ -41,23 +54,67 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('district')
-  @ApiOkResponse({ description: 'The key’s district: totals and one row per school; counted at most REPORT_CACHE_SECONDS (30) ago.' })
+  @ApiOperation({
+    summary: 'The key’s district: totals, one entry per path, one row per school',
+    description:
+      'Counted at most REPORT_CACHE_SECONDS (30) ago. ' +
+      'Reading a district whose schools are on different paths: the paths have different steps, so compare schools by ' +
+      '`overall.shareConnected` (connected: every step of the school’s path done and the class chat joined, over participants) ' +
+      'and by `overall.optedOut`, which mean the same on every path. Per-step figures compare only within one path: `paths` ' +
+      'has the district’s schools on each path added up, and each school row names its `pathId`. `total` holds the figures ' +
+      'that do not depend on the path (people, participants, overall, chats) for the whole district; its `steps` holds every ' +
+      'path’s steps, each counted over the schools on that path only (its `shareDone` over their participants). ' +
+      'CSV: one row per school; with schools on several paths the columns are the union of the paths’ steps, and a ' +
+      'school’s cells of another path’s steps are empty. ' +
+      ADDITIVE_TO_V1,
+  })
+  @ApiOkResponse({ description: 'The district report (JSON) or one CSV row per school.' })
   async district(@Req() request: ApiKeyRequest, @Query() query: ReportFormatDto, @Res() response: Response): Promise<void> {
     const report = await this.reports.recentDistrict(request.apiKey!.districtId);
-    send(request, response, query, report, () =>
-      report.schools.map((school) => ({ school_id: school.schoolId, school_name: school.schoolName, classes: school.classes, ...flat(school) })),
-    );
+    send(request, response, query, report, () => {
+      const steps = csvSteps([...report.paths, ...report.schools]);
+      return {
+        columns: ['school_id', 'school_name', 'classes', ...columnNames(steps)],
+        rows: report.schools.map((school) => ({
+          school_id: school.schoolId,
+          school_name: school.schoolName,
+          classes: school.classes,
+          ...flat({ id: school.pathId, name: school.pathName }, school, steps),
+        })),
+      };
+    });
   }
 
   @Get('history')
-  @ApiOkResponse({ description: 'Counters per day from the daily snapshots: the district, or one school or class of it.' })
+  @ApiOperation({
+    summary: 'Counters per day from the daily snapshots: the district, or one school or class of it',
+    description:
+      'Each snapshot keeps the path its class was on that day (a school that switched paths shows the old path’s steps before ' +
+      'the switch and the new one’s after); `pathIds` lists a day’s paths, and a day on several paths is added up as the ' +
+      'district’s `total` is. CSV: one row per day, `path` holding the day’s path ids joined by `|`. ' +
+      ADDITIVE_TO_V1,
+  })
+  @ApiOkResponse({ description: 'One entry (or CSV row) per day that has snapshots.' })
   async history(@Req() request: ApiKeyRequest, @Query() query: HistoryQueryDto, @Res() response: Response): Promise<void> {
     const report = await this.reports.history(request.apiKey!.districtId, historyRange(query), query);
-    send(request, response, query, report, () => report.days.map((day) => ({ day: day.day, ...flat(day) })));
+    send(request, response, query, report, () => {
+      const steps = csvSteps(report.days);
+      return {
+        columns: ['day', ...columnNames(steps)],
+        rows: report.days.map((day) => ({
+          day: day.day,
+          ...flat({ id: day.pathIds.join('|'), name: day.pathIds.map((id) => this.reports.pathName(id)).join(' | ') }, day, steps),
+        })),
+      };
+    });
   }
 
   @Get('schools/:schoolId')
-  @ApiOkResponse({ description: 'One school of the key’s district: totals and one row per class.' })
+  @ApiOperation({
+    summary: 'One school of the key’s district: totals and one row per class',
+    description: 'The school and each of its classes are on the school’s path (`pathId`, `pathName`). ' + ADDITIVE_TO_V1,
+  })
+  @ApiOkResponse({ description: 'The school report (JSON) or one CSV row per class.' })
   @ApiNotFoundResponse({ description: 'Not a school of the key’s district.' })
   async school(
     @Req() request: ApiKeyRequest,
@@ -66,19 +123,35 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     const report = await this.reports.school(request.apiKey!.districtId, schoolId);
-    send(request, response, query, report, () =>
-      report.classes.map((schoolClass) => ({
-        class_id: schoolClass.classId,
-        class_name: schoolClass.className,
-        academic_year: schoolClass.academicYear,
-        ...flat(schoolClass),
-      })),
-    );
+    send(request, response, query, report, () => {
+      const steps = csvSteps([report.total, ...report.classes]);
+      return {
+        columns: ['class_id', 'class_name', 'academic_year', ...columnNames(steps)],
+        rows: report.classes.map((schoolClass) => ({
+          class_id: schoolClass.classId,
+          class_name: schoolClass.className,
+          academic_year: schoolClass.academicYear,
+          ...flat({ id: schoolClass.pathId, name: schoolClass.pathName }, schoolClass, steps),
+        })),
+      };
+    });
   }
 }
 
-function flat(report: ProgressReport): Record<string, number> {
-  return Object.fromEntries(reportColumns(report));
+const EMPTY_REPORT = buildReport([], { id: '', name: '', steps: [] });
+
+/** The report columns for these steps, whatever the rows: a CSV with no rows still has its header. */
+function columnNames(steps: readonly CsvStep[]): string[] {
+  return reportColumns({ id: '', name: '' }, EMPTY_REPORT, steps).map(([column]) => column);
+}
+
+function flat(path: { id: string; name: string }, report: ProgressReport, steps: readonly CsvStep[]): Record<string, number | string> {
+  return Object.fromEntries(reportColumns(path, report, steps));
+}
+
+interface CsvTable {
+  columns: string[];
+  rows: Array<Record<string, string | number>>;
 }
 
 /** JSON or CSV as asked; Express adds the ETag and answers 304 to a matching If-None-Match. */
@@ -87,7 +160,7 @@ function send(
   response: Response,
   query: ReportFormatDto,
   report: DistrictReport | SchoolReport | HistoryReport,
-  csvRows: () => Array<Record<string, string | number>>,
+  csv: () => CsvTable,
 ): void {
   const wantsCsv = query.format === 'csv' || (query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
   response.setHeader('Cache-Control', 'private, no-cache');
@@ -96,7 +169,8 @@ function send(
     response.json(report);
     return;
   }
-  const rows = csvRows().map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutralizeFormula(value)])));
-  const body = stringify(rows, { header: true, columns: rows[0] ? Object.keys(rows[0]) : [] });
+  const { columns, rows } = csv();
+  const cells = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutralizeFormula(value)])));
+  const body = stringify(cells, { header: true, columns });
   response.type('text/csv; charset=utf-8').send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
 }

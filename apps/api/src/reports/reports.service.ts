@@ -1,10 +1,21 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { formatClassName, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
+import { PathCatalogue, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { buildReport, type CounterRow } from './report-builder';
+import {
+  buildDayReport,
+  buildDistrictReport,
+  buildSchoolReport,
+  inCatalogueOrder,
+  reportPathOf,
+  type CounterRow,
+  type DistrictSchool,
+  type SchoolClassRow,
+} from './report-builder';
 import { ShortLivedCache } from './short-lived-cache';
 import { REPORTS_SQL } from './reports.sql';
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /**
  * District reports from the per-class counters alone: a few rows per class,
@@ -21,6 +32,7 @@ export class ReportsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly catalogue: PathCatalogue,
     config: AppConfig,
   ) {
     this.districtReports = new ShortLivedCache(config.REPORT_CACHE_SECONDS * 1000);
@@ -31,59 +43,32 @@ export class ReportsService {
     return this.districtReports.get(districtId, () => this.district(districtId));
   }
 
-  /** Counted now. */
-  async district(districtId: string): Promise<DistrictReport> {
-    const [district] = await this.dataSource.query<Array<{ name: string }>>(REPORTS_SQL.districtName, [districtId]);
-    const schools = await this.dataSource.query<Array<{ id: string; name: string; classes: number }>>(
-      REPORTS_SQL.districtSchools,
-      [districtId],
-    );
-    const rows = await this.dataSource.query<Array<CounterRow & { school_id: string }>>(
-      REPORTS_SQL.districtCounters,
-      [districtId],
-    );
-    return {
-      districtId,
-      districtName: district.name,
-      total: buildReport(rows),
-      schools: schools.map((school) => ({
-        schoolId: school.id,
-        schoolName: school.name,
-        classes: school.classes,
-        ...buildReport(rows.filter((row) => row.school_id === school.id)),
-      })),
-    };
+  /** Counted now, from one consistent view of the district (a path switch lands wholly before or after). */
+  district(districtId: string): Promise<DistrictReport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [district] = await manager.query<Array<{ name: string }>>(REPORTS_SQL.districtName, [districtId]);
+      const schools = await manager.query<DistrictSchool[]>(REPORTS_SQL.districtSchools, [districtId]);
+      const rows = await manager.query<Array<CounterRow & { school_id: string }>>(REPORTS_SQL.districtCounters, [districtId]);
+      return buildDistrictReport({ id: districtId, name: district.name }, schools, rows, this.catalogue);
+    });
   }
 
   /** One school of the key's district; another district's school is not found. */
-  async school(districtId: string, schoolId: string): Promise<SchoolReport> {
-    const [school] = await this.dataSource.query<Array<{ name: string }>>(
-      REPORTS_SQL.schoolInDistrict,
-      [schoolId, districtId],
-    );
-    if (!school) throw new NotFoundException('School not found');
-    const classes = await this.dataSource.query<Array<{ id: string; grade: number; letter: string; academic_year: string }>>(
-      REPORTS_SQL.schoolClasses,
-      [schoolId],
-    );
-    const rows = await this.dataSource.query<Array<CounterRow & { class_id: string }>>(
-      REPORTS_SQL.schoolCounters,
-      [schoolId],
-    );
-    return {
-      schoolId,
-      schoolName: school.name,
-      total: buildReport(rows),
-      classes: classes.map((schoolClass) => ({
-        classId: schoolClass.id,
-        className: formatClassName(schoolClass.grade, schoolClass.letter),
-        academicYear: schoolClass.academic_year,
-        ...buildReport(rows.filter((row) => row.class_id === schoolClass.id)),
-      })),
-    };
+  school(districtId: string, schoolId: string): Promise<SchoolReport> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [school] = await manager.query<Array<{ name: string; path_id: string }>>(REPORTS_SQL.schoolInDistrict, [schoolId, districtId]);
+      if (!school) throw new NotFoundException('School not found');
+      const classes = await manager.query<SchoolClassRow[]>(REPORTS_SQL.schoolClasses, [schoolId]);
+      const rows = await manager.query<Array<CounterRow & { class_id: string }>>(REPORTS_SQL.schoolCounters, [schoolId]);
+      return buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue);
+    });
   }
 
-  /** Counters per day from the snapshots, for the district, or one of its schools or classes. */
+  /**
+   * Counters per day from the snapshots, for the district, or one of its
+   * schools or classes. Each snapshot names the path its class was on that
+   * day; a day's figures are added up over its paths as a district's total is.
+   */
   async history(
     districtId: string,
     range: { from: string; to: string },
@@ -91,23 +76,33 @@ export class ReportsService {
   ): Promise<HistoryReport> {
     if (unit.schoolId) await this.requireInDistrict('school', districtId, unit.schoolId);
     if (unit.classId) await this.requireInDistrict('school_class', districtId, unit.classId);
-    const rows = await this.dataSource.query<Array<CounterRow & { day: string }>>(
-      `SELECT to_char(ps.day, 'YYYY-MM-DD') AS day, x.person_kind, x.item, x.status, x.blocker_reason, sum(x.people)::int AS people
-       FROM progress_snapshot ps
-       CROSS JOIN LATERAL jsonb_to_recordset(ps.counters) AS x(person_kind text, item text, status text, blocker_reason text, people int)
-       WHERE ps.district_id = $1 AND ps.day BETWEEN $2::date AND $3::date
-         AND ($4::uuid IS NULL OR ps.school_id = $4::uuid) AND ($5::uuid IS NULL OR ps.class_id = $5::uuid)
-       GROUP BY 1, 2, 3, 4, 5`,
+    const rows = await this.dataSource.query<Array<Nullable<CounterRow> & { day: string; path_id: string }>>(
+      REPORTS_SQL.historyCounters,
       [districtId, range.from, range.to, unit.schoolId ?? null, unit.classId ?? null],
     );
-    const days = [...new Set(rows.map((row) => row.day))].sort();
+    const byDay = new Map<string, { pathIds: Set<string>; counters: Array<CounterRow & { path_id: string }> }>();
+    for (const row of rows) {
+      const day = byDay.get(row.day) ?? { pathIds: new Set<string>(), counters: [] };
+      byDay.set(row.day, day);
+      day.pathIds.add(row.path_id);
+      if (row.item !== null) day.counters.push(row as CounterRow & { path_id: string });
+    }
     return {
       from: range.from,
       to: range.to,
       schoolId: unit.schoolId ?? null,
       classId: unit.classId ?? null,
-      days: days.map((day) => ({ day, ...buildReport(rows.filter((row) => row.day === day)) })),
+      days: [...byDay.keys()].sort().map((day) => {
+        const { pathIds, counters } = byDay.get(day)!;
+        const ordered = inCatalogueOrder(this.catalogue, pathIds);
+        return { day, pathIds: ordered, ...buildDayReport(counters, ordered, this.catalogue) };
+      }),
     };
+  }
+
+  /** A path's Russian name, as reports show it. */
+  pathName(pathId: string): string {
+    return reportPathOf(this.catalogue, pathId).name;
   }
 
   private async requireInDistrict(table: 'school' | 'school_class', districtId: string, id: string): Promise<void> {

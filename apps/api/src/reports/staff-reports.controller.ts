@@ -22,21 +22,28 @@ export class StaffReportsController {
   ) {}
 
   @Get('district')
-  @ApiOkResponse({ description: 'The caller’s district (district admin only).' })
+  @ApiOkResponse({
+    description:
+      'The caller’s district (district admin only), as GET /api/v1/reports/district gives it, counted now: schools on different ' +
+      'paths compare by overall.shareConnected and overall.optedOut; per-step figures only within one path (see `paths`).',
+  })
   district(@Auth() auth: AuthContext): Promise<DistrictReport> {
     if (auth.role !== 'district_admin') throw new ForbiddenException('Only a district admin sees the district report');
     return this.reports.district(auth.districtId);
   }
 
   @Get('schools/:schoolId')
-  @ApiOkResponse({ description: 'A school the caller administers.' })
+  @ApiOkResponse({ description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.' })
   async school(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolReport> {
     await this.requireSchoolAdmin(auth, schoolId);
     return this.reports.school(auth.districtId, schoolId);
   }
 
   @Get('history')
-  @ApiOkResponse({ description: 'Counters per day; a school admin must name their school (or one of its classes).' })
+  @ApiOkResponse({
+    description:
+      'Counters per day, each day naming its paths (pathIds); a school admin must name their school (or one of its classes).',
+  })
   async history(@Auth() auth: AuthContext, @Query() query: HistoryRangeDto): Promise<HistoryReport> {
     if (auth.role !== 'district_admin') {
       if (query.classId) {

@@ -1,4 +1,4 @@
-import type { ChatSummary, ClassCounter, RosterFamily, RosterPerson } from '@sferum/contracts';
+import { stepIdsOf, type ChatSummary, type ClassCounter, type OnboardingPath, type OptOut, type RosterFamily, type RosterPerson } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
 import { ROSTER_SQL } from './roster.sql';
 
@@ -12,25 +12,24 @@ interface PersonRow {
   archived: boolean;
   has_phone: boolean;
   shared_phone: boolean;
-  steps: RosterPerson['steps'];
+  steps: RosterPerson['steps'] | null;
   chats: RosterPerson['chats'];
+  opt_out: (Omit<OptOut, 'at'> & { at: string }) | null;
 }
 
 /**
- * People with their steps and chats, in one query. `classId` limits the chats
- * shown to that class's chats and the school chat (a parent of children in two
- * classes is in two class chats).
+ * People with their steps (in the order of the school's path) and chats, in
+ * one query. `classId` limits the chats shown to that class's chats and the
+ * school chat (a parent of children in two classes is in two class chats).
  */
 export async function loadPeople(
   manager: EntityManager,
+  path: OnboardingPath,
   personIds: readonly string[],
   classId: string | null,
 ): Promise<RosterPerson[]> {
   if (personIds.length === 0) return [];
-  const rows = await manager.query<PersonRow[]>(
-    ROSTER_SQL.people,
-    [personIds, classId],
-  );
+  const rows = await manager.query<PersonRow[]>(ROSTER_SQL.people, [personIds, classId, stepIdsOf(path)]);
   return rows.map((row) => ({
     id: row.id,
     familyId: row.family_id,
@@ -41,14 +40,16 @@ export async function loadPeople(
     archived: row.archived,
     hasPhone: row.has_phone,
     sharedPhone: row.shared_phone,
-    steps: row.steps.map((step) => ({ ...step, updatedAt: new Date(step.updatedAt).toISOString() })),
+    steps: (row.steps ?? []).map((step) => ({ ...step, updatedAt: new Date(step.updatedAt).toISOString() })),
     chats: row.chats.map((chat) => ({ ...chat, updatedAt: new Date(chat.updatedAt).toISOString() })),
+    optOut: row.opt_out ? { ...row.opt_out, at: new Date(row.opt_out.at).toISOString() } : null,
   }));
 }
 
 /** The students of a class and the parents of their families, grouped by family. */
 export async function loadClassFamilies(
   manager: EntityManager,
+  path: OnboardingPath,
   classId: string,
   includeArchived: boolean,
 ): Promise<RosterFamily[]> {
@@ -56,7 +57,7 @@ export async function loadClassFamilies(
     ROSTER_SQL.classPeopleIds,
     [classId, includeArchived],
   );
-  const people = await loadPeople(manager, ids.map((row) => row.id), classId);
+  const people = await loadPeople(manager, path, ids.map((row) => row.id), classId);
   const families = new Map<string, RosterFamily>();
   for (const person of people) {
     const family = families.get(person.familyId) ?? { id: person.familyId, students: [], parents: [] };

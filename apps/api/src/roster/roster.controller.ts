@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE, type ChatSummary, type ClassRoster, type RosterFamily, type RosterPerson } from '@sferum/contracts';
 import { IsIn, IsOptional } from 'class-validator';
@@ -10,6 +10,7 @@ import {
   CreateStudentDto,
   CreateSubjectChatDto,
   MoveStudentDto,
+  SetChatInviteDto,
   UpdatePersonDto,
   VersionDto,
 } from './dto/roster.dto';
@@ -48,6 +49,16 @@ export class RosterController {
     @Body() dto: CreateSubjectChatDto,
   ): Promise<ChatSummary> {
     return this.roster.createSubjectChat(auth, classId, dto);
+  }
+
+  @Put('chats/:chatId/invite-link')
+  @ApiOkResponse({
+    description:
+      'Stores the chat’s invitation link (https, on a host of the school’s path) for the parents’ page. ' +
+      'A class or subject chat: its class’s teachers; the school chat: the school’s admins (a teacher gets 403).',
+  })
+  setChatInvite(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: SetChatInviteDto): Promise<ChatSummary> {
+    return this.roster.setChatInvite(auth, chatId, dto.url);
   }
 
   @Post('families/:familyId/parents')

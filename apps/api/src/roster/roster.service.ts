@@ -1,5 +1,5 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { ChatSummary, ClassRoster, Messenger, PersonKind, RosterFamily, RosterPerson } from '@sferum/contracts';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { stepIdsOf, type ChatSummary, type ClassRoster, type OnboardingPath, type PersonKind, type RosterFamily, type RosterPerson } from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
@@ -7,25 +7,28 @@ import { isUniqueViolation } from '../common/postgres-errors';
 import { RequestValidationException } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { ClassesService } from '../org/classes.service';
+import { SchoolPaths } from '../paths/school-paths.service';
 import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
 import { classesOfFamilies, recountClasses } from '../progress/class-counters';
 import type { AddParentDto, CreateStudentDto, CreateSubjectChatDto, MoveStudentDto, UpdatePersonDto } from './dto/roster.dto';
+import { checkInviteUrl, parseInviteHosts } from './chat-invite-url';
 import { normalizePhone, phoneHmac } from './phone';
 import { loadClassChats, loadClassCounters, loadClassFamilies, loadPeople } from './roster-query';
-import { ROSTER_SQL } from './roster.sql';
 
-/** The family, school and district a new person goes into. */
+/** The family, school and district a new person goes into, and the school's path (their steps). */
 interface Placement {
   familyId: string;
   schoolId: string;
   districtId: string;
+  path: OnboardingPath;
 }
 
 /**
  * Families, students and parents. Every write that changes who counts where
  * (a new person, a move, an archive) ends by syncing the family's chat
  * memberships and recounting the classes involved, in the same transaction,
- * with the family's people locked first (people before classes, as everywhere).
+ * with the school's path read first (SchoolPaths: a switch waits for it), then
+ * the family's people locked (people before classes, as everywhere).
  */
 @Injectable()
 export class RosterService {
@@ -34,20 +37,23 @@ export class RosterService {
     private readonly access: AccessPolicy,
     private readonly classes: ClassesService,
     private readonly config: AppConfig,
-  ) {}
+    private readonly schoolPaths: SchoolPaths,
+  ) {
+    this.inviteHosts = parseInviteHosts(config.CHAT_INVITE_HOSTS);
+  }
+
+  private readonly inviteHosts: Map<string, string[]>;
 
   async classRoster(auth: AuthContext, classId: string, includeArchived: boolean): Promise<ClassRoster> {
     const schoolClass = await this.classes.get(auth, classId);
     const manager = this.dataSource.manager;
-    const [school] = await manager.query<Array<{ messenger: Messenger }>>(ROSTER_SQL.schoolMessenger, [
-      schoolClass.schoolId,
-    ]);
+    const path = await this.schoolPaths.of(manager, schoolClass.schoolId);
     return {
       schoolClass,
-      messenger: school.messenger,
+      pathId: path.id,
       chats: await loadClassChats(manager, classId),
       counters: await loadClassCounters(manager, classId),
-      families: await loadClassFamilies(manager, classId, includeArchived),
+      families: await loadClassFamilies(manager, path, classId, includeArchived),
     };
   }
 
@@ -65,17 +71,19 @@ export class RosterService {
       parents: (dto.parents ?? []).map((parent, index) => this.hashPhone(parent.phone, `parents.${index}.phone`)),
     };
     const familyId = await this.dataSource.transaction(async (manager) => {
+      const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
       const placement: Placement = {
         familyId: dto.familyId ?? (await this.createFamily(manager, schoolClass.schoolId, schoolClass.districtId)),
         schoolId: schoolClass.schoolId,
         districtId: schoolClass.districtId,
+        path,
       };
       await this.lockFamily(manager, placement.familyId);
       await this.insertPerson(manager, placement, 'student', dto.displayName, hashes.student, classId);
       for (const [index, parent] of (dto.parents ?? []).entries()) {
         await this.insertPerson(manager, placement, 'parent', parent.displayName, hashes.parents[index] ?? null, null);
       }
-      await ensureStandardChats(manager, [classId]);
+      await ensureStandardChats(manager, path, [classId]);
       await this.resettle(manager, placement.familyId, [classId]);
       return placement.familyId;
     });
@@ -86,8 +94,9 @@ export class RosterService {
     const family = await this.access.requireFamily(auth, familyId);
     const hash = this.hashPhone(dto.phone, 'phone');
     const personId = await this.dataSource.transaction(async (manager) => {
+      const path = await this.schoolPaths.lockedForChange(manager, family.schoolId);
       await this.lockFamily(manager, familyId);
-      const id = await this.insertPerson(manager, { ...family, familyId }, 'parent', dto.displayName, hash, null);
+      const id = await this.insertPerson(manager, { ...family, familyId, path }, 'parent', dto.displayName, hash, null);
       await this.resettle(manager, familyId, []);
       return id;
     });
@@ -119,6 +128,7 @@ export class RosterService {
     if (target.schoolId !== person.schoolId) throw RequestValidationException.forField('classId', 'classId must be a class of the same school');
     if (target.archivedAt) throw RequestValidationException.forField('classId', 'classId is an archived class');
     await this.dataSource.transaction(async (manager) => {
+      const path = await this.schoolPaths.lockedForChange(manager, person.schoolId);
       await this.lockFamily(manager, person.familyId);
       await this.lockVersion(manager, personId, dto.version);
       const before = await classesOfFamilies(manager, [person.familyId]);
@@ -126,7 +136,7 @@ export class RosterService {
         personId,
         dto.classId,
       ]);
-      await ensureStandardChats(manager, [dto.classId]);
+      await ensureStandardChats(manager, path, [dto.classId]);
       await this.resettle(manager, person.familyId, before);
     });
     return this.person(personId);
@@ -153,17 +163,18 @@ export class RosterService {
   async createSubjectChat(auth: AuthContext, classId: string, dto: CreateSubjectChatDto): Promise<ChatSummary> {
     const schoolClass = await this.access.requireClass(auth, classId, 'read');
     const chatId = await this.dataSource.transaction(async (manager) => {
+      const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
       let rows: Array<{ id: string }>;
       try {
         rows = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO chat (district_id, school_id, class_id, kind, name) VALUES ($1, $2, $3, 'subject', $4) RETURNING id`,
+          `INSERT INTO chat (district_id, school_id, class_id, kind, audience, name) VALUES ($1, $2, $3, 'subject', 'students', $4) RETURNING id`,
           [schoolClass.districtId, schoolClass.schoolId, classId, dto.name],
         );
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictException('This class already has a chat for that subject');
         throw error;
       }
-      await ensureStandardChats(manager, [classId]);
+      await ensureStandardChats(manager, path, [classId]);
       const families = await manager.query<Array<{ family_id: string }>>(
         `SELECT DISTINCT family_id FROM person WHERE class_id = $1 ORDER BY family_id`,
         [classId],
@@ -175,6 +186,28 @@ export class RosterService {
     });
     const chats = await loadClassChats(this.dataSource.manager, classId);
     return chats.find((chat) => chat.id === chatId)!;
+  }
+
+  async setChatInvite(auth: AuthContext, chatId: string, url: string | null): Promise<ChatSummary> {
+    const [chat] = await this.dataSource.query<Array<{ school_id: string; class_id: string | null }>>(
+      `SELECT school_id, class_id FROM chat WHERE id = $1 AND archived_at IS NULL`,
+      [chatId],
+    );
+    if (!chat) throw new NotFoundException('Chat not found');
+    if (chat.class_id) {
+      await this.access.requireClass(auth, chat.class_id, 'read');
+    } else {
+      await this.access.requireSchool(auth, chat.school_id, 'read');
+      if (auth.role === 'teacher') throw new ForbiddenException('The school’s admins set the school chat’s link');
+    }
+    const path = await this.schoolPaths.of(this.dataSource.manager, chat.school_id);
+    const checked = url === null || url.trim() === '' ? null : checkInviteUrl(url, path, this.inviteHosts);
+    await this.dataSource.query(`UPDATE chat SET invite_url = $2 WHERE id = $1`, [chatId, checked]);
+    const [row] = await this.dataSource.query<ChatSummary[]>(
+      `SELECT id, kind, audience, name, class_id AS "classId", invite_url AS "inviteUrl" FROM chat WHERE id = $1`,
+      [chatId],
+    );
+    return row;
   }
 
   private hashPhone(phone: string | undefined, field: string): Buffer | null {
@@ -208,8 +241,8 @@ export class RosterService {
     const id = rows[0].id;
     await manager.query(
       `INSERT INTO person_step (person_id, step, district_id, school_id)
-       SELECT $1, step, $2, $3 FROM unnest(ARRAY['vk_id', 'sferum_profile', 'messenger']) AS step`,
-      [id, placement.districtId, placement.schoolId],
+       SELECT $1, step, $2, $3 FROM unnest($4::text[]) AS step`,
+      [id, placement.districtId, placement.schoolId, stepIdsOf(placement.path)],
     );
     return id;
   }
@@ -241,13 +274,24 @@ export class RosterService {
   }
 
   private async person(personId: string): Promise<RosterPerson> {
-    const [person] = await loadPeople(this.dataSource.manager, [personId], null);
+    const manager = this.dataSource.manager;
+    const [person] = await loadPeople(manager, await this.pathOfPerson(personId), [personId], null);
     return person;
   }
 
+  private async pathOfPerson(personId: string): Promise<OnboardingPath> {
+    const rows = await this.dataSource.query<Array<{ school_id: string }>>(`SELECT school_id FROM person WHERE id = $1`, [personId]);
+    if (!rows[0]) throw new NotFoundException('Person not found');
+    return this.schoolPaths.of(this.dataSource.manager, rows[0].school_id);
+  }
+
   private async family(familyId: string, classId: string): Promise<RosterFamily> {
-    const ids = await this.dataSource.query<Array<{ id: string }>>(`SELECT id FROM person WHERE family_id = $1`, [familyId]);
-    const people = await loadPeople(this.dataSource.manager, ids.map((row) => row.id), classId);
+    const ids = await this.dataSource.query<Array<{ id: string; school_id: string }>>(
+      `SELECT id, school_id FROM person WHERE family_id = $1`,
+      [familyId],
+    );
+    const path = await this.schoolPaths.of(this.dataSource.manager, ids[0].school_id);
+    const people = await loadPeople(this.dataSource.manager, path, ids.map((row) => row.id), classId);
     const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
     return {
       id: familyId,

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { PathCatalogue } from '@sferum/contracts';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
@@ -11,10 +12,14 @@ export const TEST_PHONE_HMAC_KEY = 'test-phone-hmac-key-0123456789abcdef';
 /** 32 bytes, base64. */
 export const TEST_INVITE_KEY = Buffer.alloc(32, 7).toString('base64');
 
-/** The real application, wired as main.ts wires it, on this run's test database. */
+/**
+ * The real application, wired as main.ts wires it, on this run's test database;
+ * `paths` replaces the shipped catalogue of onboarding paths (a region's own).
+ */
 export async function createTestApp(
   env: NodeJS.ProcessEnv = {},
   logDestination?: DestinationStream,
+  paths?: PathCatalogue,
 ): Promise<NestExpressApplication> {
   const databaseUrl = process.env.TEST_DATABASE_URL;
   if (!databaseUrl) {
@@ -31,7 +36,7 @@ export async function createTestApp(
     REPORT_CACHE_SECONDS: '0',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logDestination), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logDestination, paths), {
     bodyParser: false,
     logger: false,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseApiErrorBody, parseCurrentUser, parseStaffWithSetupLink } from './parse';
+import { parseApiErrorBody, parseCurrentUser, parseSchool, parseStaffWithSetupLink } from './parse';
 
 const user = {
   id: 'u1',
@@ -51,7 +51,32 @@ describe('parseApiErrorBody', () => {
       error: 'Unauthorized',
       message: 'Invalid e-mail or password',
     });
+    expect(parseApiErrorBody({ statusCode: 409, error: 'Conflict', message: 'x', code: 'opted_out' })?.code).toBe('opted_out');
+    expect(parseApiErrorBody({ statusCode: 409, error: 'Conflict', message: 'x', code: 'other' })).not.toHaveProperty('code');
     expect(parseApiErrorBody(null)).toBeNull();
     expect(parseApiErrorBody({ statusCode: '401' })).toBeNull();
+  });
+});
+
+describe('parseSchool', () => {
+  const school = {
+    id: 's1',
+    districtId: 'd1',
+    name: 'Школа № 7',
+    pathId: 'max',
+    pathChangedAt: null,
+    stepNotes: { school_profile: 'Роль подтверждает Ирина Петровна, каб. 12' },
+    classCount: 22,
+    teacherCount: 40,
+  };
+
+  it('reads the school’s path and its notes per step', () => {
+    expect(parseSchool(school)).toEqual(school);
+    expect(parseSchool({ ...school, stepNotes: undefined }).stepNotes).toEqual({});
+  });
+
+  it('refuses a path the catalogue does not know and a note that is not text', () => {
+    expect(() => parseSchool({ ...school, pathId: 'icq' })).toThrow(/pathId/);
+    expect(() => parseSchool({ ...school, stepNotes: { school_profile: 7 } })).toThrow(/stepNotes/);
   });
 });

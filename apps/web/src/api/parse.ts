@@ -1,5 +1,6 @@
 import {
-  MESSENGERS,
+  API_ERROR_CODES,
+  PATH_CATALOGUE,
   STAFF_ROLES,
   type ApiErrorBody,
   type CurrentUser,
@@ -71,6 +72,24 @@ export function oneOfOrNull<T extends string>(o: Fields, key: string, allowed: r
   return o[key] === null || o[key] === undefined ? null : oneOf(o, key, allowed);
 }
 
+/** An id of an onboarding path the catalogue knows: the web takes every step and text from it. */
+export function pathId(o: Fields, key = 'pathId'): string {
+  const value = str(o, key);
+  if (!PATH_CATALOGUE.has(value)) throw new ResponseShapeError(key);
+  return value;
+}
+
+/** An object of strings by key, e.g. a school's notes per step; absent reads as empty. */
+export function stringRecord(o: Fields, key: string): Record<string, string> {
+  if (o[key] === undefined || o[key] === null) return {};
+  return Object.fromEntries(
+    Object.entries(record(o[key], key)).map(([name, value]) => {
+      if (typeof value !== 'string') throw new ResponseShapeError(key);
+      return [name, value];
+    }),
+  );
+}
+
 export function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
   if (!Array.isArray(value)) throw new ResponseShapeError(what);
   return value.map((item) => parse(item));
@@ -107,7 +126,9 @@ export const parseSchool: Parser<SchoolSummary> = (value) => {
     id: str(o, 'id'),
     districtId: str(o, 'districtId'),
     name: str(o, 'name'),
-    messenger: oneOf(o, 'messenger', MESSENGERS),
+    pathId: pathId(o),
+    pathChangedAt: optionalStr(o, 'pathChangedAt'),
+    stepNotes: stringRecord(o, 'stepNotes'),
     classCount: num(o, 'classCount'),
     teacherCount: num(o, 'teacherCount'),
   };
@@ -132,6 +153,8 @@ export const parseSchoolClass: Parser<SchoolClassSummary> = (value) => {
       },
       'teachers',
     ),
+    parentContact: optionalStr(o, 'parentContact'),
+    deadline: optionalStr(o, 'deadline'),
   };
 };
 
@@ -184,6 +207,8 @@ export function parseApiErrorBody(value: unknown): ApiErrorBody | null {
         return { field: str(d, 'field'), messages };
       });
     }
+    const code = API_ERROR_CODES.find((candidate) => candidate === o.code);
+    if (code) body.code = code;
     return body;
   } catch {
     return null;

@@ -7,7 +7,9 @@ import {
   type CreateClassRequest,
   type SchoolClassSummary,
   type SetClassTeachersRequest,
+  type SetParentInfoRequest,
   type UpdateClassRequest,
+  PARENT_CONTACT_MAX_LENGTH,
 } from '@sferum/contracts';
 import { Transform } from 'class-transformer';
 import {
@@ -17,14 +19,18 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateBy,
+  ValidateIf,
 } from 'class-validator';
+import { Trim } from '../../common/dto-transforms';
 
 const ACADEMIC_YEAR = /^(\d{4})\/(\d{4})$/;
 const upperLetter = ({ value }: { value: unknown }): unknown =>
@@ -134,4 +140,28 @@ export class SchoolClassSummaryDto implements SchoolClassSummary {
   @ApiProperty({ example: '2026/2027' }) academicYear!: string;
   @ApiProperty() archived!: boolean;
   @ApiProperty({ type: [ClassTeacherDto] }) teachers!: ClassTeacherDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'The class teacher’s contact for parents' }) parentContact!: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'By when families are asked to be in the chats' })
+  deadline!: string | null;
+}
+
+export class SetParentInfoDto implements SetParentInfoRequest {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    maxLength: PARENT_CONTACT_MAX_LENGTH,
+    example: 'Елена Игоревна Смирнова, каб. 21, по будням 15:00–17:00, через электронный дневник',
+    description: 'How parents reach the class teacher; null or empty clears it',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @Trim()
+  @IsString()
+  @MaxLength(PARENT_CONTACT_MAX_LENGTH)
+  parentContact!: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-12-20', description: 'YYYY-MM-DD; null clears it' })
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })
+  deadline!: string | null;
 }

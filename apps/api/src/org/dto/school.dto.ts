@@ -1,13 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  MESSENGERS,
+  CATALOGUE_ID_PATTERN,
+  STEP_NOTE_MAX_LENGTH,
   type CreateSchoolRequest,
   type DistrictSummary,
-  type Messenger,
   type SchoolSummary,
+  type SetStepNotesRequest,
+  type SwitchPathRequest,
   type UpdateSchoolRequest,
 } from '@sferum/contracts';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Trim } from '../../common/dto-transforms';
 
 export class CreateSchoolDto implements CreateSchoolRequest {
@@ -25,11 +28,35 @@ export class UpdateSchoolDto implements UpdateSchoolRequest {
   @IsString()
   @Length(1, 200)
   name?: string;
+}
 
-  @ApiPropertyOptional({ enum: MESSENGERS, description: 'VK Messenger or MAX: changes the parents’ instructions' })
-  @IsOptional()
-  @IsIn(MESSENGERS)
-  messenger?: Messenger;
+export class SwitchPathDto implements SwitchPathRequest {
+  @ApiProperty({ example: 'max', pattern: CATALOGUE_ID_PATTERN.source, description: 'An onboarding path of the catalogue: max (default) or vk (legacy)' })
+  @IsString()
+  @Matches(CATALOGUE_ID_PATTERN, { message: 'pathId must be the id of an onboarding path' })
+  pathId!: string;
+}
+
+export class StepNoteDto {
+  @ApiProperty({ example: 'school_profile', description: 'A step of the school’s current path' })
+  @IsString()
+  @Matches(CATALOGUE_ID_PATTERN, { message: 'step must be a step id of the school’s path' })
+  step!: string;
+
+  @ApiProperty({ maxLength: STEP_NOTE_MAX_LENGTH, example: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12', description: 'Empty removes the note' })
+  @Trim()
+  @IsString()
+  @MaxLength(STEP_NOTE_MAX_LENGTH)
+  note!: string;
+}
+
+export class SetStepNotesDto implements SetStepNotesRequest {
+  @ApiProperty({ type: [StepNoteDto], maxItems: 20 })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => StepNoteDto)
+  notes!: StepNoteDto[];
 }
 
 export class UpdateDistrictDto {
@@ -49,7 +76,10 @@ export class SchoolSummaryDto implements SchoolSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) districtId!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: MESSENGERS }) messenger!: Messenger;
+  @ApiProperty({ example: 'max', description: 'The onboarding path the school’s families walk' }) pathId!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) pathChangedAt!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The school’s note per step of its path' })
+  stepNotes!: Record<string, string>;
   @ApiProperty({ description: 'Classes not archived' }) classCount!: number;
   @ApiProperty({ description: 'Active teacher accounts' }) teacherCount!: number;
 }

@@ -1,14 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BLOCKER_NOTE_MAX_LENGTH,
-  BLOCKER_REASONS,
+  CATALOGUE_ID_PATTERN,
   CHAT_STATUSES,
-  STEP_IDS,
+  OPT_OUT_CHANNELS,
+  OPT_OUT_NOTE_MAX_LENGTH,
   STEP_STATUSES,
   type BlockerReason,
   type BulkProgressRequest,
+  type FamilyOptOutRequest,
+  type OptOutChannel,
+  type OptOutRequest,
   type ParentStatusRequest,
   type ChatStatus,
+  type SetOptOutRequest,
+  type SeenState,
   type SetStatusRequest,
   type StepId,
   type StepStatus,
@@ -18,13 +24,17 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../common/dto-transforms';
@@ -35,14 +45,18 @@ const ALL_STATUSES = [...new Set([...STEP_STATUSES, ...CHAT_STATUSES])];
  * A status with its blocker: the reason is required exactly when the status is
  * `blocked`. Parents send just this: confirming is idempotent, so no version.
  */
-export class StatusDto implements ParentStatusRequest {
+export class StatusDto {
   @ApiProperty({ enum: ALL_STATUSES, description: 'Steps: not_started | done | blocked. Chats: not_joined | joined | blocked.' })
   @IsIn(ALL_STATUSES)
   status!: StepStatus | ChatStatus;
 
-  @ApiPropertyOptional({ enum: BLOCKER_REASONS, description: 'Required when the status is blocked' })
+  @ApiPropertyOptional({
+    pattern: CATALOGUE_ID_PATTERN.source,
+    description: 'Required when the status is blocked: one of the reasons the step (or the chats) offers on the school’s path',
+  })
   @IsOptional()
-  @IsIn(BLOCKER_REASONS)
+  @IsString()
+  @Matches(CATALOGUE_ID_PATTERN, { message: 'blockerReason must be a reason id of the school’s path' })
   blockerReason?: BlockerReason;
 
   @ApiPropertyOptional({ maxLength: BLOCKER_NOTE_MAX_LENGTH, description: 'A short note, with a blocker' })
@@ -51,6 +65,26 @@ export class StatusDto implements ParentStatusRequest {
   @IsString()
   @MaxLength(BLOCKER_NOTE_MAX_LENGTH)
   blockerNote?: string;
+}
+
+export class SeenDto implements SeenState {
+  @ApiProperty({ enum: ALL_STATUSES, description: 'The status the page showed' })
+  @IsIn(ALL_STATUSES)
+  status!: StepStatus | ChatStatus;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the item had last changed, as the page showed it' })
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true })
+  updatedAt!: string | null;
+}
+
+/** The parent's change, with what their page showed (left out by the "confirm anyway" button). */
+export class ParentStatusDto extends StatusDto implements ParentStatusRequest {
+  @ApiPropertyOptional({ type: SeenDto, description: 'What the page showed: a change by the school since then answers 409 changed_by_school' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SeenDto)
+  seen?: SeenDto;
 }
 
 export class SetStatusDto extends StatusDto implements SetStatusRequest {
@@ -72,9 +106,10 @@ export class VersionedPersonDto {
 }
 
 export class BulkProgressDto extends StatusDto implements BulkProgressRequest {
-  @ApiPropertyOptional({ enum: STEP_IDS })
+  @ApiPropertyOptional({ pattern: CATALOGUE_ID_PATTERN.source, description: 'A step of the school’s path' })
   @IsOptional()
-  @IsIn(STEP_IDS)
+  @IsString()
+  @Matches(CATALOGUE_ID_PATTERN, { message: 'step must be a step id of the school’s path' })
   step?: StepId;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -86,6 +121,45 @@ export class BulkProgressDto extends StatusDto implements BulkProgressRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => VersionedPersonDto)
+  people!: VersionedPersonDto[];
+}
+
+/**
+ * "Does not use Sferum/MAX", with the channel the school uses instead, or back.
+ * Parents send just this: repeating it changes nothing.
+ */
+export class OptOutDto implements OptOutRequest {
+  @ApiProperty({ description: 'true: the person does not use Sferum/MAX; false: they do again' })
+  @IsBoolean()
+  optedOut!: boolean;
+
+  @ApiPropertyOptional({ enum: OPT_OUT_CHANNELS, description: 'Required when opting out: how the school keeps them informed instead' })
+  @IsOptional()
+  @IsIn(OPT_OUT_CHANNELS)
+  channel?: OptOutChannel;
+
+  @ApiPropertyOptional({ maxLength: OPT_OUT_NOTE_MAX_LENGTH, description: 'Required with channel other' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(OPT_OUT_NOTE_MAX_LENGTH)
+  note?: string;
+}
+
+export class SetOptOutDto extends OptOutDto implements SetOptOutRequest {
+  @ApiProperty({ minimum: 1, description: 'The version the client saw; a stale one gets 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class FamilyOptOutDto extends OptOutDto implements FamilyOptOutRequest {
+  @ApiProperty({ type: [VersionedPersonDto], minItems: 1, maxItems: 20, description: 'Every person of the family, with the version seen' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => VersionedPersonDto)
   people!: VersionedPersonDto[];

@@ -5,6 +5,7 @@ import {
   type AddParentRequest,
   type CreateStudentRequest,
   type CreateSubjectChatRequest,
+  type SetChatInviteRequest,
   type MoveStudentRequest,
   type NewParent,
   type UpdatePersonRequest,
@@ -108,6 +109,19 @@ export class MoveStudentDto implements MoveStudentRequest {
 export class VersionDto implements VersionedRequest {
   @Version()
   version!: number;
+}
+
+export class SetChatInviteDto implements SetChatInviteRequest {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://max.ru/join/DQJsHDoQ0rxT-gDAfz7WkXgN426ROLxWf',
+    description: 'The chat’s invitation link, copied from MAX or Sferum: https, on a host of the school’s path; null or empty removes it',
+  })
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
+  url!: string | null;
 }
 
 export class CreateSubjectChatDto implements CreateSubjectChatRequest {

@@ -1,9 +1,10 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { IMPORT_MAX_ROWS, type ImportError, type ImportResult, type PersonKind } from '@sferum/contracts';
+import { IMPORT_MAX_ROWS, stepIdsOf, type ImportError, type ImportResult, type PersonKind } from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context';
 import { AccessPolicy } from '../../auth/access-policy.service';
 import { AppConfig } from '../../config/app-config';
+import { SchoolPaths } from '../../paths/school-paths.service';
 import { ensureStandardChats, syncMemberships } from '../../progress/chat-memberships';
 import { classesOfFamilies, recountClasses } from '../../progress/class-counters';
 import { normalizePhone, phoneHmac } from '../phone';
@@ -29,6 +30,7 @@ export class ImportService {
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
+    private readonly schoolPaths: SchoolPaths,
   ) {}
 
   async run(auth: AuthContext, classId: string, file: Buffer, commit: boolean): Promise<ImportResult> {
@@ -91,6 +93,7 @@ export class ImportService {
   }
 
   private async write(manager: EntityManager, place: ClassPlace, plan: ImportPlan): Promise<void> {
+    const path = await this.schoolPaths.lockedForChange(manager, place.schoolId);
     const existingFamilies = plan.families.map((f) => f.existingId).filter((id): id is string => id !== null);
     await manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [existingFamilies]);
 
@@ -131,8 +134,8 @@ export class ImportService {
       );
       await manager.query(
         `INSERT INTO person_step (person_id, step, district_id, school_id)
-         SELECT id, step, $2, $3 FROM unnest($1::uuid[]) AS id CROSS JOIN unnest(ARRAY['vk_id', 'sferum_profile', 'messenger']) AS step`,
-        [ids.map((row) => row.id), place.districtId, place.schoolId],
+         SELECT id, step, $2, $3 FROM unnest($1::uuid[]) AS id CROSS JOIN unnest($4::text[]) AS step`,
+        [ids.map((row) => row.id), place.districtId, place.schoolId, stepIdsOf(path)],
       );
     }
     if (updated.length > 0) {
@@ -143,7 +146,7 @@ export class ImportService {
       );
     }
     const touched = [...new Set(familyIdOf.values())];
-    await ensureStandardChats(manager, [place.id]);
+    await ensureStandardChats(manager, path, [place.id]);
     await syncMemberships(manager, touched);
     await recountClasses(manager, [place.id, ...(await classesOfFamilies(manager, touched))]);
   }

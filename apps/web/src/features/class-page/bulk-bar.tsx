@@ -1,46 +1,68 @@
 'use client';
 
-import { Alert, Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   BLOCKER_NOTE_MAX_LENGTH,
-  BLOCKER_REASONS,
   type BlockerReason,
   type BulkProgressRequest,
+  type OnboardingPath,
+  type PathBlocker,
   type RosterPerson,
 } from '@sferum/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { useChangeErrorMessage } from './labels';
+import { useMemo, useState } from 'react';
+import { useChangeErrorMessage, useChatLabel, useLocalized } from './labels';
 import { rosterApi } from './roster-api';
-import { needsRefetch, type RosterColumn } from './roster-model';
+import { bulkTargets, needsRefetch, type RosterColumn } from './roster-model';
 import classes from './class-page.module.css';
 
 const BULK_STATUSES = ['done', 'open', 'blocked'] as const;
 type BulkStatus = (typeof BULK_STATUSES)[number];
 
+/** One thing a bulk change can set: a step, or one chat (on MAX each class chat on its own). */
+interface BulkTarget {
+  key: string;
+  label: string;
+  target: { step: string } | { chatId: string };
+  blockers: PathBlocker[];
+}
+
 interface Props {
+  path: OnboardingPath;
   classId: string;
   people: RosterPerson[];
   columns: RosterColumn[];
-  columnLabels: string[];
   onDone: () => void;
   onClear: () => void;
   onStale: () => void;
 }
 
-/** One step or chat, one status, for every selected person at once: all or nothing. */
-export function BulkBar({ classId, people, columns, columnLabels, onDone, onClear, onStale }: Props) {
+/** One step or chat, one status, for every selected person it concerns at once: all or nothing. */
+export function BulkBar({ path, classId, people, columns, onDone, onClear, onStale }: Props) {
   const t = useTranslations('roster.bulk');
-  const tReasons = useTranslations('roster.reasons');
   const errorMessage = useChangeErrorMessage();
-  const [target, setTarget] = useState<string | null>(columns[0]?.id ?? null);
+  const localized = useLocalized();
+  const chatLabel = useChatLabel(path);
+  const targets = useMemo(
+    () =>
+      columns.flatMap((column): BulkTarget[] =>
+        column.kind === 'step'
+          ? [{ key: column.id, label: localized(column.step.title), target: { step: column.id }, blockers: column.blockers }]
+          : column.chats.map((chat) => ({ key: chat.id, label: chatLabel(chat), target: { chatId: chat.id }, blockers: column.blockers })),
+      ),
+    [columns, localized, chatLabel],
+  );
+  const [targetKey, setTargetKey] = useState<string | null>(targets[0]?.key ?? null);
   const [status, setStatus] = useState<BulkStatus>('done');
   const [reason, setReason] = useState<BlockerReason | null>(null);
   const [note, setNote] = useState('');
-  const column = columns.find((candidate) => candidate.id === target);
-  const isChat = column?.kind === 'chat';
+  const target = targets.find((candidate) => candidate.key === targetKey);
+  const isChat = target !== undefined && 'chatId' in target.target;
+  const reach = target ? bulkTargets(people, target.target) : { reached: [], optedOut: 0, notInChat: 0 };
+  // A reason of another step stays chosen only while the new target offers it too.
+  const validReason = reason !== null && target?.blockers.some((blocker) => blocker.id === reason) ? reason : null;
 
   const mutation = useMutation({
     mutationFn: (body: BulkProgressRequest) => rosterApi.bulk(classId, body),
@@ -53,17 +75,20 @@ export function BulkBar({ classId, people, columns, columnLabels, onDone, onClea
     },
   });
 
-  const ready = column !== undefined && (status !== 'blocked' || (reason !== null && (reason !== 'other' || note.trim() !== '')));
+  const ready =
+    target !== undefined &&
+    reach.reached.length > 0 &&
+    (status !== 'blocked' || (validReason !== null && (validReason !== 'other' || note.trim() !== '')));
 
   const submit = () => {
-    if (!column || !ready) return;
+    if (!target || !ready) return;
     const apiStatus = status === 'done' ? (isChat ? 'joined' : 'done') : status === 'open' ? (isChat ? 'not_joined' : 'not_started') : 'blocked';
     mutation.mutate({
-      ...(column.kind === 'step' ? { step: column.id } : { chatId: column.id }),
+      ...target.target,
       status: apiStatus,
-      ...(status === 'blocked' && reason ? { blockerReason: reason } : {}),
+      ...(status === 'blocked' && validReason ? { blockerReason: validReason } : {}),
       ...(status === 'blocked' && note.trim() ? { blockerNote: note.trim() } : {}),
-      people: people.map((person) => ({ personId: person.id, version: person.version })),
+      people: reach.reached.map((person) => ({ personId: person.id, version: person.version })),
     });
   };
 
@@ -75,11 +100,11 @@ export function BulkBar({ classId, people, columns, columnLabels, onDone, onClea
         </Text>
         <Select
           label={t('target')}
-          data={columns.map((candidate, index) => ({ value: candidate.id, label: columnLabels[index] }))}
-          value={target}
-          onChange={setTarget}
+          data={targets.map((candidate) => ({ value: candidate.key, label: candidate.label }))}
+          value={targetKey}
+          onChange={setTargetKey}
           allowDeselect={false}
-          w={190}
+          w={230}
           size="sm"
         />
         <Select
@@ -95,17 +120,17 @@ export function BulkBar({ classId, people, columns, columnLabels, onDone, onClea
           w={160}
           size="sm"
         />
-        {status === 'blocked' && (
+        {status === 'blocked' && target && (
           <Select
             label={t('reason')}
-            data={BLOCKER_REASONS.map((value) => ({ value, label: tReasons(value) }))}
-            value={reason}
-            onChange={(value) => setReason(BLOCKER_REASONS.find((candidate) => candidate === value) ?? null)}
-            w={250}
+            data={target.blockers.map((blocker) => ({ value: blocker.id, label: localized(blocker.label) }))}
+            value={validReason}
+            onChange={(value) => setReason(target.blockers.find((blocker) => blocker.id === value)?.id ?? null)}
+            w={260}
             size="sm"
           />
         )}
-        {status === 'blocked' && reason === 'other' && (
+        {status === 'blocked' && validReason === 'other' && (
           <TextInput
             label={t('note')}
             value={note}
@@ -122,6 +147,25 @@ export function BulkBar({ classId, people, columns, columnLabels, onDone, onClea
           {t('clear')}
         </Button>
       </Group>
+      {(reach.optedOut > 0 || reach.notInChat > 0) && (
+        <Stack gap={2} mt={6} aria-live="polite" data-testid="bulk-skipped">
+          {reach.reached.length === 0 && (
+            <Text size="sm" fw={500}>
+              {t('nobody')}
+            </Text>
+          )}
+          {reach.optedOut > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('skippedOptedOut', { count: reach.optedOut })}
+            </Text>
+          )}
+          {reach.notInChat > 0 && (
+            <Text size="sm" c="dimmed">
+              {t('skippedNotInChat', { count: reach.notInChat })}
+            </Text>
+          )}
+        </Stack>
+      )}
       {mutation.isError && (
         <Alert color="red" role="alert" mt="sm" py={8}>
           {errorMessage(mutation.error)}

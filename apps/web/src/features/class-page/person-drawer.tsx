@@ -1,26 +1,42 @@
 'use client';
 
-import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Paper, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
   DISPLAY_NAME_MAX_LENGTH,
+  findStep,
+  OPT_OUT_CHANNELS,
+  OPT_OUT_NOTE_MAX_LENGTH,
+  PATH_CATALOGUE,
   type ChatSummary,
   type ClassRoster,
-  type Messenger,
+  type OnboardingPath,
+  type OptOutChannel,
   type ProgressEvent,
   type RosterFamily,
   type RosterPerson,
 } from '@sferum/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { classesQuery } from '../../api/queries';
 import { ErrorState } from '../../components/ui/query-state';
-import { useChangeErrorMessage, useChatLabel, useItemLabel } from './labels';
+import {
+  pathOrNull,
+  useChangeErrorMessage,
+  useChatLabel,
+  useLocalized,
+  useOptOutWords,
+  useReasonLabel,
+  useStatusWord,
+  useTeacherAdvice,
+} from './labels';
 import { historyQuery, rosterApi } from './roster-api';
-import { cellState, rosterColumns } from './roster-model';
+import { cellState, familyPeople, rosterColumns } from './roster-model';
+import { useSharedPhoneAdvice } from './roster-table';
+import styles from './class-page.module.css';
 
 interface Props {
   roster: ClassRoster;
@@ -29,22 +45,6 @@ interface Props {
   onClose: () => void;
   /** After any change: the roster and the counters are fetched again. */
   onChanged: () => void;
-}
-
-function useStatusWord() {
-  const t = useTranslations('roster.status');
-  return (status: string): string => {
-    switch (status) {
-      case 'done':
-      case 'joined':
-      case 'blocked':
-      case 'not_started':
-      case 'not_joined':
-        return t(status);
-      default:
-        return status;
-    }
-  };
 }
 
 function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () => void }) {
@@ -124,19 +124,32 @@ function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () =
   );
 }
 
-function History({ person, chats, messenger }: { person: RosterPerson; chats: ChatSummary[]; messenger: Messenger }) {
+function History({ person, chats, path }: { person: RosterPerson; chats: ChatSummary[]; path: OnboardingPath }) {
   const t = useTranslations('roster.person');
-  const tReasons = useTranslations('roster.reasons');
   const format = useFormatter();
   const statusWord = useStatusWord();
-  const chatLabel = useChatLabel();
+  const chatLabel = useChatLabel(path);
+  const localized = useLocalized();
+  const reasonLabel = useReasonLabel();
+  const optOutWords = useOptOutWords(path.id);
   const query = useQuery(historyQuery(person.id));
-  const itemLabel = useItemLabel(messenger);
 
-  const what = (event: ProgressEvent): string => {
-    if (event.step) return itemLabel(event.step);
-    const chat = chats.find((candidate) => candidate.id === event.chatId);
-    return chat ? chatLabel(chat) : '—';
+  const line = (event: ProgressEvent): string => {
+    if (event.kind === 'opt_out') {
+      if (event.toStatus !== 'opted_out') return t('historyOptIn');
+      const words = optOutWords({ channel: event.channel ?? 'other', note: event.blockerNote });
+      return t('historyOptOut', { notUsing: words.notUsing, channel: words.channel });
+    }
+    let item = '—';
+    if (event.step) {
+      // A step of the path the school was on then, named as that path names it.
+      const step = findStep(pathOrNull(event.pathId) ?? path, event.step);
+      item = step ? localized(step.title) : event.step;
+    } else {
+      const chat = chats.find((candidate) => candidate.id === event.chatId);
+      if (chat) item = chatLabel(chat);
+    }
+    return t('historyLine', { item, from: statusWord(event.fromStatus), to: statusWord(event.toStatus) });
   };
 
   return (
@@ -154,27 +167,279 @@ function History({ person, chats, messenger }: { person: RosterPerson; chats: Ch
         </Text>
       ) : (
         <Stack component="ol" gap={8} p={0} m={0} style={{ listStyle: 'none' }} data-testid="person-history">
-          {query.data.map((event) => (
-            <li key={event.id}>
-              <Text size="sm" fw={500}>
-                {t('historyLine', { item: what(event), from: statusWord(event.fromStatus), to: statusWord(event.toStatus) })}
-              </Text>
-              {event.blockerReason && (
-                <Text size="sm">
-                  {tReasons(event.blockerReason)}
-                  {event.blockerNote ? `: ${event.blockerNote}` : ''}
+          {query.data.map((event) => {
+            const eventPath = pathOrNull(event.pathId);
+            return (
+              <li key={event.id} data-event-kind={event.kind}>
+                <Text size="sm" fw={500}>
+                  {line(event)}
                 </Text>
-              )}
-              <Text size="xs" c="dimmed">
-                {format.dateTime(new Date(event.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
-                {' · '}
-                {event.actorName
-                  ? t('historyBy', { source: t(`sources.${event.source}`), actor: event.actorName })
-                  : t(`sources.${event.source}`)}
-              </Text>
-            </li>
-          ))}
+                {event.kind !== 'opt_out' && event.blockerReason && (
+                  <Text size="sm">
+                    {reasonLabel(eventPath, event.blockerReason)}
+                    {event.blockerNote ? `: ${event.blockerNote}` : ''}
+                  </Text>
+                )}
+                {event.kind === 'opt_out' && event.channel !== 'other' && event.blockerNote && <Text size="sm">{event.blockerNote}</Text>}
+                <Text size="xs" c="dimmed">
+                  {format.dateTime(new Date(event.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
+                  {' · '}
+                  {event.actorName
+                    ? t('historyBy', { source: t(`sources.${event.source}`), actor: event.actorName })
+                    : t(`sources.${event.source}`)}
+                  {event.pathId !== path.id && (
+                    <span data-testid="history-path">
+                      {' · '}
+                      {t('historyPath', { name: eventPath ? localized(eventPath.name) : event.pathId })}
+                    </span>
+                  )}
+                </Text>
+              </li>
+            );
+          })}
         </Stack>
+      )}
+    </Stack>
+  );
+}
+
+interface OptOutValues {
+  channel: OptOutChannel | '';
+  note: string;
+  who: 'person' | 'family';
+}
+
+/**
+ * Marking someone (or the whole family) as not using Sferum/MAX, with the
+ * channel the school uses instead, and undoing it. A recorded choice, shown in
+ * grey, never a blocker.
+ */
+function OptOutSection({
+  person,
+  family,
+  path,
+  onChanged,
+}: {
+  person: RosterPerson;
+  family: RosterFamily;
+  path: OnboardingPath;
+  onChanged: () => void;
+}) {
+  const t = useTranslations('roster.optOut');
+  const tPerson = useTranslations('roster.person');
+  const tCommon = useTranslations('common');
+  const format = useFormatter();
+  const errorMessage = useChangeErrorMessage();
+  const words = useOptOutWords(path.id);
+  const [opened, setOpened] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const firstChannelRef = useRef<HTMLInputElement>(null);
+  const wasOpened = useRef(false);
+  const changed = useRef(false);
+  const optedOut = person.optOut !== null;
+  // Keyboard focus follows the form: into it when it opens, back to its button when cancelled.
+  useEffect(() => {
+    if (opened) firstChannelRef.current?.focus();
+    else if (wasOpened.current && !changed.current) openRef.current?.focus();
+    wasOpened.current = opened;
+  }, [opened]);
+  // After a change the button pressed is gone (the section now shows the other state): focus its heading.
+  useEffect(() => {
+    if (!changed.current) return;
+    changed.current = false;
+    titleRef.current?.focus();
+  }, [optedOut]);
+  const members = familyPeople(family).filter((member) => !member.archived);
+  const others = members.filter((member) => member.id !== person.id);
+  const othersOptedOut = others.filter((member) => member.optOut);
+  const everyone = members.map((member) => ({ personId: member.id, version: member.version }));
+
+  const form = useForm<OptOutValues>({
+    initialValues: { channel: '', note: '', who: 'person' },
+    validate: {
+      channel: (value) => (value === '' ? t('channelRequired') : null),
+      note: (value, values) => (values.channel === 'other' && value.trim() === '' ? t('noteRequired') : null),
+    },
+  });
+
+  const onError = (error: unknown) => {
+    if (isApiError(error, 400)) {
+      if (error.fields.includes('channel')) form.setFieldError('channel', t('channelRequired'));
+      if (error.fields.includes('note')) form.setFieldError('note', t('noteRequired'));
+    }
+    if (isApiError(error, 409) || isApiError(error, 404)) onChanged();
+  };
+
+  const mark = useMutation({
+    mutationFn: ({ channel, note, who }: { channel: OptOutChannel; note: string; who: OptOutValues['who'] }) => {
+      const body = { optedOut: true, channel, ...(note ? { note } : {}) };
+      return who === 'family'
+        ? rosterApi.setFamilyOptOut(family.id, { ...body, people: everyone }).then((result) => result.updated.length)
+        : rosterApi.setOptOut(person.id, { ...body, version: person.version }).then(() => 1);
+    },
+    onSuccess: (count, { channel, note, who }) => {
+      notifications.show({
+        color: 'gray',
+        message: who === 'family' ? t('familySaved', { count }) : t('saved', { line: words({ channel, note }).line }),
+      });
+      changed.current = true;
+      setOpened(false);
+      form.reset();
+      onChanged();
+    },
+    onError,
+  });
+
+  const undo = useMutation({
+    mutationFn: (who: OptOutValues['who']) =>
+      who === 'family'
+        ? rosterApi.setFamilyOptOut(family.id, { optedOut: false, people: everyone }).then((result) => result.updated.length)
+        : rosterApi.setOptOut(person.id, { optedOut: false, version: person.version }).then(() => 1),
+    onSuccess: (count, who) => {
+      notifications.show({ color: 'green', message: who === 'family' ? t('familyUndone', { count }) : t('undone') });
+      changed.current = true;
+      onChanged();
+    },
+    onError,
+  });
+
+  // A 400 that names the channel or the note is shown at that field; anything else above the form.
+  const atField = (error: unknown) => isApiError(error, 400) && error.fields.some((field) => field === 'channel' || field === 'note');
+  const failure = mark.isError && !atField(mark.error) ? mark.error : undo.isError ? undo.error : null;
+
+  return (
+    <Stack gap="xs" data-testid="opt-out-section">
+      <Title order={3} fz="sm" ref={titleRef} tabIndex={-1}>
+        {t('title', { path: path.id })}
+      </Title>
+      {failure !== null && (
+        <Alert color="red" role="alert" py={8}>
+          {errorMessage(failure)}
+        </Alert>
+      )}
+      {person.optOut ? (
+        <Paper withBorder radius="md" p="sm" bg="gray.0" data-testid="opt-out-current">
+          <Stack gap={6}>
+            <Text size="sm" fw={600}>
+              {words(person.optOut).notUsing}
+            </Text>
+            <Text size="sm">{t('current', { channel: words(person.optOut).channel })}</Text>
+            {person.optOut.channel !== 'other' && person.optOut.note && <Text size="sm">{person.optOut.note}</Text>}
+            <Text size="xs" c="dimmed">
+              {t('since', {
+                date: format.dateTime(new Date(person.optOut.at), { dateStyle: 'medium' }),
+                source: tPerson(`sources.${person.optOut.source}`),
+              })}
+            </Text>
+            {othersOptedOut.length > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('othersInFamily', { names: othersOptedOut.map((member) => member.displayName).join(', ') })}
+              </Text>
+            )}
+            <Group gap="sm" mt={4}>
+              <Button
+                size="sm"
+                variant="light"
+                onClick={() => undo.mutate('person')}
+                loading={undo.isPending && undo.variables === 'person'}
+                disabled={person.archived}
+              >
+                {t('undo')}
+              </Button>
+              {othersOptedOut.length > 0 && (
+                <Button
+                  size="sm"
+                  variant="subtle"
+                  onClick={() => undo.mutate('family')}
+                  loading={undo.isPending && undo.variables === 'family'}
+                  disabled={person.archived}
+                >
+                  {t('undoFamily')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Paper>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('explain', { path: path.id })}
+          </Text>
+          {!opened ? (
+            <Button
+              ref={openRef}
+              size="sm"
+              variant="default"
+              onClick={() => setOpened(true)}
+              disabled={person.archived}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              {t('open')}
+            </Button>
+          ) : (
+            <form
+              noValidate
+              onSubmit={form.onSubmit((values) => {
+                if (values.channel === '') return;
+                mark.mutate({ channel: values.channel, note: values.note.trim(), who: values.who });
+              })}
+            >
+              <Stack gap="sm">
+                <Radio.Group label={t('channel')} withAsterisk {...form.getInputProps('channel')}>
+                  <Stack gap={6} mt={6}>
+                    {OPT_OUT_CHANNELS.map((channel, index) => (
+                      <Radio
+                        key={channel}
+                        ref={index === 0 ? firstChannelRef : undefined}
+                        value={channel}
+                        label={t(`channelOptions.${channel}`)}
+                      />
+                    ))}
+                  </Stack>
+                </Radio.Group>
+                <Textarea
+                  label={t('note')}
+                  description={
+                    form.values.channel === 'other'
+                      ? t('noteHintOther', { max: OPT_OUT_NOTE_MAX_LENGTH })
+                      : t('noteHint', { max: OPT_OUT_NOTE_MAX_LENGTH })
+                  }
+                  withAsterisk={form.values.channel === 'other'}
+                  maxLength={OPT_OUT_NOTE_MAX_LENGTH}
+                  autosize
+                  minRows={2}
+                  {...form.getInputProps('note')}
+                />
+                {others.length > 0 && (
+                  <Radio.Group label={t('who')} {...form.getInputProps('who')}>
+                    <Stack gap={6} mt={6}>
+                      <Radio value="person" label={t('whoPerson', { name: person.displayName })} />
+                      <Radio value="family" label={t('whoFamily', { names: members.map((member) => member.displayName).join(', ') })} />
+                    </Stack>
+                  </Radio.Group>
+                )}
+                <Group gap="sm">
+                  <Button type="submit" size="sm" loading={mark.isPending}>
+                    {t('submit')}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="subtle"
+                    color="gray"
+                    onClick={() => {
+                      setOpened(false);
+                      form.reset();
+                      mark.reset();
+                    }}
+                  >
+                    {tCommon('cancel')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          )}
+        </>
       )}
     </Stack>
   );
@@ -272,12 +537,15 @@ function PersonDetails({ person, family, roster, onChanged }: { person: RosterPe
   const t = useTranslations('roster.person');
   const tRoster = useTranslations('roster');
   const tStatus = useTranslations('roster.status');
-  const tReasons = useTranslations('roster.reasons');
   const errorMessage = useChangeErrorMessage();
   const statusWord = useStatusWord();
-  const itemLabel = useItemLabel(roster.messenger);
-  const chatLabel = useChatLabel();
-  const relatives = [...family.students, ...family.parents].filter((other) => other.id !== person.id);
+  const path = PATH_CATALOGUE.get(roster.pathId);
+  const localized = useLocalized();
+  const chatLabel = useChatLabel(path);
+  const reasonLabel = useReasonLabel();
+  const teacherAdvice = useTeacherAdvice();
+  const sharedPhoneAdvice = useSharedPhoneAdvice(path);
+  const relatives = familyPeople(family).filter((other) => other.id !== person.id);
   const archive = useMutation({
     mutationFn: () => rosterApi.archive(person.id, person.version, !person.archived),
     onSuccess: (saved) => {
@@ -304,9 +572,9 @@ function PersonDetails({ person, family, roster, onChanged }: { person: RosterPe
       <Text size="sm">
         {t('phone')}: {person.hasPhone ? t('phoneKnown') : t('phoneNone')}
       </Text>
-      {person.sharedPhone && (
+      {person.sharedPhone && !person.optOut && (
         <Alert color="orange" title={`⚠ ${tRoster('sharedPhone')}`} p="sm" data-testid="shared-phone-advice">
-          <Text size="sm">{tRoster('sharedPhoneAdvice')}</Text>
+          <Text size="sm">{sharedPhoneAdvice}</Text>
         </Alert>
       )}
       {relatives.length > 0 && (
@@ -318,22 +586,43 @@ function PersonDetails({ person, family, roster, onChanged }: { person: RosterPe
         <Title order={3} fz="sm">
           {t('steps')}
         </Title>
-        {rosterColumns(roster.chats).map((column) => {
-          const state = cellState(person, column);
-          if (!state) return null;
-          return (
-            <Text size="sm" key={column.id}>
-              {column.kind === 'step' ? itemLabel(column.id) : chatLabel(column.chat)}: {statusWord(state.status)}
-              {state.blockerReason ? ` (${tReasons(state.blockerReason)}${state.blockerNote ? `: ${state.blockerNote}` : ''})` : ''}
-              {state.source === 'parent_link' ? ` · ${tStatus('byParent')}` : ''}
-            </Text>
-          );
-        })}
+        {person.optOut ? (
+          <Text size="sm" c="dimmed">
+            {t('optedOutSteps')}
+          </Text>
+        ) : (
+          <Stack component="ul" gap={4} p={0} m={0} style={{ listStyle: 'none' }} data-testid="person-steps">
+            {rosterColumns(path, roster.chats).map((column) => {
+              const state = cellState(person, column);
+              if (!state) return null;
+              const label = column.kind === 'step' ? localized(column.step.title) : state.chat ? chatLabel(state.chat) : '';
+              const advice = state.tone === 'blocked' ? teacherAdvice(path, state.blockerReason) : null;
+              return (
+                <li key={column.id}>
+                  <Text size="sm">
+                    {label}: {statusWord(state.status)}
+                    {state.blockerReason
+                      ? ` (${reasonLabel(path, state.blockerReason)}${state.blockerNote ? `: ${state.blockerNote}` : ''})`
+                      : ''}
+                    {state.source === 'parent_link' ? ` · ${tStatus('byParent')}` : ''}
+                  </Text>
+                  {advice && (
+                    <Text size="sm" pl="sm" className={styles.advice} data-testid="person-advice">
+                      {t('advice', { advice })}
+                    </Text>
+                  )}
+                </li>
+              );
+            })}
+          </Stack>
+        )}
       </Stack>
+      <Divider />
+      <OptOutSection key={person.id} person={person} family={family} path={path} onChanged={onChanged} />
       <Divider />
       <EditForm key={`${person.id}-${person.version}`} person={person} onChanged={onChanged} />
       <Divider />
-      <History person={person} chats={roster.chats} messenger={roster.messenger} />
+      <History person={person} chats={roster.chats} path={path} />
       <Divider />
       {person.kind === 'student' && !person.archived && <MoveForm person={person} roster={roster} onChanged={onChanged} />}
       {!person.archived && <AddParentForm family={family} onChanged={onChanged} />}
@@ -356,14 +645,12 @@ function PersonDetails({ person, family, roster, onChanged }: { person: RosterPe
   );
 }
 
-/** A person's card: details, name and phone, history, archive, move, a parent to add. */
+/** A person's card: details, opting out, name and phone, history, archive, move, a parent to add. */
 export function PersonDrawer({ roster, personId, opened, onClose, onChanged }: Props) {
   const tCommon = useTranslations('common');
   const t = useTranslations('roster.person');
-  const family = roster.families.find((candidate) =>
-    [...candidate.students, ...candidate.parents].some((person) => person.id === personId),
-  );
-  const person = family && [...family.students, ...family.parents].find((candidate) => candidate.id === personId);
+  const family = roster.families.find((candidate) => familyPeople(candidate).some((person) => person.id === personId));
+  const person = family && familyPeople(family).find((candidate) => candidate.id === personId);
   return (
     <Drawer
       opened={opened}

@@ -1,15 +1,14 @@
 import {
   API_PREFIX,
   API_ROUTES,
-  BLOCKER_REASONS,
+  CHAT_AUDIENCES,
   CHAT_KINDS,
   CHAT_STATUSES,
   IMPORT_ERROR_CODES,
-  MESSENGERS,
+  OPT_OUT_CHANNELS,
   PERSON_KINDS,
-  PROGRESS_ITEMS,
+  PERSON_STATUSES,
   PROGRESS_SOURCES,
-  STEP_IDS,
   STEP_STATUSES,
   type BulkProgressRequest,
   type BulkProgressResult,
@@ -18,12 +17,17 @@ import {
   type ClassCounter,
   type ClassRoster,
   type CreateStudentRequest,
+  type FamilyOptOutRequest,
   type ImportAction,
   type ImportCounts,
   type ImportResult,
+  type OptOut,
+  type OptOutState,
   type ProgressEvent,
+  type ProgressEventKind,
   type RosterFamily,
   type RosterPerson,
+  type SetOptOutRequest,
   type SetStatusRequest,
   type StepId,
   type StepState,
@@ -41,6 +45,7 @@ import {
   optionalStr,
   parseApiErrorBody,
   parseSchoolClass,
+  pathId,
   record,
   str,
   type Parser,
@@ -48,14 +53,19 @@ import {
 import { byId } from '../../api/queries';
 
 const ALL_STATUSES = [...STEP_STATUSES, ...CHAT_STATUSES] as const;
+const COUNTER_STATUSES = [...STEP_STATUSES, ...CHAT_STATUSES, ...PERSON_STATUSES] as const;
+const OPT_OUT_STATES: readonly OptOutState[] = ['participating', 'opted_out'];
+const EVENT_STATUSES = [...ALL_STATUSES, ...OPT_OUT_STATES] as const;
+const EVENT_KINDS: readonly ProgressEventKind[] = ['step', 'chat', 'opt_out'];
 const IMPORT_ACTIONS: readonly ImportAction[] = ['create', 'update', 'unchanged'];
 
 const parseStepState: Parser<StepState> = (value) => {
   const o = record(value, 'step');
   return {
-    step: oneOf(o, 'step', STEP_IDS),
+    // Step and reason ids are the school's path's (paths/catalogue.ts), kept as the API sends them.
+    step: str(o, 'step'),
     status: oneOf(o, 'status', STEP_STATUSES),
-    blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
+    blockerReason: optionalStr(o, 'blockerReason'),
     blockerNote: optionalStr(o, 'blockerNote'),
     updatedAt: str(o, 'updatedAt'),
     updatedSource: oneOfOrNull(o, 'updatedSource', PROGRESS_SOURCES),
@@ -67,10 +77,20 @@ const parseChatState: Parser<ChatMembershipState> = (value) => {
   return {
     chatId: str(o, 'chatId'),
     status: oneOf(o, 'status', CHAT_STATUSES),
-    blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
+    blockerReason: optionalStr(o, 'blockerReason'),
     blockerNote: optionalStr(o, 'blockerNote'),
     updatedAt: str(o, 'updatedAt'),
     updatedSource: oneOfOrNull(o, 'updatedSource', PROGRESS_SOURCES),
+  };
+};
+
+const parseOptOut: Parser<OptOut> = (value) => {
+  const o = record(value, 'opt-out');
+  return {
+    channel: oneOf(o, 'channel', OPT_OUT_CHANNELS),
+    note: optionalStr(o, 'note'),
+    at: str(o, 'at'),
+    source: oneOf(o, 'source', PROGRESS_SOURCES),
   };
 };
 
@@ -88,6 +108,7 @@ export const parseRosterPerson: Parser<RosterPerson> = (value) => {
     sharedPhone: bool(o, 'sharedPhone'),
     steps: list(o.steps, parseStepState, 'steps'),
     chats: list(o.chats, parseChatState, 'chats'),
+    optOut: o.optOut === null || o.optOut === undefined ? null : parseOptOut(o.optOut),
   };
 };
 
@@ -102,15 +123,22 @@ export const parseRosterFamily: Parser<RosterFamily> = (value) => {
 
 export const parseChatSummary: Parser<ChatSummary> = (value) => {
   const o = record(value, 'chat');
-  return { id: str(o, 'id'), kind: oneOf(o, 'kind', CHAT_KINDS), name: optionalStr(o, 'name'), classId: optionalStr(o, 'classId') };
+  return {
+    id: str(o, 'id'),
+    kind: oneOf(o, 'kind', CHAT_KINDS),
+    audience: oneOf(o, 'audience', CHAT_AUDIENCES),
+    name: optionalStr(o, 'name'),
+    classId: optionalStr(o, 'classId'),
+    inviteUrl: optionalStr(o, 'inviteUrl'),
+  };
 };
 
 const parseCounter: Parser<ClassCounter> = (value) => {
   const o = record(value, 'counter');
   return {
     personKind: oneOf(o, 'personKind', PERSON_KINDS),
-    item: oneOf(o, 'item', PROGRESS_ITEMS),
-    status: oneOf(o, 'status', ALL_STATUSES),
+    item: str(o, 'item'),
+    status: oneOf(o, 'status', COUNTER_STATUSES),
     people: num(o, 'people'),
   };
 };
@@ -119,7 +147,7 @@ export const parseClassRoster: Parser<ClassRoster> = (value) => {
   const o = record(value, 'roster');
   return {
     schoolClass: parseSchoolClass(o.schoolClass),
-    messenger: oneOf(o, 'messenger', MESSENGERS),
+    pathId: pathId(o),
     chats: list(o.chats, parseChatSummary, 'chats'),
     counters: list(o.counters, parseCounter, 'counters'),
     families: list(o.families, parseRosterFamily, 'families'),
@@ -131,11 +159,15 @@ export const parseProgressEvent: Parser<ProgressEvent> = (value) => {
   return {
     id: str(o, 'id'),
     personId: str(o, 'personId'),
-    step: oneOfOrNull(o, 'step', STEP_IDS),
+    kind: oneOf(o, 'kind', EVENT_KINDS),
+    // The path of the time: an older event may name a path the school has left.
+    pathId: str(o, 'pathId'),
+    step: optionalStr(o, 'step'),
     chatId: optionalStr(o, 'chatId'),
-    fromStatus: oneOf(o, 'fromStatus', ALL_STATUSES),
-    toStatus: oneOf(o, 'toStatus', ALL_STATUSES),
-    blockerReason: oneOfOrNull(o, 'blockerReason', BLOCKER_REASONS),
+    fromStatus: oneOf(o, 'fromStatus', EVENT_STATUSES),
+    toStatus: oneOf(o, 'toStatus', EVENT_STATUSES),
+    channel: oneOfOrNull(o, 'channel', OPT_OUT_CHANNELS),
+    blockerReason: optionalStr(o, 'blockerReason'),
     blockerNote: optionalStr(o, 'blockerNote'),
     source: oneOf(o, 'source', PROGRESS_SOURCES),
     actorName: optionalStr(o, 'actorName'),
@@ -221,6 +253,10 @@ export const historyQuery = (personId: string) =>
     staleTime: 0,
   });
 
+const parseUpdated: Parser<BulkProgressResult> = (value) => ({
+  updated: list(record(value, 'bulk').updated, parseRosterPerson, 'updated'),
+});
+
 const listOfEvents: Parser<ProgressEvent[]> = (value) => list(value, parseProgressEvent, 'history');
 
 export const rosterApi = {
@@ -233,11 +269,13 @@ export const rosterApi = {
       parse: parseRosterPerson,
     }),
   bulk: (classId: string, body: BulkProgressRequest): Promise<BulkProgressResult> =>
-    apiRequest(`${byId(API_ROUTES.classes, classId)}/progress`, {
-      method: 'POST',
-      body,
-      parse: (value) => ({ updated: list(record(value, 'bulk').updated, parseRosterPerson, 'updated') }),
-    }),
+    apiRequest(`${byId(API_ROUTES.classes, classId)}/progress`, { method: 'POST', body, parse: parseUpdated }),
+  /** Marks one person as not using Sferum/MAX, with the channel used instead, or back. */
+  setOptOut: (personId: string, body: SetOptOutRequest) =>
+    apiRequest(`${byId(PEOPLE, personId)}/opt-out`, { method: 'PUT', body, parse: parseRosterPerson }),
+  /** The same for every person of a family at once. */
+  setFamilyOptOut: (familyId: string, body: FamilyOptOutRequest): Promise<BulkProgressResult> =>
+    apiRequest(`${byId(FAMILIES, familyId)}/opt-out`, { method: 'PUT', body, parse: parseUpdated }),
   updatePerson: (personId: string, body: { version: number; displayName?: string; phone?: string | null }) =>
     apiRequest(byId(PEOPLE, personId), { method: 'PATCH', body, parse: parseRosterPerson }),
   archive: (personId: string, version: number, archived: boolean) =>

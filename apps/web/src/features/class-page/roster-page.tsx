@@ -2,7 +2,7 @@
 
 import { Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ClassRoster, RosterPerson, SetStatusRequest } from '@sferum/contracts';
+import { DEFAULT_PATH_ID, findStep, PATH_CATALOGUE, type ClassRoster, type RosterPerson, type SetStatusRequest } from '@sferum/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
@@ -12,18 +12,20 @@ import { useDialog } from '../../components/ui/use-dialog';
 import { Link } from '../../i18n/client-navigation';
 import { AddStudentModal } from './add-student-modal';
 import { BulkBar } from './bulk-bar';
-import { useChangeErrorMessage, useColumnLabel } from './labels';
+import { useChangeErrorMessage, useChatLabel, useColumnLabel, useLocalized } from './labels';
 import { OtherReasonModal } from './other-reason-modal';
 import { PersonDrawer } from './person-drawer';
 import { rosterApi, rosterKeys, rosterQuery } from './roster-api';
 import { RosterCounters } from './roster-counters';
 import {
-  classChatOf,
+  classChatIds,
   familyPeople,
   filterFamilies,
+  filterStep,
   needsRefetch,
-  ROSTER_FILTERS,
   rosterColumns,
+  rosterFilters,
+  type CellState,
   type RosterColumn,
   type RosterFilter,
 } from './roster-model';
@@ -33,16 +35,24 @@ import type { CellChoice } from './status-cell';
 type Dialog =
   | { kind: 'addStudent' }
   | { kind: 'addChat' }
-  | { kind: 'otherReason'; person: RosterPerson; column: RosterColumn; subject: string };
+  | { kind: 'otherReason'; person: RosterPerson; target: CellTarget; subject: string };
+
+/** What a cell changes: a step, or the one chat of the column this person is in. */
+type CellTarget = { step: string } | { chatId: string };
 
 interface CellChange {
   person: RosterPerson;
-  column: RosterColumn;
+  target: CellTarget;
   body: SetStatusRequest;
 }
 
-function toRequest(person: RosterPerson, column: RosterColumn, choice: CellChoice, note?: string): SetStatusRequest {
-  const isChat = column.kind === 'chat';
+function cellTarget(column: RosterColumn, state: CellState): CellTarget | null {
+  if (column.kind === 'step') return { step: column.id };
+  return state.chat ? { chatId: state.chat.id } : null;
+}
+
+function toRequest(person: RosterPerson, target: CellTarget, choice: CellChoice, note?: string): SetStatusRequest {
+  const isChat = 'chatId' in target;
   switch (choice.tone) {
     case 'done':
       return { version: person.version, status: isChat ? 'joined' : 'done' };
@@ -86,13 +96,37 @@ export function RosterPage({ classId }: { classId: string }) {
     [queryClient],
   );
 
-  const columns = useMemo(() => (roster ? rosterColumns(roster.chats) : []), [roster]);
-  const columnLabel = useColumnLabel(roster?.messenger ?? 'vk_messenger');
+  // The parser has checked the id against the catalogue.
+  const path = PATH_CATALOGUE.get(roster?.pathId ?? DEFAULT_PATH_ID);
+  const localized = useLocalized();
+  const columns = useMemo(() => (roster ? rosterColumns(path, roster.chats) : []), [roster, path]);
+  const columnLabel = useColumnLabel(path);
+  const chatLabel = useChatLabel(path);
   const columnLabels = useMemo(() => columns.map(columnLabel), [columns, columnLabel]);
-  const classChatId = useMemo(() => (roster ? classChatOf(roster.chats) : null), [roster]);
+  const filters = useMemo(() => rosterFilters(path), [path]);
+  // A filter of a step the school's path no longer has (the school switched paths) falls back to everyone.
+  const activeFilter = filters.includes(filter) ? filter : 'all';
+  const filterLabel = (value: RosterFilter): string => {
+    const step = filterStep(value);
+    if (step !== null) {
+      const found = findStep(path, step);
+      return tFilters('missing_step', { step: found ? localized(found.title) : step });
+    }
+    switch (value) {
+      case 'all':
+      case 'unfinished':
+      case 'blocked':
+      case 'opted_out':
+      case 'missing_chat_class':
+        return tFilters(value);
+      default:
+        return value;
+    }
+  };
+  const classChats = useMemo(() => classChatIds(roster?.chats ?? []), [roster]);
   const visibleFamilies = useMemo(
-    () => (roster ? filterFamilies(roster.families, filter, search, classChatId) : []),
-    [roster, filter, search, classChatId],
+    () => (roster ? filterFamilies(roster.families, activeFilter, search, path, classChats) : []),
+    [roster, activeFilter, search, path, classChats],
   );
   const totalStudents = useMemo(() => roster?.families.reduce((sum, family) => sum + family.students.length, 0) ?? 0, [roster]);
   const shownStudents = visibleFamilies.reduce((sum, family) => sum + family.students.length, 0);
@@ -102,8 +136,8 @@ export function RosterPage({ classId }: { classId: string }) {
   );
 
   const change = useMutation({
-    mutationFn: ({ person, column, body }: CellChange) =>
-      column.kind === 'step' ? rosterApi.setStep(person.id, column.id, body) : rosterApi.setChat(person.id, column.id, body),
+    mutationFn: ({ person, target, body }: CellChange) =>
+      'step' in target ? rosterApi.setStep(person.id, target.step, body) : rosterApi.setChat(person.id, target.chatId, body),
     onSuccess: (updated) => {
       queryClient.setQueryData(rosterKeys.roster(classId, includeArchived), (current: ClassRoster | undefined) =>
         current ? withPerson(current, updated) : current,
@@ -118,15 +152,18 @@ export function RosterPage({ classId }: { classId: string }) {
   const mutate = change.mutate;
 
   const onChoose = useCallback(
-    (person: RosterPerson, column: RosterColumn, choice: CellChoice) => {
+    (person: RosterPerson, column: RosterColumn, state: CellState, choice: CellChoice) => {
+      const target = cellTarget(column, state);
+      if (!target) return;
       if (choice.tone === 'blocked' && choice.reason === 'other') {
-        dialog.open({ kind: 'otherReason', person, column, subject: `${person.displayName}, ${columnLabel(column)}` });
+        const item = state.chat ? chatLabel(state.chat) : columnLabel(column);
+        dialog.open({ kind: 'otherReason', person, target, subject: `${person.displayName}, ${item}` });
         return;
       }
-      mutate({ person, column, body: toRequest(person, column, choice) });
+      mutate({ person, target, body: toRequest(person, target, choice) });
     },
     // dialog.open only sets state, so an older copy does the same: the rows stay memoised.
-    [mutate, columnLabel],
+    [mutate, columnLabel, chatLabel],
   );
 
   const onToggle = useCallback((personId: string) => {
@@ -215,8 +252,8 @@ export function RosterPage({ classId }: { classId: string }) {
   return (
     <Stack gap="md">
       <RosterCounters
+        path={path}
         counters={data.counters}
-        messenger={data.messenger}
         hasSubjectChats={data.chats.some((chat) => chat.kind === 'subject')}
       />
 
@@ -224,11 +261,11 @@ export function RosterPage({ classId }: { classId: string }) {
         <Group gap="sm" align="flex-end">
           <Select
             label={tFilters('label')}
-            data={ROSTER_FILTERS.map((value) => ({ value, label: tFilters(value) }))}
-            value={filter}
-            onChange={(value) => setFilter(ROSTER_FILTERS.find((candidate) => candidate === value) ?? 'all')}
+            data={filters.map((value) => ({ value, label: filterLabel(value) }))}
+            value={activeFilter}
+            onChange={(value) => setFilter(filters.find((candidate) => candidate === value) ?? 'all')}
             allowDeselect={false}
-            w={210}
+            w={280}
             data-testid="roster-filter"
           />
           <TextInput
@@ -260,7 +297,11 @@ export function RosterPage({ classId }: { classId: string }) {
       </Group>
 
       {visibleFamilies.length === 0 ? (
-        <EmptyState title={tFilters('nothing')} size="sm" py="lg">
+        <EmptyState
+          title={activeFilter === 'opted_out' && search.trim() === '' ? tFilters('nothingOptedOut') : tFilters('nothing')}
+          size="sm"
+          py="lg"
+        >
           <EmptyState.Actions>
             <Button
               variant="default"
@@ -275,6 +316,7 @@ export function RosterPage({ classId }: { classId: string }) {
         </EmptyState>
       ) : (
         <RosterTable
+          path={path}
           caption={tTable('caption', { name: data.schoolClass.name })}
           families={visibleFamilies}
           columns={columns}
@@ -289,10 +331,10 @@ export function RosterPage({ classId }: { classId: string }) {
 
       {selectedPeople.length > 0 && (
         <BulkBar
+          path={path}
           classId={classId}
           people={selectedPeople}
           columns={columns}
-          columnLabels={columnLabels}
           onDone={() => {
             setSelected(new Set());
             void refresh();
@@ -318,8 +360,8 @@ export function RosterPage({ classId }: { classId: string }) {
           dialog.close();
           mutate({
             person: current.person,
-            column: current.column,
-            body: toRequest(current.person, current.column, { tone: 'blocked', reason: 'other' }, note),
+            target: current.target,
+            body: toRequest(current.person, current.target, { tone: 'blocked', reason: 'other' }, note),
           });
         }}
       />

@@ -1,14 +1,18 @@
 'use client';
 
 import { Badge, Checkbox, Group, Paper, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import type { RosterFamily, RosterPerson } from '@sferum/contracts';
+import type { OnboardingPath, RosterFamily, RosterPerson } from '@sferum/contracts';
 import { useTranslations } from 'next-intl';
 import { memo } from 'react';
-import { cellState, familyPeople, type RosterColumn } from './roster-model';
+import { useChatLabel, useOptOutWords, useTeacherAdvice } from './labels';
+import { familyPeople, rowContent, type CellState, type RosterColumn } from './roster-model';
 import { StatusCell, type CellChoice } from './status-cell';
 import classes from './class-page.module.css';
 
+type OnChoose = (person: RosterPerson, column: RosterColumn, state: CellState, choice: CellChoice) => void;
+
 interface RowProps {
+  path: OnboardingPath;
   person: RosterPerson;
   columns: RosterColumn[];
   columnLabels: string[];
@@ -16,14 +20,14 @@ interface RowProps {
   firstOfFamily: boolean;
   onToggle: (personId: string) => void;
   onOpen: (personId: string) => void;
-  onChoose: (person: RosterPerson, column: RosterColumn, choice: CellChoice) => void;
+  onChoose: OnChoose;
 }
 
-/** A warning that two people were given one phone number, with the handout's advice. */
-export function SharedPhoneBadge() {
+/** A warning that two people were given one phone number, with what the path advises. */
+export function SharedPhoneBadge({ advice }: { advice: string }) {
   const t = useTranslations('roster');
   return (
-    <Tooltip label={t('sharedPhoneAdvice')} multiline maw={320} withArrow events={{ hover: true, focus: true, touch: true }}>
+    <Tooltip label={advice} multiline maw={320} withArrow events={{ hover: true, focus: true, touch: true }}>
       <Badge
         component="span"
         tabIndex={0}
@@ -33,7 +37,7 @@ export function SharedPhoneBadge() {
         tt="none"
         fw={600}
         leftSection={<span aria-hidden>⚠</span>}
-        aria-label={`${t('sharedPhone')}. ${t('sharedPhoneAdvice')}`}
+        aria-label={`${t('sharedPhone')}. ${advice}`}
         style={{ cursor: 'help' }}
       >
         {t('sharedPhone')}
@@ -43,6 +47,7 @@ export function SharedPhoneBadge() {
 }
 
 const PersonRow = memo(function PersonRow({
+  path,
   person,
   columns,
   columnLabels,
@@ -53,10 +58,20 @@ const PersonRow = memo(function PersonRow({
   onChoose,
 }: RowProps) {
   const t = useTranslations('roster.table');
+  const sharedPhoneAdvice = useSharedPhoneAdvice(path);
+  const chatLabel = useChatLabel(path);
+  const optOutWords = useOptOutWords(path.id);
   const isParent = person.kind === 'parent';
+  const content = rowContent(person, columns);
   const rowClass = [firstOfFamily ? classes.familyStart : '', isParent ? classes.parentRow : ''].join(' ');
   return (
-    <Table.Tr className={rowClass} data-testid="roster-row" data-person-kind={person.kind} data-family-id={person.familyId}>
+    <Table.Tr
+      className={rowClass}
+      data-testid="roster-row"
+      data-person-kind={person.kind}
+      data-family-id={person.familyId}
+      data-opted-out={person.optOut ? 'true' : undefined}
+    >
       <Table.Td w={40}>
         <Checkbox
           checked={selected}
@@ -86,35 +101,55 @@ const PersonRow = memo(function PersonRow({
                 {t('archived')}
               </Badge>
             )}
-            {person.sharedPhone && <SharedPhoneBadge />}
+            {person.sharedPhone && !person.optOut && <SharedPhoneBadge advice={sharedPhoneAdvice} />}
           </Group>
         </div>
       </Table.Th>
-      {columns.map((column, index) => {
-        const state = cellState(person, column);
-        return (
-          <Table.Td key={column.id}>
-            {state ? (
-              <StatusCell
-                person={person}
-                column={column}
-                columnLabel={columnLabels[index]}
-                state={state}
-                onChoose={onChoose}
-              />
-            ) : (
-              <Text size="sm" c="dimmed" title={t('notInChat')}>
-                —<VisuallyHidden>{t('notInChat')}</VisuallyHidden>
-              </Text>
-            )}
-          </Table.Td>
-        );
-      })}
+      {content.kind === 'optedOut' ? (
+        // One line instead of the cells: the steps of someone who does not use Sferum are not tracked.
+        <Table.Td colSpan={Math.max(1, columns.length)} className={classes.optedOutCell} data-testid="opted-out-line">
+          <span className={classes.optedOutBadge}>
+            <span aria-hidden>○</span>
+            {optOutWords(content.optOut).line}
+          </span>
+        </Table.Td>
+      ) : (
+        columns.map((column, index) => {
+          const state = content.cells[index];
+          return (
+            <Table.Td key={column.id}>
+              {state ? (
+                <StatusCell
+                  path={path}
+                  person={person}
+                  column={column}
+                  itemLabel={state.chat ? chatLabel(state.chat) : columnLabels[index]}
+                  state={state}
+                  onChoose={onChoose}
+                />
+              ) : (
+                <Text size="sm" c="dimmed" title={t('notInChat')}>
+                  —<VisuallyHidden>{t('notInChat')}</VisuallyHidden>
+                </Text>
+              )}
+            </Table.Td>
+          );
+        })
+      )}
     </Table.Tr>
   );
 });
 
+/** The shared-phone warning: one number holds one account, and what this path advises the teacher to do. */
+export function useSharedPhoneAdvice(path: OnboardingPath): string {
+  const t = useTranslations('roster');
+  const advice = useTeacherAdvice();
+  const own = advice(path, 'shared_phone');
+  return own ? `${t('sharedPhoneAdvice')} ${own}` : t('sharedPhoneAdvice');
+}
+
 interface Props {
+  path: OnboardingPath;
   caption: string;
   families: RosterFamily[];
   columns: RosterColumn[];
@@ -123,11 +158,12 @@ interface Props {
   onToggle: (personId: string) => void;
   onToggleAll: (select: boolean) => void;
   onOpen: (personId: string) => void;
-  onChoose: (person: RosterPerson, column: RosterColumn, choice: CellChoice) => void;
+  onChoose: OnChoose;
 }
 
 /** The grid: each family's students, then their parents, one row each; one column per step and per chat. */
 export function RosterTable({
+  path,
   caption,
   families,
   columns,
@@ -176,6 +212,7 @@ export function RosterTable({
               {familyPeople(family).map((person, index) => (
                 <PersonRow
                   key={person.id}
+                  path={path}
                   person={person}
                   columns={columns}
                   columnLabels={columnLabels}

@@ -1,11 +1,10 @@
 import {
   API_ROUTES,
-  BLOCKER_REASONS,
+  CHAT_AUDIENCES,
   CHAT_KINDS,
   CHAT_STATUSES,
-  MESSENGERS,
+  PATH_CATALOGUE,
   PERSON_KINDS,
-  STEP_IDS,
   STEP_STATUSES,
   type FamilyInvite,
   type InviteStatus,
@@ -13,11 +12,12 @@ import {
 } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../api/api-client';
+import { num } from '../../api/parse';
 import { byId } from '../../api/queries';
-import { list, oneOf, oneOfOrNull, record, str, strOrNull } from '../parent/shape';
+import { list, oneOf, record, str, strOrNull } from '../parent/shape';
 import type { ReminderRoster, ReminderPerson } from './reminders';
 
-const INVITE_STATUSES: readonly InviteStatus[] = ['none', 'issued', 'opened', 'confirmed'];
+const INVITE_STATUSES: readonly InviteStatus[] = ['none', 'issued', 'opened', 'confirmed', 'problem', 'opted_out'];
 
 function strings(o: Record<string, unknown>, key: string): string[] {
   return list(o, key).map((item) => {
@@ -34,6 +34,10 @@ export function parseFamilyInvite(value: unknown): FamilyInvite {
     parents: strings(o, 'parents'),
     status: oneOf(o.status, INVITE_STATUSES, 'status'),
     link: strOrNull(o, 'link'),
+    code: strOrNull(o, 'code'),
+    shortAddress: str(o, 'shortAddress'),
+    problems: num(o, 'problems'),
+    optedOut: num(o, 'optedOut'),
     issuedAt: strOrNull(o, 'issuedAt'),
     expiresAt: strOrNull(o, 'expiresAt'),
     firstOpenedAt: strOrNull(o, 'firstOpenedAt'),
@@ -54,13 +58,10 @@ function parsePerson(value: unknown): ReminderPerson {
     kind: oneOf(o.kind, PERSON_KINDS, 'kind'),
     displayName: str(o, 'displayName'),
     archived: o.archived === true,
+    optedOut: o.optOut !== null && o.optOut !== undefined,
     steps: list(o, 'steps').map((item) => {
       const s = record(item, 'step');
-      return {
-        step: oneOf(s.step, STEP_IDS, 'step'),
-        status: oneOf(s.status, STEP_STATUSES, 'status'),
-        blockerReason: oneOfOrNull(s.blockerReason, BLOCKER_REASONS, 'blockerReason'),
-      };
+      return { step: str(s, 'step'), status: oneOf(s.status, STEP_STATUSES, 'status') };
     }),
     chats: list(o, 'chats').map((item) => {
       const c = record(item, 'chat');
@@ -73,10 +74,10 @@ function parsePerson(value: unknown): ReminderPerson {
 export function parseReminderRoster(value: unknown): ReminderRoster {
   const o = record(value, 'roster');
   return {
-    messenger: oneOf(o.messenger, MESSENGERS, 'messenger'),
+    pathId: oneOf(o.pathId, PATH_CATALOGUE.ids, 'pathId'),
     chats: list(o, 'chats').map((item) => {
       const c = record(item, 'chat');
-      return { id: str(c, 'id'), kind: oneOf(c.kind, CHAT_KINDS, 'kind') };
+      return { id: str(c, 'id'), kind: oneOf(c.kind, CHAT_KINDS, 'kind'), audience: oneOf(c.audience, CHAT_AUDIENCES, 'audience') };
     }),
     families: list(o, 'families').map((item) => {
       const f = record(item, 'family');

@@ -1,9 +1,8 @@
-import { API_ROUTES, MESSENGERS, SESSION_COOKIE, type FamilyInvite, type Messenger } from '@sferum/contracts';
+import { API_ROUTES, SESSION_COOKIE, type FamilyInvite } from '@sferum/contracts';
 import { cookies } from 'next/headers';
 import QRCode from 'qrcode';
-import { parseSchoolClass } from '../../api/parse';
+import { parseSchool, parseSchoolClass, pathId, record } from '../../api/parse';
 import { apiUrl } from '../../server/api-url';
-import { oneOf, record } from '../parent/shape';
 import { parseFamilyInvite } from './invites-api';
 
 const LETTERS_TIMEOUT_MS = 10_000;
@@ -15,7 +14,20 @@ export interface Letter {
 }
 
 export type LettersData =
-  | { kind: 'ok'; className: string; messenger: Messenger; letters: Letter[]; withoutLink: FamilyInvite[] }
+  | {
+      kind: 'ok';
+      className: string;
+      /** the class teachers, how parents reach them, and by when the school asks families to be in the chats */
+      teachers: string[];
+      parentContact: string | null;
+      deadline: string | null;
+      /** the school's onboarding path: the letter's steps, links and pitfalls */
+      pathId: string;
+      /** the school's own note per step, printed under it */
+      stepNotes: Record<string, string>;
+      letters: Letter[];
+      withoutLink: FamilyInvite[];
+    }
   | { kind: 'notFound' };
 
 async function getJson(path: string): Promise<unknown> {
@@ -41,23 +53,41 @@ export function qrSvg(link: string): Promise<string> {
   return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
+/** The school's notes per step; a letter without them still prints, so a failure here only leaves them out. */
+async function schoolStepNotes(schoolId: string): Promise<Record<string, string>> {
+  try {
+    const school = await getJson(`${API_ROUTES.schools}/${encodeURIComponent(schoolId)}`);
+    return school === null ? {} : parseSchool(school).stepNotes;
+  } catch {
+    return {};
+  }
+}
+
 /** The letters of a class for the chosen families (or all), each with its QR code. */
 export async function loadLetters(classId: string, familyIds: Set<string> | null): Promise<LettersData> {
   const classPath = `${API_ROUTES.classes}/${encodeURIComponent(classId)}`;
-  const [schoolClass, invites, roster] = await Promise.all([
+  const [schoolClassJson, invites, roster] = await Promise.all([
     getJson(classPath),
     getJson(`${classPath}/invites`),
-    // The roster names the school's messenger (VK Messenger or MAX) for step 3.
+    // The roster names the school's path: its steps, links and pitfalls go on the letter.
     getJson(`${classPath}/roster`),
   ]);
-  if (schoolClass === null || roster === null || !Array.isArray(invites)) return { kind: 'notFound' };
+  if (schoolClassJson === null || roster === null || !Array.isArray(invites)) return { kind: 'notFound' };
+  const schoolClass = parseSchoolClass(schoolClassJson);
   const chosen = invites.map(parseFamilyInvite).filter((invite) => !familyIds || familyIds.has(invite.familyId));
   const withLinks = chosen.filter((invite): invite is FamilyInvite & { link: string } => invite.link !== null);
-  const letters = await Promise.all(withLinks.map(async (invite) => ({ invite, qrSvg: await qrSvg(invite.link) })));
+  const [letters, stepNotes] = await Promise.all([
+    Promise.all(withLinks.map(async (invite) => ({ invite, qrSvg: await qrSvg(invite.link) }))),
+    schoolStepNotes(schoolClass.schoolId),
+  ]);
   return {
     kind: 'ok',
-    className: parseSchoolClass(schoolClass).name,
-    messenger: oneOf(record(roster).messenger, MESSENGERS, 'messenger'),
+    className: schoolClass.name,
+    teachers: schoolClass.teachers.map((teacher) => teacher.fullName),
+    parentContact: schoolClass.parentContact,
+    deadline: schoolClass.deadline,
+    pathId: pathId(record(roster, 'roster')),
+    stepNotes,
     letters,
     withoutLink: chosen.filter((invite) => invite.link === null),
   };

@@ -1,7 +1,8 @@
-import type { Messenger } from '@sferum/contracts';
+import { formatShortCode, PATH_CATALOGUE } from '@sferum/contracts';
 import { getTranslations } from 'next-intl/server';
 import type { AppLocale } from '../../i18n/routing';
 import type { Letter } from './letters-data';
+import { letterSteps, printableUrl } from './letters-model';
 import styles from './letters.module.css';
 import { PrintButton } from './print-button';
 
@@ -9,16 +10,38 @@ interface Props {
   locale: AppLocale;
   schoolName: string;
   className: string;
-  messenger: Messenger;
+  teachers: string[];
+  parentContact: string | null;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  pathId: string;
+  stepNotes: Record<string, string>;
   letters: Letter[];
   withoutLink: string[][];
   backHref: string;
 }
 
-/** One A4 page per family: who it is for, the QR code and the link, the steps and the pitfalls. */
-export async function Letters({ locale, schoolName, className, messenger, letters, withoutLink, backHref }: Props) {
+/**
+ * One A4 page per family: who it is for, the QR code and the link, the steps
+ * of the school's path with their links, the path's pitfalls, and that using
+ * Sferum/MAX is voluntary.
+ */
+export async function Letters({
+  locale,
+  schoolName,
+  className,
+  teachers,
+  parentContact,
+  deadline,
+  pathId,
+  stepNotes,
+  letters,
+  withoutLink,
+  backHref,
+}: Props) {
   const t = await getTranslations({ locale, namespace: 'letters' });
-  const tParent = await getTranslations({ locale, namespace: 'parentPage' });
+  const path = PATH_CATALOGUE.get(pathId);
+  const steps = letterSteps(path, locale, stepNotes, t('chatsTitle'));
   const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' });
 
   return (
@@ -38,12 +61,28 @@ export async function Letters({ locale, schoolName, className, messenger, letter
         <div className={styles.letters} data-letters>
           {letters.map(({ invite, qrSvg }) => (
             <article key={invite.familyId} className={styles.letter} data-letter-family={invite.familyId}>
-              <h2>{t('heading')}</h2>
+              <h2>{t('heading', { path: path.id })}</h2>
               <dl className={styles.facts}>
                 <dt>{t('school')}</dt>
                 <dd>{schoolName}</dd>
                 <dt>{t('class')}</dt>
                 <dd>{className}</dd>
+                {teachers.length > 0 && (
+                  <>
+                    <dt>{t('teacher')}</dt>
+                    <dd>
+                      {teachers.join(', ')}
+                      {parentContact ? ` · ${parentContact}` : ''}
+                    </dd>
+                  </>
+                )}
+                {deadline && (
+                  <>
+                    <dt>{t('deadline')}</dt>
+                    {/* A calendar day, not an instant: read at noon UTC so that no time zone moves it. */}
+                    <dd>{dateFormat.format(new Date(`${deadline}T12:00:00Z`))}</dd>
+                  </>
+                )}
                 <dt>{t('family')}</dt>
                 <dd>{[...invite.students, ...invite.parents].join(', ')}</dd>
               </dl>
@@ -55,23 +94,45 @@ export async function Letters({ locale, schoolName, className, messenger, letter
                   <p className={styles.url} data-link>
                     {invite.link}
                   </p>
+                  {invite.code && (
+                    <p data-letter-code>
+                      {t('code', { address: printableUrl(invite.shortAddress), code: formatShortCode(invite.code) })}
+                    </p>
+                  )}
                   <p className={styles.small}>{t('personal')}</p>
                 </div>
               </div>
               <h3>{t('stepsTitle')}</h3>
-              <ol>
-                <li>{t('steps.vk_id')}</li>
-                <li>{t('steps.sferum_profile')}</li>
-                <li>{t(`steps.messenger_${messenger}`)}</li>
-                <li>{t('steps.chats')}</li>
+              <ol className={styles.steps}>
+                {steps.map((step) => (
+                  <li key={step.id} data-letter-step={step.id}>
+                    <strong>{step.title}.</strong> {step.text}
+                    {step.links.length > 0 && (
+                      <span className={styles.stepLinks}>
+                        {step.links.map((link) => (
+                          <span key={link.address}>
+                            {link.label}: <span className={styles.address}>{link.address}</span>
+                          </span>
+                        ))}
+                      </span>
+                    )}
+                    {step.note && <span className={styles.schoolNote}>{t('schoolNote', { note: step.note })}</span>}
+                  </li>
+                ))}
               </ol>
-              <h3>{t('pitfallsTitle')}</h3>
-              <ul>
-                <li>{tParent('pitfalls.childFirst')}</li>
-                <li>{tParent('pitfalls.ownPhone')}</li>
-                <li>{tParent('pitfalls.ownDevice')}</li>
-                <li>{tParent('pitfalls.email')}</li>
-              </ul>
+              {path.pitfalls.length > 0 && (
+                <>
+                  <h3>{t('pitfallsTitle')}</h3>
+                  <ul>
+                    {path.pitfalls.map((pitfall) => (
+                      <li key={pitfall.ru}>{pitfall[locale]}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <p className={styles.voluntary} data-letter-voluntary>
+                {t('voluntary', { path: path.id })}
+              </p>
               {invite.expiresAt && <p className={styles.small}>{t('expires', { date: dateFormat.format(new Date(invite.expiresAt)) })}</p>}
             </article>
           ))}

@@ -2,7 +2,7 @@
 
 import { Badge, Button, Checkbox, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { FamilyInvite, InviteStatus } from '@sferum/contracts';
+import { formatShortCode, type FamilyInvite, type InviteStatus } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -17,7 +17,15 @@ import { invitesKey, invitesQuery, issueInvites, revokeInvite } from './invites-
 import { Reminders } from './reminders-section';
 import { CopyValueButton } from '../../components/ui/copy-value-button';
 
-const STATUS_COLORS: Record<InviteStatus, string> = { none: 'gray', issued: 'blue', opened: 'cyan', confirmed: 'green' };
+const STATUS_COLORS: Record<InviteStatus, string> = {
+  none: 'gray',
+  issued: 'blue',
+  opened: 'cyan',
+  confirmed: 'green',
+  problem: 'orange',
+  // A family that does not use Sferum/MAX made a choice: grey, never a warning colour.
+  opted_out: 'gray',
+};
 
 type Dialog =
   | { kind: 'regenerate'; familyIds: string[] }
@@ -185,6 +193,16 @@ export function LinksPage({ classId }: { classId: string }) {
                       >
                         {t(`status.${family.status}`)}
                       </Badge>
+                      {family.status !== 'opted_out' && family.optedOut > 0 && (
+                        <Text size="xs" c="dimmed" mt={2} data-testid="family-opted-out">
+                          {t('optedOutSome', { count: family.optedOut })}
+                        </Text>
+                      )}
+                      {family.code && (
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {t('code', { code: formatShortCode(family.code) })}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(locale, family.lastOpenedAt) ?? t('never')}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(locale, family.expiresAt) ?? t('never')}</Table.Td>

@@ -2,7 +2,7 @@
 
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { FamilyInvite, Messenger } from '@sferum/contracts';
+import { PATH_CATALOGUE, type FamilyInvite, type OnboardingPath } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
@@ -10,16 +10,13 @@ import { errorMessageKey } from '../../api/error-message';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { invitesKey, markReminded, reminderRosterQuery } from './invites-api';
 import { formatDate } from './format-date';
-import { whomToRemind, type MissingItem, type PersonToRemind } from './reminders';
+import { inSentence, missingItemTitle, optedOutFamilies, whomToRemind, type PersonToRemind } from './reminders';
 import { CopyValueButton } from '../../components/ui/copy-value-button';
 
-type ItemKey = 'vk_id' | 'sferum_profile' | 'messenger_vk_messenger' | 'messenger_max' | 'class_chat';
-
-function itemKey(item: MissingItem, messenger: Messenger): ItemKey {
-  return item === 'messenger' ? `messenger_${messenger}` : item;
-}
-
-/** Families with unfinished steps, each with a ready message that carries their link. Nothing is sent from here. */
+/**
+ * Families with unfinished steps of the school's path, each with a ready
+ * message that carries their link; nobody who opted out. Nothing is sent from here.
+ */
 export function Reminders({
   classId,
   invites,
@@ -47,28 +44,44 @@ export function Reminders({
     onError: (error) => notifications.show({ color: 'red', message: tErrors(errorMessageKey(error)) }),
   });
 
-  const missingText = (people: PersonToRemind[], messenger: Messenger) =>
+  const missingText = (people: PersonToRemind[], path: OnboardingPath) =>
     people
-      .map((person) =>
-        t('person', { name: person.name, items: person.missing.map((item) => t(`items.${itemKey(item, messenger)}`)).join(', ') }),
-      )
+      .map((person) => {
+        const items = person.missing.map((item) => {
+          const title = missingItemTitle(path, item, person.kind);
+          return title ? inSentence(title[locale], locale) : 'step' in item ? item.step : '';
+        });
+        return t('person', { name: person.name, items: items.join(', ') });
+      })
       .join('; ');
 
   let content;
   if (roster.isPending) content = <LoadingState />;
   else if (roster.isError) content = <ErrorState error={roster.error} onRetry={() => void roster.refetch()} />;
   else {
-    const toRemind = whomToRemind(roster.data);
+    const path = PATH_CATALOGUE.get(roster.data.pathId);
+    const toRemind = whomToRemind(roster.data, path);
+    const skipped = optedOutFamilies(roster.data).size;
     const rows = invites.filter((invite) => toRemind.has(invite.familyId));
+    const skippedNote =
+      skipped > 0 ? (
+        <Text size="sm" c="dimmed" data-testid="reminders-opted-out">
+          {t('optedOutFamilies', { count: skipped, path: path.id })}
+        </Text>
+      ) : null;
     content =
       rows.length === 0 ? (
-        <Text>{t('empty')}</Text>
+        <Stack gap="xs">
+          <Text>{t('empty')}</Text>
+          {skippedNote}
+        </Stack>
       ) : (
         <Stack gap="md">
+          {skippedNote}
           {rows.map((invite) => {
             const people = toRemind.get(invite.familyId) ?? [];
-            const missing = missingText(people, roster.data.messenger);
-            const message = invite.link ? t('text', { missing, link: invite.link }) : null;
+            const missing = missingText(people, path);
+            const message = invite.link ? t('text', { missing, link: invite.link, path: path.id }) : null;
             return (
               <Paper key={invite.familyId} withBorder radius="md" p="md" data-reminder-family={invite.familyId}>
                 <Stack gap="xs">

@@ -1,53 +1,91 @@
 import { describe, expect, it } from '@jest/globals';
-import type { ParentFamily } from '@sferum/contracts';
+import { MAX_PATH, VK_PATH } from '@sferum/contracts';
 import ru from '../../../messages/parent.ru.json';
 import { escapeHtml } from './html';
+import { parentChat, parentFamily, parentPerson, parentStep } from './parent-factory';
 import { renderFamilyPage, renderMessagePage } from './parent-page';
 
 const CHILD = '0b7c5b3e-2d1a-4c59-9a51-1f7f3f0e9a11';
 const MOTHER = '1c8d6c4f-3e2b-4d6a-8b62-2a8a4a1fab22';
-const CLASS_CHAT = '5f0d8f7a-6a51-4c3e-8d0b-7b3a9c1d2e33';
+const STUDENTS_CHAT = '5f0d8f7a-6a51-4c3e-8d0b-7b3a9c1d2e33';
+const PARENTS_CHAT = '6a1e9a8b-7b62-4d4f-9e1c-8c4b0d2e3f44';
 
-const family: ParentFamily = {
-  schoolName: 'Школа № 7',
-  messenger: 'max',
-  expiresAt: '2027-08-31T20:59:00.000Z',
-  people: [
-    {
-      id: MOTHER,
-      kind: 'parent',
-      displayName: 'Анна <b>Иванова</b>',
-      className: null,
-      steps: [
-        { step: 'vk_id', status: 'done', blockerReason: null, blockerNote: null, markedBy: 'school' },
-        { step: 'sferum_profile', status: 'blocked', blockerReason: 'forgot_password', blockerNote: null, markedBy: 'parent' },
-        { step: 'messenger', status: 'not_started', blockerReason: null, blockerNote: null, markedBy: null },
-      ],
-      chats: [],
-    },
-    {
-      id: CHILD,
-      kind: 'student',
-      displayName: 'Петя Иванов',
-      className: '5А',
-      steps: [
-        { step: 'vk_id', status: 'not_started', blockerReason: null, blockerNote: null, markedBy: null },
-        { step: 'sferum_profile', status: 'not_started', blockerReason: null, blockerNote: null, markedBy: null },
-        { step: 'messenger', status: 'not_started', blockerReason: null, blockerNote: null, markedBy: null },
-      ],
-      chats: [{ chatId: CLASS_CHAT, kind: 'class', name: null, status: 'not_joined', blockerReason: null, blockerNote: null }],
-    },
+const p = ru.parentPage;
+const has = (page: string, text: string) => expect(page).toContain(escapeHtml(text));
+
+const step = parentStep;
+const chat = parentChat;
+const person = parentPerson;
+const family = parentFamily;
+
+const mother = person({
+  id: MOTHER,
+  kind: 'parent',
+  displayName: 'Анна <b>Иванова</b>',
+  steps: [
+    step('max_account', 'done', { markedBy: 'school' }),
+    step('school_profile', 'blocked', { blockerReason: 'role_not_confirmed' }),
   ],
-};
+  chats: [chat(PARENTS_CHAT, 'parents')],
+});
+const child = person({
+  id: CHILD,
+  kind: 'student',
+  displayName: 'Петя Иванов',
+  chats: [
+    { ...chat('7b2f0b9c-8c73-4e5a-8f2d-9d5c1e3f4a55', 'all'), kind: 'school' },
+    { ...chat('8c3a1cad-9d84-4f6b-9a3e-ae6d2f4a5b66', 'students'), kind: 'subject', name: 'Математика' },
+    chat(STUDENTS_CHAT, 'students'),
+  ],
+});
+const maxFamily = family([mother, child], {
+  stepNotes: { school_profile: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12' },
+});
 
 describe('renderFamilyPage', () => {
-  const page = renderFamilyPage('ru', family, null);
+  const page = renderFamilyPage('ru', maxFamily, null);
 
-  it('shows the school, the pitfalls and the child before the parent', () => {
-    expect(page).toContain(escapeHtml('Школа: Школа № 7'));
-    expect(page).toContain(escapeHtml(ru.parentPage.pitfalls.ownDevice));
+  it('shows the school, the child before the parent, and says that it is voluntary', () => {
+    has(page, 'Школа: Школа № 7');
     expect(page.indexOf('Петя Иванов')).toBeLessThan(page.indexOf('Анна'));
     expect(page).toContain('Ученик, 5А класс');
+    has(page, p.voluntary.title);
+    has(page, p.voluntary.text.replace('{app}', 'MAX'));
+  });
+
+  it('takes the steps, the how-to for each kind of person, hints and links from the path', () => {
+    const [account, profile] = MAX_PATH.steps;
+    has(page, account.title.ru);
+    has(page, account.howTo.student.ru);
+    has(page, account.howTo.parent.ru);
+    has(page, profile.hints.parent[1].ru);
+    expect(page).toContain('<a href="https://web.max.ru/" rel="noopener noreferrer">');
+    has(page, account.links[1].label.ru);
+    has(page, MAX_PATH.chats.howTo.student.ru);
+  });
+
+  it('prints the path’s pitfalls, the parent’s invitation on the parent’s phone and the child’s on the child’s', () => {
+    for (const pitfall of MAX_PATH.pitfalls) has(page, pitfall.ru);
+    expect(page).not.toContain('Не открывайте приглашение ребёнка');
+  });
+
+  it('shows the school’s note under its step', () => {
+    const note = escapeHtml(maxFamily.stepNotes.school_profile ?? '');
+    const profile = page.indexOf(`id="i-${MOTHER}-school_profile"`);
+    const at = page.indexOf(note, profile);
+    expect(at).toBeGreaterThan(profile);
+    expect(at).toBeLessThan(page.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`));
+    expect(page.indexOf(note)).toBeGreaterThan(page.indexOf(`id="i-${CHILD}-school_profile"`));
+    has(page, p.schoolNote);
+  });
+
+  it('names the class chats by audience and orders them as the path does', () => {
+    const mine = page.slice(page.indexOf(`id="p-${CHILD}"`), page.indexOf(`id="p-${MOTHER}"`));
+    const classChat = mine.indexOf(escapeHtml('Чат класса с учениками'));
+    expect(classChat).toBeGreaterThan(0);
+    expect(mine.indexOf(escapeHtml('Чат предмета «Математика»'))).toBeGreaterThan(classChat);
+    expect(mine.indexOf(escapeHtml('Общешкольный чат'))).toBeGreaterThan(mine.indexOf('Математика'));
+    has(page, 'Чат класса с родителями');
   });
 
   it('escapes names typed by the teacher', () => {
@@ -55,33 +93,179 @@ describe('renderFamilyPage', () => {
     expect(page).not.toContain('<b>Иванова</b>');
   });
 
-  it('names the school’s messenger and shows what the school marked, without buttons for it', () => {
-    expect(page).toContain(escapeHtml(ru.parentPage.steps.messenger.max.text));
-    expect(page).toContain(ru.parentPage.status.byTeacher);
+  it('shows what the school marked, without buttons for it', () => {
+    const account = page.slice(page.indexOf(`id="i-${MOTHER}-max_account"`), page.indexOf(`id="i-${MOTHER}-school_profile"`));
+    expect(account).toContain(p.status.byTeacher);
+    expect(account).not.toContain('<form');
   });
 
-  it('shows a blocker with its advice and keeps its reason chosen', () => {
-    expect(page).toContain(escapeHtml(ru.parentPage.reasons.forgot_password.advice));
-    expect(page).toMatch(/value="forgot_password" required checked/);
+  it('offers only the step’s own reasons, with the parent’s advice, and keeps the chosen one', () => {
+    const profile = page.slice(page.indexOf(`id="i-${MOTHER}-school_profile"`), page.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`));
+    has(profile, MAX_PATH.blockers.find((b) => b.id === 'role_not_confirmed')?.parentAdvice.ru ?? '');
+    expect(profile).toMatch(/value="role_not_confirmed" required checked/);
+    expect(profile).toContain('value="number_mismatch"');
+    expect(profile).not.toContain('value="shared_phone"');
+    expect(page).not.toContain('refuses_sferum');
   });
 
   it('has plain post forms and no script', () => {
     expect(page).toContain('<form method="post">');
-    expect(page).toContain(`name="item" value="chat:${CLASS_CHAT}"`);
+    expect(page).toContain(`name="item" value="chat:${STUDENTS_CHAT}"`);
+    expect(page).toContain(`name="item" value="step:max_account"`);
     expect(page).not.toContain('<script');
     expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 
   it('says «Сохранено» at the item a post was about', () => {
-    const saved = renderFamilyPage('ru', family, { kind: 'saved', anchor: `i-${CHILD}-vk_id` });
-    const item = saved.slice(saved.indexOf(`id="i-${CHILD}-vk_id"`));
-    expect(item.indexOf(ru.parentPage.saved)).toBeGreaterThan(0);
-    expect(item.indexOf(ru.parentPage.saved)).toBeLessThan(item.indexOf(`id="i-${CHILD}-sferum_profile"`));
+    const saved = renderFamilyPage('ru', maxFamily, { kind: 'saved', anchor: `i-${CHILD}-max_account` });
+    const item = saved.slice(saved.indexOf(`id="i-${CHILD}-max_account"`));
+    expect(item.indexOf(p.saved)).toBeGreaterThan(0);
+    expect(item.indexOf(p.saved)).toBeLessThan(item.indexOf(`id="i-${CHILD}-school_profile"`));
+  });
+
+  it('opens the problem form again when a reason was missing', () => {
+    const again = renderFamilyPage('ru', maxFamily, { kind: 'reason', anchor: `i-${CHILD}-max_account` });
+    const item = again.slice(again.indexOf(`id="i-${CHILD}-max_account"`), again.indexOf(`id="i-${CHILD}-school_profile"`));
+    expect(item).toContain('<details open>');
+    has(item, p.errors.reason);
+  });
+
+  it('renders the VK path’s own steps for a school still on it', () => {
+    const vk = family([person({ id: CHILD, kind: 'student', displayName: 'Петя', steps: VK_PATH.steps.map((s) => step(s.id)) })], {
+      pathId: 'vk',
+    });
+    const vkPage = renderFamilyPage('ru', vk, null);
+    has(vkPage, VK_PATH.steps[0].howTo.student.ru);
+    has(vkPage, p.voluntary.text.replace('{app}', 'VK Мессенджер'));
+    expect(vkPage).not.toContain('max_account');
+  });
+
+  it('speaks English with the path’s English texts', () => {
+    const en = renderFamilyPage('en', maxFamily, null);
+    expect(en).toContain('<html lang="en">');
+    has(en, MAX_PATH.steps[0].howTo.parent.en);
+    has(en, 'The class chat with parents');
+  });
+});
+
+describe('what the school adds', () => {
+  const withInvites = family(
+    [
+      person({
+        id: CHILD,
+        kind: 'student',
+        displayName: 'Петя',
+        chats: [chat(STUDENTS_CHAT, 'students', { inviteUrl: 'https://max.ru/join/abc' })],
+      }),
+      person({
+        id: MOTHER,
+        kind: 'parent',
+        displayName: 'Анна',
+        chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'javascript:alert(1)' })],
+      }),
+    ],
+    {
+      classes: [{ className: '5А', teachers: ['Мария Ивановна Петрова'], parentContact: 'Пишите в MAX: +7 900 000-00-00', deadline: '2026-09-15' }],
+    },
+  );
+  const page = renderFamilyPage('ru', withInvites, null);
+
+  it('shows the class teacher, how to reach them and the deadline', () => {
+    has(page, '5А класс');
+    has(page, 'Классный руководитель: Мария Ивановна Петрова');
+    has(page, 'Как связаться: Пишите в MAX: +7 900 000-00-00');
+    has(page, 'Вступить в чаты класса — до 15 сентября 2026');
+  });
+
+  it('links the chat’s invitation, saying on whose phone to open it, and only an https one', () => {
+    expect(page).toContain('<a href="https://max.ru/join/abc" rel="noopener noreferrer">');
+    has(page, p.chat.inviteDevice.student);
+    expect(page).not.toContain('javascript:');
+  });
+
+  it('sends back what the page showed of each item, so a change by the school is not overwritten unseen', () => {
+    const profile = renderFamilyPage('ru', maxFamily, null);
+    const item = profile.slice(profile.indexOf(`id="i-${MOTHER}-school_profile"`), profile.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`));
+    expect(item).toContain('name="seen_status" value="blocked"');
+    expect(item).toContain('name="seen_at" value="2026-11-20T09:00:00.000Z"');
+  });
+
+  it('says so at the item when the school changed it meanwhile', () => {
+    const changed = renderFamilyPage('ru', maxFamily, { kind: 'changed', anchor: `i-${CHILD}-max_account` });
+    const item = changed.slice(changed.indexOf(`id="i-${CHILD}-max_account"`), changed.indexOf(`id="i-${CHILD}-school_profile"`));
+    has(item, p.errors.changed);
+  });
+});
+
+describe('the opt-out forms', () => {
+  const page = renderFamilyPage('ru', maxFamily, null);
+
+  it('offers each person «Не будем пользоваться» with the channels the school can use instead', () => {
+    const mine = page.slice(page.indexOf(`id="o-${CHILD}"`), page.indexOf(`id="p-${MOTHER}"`));
+    has(mine, p.optOut.open);
+    expect(mine).toContain(`<input type="hidden" name="person" value="${CHILD}">`);
+    for (const channel of ['e_diary', 'paper', 'phone', 'other']) expect(mine).toContain(`name="channel" value="${channel}" required`);
+    has(mine, p.optOut.channels.paper);
+    expect(mine).toContain('name="action" value="opt_out"');
+    expect(mine).toContain('<summary class="neutral">');
+  });
+
+  it('offers the whole family the same at the bottom', () => {
+    const bottom = page.slice(page.indexOf('id="o-family"'));
+    has(bottom, p.optOut.familyTitle);
+    expect(bottom).toContain('<input type="hidden" name="scope" value="family">');
+    expect(bottom).toContain('name="action" value="opt_out"');
+  });
+
+  const optedOut = family([
+    { ...child, optOut: { channel: 'other', note: 'Звонить бабушке', at: '2026-11-20T10:00:00.000Z', source: 'parent_link' } },
+    mother,
+  ]);
+  const outPage = renderFamilyPage('ru', optedOut, null);
+
+  it('shows an opted-out person that state, the channel, and the way back, without their steps', () => {
+    const mine = outPage.slice(outPage.indexOf(`id="p-${CHILD}"`), outPage.indexOf(`id="p-${MOTHER}"`));
+    has(mine, p.optOut.state);
+    has(mine, 'Новости от школы: Звонить бабушке');
+    expect(mine).toContain('name="action" value="opt_in"');
+    has(mine, p.optOut.back);
+    expect(mine).not.toContain(`id="i-${CHILD}-max_account"`);
+    expect(mine).not.toContain('class="state bad"');
+    expect(outPage).toContain(`id="i-${MOTHER}-max_account"`);
+  });
+
+  it('lets the whole family come back once everyone has opted out', () => {
+    const out = { channel: 'e_diary' as const, note: null, at: '2026-11-20T10:00:00.000Z', source: 'parent_link' as const };
+    const allOut = renderFamilyPage('ru', family([{ ...child, optOut: out }, { ...mother, optOut: out }]), null);
+    const bottom = allOut.slice(allOut.indexOf('id="o-family"'));
+    has(bottom, p.optOut.familyState);
+    has(bottom, p.optOut.familyBack);
+    has(allOut, 'Новости от школы: Электронный дневник');
+  });
+
+  it('opens the form again, with «Другое» chosen, when its note was missing', () => {
+    const again = renderFamilyPage('ru', maxFamily, { kind: 'note', anchor: `o-${CHILD}`, channel: 'other' });
+    const mine = again.slice(again.indexOf(`id="o-${CHILD}"`), again.indexOf(`id="p-${MOTHER}"`));
+    expect(mine).toContain('<details open>');
+    expect(mine).toContain('name="channel" value="other" required checked');
+    has(mine, p.errors.note);
+  });
+
+  it('explains a refused change of an opted-out person at their opt-out, not at the steps no longer shown', () => {
+    const refused = renderFamilyPage('ru', optedOut, { kind: 'optedOut', anchor: `i-${CHILD}-max_account` });
+    const mine = refused.slice(refused.indexOf(`id="o-${CHILD}"`), refused.indexOf(`id="p-${MOTHER}"`));
+    has(mine, p.errors.optedOut);
+    expect(refused).not.toContain(escapeHtml(p.errors.order));
+  });
+
+  it('says «Сохранено» at the top after the whole family comes back', () => {
+    const back = renderFamilyPage('ru', maxFamily, { kind: 'saved', anchor: 'top' });
+    expect(back.indexOf(p.saved)).toBeLessThan(back.indexOf(`id="p-${CHILD}"`));
   });
 });
 
 describe('renderMessagePage', () => {
   it('gives an unknown link the friendly text', () => {
-    expect(renderMessagePage('ru', 'notFound')).toContain(escapeHtml(ru.parentPage.notFound.text));
+    expect(renderMessagePage('ru', 'notFound')).toContain(escapeHtml(p.notFound.text));
   });
 });

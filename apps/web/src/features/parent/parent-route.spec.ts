@@ -1,27 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ParentFamily } from '@sferum/contracts';
+import { styleHashSource } from '../../server/security-headers';
+import { parentFamily, parentPerson } from './parent-factory';
 import { handleParentGet, handleParentPost } from './parent-route';
 
 const TOKEN = 'a'.repeat(43);
 const PERSON = '0b7c5b3e-2d1a-4c59-9a51-1f7f3f0e9a11';
 
-const family: ParentFamily = {
-  schoolName: 'Школа № 7',
-  messenger: 'vk_messenger',
-  expiresAt: '2027-08-31T20:59:00.000Z',
-  people: [
-    {
-      id: PERSON,
-      kind: 'student',
-      displayName: 'Петя',
-      className: '5А',
-      steps: [{ step: 'vk_id', status: 'not_started', blockerReason: null, blockerNote: null, markedBy: null }],
-      chats: [],
-    },
-  ],
-};
+const family = parentFamily([parentPerson({ id: PERSON, kind: 'student', displayName: 'Петя' })]);
 
 type Seen = { method?: string; url?: string; headers: http.IncomingHttpHeaders; body: string };
 
@@ -81,16 +68,16 @@ describe('the parent route', () => {
 
   it('saves a posted form and sends the browser back to the item with 303', async () => {
     answer = { status: 200, body: family };
-    const form = new URLSearchParams({ person: PERSON, item: 'step:vk_id', action: 'done' });
+    const form = new URLSearchParams({ person: PERSON, item: 'step:max_account', action: 'done' });
     const response = await handleParentPost(
       new Request(`http://web.test/en/p/${TOKEN}`, { method: 'POST', body: form }),
       context('en'),
     );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(
-      `/en/p/${TOKEN}?saved=i-${PERSON}-vk_id#i-${PERSON}-vk_id`,
+      `/en/p/${TOKEN}?saved=i-${PERSON}-max_account#i-${PERSON}-max_account`,
     );
-    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/steps/vk_id` });
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/steps/max_account` });
     expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ status: 'done' });
   });
 
@@ -99,7 +86,7 @@ describe('the parent route', () => {
     const noReason = await handleParentPost(
       new Request(`http://web.test/p/${TOKEN}`, {
         method: 'POST',
-        body: new URLSearchParams({ person: PERSON, item: 'step:vk_id', action: 'blocked' }),
+        body: new URLSearchParams({ person: PERSON, item: 'step:max_account', action: 'blocked' }),
       }),
       context(),
     );
@@ -110,11 +97,100 @@ describe('the parent route', () => {
     const conflict = await handleParentPost(
       new Request(`http://web.test/p/${TOKEN}`, {
         method: 'POST',
-        body: new URLSearchParams({ person: PERSON, item: 'step:vk_id', action: 'undo' }),
+        body: new URLSearchParams({ person: PERSON, item: 'step:max_account', action: 'undo' }),
       }),
       context(),
     );
     expect(conflict.status).toBe(303);
     expect(conflict.headers.get('location')).toContain('error=order');
+  });
+
+  const post = (fields: Record<string, string>, locale = 'ru') =>
+    handleParentPost(
+      new Request(`http://web.test/${locale === 'ru' ? '' : `${locale}/`}p/${TOKEN}`, { method: 'POST', body: new URLSearchParams(fields) }),
+      context(locale),
+    );
+
+  it('sends what the page showed and says so when the school changed the item meanwhile', async () => {
+    answer = { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'changed', code: 'changed_by_school' } };
+    const response = await post({ person: PERSON, item: 'step:max_account', action: 'done', seen_status: 'not_started', seen_at: '' });
+    expect(response.headers.get('location')).toBe(`/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account#i-${PERSON}-max_account`);
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ status: 'done', seen: { status: 'not_started', updatedAt: null } });
+  });
+
+  it('tells a refusal for a person who does not use Sferum from one of the steps’ order', async () => {
+    answer = { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'opted out', code: 'opted_out' } };
+    const response = await post({ person: PERSON, item: 'step:max_account', action: 'done' });
+    expect(response.headers.get('location')).toContain('error=optedOut');
+  });
+
+  it('opts a person out with one PUT and sends the browser back to that person', async () => {
+    answer = { status: 200, body: family };
+    const response = await post({ person: PERSON, action: 'opt_out', channel: 'paper', note: 'в дневник' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/p/${TOKEN}?saved=o-${PERSON}#o-${PERSON}`);
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/opt-out` });
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ optedOut: true, channel: 'paper', note: 'в дневник' });
+  });
+
+  it('opts the whole family out, and back in to the top of the page', async () => {
+    answer = { status: 200, body: family };
+    const out = await post({ scope: 'family', action: 'opt_out', channel: 'phone' });
+    expect(out.headers.get('location')).toBe(`/p/${TOKEN}?saved=o-family#o-family`);
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/api/parent/opt-out' });
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ optedOut: true, channel: 'phone' });
+
+    const back = await post({ scope: 'family', action: 'opt_in' });
+    expect(back.headers.get('location')).toBe(`/p/${TOKEN}?saved=top#top`);
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ optedOut: false });
+  });
+
+  it('brings a person back in at their steps', async () => {
+    answer = { status: 200, body: family };
+    const response = await post({ person: PERSON, action: 'opt_in' }, 'en');
+    expect(response.headers.get('location')).toBe(`/en/p/${TOKEN}?saved=p-${PERSON}#p-${PERSON}`);
+    expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/opt-out` });
+  });
+
+  it('asks for a channel, or a note for «Другое», before calling the API', async () => {
+    const count = seen.length;
+    const noChannel = await post({ person: PERSON, action: 'opt_out' });
+    expect(noChannel.headers.get('location')).toBe(`/p/${TOKEN}?error=channel&at=o-${PERSON}#o-${PERSON}`);
+    const noNote = await post({ scope: 'family', action: 'opt_out', channel: 'other' });
+    expect(noNote.headers.get('location')).toBe(`/p/${TOKEN}?error=note&at=o-family&channel=other#o-family`);
+    expect(seen.length).toBe(count);
+  });
+
+  it('shows the page with the question at the form the browser came back to', async () => {
+    answer = { status: 200, body: family };
+    const response = await handleParentGet(
+      new Request(`http://web.test/p/${TOKEN}?error=note&at=o-${PERSON}&channel=other`),
+      context(),
+    );
+    const page = await response.text();
+    expect(page).toContain('name="channel" value="other" required checked');
+    expect(page).toContain('<details open>');
+  });
+
+  it('says it could not save when the API refuses the opt-out', async () => {
+    answer = { status: 400, body: { statusCode: 400, message: 'Bad Request', details: [{ field: 'note', messages: [] }] } };
+    const response = await post({ person: PERSON, action: 'opt_out', channel: 'e_diary' });
+    expect(response.headers.get('location')).toBe(`/p/${TOKEN}?error=failed&at=o-${PERSON}#o-${PERSON}`);
+  });
+
+  it('answers with the page under its strict policy: no script, its one stylesheet by hash', async () => {
+    answer = { status: 200, body: family };
+    const response = await handleParentGet(new Request(`http://web.test/p/${TOKEN}`), context());
+    const policy = response.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("default-src 'none'");
+    const css = /<style>([\s\S]*?)<\/style>/.exec(await response.text())?.[1] ?? '';
+    expect(policy).toContain(`style-src ${styleHashSource(css)}`);
+    expect(policy).not.toContain('script-src');
+  });
+
+  it('shows the unavailable page when the API names a path the web does not know', async () => {
+    answer = { status: 200, body: { ...family, pathId: 'atlantis' } };
+    const response = await handleParentGet(new Request(`http://web.test/p/${TOKEN}`), context());
+    expect(response.status).toBe(503);
   });
 });

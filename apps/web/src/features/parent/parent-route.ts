@@ -1,9 +1,20 @@
 import { type AppLocale, isAppLocale, routing } from '../../i18n/routing';
 import { getPathname } from '../../i18n/navigation';
 import { parentPageContentSecurityPolicy } from '../../server/security-headers';
-import { fetchParentFamily, saveParentChange, type ParentAnswer, type ParentCaller } from './parent-api';
+import { OPT_OUT_CHANNELS } from '@sferum/contracts';
+import { fetchParentFamily, saveOptOut, saveParentChange, type ParentAnswer, type ParentCaller } from './parent-api';
 import { parseParentForm } from './parent-form';
-import { anchorOf, renderFamilyPage, renderMessagePage, type ParentNotice } from './parent-page';
+import {
+  anchorOf,
+  NOTICE_KINDS,
+  optOutAnchor,
+  personAnchor,
+  renderFamilyPage,
+  renderMessagePage,
+  TOP_ANCHOR,
+  type NoticeKind,
+  type ParentNotice,
+} from './parent-page';
 import { PARENT_CSS } from './parent-styles';
 
 type Context = { params: Promise<{ locale: string; token: string }> };
@@ -17,8 +28,6 @@ export const PARENT_HEADERS = {
   // No script runs here at all, the one stylesheet is allowed by its hash, forms post only back to this page.
   'content-security-policy': parentPageContentSecurityPolicy(PARENT_CSS),
 } as const;
-
-const NOTICE_KINDS = ['saved', 'reason', 'order', 'failed'] as const;
 
 function htmlResponse(body: string, status: number): Response {
   return new Response(body, { status, headers: PARENT_HEADERS });
@@ -45,13 +54,23 @@ function failurePage(locale: AppLocale, answer: Exclude<ParentAnswer, { kind: 'f
   }
 }
 
-/** The notice named in the query after a post (`?saved=<anchor>` or `?error=<kind>&at=<anchor>`). */
+/**
+ * The notice named in the query after a post (`?saved=<anchor>` or
+ * `?error=<kind>&at=<anchor>`, with `&channel=<channel>` when an opt-out came
+ * back for its note).
+ */
 export function noticeFrom(search: URLSearchParams): ParentNotice | null {
   const saved = search.get('saved');
   if (saved) return { kind: 'saved', anchor: saved };
   const kind = NOTICE_KINDS.find((candidate) => candidate !== 'saved' && candidate === search.get('error'));
   const at = search.get('at');
-  return kind && at ? { kind, anchor: at } : null;
+  if (!kind || !at) return null;
+  const channel = OPT_OUT_CHANNELS.find((candidate) => candidate === search.get('channel'));
+  return channel ? { kind, anchor: at, channel } : { kind, anchor: at };
+}
+
+function errorQuery(kind: Exclude<NoticeKind, 'saved'>, anchor: string, extra = ''): string {
+  return `error=${kind}&at=${encodeURIComponent(anchor)}${extra}`;
 }
 
 export async function handleParentGet(request: Request, context: Context): Promise<Response> {
@@ -80,24 +99,54 @@ export async function handleParentPost(request: Request, context: Context): Prom
     return fallback(locale, caller);
   }
   const parsed = parseParentForm(form);
-  if (parsed.kind === 'invalid') return fallback(locale, caller);
-  if (parsed.kind === 'needsReason') {
-    const anchor = anchorOf(parsed.personId, parsed.target);
-    return back(`error=reason&at=${encodeURIComponent(anchor)}`, anchor);
-  }
-  const anchor = anchorOf(parsed.change.personId, parsed.change.target);
-  const answer = await saveParentChange(caller, parsed.change);
-  switch (answer.kind) {
-    case 'family':
-      return back(`saved=${encodeURIComponent(anchor)}`, anchor);
-    case 'conflict':
-      return back(`error=order&at=${encodeURIComponent(anchor)}`, anchor);
+  switch (parsed.kind) {
     case 'invalid':
-      return back(`error=failed&at=${encodeURIComponent(anchor)}`, anchor);
-    case 'notFound':
-    case 'tooMany':
-    case 'unavailable':
-      return failurePage(locale, answer);
+      return fallback(locale, caller);
+    case 'needsReason': {
+      const anchor = anchorOf(parsed.personId, parsed.target);
+      return back(errorQuery('reason', anchor), anchor);
+    }
+    case 'needsChannel': {
+      const anchor = optOutAnchor(parsed.scope);
+      return back(errorQuery('channel', anchor), anchor);
+    }
+    case 'needsNote': {
+      const anchor = optOutAnchor(parsed.scope);
+      return back(errorQuery('note', anchor, `&channel=${parsed.channel}`), anchor);
+    }
+    case 'optOut': {
+      const { scope, request } = parsed.optOut;
+      const anchor = optOutAnchor(scope);
+      // Back in: land where the steps start again (for a person) or at the top (for everyone).
+      const landing = request.optedOut ? anchor : 'personId' in scope ? personAnchor(scope.personId) : TOP_ANCHOR;
+      return answered(await saveOptOut(caller, parsed.optOut), { anchor, landing, conflict: 'failed' });
+    }
+    case 'change': {
+      const anchor = anchorOf(parsed.change.personId, parsed.change.target);
+      // A conflict without a code: a later step is done.
+      return answered(await saveParentChange(caller, parsed.change), { anchor, landing: anchor, conflict: 'order' });
+    }
+  }
+
+  function answered(
+    answer: ParentAnswer,
+    at: { anchor: string; landing: string; conflict: Exclude<NoticeKind, 'saved'> },
+  ): Response {
+    switch (answer.kind) {
+      case 'family':
+        return back(`saved=${encodeURIComponent(at.landing)}`, at.landing);
+      case 'conflict': {
+        const kind =
+          answer.code === 'changed_by_school' ? 'changed' : answer.code === 'opted_out' ? 'optedOut' : at.conflict;
+        return back(errorQuery(kind, at.anchor), at.anchor);
+      }
+      case 'invalid':
+        return back(errorQuery('failed', at.anchor), at.anchor);
+      case 'notFound':
+      case 'tooMany':
+      case 'unavailable':
+        return failurePage(locale, answer);
+    }
   }
 }
 

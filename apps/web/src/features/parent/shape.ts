@@ -4,7 +4,7 @@
  */
 import { optionalStr, record, ResponseShapeError, str, type Fields } from '../../api/parse';
 
-export { record, str, type Fields };
+export { record, ResponseShapeError, str, type Fields };
 
 /** Null or absent both read as null. */
 export const strOrNull = optionalStr;

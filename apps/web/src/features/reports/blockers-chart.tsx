@@ -1,8 +1,9 @@
 'use client';
 
 import { Box, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import type { ProgressReport } from '@sferum/contracts';
+import { findBlocker, type OnboardingPath, type ProgressReport } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
+import { isAppLocale, routing } from '../../i18n/routing';
 import { formatCount, reasonCounts } from './report-model';
 
 function Swatch({ color, label }: { color: string; label: string }) {
@@ -14,16 +15,18 @@ function Swatch({ color, label }: { color: string; label: string }) {
   );
 }
 
-/** «Что мешает»: for each reason, students and parents blocked by it, as stacked bars on one scale. */
-export function BlockersChart({ total }: { total: ProgressReport }) {
+/** «Что мешает» on one path: for each of its reasons, students and parents blocked by it, as stacked bars on one scale. */
+export function BlockersChart({ total, path, headingId }: { total: ProgressReport; path: OnboardingPath; headingId: string }) {
   const t = useTranslations('reports.blockers');
-  const locale = useLocale();
-  const counts = reasonCounts(total);
+  const raw = useLocale();
+  const locale = isAppLocale(raw) ? raw : routing.defaultLocale;
+  const counts = reasonCounts(total, path);
+  const label = (reason: string) => findBlocker(path, reason)?.label[locale] ?? reason;
   const max = Math.max(0, ...counts.map((count) => count.total));
 
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="report-blockers">
-      <Title order={2} fz="xl" id="report-blockers">
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
+      <Title order={4} fz="md" id={headingId}>
         {t('heading')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
@@ -37,7 +40,7 @@ export function BlockersChart({ total }: { total: ProgressReport }) {
             <Swatch color="var(--mantine-color-orange-6)" label={t('students')} />
             <Swatch color="var(--mantine-color-grape-5)" label={t('parents')} />
           </Group>
-          <Stack gap="sm" data-testid="blockers-chart">
+          <Stack gap="sm" data-testid={`blockers-chart-${path.id}`}>
             {counts.map((count) => {
               const value = t('value', {
                 total: formatCount(count.total, locale),
@@ -47,12 +50,12 @@ export function BlockersChart({ total }: { total: ProgressReport }) {
               return (
                 <Stack key={count.reason} gap={4}>
                   <Group justify="space-between" gap="xs" wrap="nowrap">
-                    <Text size="sm">{t(`reasons.${count.reason}`)}</Text>
+                    <Text size="sm">{label(count.reason)}</Text>
                     <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                       {formatCount(count.total, locale)}
                     </Text>
                   </Group>
-                  <Progress.Root size="lg" radius="sm" role="img" aria-label={`${t(`reasons.${count.reason}`)}: ${value}`}>
+                  <Progress.Root size="lg" radius="sm" role="img" aria-label={`${label(count.reason)}: ${value}`}>
                     <Progress.Section value={(count.students / max) * 100} color="orange.6" />
                     <Progress.Section value={(count.parents / max) * 100} color="grape.5" />
                   </Progress.Root>

@@ -26,6 +26,13 @@ export function DistrictReportPage() {
       ) : (
         <ReportBody
           total={report.data.total}
+          withPath
+          sections={report.data.paths.map((path) => ({
+            pathId: path.pathId,
+            pathName: path.pathName,
+            report: path,
+            schools: path.schools,
+          }))}
           rows={report.data.schools.map((school) => ({
             ...school,
             id: school.schoolId,

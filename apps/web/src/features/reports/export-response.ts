@@ -6,6 +6,7 @@ import { getPathname } from '../../i18n/navigation';
 import { isAppLocale, routing, type AppLocale } from '../../i18n/routing';
 import { apiUrl } from '../../server/api-url';
 import { reportWorkbook, type ExportLabels, type ExportRow } from './export-workbook';
+import type { OverallStatus } from './report-model';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -23,17 +24,26 @@ async function exportLabels(
   file: 'district' | 'school',
 ): Promise<ExportLabels & { districtFile: string; schoolFile: string }> {
   const t = await getTranslations({ locale, namespace: 'reports' });
+  // «Ученики: не пользуются Сферумом»: the status reads on after the colon.
+  const status = (value: OverallStatus) => {
+    const label = t(`totals.statuses.${value}`);
+    return label.charAt(0).toLocaleLowerCase(locale) + label.slice(1);
+  };
   return {
+    locale,
     sheet: t('export.sheet'),
     name: file === 'district' ? t('table.school') : t('table.class'),
+    path: t('export.path'),
     classes: t('export.classes'),
     students: t('export.students'),
     parents: t('export.parents'),
     progress: t('table.progress'),
-    studentsStep: (step) => t('export.studentsStep', { step: t(`totals.steps.${step}`) }),
-    parentsStep: (step) => t('export.parentsStep', { step: t(`totals.steps.${step}`) }),
-    studentsBlocked: t('export.studentsBlocked'),
-    parentsBlocked: t('export.parentsBlocked'),
+    parentsProgress: t('export.parentsProgress'),
+    studentsStatus: (value) => t('export.studentsStatus', { status: status(value) }),
+    parentsStatus: (value) => t('export.parentsStatus', { status: status(value) }),
+    studentsStep: (step) => t('export.studentsStep', { step }),
+    parentsStep: (step) => t('export.parentsStep', { step }),
+    stepOfPath: (step, path) => t('export.stepOfPath', { step, path }),
     studentsClassChat: t('export.studentsClassChat'),
     parentsClassChat: t('export.parentsClassChat'),
     total: t('export.total'),

@@ -1,51 +1,122 @@
 import { describe, expect, it } from '@jest/globals';
-import { BLOCKER_REASONS, type BlockerReason, type KindReport, type StepCounts } from '@sferum/contracts';
-import { Workbook } from 'exceljs';
-import { reportWorkbook, type ExportLabels } from './export-workbook';
-
-const noReasons = Object.fromEntries(BLOCKER_REASONS.map((r) => [r, 0])) as Record<BlockerReason, number>;
-const step = (done: number, blocked = 0): StepCounts => ({ notStarted: 0, done, blocked, blockedByReason: noReasons, shareDone: 0 });
-const kind = (people: number, done: number, blocked = 0): KindReport => ({
-  people,
-  steps: { vk_id: step(done, blocked), sferum_profile: step(done), messenger: step(done) },
-  classChatJoined: done,
-  subjectChatsJoined: 0,
-  subjectChatMemberships: 0,
-  schoolChatJoined: 0,
-});
+import { Workbook, type Worksheet } from 'exceljs';
+import { reportWorkbook, type ExportLabels, type ExportRow } from './export-workbook';
+import { kindReport, stepCounts } from './report-factory';
 
 const labels: ExportLabels = {
+  locale: 'ru',
   sheet: 'Прогресс',
   name: 'Школа',
+  path: 'Путь подключения',
   classes: 'Классов',
   students: 'Учеников',
   parents: 'Родителей',
   progress: 'Прогресс',
+  parentsProgress: 'Родители подключены',
+  studentsStatus: (s) => `Ученики: ${s}`,
+  parentsStatus: (s) => `Родители: ${s}`,
   studentsStep: (s) => `Ученики: ${s}`,
   parentsStep: (s) => `Родители: ${s}`,
-  studentsBlocked: 'Ученики: что-то мешает',
-  parentsBlocked: 'Родители: что-то мешает',
+  stepOfPath: (step, path) => `${step} (${path})`,
   studentsClassChat: 'Ученики в чате класса',
   parentsClassChat: 'Родители в чате класса',
   total: 'Итого',
 };
 
-describe('reportWorkbook', () => {
-  it('writes one row per school, shares as percentages, and a total row', async () => {
-    const school = { name: 'Школа № 7', classes: 4, students: kind(4, 1, 2), parents: kind(5, 0) };
-    const buffer = await reportWorkbook([school], { students: school.students, parents: school.parents }, labels);
+const maxSchool: ExportRow = {
+  name: 'Школа № 7',
+  classes: 4,
+  pathId: 'max',
+  pathName: 'Сферум в MAX',
+  students: kindReport({
+    people: 6,
+    connected: 1,
+    optedOut: 2,
+    steps: { max_account: stepCounts(2, { notStarted: 1, blocked: 1 }), school_profile: stepCounts(1, { notStarted: 3 }) },
+  }),
+  parents: kindReport({ people: 5 }),
+};
+const vkSchool: ExportRow = {
+  name: 'Лицей',
+  classes: 2,
+  pathId: 'vk',
+  pathName: 'Сферум в VK Мессенджере',
+  students: kindReport({ people: 4, connected: 2, steps: { vk_id: stepCounts(4), sferum_profile: stepCounts(2, { notStarted: 2 }) } }),
+  parents: kindReport({ people: 4 }),
+};
 
-    const workbook = new Workbook();
-    await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-    const sheet = workbook.getWorksheet('Прогресс');
-    if (!sheet) throw new Error('no sheet');
-    expect(sheet.getRow(1).getCell(1).value).toBe('Школа');
-    expect(sheet.getRow(1).getCell(5).value).toBe('Прогресс');
+async function sheetOf(rows: ExportRow[], total = { students: rows[0].students, parents: rows[0].parents }): Promise<Worksheet> {
+  const workbook = new Workbook();
+  const buffer = await reportWorkbook(rows, total, labels);
+  await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const sheet = workbook.getWorksheet('Прогресс');
+  if (!sheet) throw new Error('no sheet');
+  return sheet;
+}
+
+function headers(sheet: Worksheet): string[] {
+  const values: string[] = [];
+  sheet.getRow(1).eachCell((cell) => values.push(typeof cell.value === 'string' ? cell.value : ''));
+  return values;
+}
+
+function cellUnder(sheet: Worksheet, header: string, row: number) {
+  const column = headers(sheet).indexOf(header) + 1;
+  if (column === 0) throw new Error(`no column ${header}`);
+  return sheet.getRow(row).getCell(column);
+}
+
+describe('reportWorkbook', () => {
+  it('writes one row per school with its path, progress among those taking part, and a total row', async () => {
+    const sheet = await sheetOf([maxSchool]);
+    expect(headers(sheet).slice(0, 7)).toEqual([
+      'Школа',
+      'Путь подключения',
+      'Классов',
+      'Учеников',
+      'Родителей',
+      'Прогресс',
+      'Родители подключены',
+    ]);
     expect(sheet.getRow(2).getCell(1).value).toBe('Школа № 7');
-    expect(sheet.getRow(2).getCell(5).value).toBe(0.25);
-    expect(sheet.getRow(2).getCell(5).numFmt).toBe('0%');
-    expect(sheet.getRow(2).getCell(12).value).toBe(2);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Сферум в MAX');
+    // 1 connected of 4 taking part: the 2 who opted out are not a failure.
+    expect(cellUnder(sheet, 'Прогресс', 2).value).toBe(0.25);
+    expect(cellUnder(sheet, 'Прогресс', 2).numFmt).toBe('0%');
     expect(sheet.getRow(3).getCell(1).value).toBe('Итого');
-    expect(sheet.getRow(3).getCell(2).value).toBe(4);
+    expect(sheet.getRow(3).getCell(2).value).toBe('Сферум в MAX');
+    expect(sheet.getRow(3).getCell(3).value).toBe(4);
+  });
+
+  it('has a column per status, opted out apart', async () => {
+    const sheet = await sheetOf([maxSchool]);
+    expect(cellUnder(sheet, 'Ученики: optedOut', 2).value).toBe(2);
+    expect(cellUnder(sheet, 'Ученики: connected', 2).value).toBe(1);
+    expect(cellUnder(sheet, 'Ученики: notStarted', 2).value).toBe(3);
+    expect(headers(sheet)).toContain('Родители: optedOut');
+  });
+
+  it('writes the shares of the path’s steps among those the step counts', async () => {
+    const sheet = await sheetOf([maxSchool]);
+    expect(cellUnder(sheet, 'Ученики: Аккаунт в MAX', 2).value).toBe(0.5);
+    expect(cellUnder(sheet, 'Ученики: Школьный профиль в MAX', 2).value).toBe(0.25);
+    expect(headers(sheet)).not.toContain('Ученики: VK ID');
+  });
+
+  it('gives every path its own step columns, empty for schools on another path', async () => {
+    const total = {
+      students: kindReport({ people: 10, steps: { ...maxSchool.students.steps, ...vkSchool.students.steps } }),
+      parents: kindReport({ people: 9 }),
+    };
+    const sheet = await sheetOf([maxSchool, vkSchool], total);
+    const maxStep = 'Ученики: Аккаунт в MAX (Сферум в MAX)';
+    const vkStep = 'Ученики: VK ID (Сферум в VK Мессенджере)';
+    expect(cellUnder(sheet, maxStep, 2).value).toBe(0.5);
+    expect(cellUnder(sheet, maxStep, 3).value).toBeNull();
+    expect(cellUnder(sheet, vkStep, 3).value).toBe(1);
+    expect(cellUnder(sheet, vkStep, 2).value).toBeNull();
+    expect(cellUnder(sheet, maxStep, 4).value).toBe(0.5);
+    expect(cellUnder(sheet, vkStep, 4).value).toBe(1);
+    expect(sheet.getRow(4).getCell(2).value).toBeNull();
   });
 });

@@ -1,23 +1,32 @@
-import { STEP_IDS, type ProgressReport, type StepId } from '@sferum/contracts';
+import type { KindReport, OnboardingPath, ProgressReport } from '@sferum/contracts';
 import { Workbook } from 'exceljs';
-import { progressOf } from './report-model';
+import type { AppLocale } from '../../i18n/routing';
+import { kindProgress, knownPath, OVERALL_STATUSES, stepShare, type OverallStatus } from './report-model';
 
 export interface ExportRow extends ProgressReport {
   name: string;
   classes?: number;
+  pathId: string;
+  pathName: string;
 }
 
 export interface ExportLabels {
+  /** the language of the path's own texts (step titles) */
+  locale: AppLocale;
   sheet: string;
   name: string;
+  path: string;
   classes: string;
   students: string;
   parents: string;
   progress: string;
-  studentsStep: (step: StepId) => string;
-  parentsStep: (step: StepId) => string;
-  studentsBlocked: string;
-  parentsBlocked: string;
+  parentsProgress: string;
+  studentsStatus: (status: OverallStatus) => string;
+  parentsStatus: (status: OverallStatus) => string;
+  studentsStep: (step: string) => string;
+  parentsStep: (step: string) => string;
+  /** a step's title with its path's name, when the sheet has several paths */
+  stepOfPath: (step: string, path: string) => string;
   studentsClassChat: string;
   parentsClassChat: string;
   total: string;
@@ -25,37 +34,74 @@ export interface ExportLabels {
 
 const PERCENT = '0%';
 
-function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : part / whole;
+type Cell = string | number | null;
+interface Column {
+  header: string;
+  width: number;
+  /** null leaves the cell empty: a step of another path than the row's */
+  value: (row: ExportRow, isTotal: boolean) => Cell;
+  percent?: boolean;
 }
 
-function blocked(report: ProgressReport['students']): number {
-  return STEP_IDS.reduce((sum, step) => sum + report.steps[step].blocked, 0);
+/** The paths the rows are on, in the catalogue's order, each once. */
+function pathsOf(rows: readonly ExportRow[]): OnboardingPath[] {
+  const seen = new Map<string, OnboardingPath>();
+  for (const row of rows) {
+    const path = knownPath(row.pathId);
+    if (path) seen.set(path.id, path);
+  }
+  return [...seen.values()];
 }
 
-/** The report table as an Excel sheet: shares as real percentages, a total row at the bottom. */
+function stepColumns(paths: readonly OnboardingPath[], labels: ExportLabels): Column[] {
+  const several = paths.length > 1;
+  const kindColumns = (kind: 'students' | 'parents', header: (step: string) => string) =>
+    paths.flatMap((path) =>
+      path.steps.map((step): Column => {
+        const title = step.title[labels.locale];
+        return {
+          header: header(several ? labels.stepOfPath(title, path.name[labels.locale]) : title),
+          width: 18,
+          value: (row, isTotal) => {
+            const counts = row[kind].steps[step.id] as KindReport['steps'][string] | undefined;
+            // The total holds every path's steps, each over its own schools; a row only its own path's.
+            return counts && (isTotal || row.pathId === path.id) ? stepShare(counts) : null;
+          },
+          percent: true,
+        };
+      }),
+    );
+  return [...kindColumns('students', labels.studentsStep), ...kindColumns('parents', labels.parentsStep)];
+}
+
+/**
+ * The report table as an Excel sheet: the path-independent figures for every
+ * row (progress among those taking part, people by status, opted out apart),
+ * then each path's steps (empty for rows on another path), a total row at the
+ * bottom; shares as real percentages.
+ */
 export async function reportWorkbook(rows: readonly ExportRow[], total: ProgressReport, labels: ExportLabels): Promise<Buffer> {
   const withClasses = rows.some((row) => row.classes !== undefined);
-  const columns: Array<{ header: string; width: number; value: (row: ExportRow) => string | number; percent?: boolean }> = [
+  const paths = pathsOf(rows);
+  const columns: Column[] = [
     { header: labels.name, width: 36, value: (row) => row.name },
+    { header: labels.path, width: 24, value: (row) => knownPath(row.pathId)?.name[labels.locale] ?? (row.pathName || null) },
     ...(withClasses ? [{ header: labels.classes, width: 10, value: (row: ExportRow) => row.classes ?? 0 }] : []),
     { header: labels.students, width: 11, value: (row) => row.students.people },
     { header: labels.parents, width: 11, value: (row) => row.parents.people },
-    { header: labels.progress, width: 12, value: (row) => progressOf(row), percent: true },
-    ...STEP_IDS.map((step) => ({
-      header: labels.studentsStep(step),
+    { header: labels.progress, width: 12, value: (row) => kindProgress(row.students), percent: true },
+    { header: labels.parentsProgress, width: 14, value: (row) => kindProgress(row.parents), percent: true },
+    ...OVERALL_STATUSES.map((status) => ({
+      header: labels.studentsStatus(status),
       width: 16,
-      value: (row: ExportRow) => share(row.students.steps[step].done, row.students.people),
-      percent: true,
+      value: (row: ExportRow) => row.students.overall[status],
     })),
-    ...STEP_IDS.map((step) => ({
-      header: labels.parentsStep(step),
+    ...OVERALL_STATUSES.map((status) => ({
+      header: labels.parentsStatus(status),
       width: 16,
-      value: (row: ExportRow) => share(row.parents.steps[step].done, row.parents.people),
-      percent: true,
+      value: (row: ExportRow) => row.parents.overall[status],
     })),
-    { header: labels.studentsBlocked, width: 16, value: (row) => blocked(row.students) },
-    { header: labels.parentsBlocked, width: 16, value: (row) => blocked(row.parents) },
+    ...stepColumns(paths, labels),
     { header: labels.studentsClassChat, width: 16, value: (row) => row.students.classChatJoined },
     { header: labels.parentsClassChat, width: 16, value: (row) => row.parents.classChatJoined },
   ];
@@ -71,11 +117,17 @@ export async function reportWorkbook(rows: readonly ExportRow[], total: Progress
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
 
-  for (const row of rows) sheet.addRow(columns.map((column) => column.value(row)));
-  const totalRow = sheet.addRow(
-    columns.map((column, i) => (i === 0 ? labels.total : column.value({ ...total, name: labels.total, classes: sumClasses(rows) }))),
-  );
-  totalRow.font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((column) => column.value(row, false)));
+  // The total's path cell names the one path, or stays empty when there are several.
+  const onePath = paths.length === 1 ? paths[0] : undefined;
+  const totalRow: ExportRow = {
+    ...total,
+    name: labels.total,
+    classes: sumClasses(rows),
+    pathId: onePath?.id ?? '',
+    pathName: '',
+  };
+  sheet.addRow(columns.map((column) => column.value(totalRow, true))).font = { bold: true };
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -5,7 +5,7 @@ import type { HistoryDay } from '@sferum/contracts';
 import { useElementSize } from '@mantine/hooks';
 import { useLocale, useTranslations } from 'next-intl';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
-import { formatShare, hasTrend, historySeries, type HistoryPoint } from './report-model';
+import { formatShare, hasTrend, historySeries, pathsChanged, type HistoryPoint } from './report-model';
 
 const HEIGHT = 240;
 /** About one date label per this many pixels, so they never overlap. */
@@ -102,9 +102,14 @@ export function HistoryChart({
       <Title order={2} fz="xl" id="report-history">
         {t('heading')}
       </Title>
-      <Text size="sm" c="dimmed" mb="md">
+      <Text size="sm" c="dimmed" mb={days && pathsChanged(days) ? 'xs' : 'md'}>
         {t('hint')}
       </Text>
+      {days && pathsChanged(days) && (
+        <Text size="sm" mb="md" data-testid="history-path-changed">
+          {t('pathChanged')}
+        </Text>
+      )}
       <Box data-testid="history-chart">
         {pending ? (
           <LoadingState />

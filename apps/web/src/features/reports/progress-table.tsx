@@ -1,13 +1,15 @@
 'use client';
 
-import { Anchor, Group, Progress, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Progress, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TableFrame } from '../../components/ui/table-frame';
 import { Link } from '../../i18n/client-navigation';
+import { isAppLocale, routing } from '../../i18n/routing';
 import {
   formatCount,
   formatShare,
+  knownPath,
   nextSort,
   parentProgressOf,
   progressOf,
@@ -22,6 +24,38 @@ export interface TableRow extends ReportRow {
   classes?: number;
   /** Where the name links to, when it has its own report. */
   href?: string;
+  /** The row's onboarding path; its per-step figures are in the path's own section. */
+  pathId: string;
+  pathName: string;
+}
+
+/** The path's name, in the page's language when the catalogue knows it, with the legacy badge. */
+function PathCell({ row }: { row: TableRow }) {
+  const t = useTranslations('reports.paths');
+  const raw = useLocale();
+  const path = knownPath(row.pathId);
+  return (
+    <Group gap={6} wrap="wrap" miw={140}>
+      <Text size="sm">{path ? path.name[isAppLocale(raw) ? raw : routing.defaultLocale] : row.pathName}</Text>
+      {path?.legacy && (
+        <Badge color="orange" variant="light" size="sm">
+          {t('legacy')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** Those who do not use Sferum, beside a share they are not part of: neutral, and only when there are any. */
+function OptedOutNote({ count }: { count: number }) {
+  const t = useTranslations('reports.table');
+  const locale = useLocale();
+  if (count === 0) return null;
+  return (
+    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      {t('optedOutNote', { count: formatCount(count, locale) })}
+    </Text>
+  );
 }
 
 function SortHeader({
@@ -63,8 +97,16 @@ function SortHeader({
   );
 }
 
-/** Schools of a district or classes of a school, sortable by name and by «Прогресс». */
-export function ProgressTable({ rows, nameHeader }: { rows: readonly TableRow[]; nameHeader: string }) {
+/** Schools of a district or classes of a school, sortable by name and by «Прогресс»; with their path when asked. */
+export function ProgressTable({
+  rows,
+  nameHeader,
+  withPath,
+}: {
+  rows: readonly TableRow[];
+  nameHeader: string;
+  withPath: boolean;
+}) {
   const t = useTranslations('reports.table');
   const locale = useLocale();
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'asc' });
@@ -72,10 +114,11 @@ export function ProgressTable({ rows, nameHeader }: { rows: readonly TableRow[];
   const withClasses = rows.some((row) => row.classes !== undefined);
 
   return (
-    <TableFrame minWidth={withClasses ? 760 : 680}>
+    <TableFrame minWidth={(withClasses ? 760 : 680) + (withPath ? 180 : 0)}>
       <Table.Thead>
         <Table.Tr>
           <SortHeader sortKey="name" label={nameHeader} sort={sort} onSort={(key) => setSort(nextSort(sort, key))} />
+          {withPath && <Table.Th>{t('path')}</Table.Th>}
           {withClasses && <Table.Th ta="right">{t('classes')}</Table.Th>}
           <Table.Th ta="right">{t('students')}</Table.Th>
           <Table.Th ta="right">{t('parents')}</Table.Th>
@@ -104,6 +147,11 @@ export function ProgressTable({ rows, nameHeader }: { rows: readonly TableRow[];
                   <Text fw={500}>{row.name}</Text>
                 )}
               </Table.Td>
+              {withPath && (
+                <Table.Td>
+                  <PathCell row={row} />
+                </Table.Td>
+              )}
               {withClasses && <Table.Td ta="right">{formatCount(row.classes ?? 0, locale)}</Table.Td>}
               <Table.Td ta="right">{formatCount(row.students.people, locale)}</Table.Td>
               <Table.Td ta="right">{formatCount(row.parents.people, locale)}</Table.Td>
@@ -120,8 +168,14 @@ export function ProgressTable({ rows, nameHeader }: { rows: readonly TableRow[];
                     {progress}
                   </Text>
                 </Group>
+                <OptedOutNote count={row.students.overall.optedOut} />
               </Table.Td>
-              <Table.Td ta="right">{formatShare(parentProgressOf(row), locale)}</Table.Td>
+              <Table.Td ta="right">
+                <Stack gap={0} align="flex-end">
+                  <Text size="sm">{formatShare(parentProgressOf(row), locale)}</Text>
+                  <OptedOutNote count={row.parents.overall.optedOut} />
+                </Stack>
+              </Table.Td>
             </Table.Tr>
           );
         })}

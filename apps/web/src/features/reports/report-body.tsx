@@ -1,19 +1,23 @@
 'use client';
 
-import { Button, EmptyState, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import type { HistoryReport, ProgressReport } from '@sferum/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { getPathname } from '../../i18n/navigation';
 import { isAppLocale, routing } from '../../i18n/routing';
-import { BlockersChart } from './blockers-chart';
 import { HistoryChart } from './history-chart';
+import { PathSteps, type PathSection } from './path-steps';
 import { ProgressTable, type TableRow } from './progress-table';
 import { ReportTotals } from './report-totals';
 
 interface Props {
   total: ProgressReport;
   rows: TableRow[];
+  /** Show each row's path: always for a district, for a school only when its classes differ. */
+  withPath: boolean;
+  /** The per-step figures, one section per path. */
+  sections: PathSection[];
   tableHeading: string;
   nameHeader: string;
   empty: { title: string; text: string };
@@ -22,8 +26,11 @@ interface Props {
   history: UseQueryResult<HistoryReport>;
 }
 
-/** What the district and the school reports share: totals, the sortable table, blockers and the trend. */
-export function ReportBody({ total, rows, tableHeading, nameHeader, empty, exportPath, history }: Props) {
+/**
+ * What the district and the school reports share: the path-independent
+ * totals, the sortable table, the steps and blockers per path, the trend.
+ */
+export function ReportBody({ total, rows, withPath, sections, tableHeading, nameHeader, empty, exportPath, history }: Props) {
   const t = useTranslations('reports.table');
   const locale = useLocale();
   const appLocale = isAppLocale(locale) ? locale : routing.defaultLocale;
@@ -50,20 +57,19 @@ export function ReportBody({ total, rows, tableHeading, nameHeader, empty, expor
             <Text size="sm" c="dimmed" mb="sm">
               {t('progressHint')}
             </Text>
-            <ProgressTable rows={rows} nameHeader={nameHeader} />
+            <ProgressTable rows={rows} nameHeader={nameHeader} withPath={withPath} />
           </>
         )}
       </section>
 
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <HistoryChart
-          days={history.data?.days}
-          pending={history.isPending}
-          error={history.isError ? history.error : null}
-          onRetry={() => void history.refetch()}
-        />
-        <BlockersChart total={total} />
-      </SimpleGrid>
+      {rows.length > 0 && <PathSteps sections={sections} />}
+
+      <HistoryChart
+        days={history.data?.days}
+        pending={history.isPending}
+        error={history.isError ? history.error : null}
+        onRetry={() => void history.refetch()}
+      />
     </Stack>
   );
 }

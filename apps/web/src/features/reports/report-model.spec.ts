@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { BLOCKER_REASONS, STEP_IDS, type BlockerReason, type KindReport, type StepCounts } from '@sferum/contracts';
+import { MAX_PATH, VK_PATH } from '@sferum/contracts';
+import { kindReport, stepCounts } from './report-factory';
 import {
   blockedByReason,
   formatCount,
@@ -7,51 +8,61 @@ import {
   hasTrend,
   historySeries,
   nextSort,
+  overallCounts,
+  pathsChanged,
   progressOf,
   reasonCounts,
   sortRows,
+  stepShare,
   type ReportRow,
 } from './report-model';
 
-type Reasons = Partial<Record<BlockerReason, number>>;
-
-function step(done: number, reasons: Reasons = {}): StepCounts {
-  const blockedByReason = Object.fromEntries(BLOCKER_REASONS.map((r) => [r, reasons[r] ?? 0])) as Record<BlockerReason, number>;
-  return { notStarted: 0, done, blocked: Object.values(blockedByReason).reduce((a, b) => a + b, 0), blockedByReason, shareDone: 0 };
-}
-
-/** A kind with `people`, `messengerDone` of them through all three steps, and blockers per step. */
-function kind(people: number, messengerDone: number, blockers: Partial<Record<(typeof STEP_IDS)[number], Reasons>> = {}): KindReport {
+function row(name: string, students: number, connected: number, optedOut = 0): ReportRow {
   return {
-    people,
-    steps: {
-      vk_id: step(people, blockers.vk_id),
-      sferum_profile: step(messengerDone, blockers.sferum_profile),
-      messenger: step(messengerDone, blockers.messenger),
-    },
-    classChatJoined: 0,
-    subjectChatsJoined: 0,
-    subjectChatMemberships: 0,
-    schoolChatJoined: 0,
+    id: name,
+    name,
+    students: kindReport({ people: students, connected, optedOut }),
+    parents: kindReport({ people: students }),
   };
 }
 
-function row(name: string, students: number, studentsDone: number): ReportRow {
-  return { id: name, name, students: kind(students, studentsDone), parents: kind(students, 0) };
-}
-
 describe('progressOf', () => {
-  it('is the share of students with the messenger step, the last of the three, done', () => {
+  it('is the share of students connected, on any path', () => {
     expect(progressOf(row('5А', 20, 5))).toBe(0.25);
   });
 
-  it('is 0 for a class without students, not NaN', () => {
+  it('leaves out those who do not use Sferum rather than counting them as not connected', () => {
+    expect(progressOf(row('5Б', 25, 10, 5))).toBe(0.5);
+  });
+
+  it('is 0 for a class without students, or with everyone opted out, not NaN', () => {
     expect(progressOf(row('1Б', 0, 0))).toBe(0);
+    expect(progressOf(row('1В', 3, 0, 3))).toBe(0);
+  });
+});
+
+describe('stepShare', () => {
+  it('is done among those the step counts who take part', () => {
+    expect(stepShare(stepCounts(3, { notStarted: 5, blocked: 2, optedOut: 4 }))).toBe(0.3);
+    expect(stepShare(stepCounts(0))).toBe(0);
+  });
+});
+
+describe('overallCounts', () => {
+  it('lists people by status in the reports’ order, opted out last and apart', () => {
+    const kind = kindReport({ people: 10, connected: 3, optedOut: 2, overall: { inProgress: 2, blocked: 1, notStarted: 2 } });
+    expect(overallCounts(kind)).toEqual([
+      { status: 'connected', count: 3 },
+      { status: 'inProgress', count: 2 },
+      { status: 'blocked', count: 1 },
+      { status: 'notStarted', count: 2 },
+      { status: 'optedOut', count: 2 },
+    ]);
   });
 });
 
 describe('sortRows', () => {
-  const rows = [row('Школа № 12', 10, 9), row('Школа № 2', 10, 1), row('Гимназия № 1', 10, 5), row('Лицей', 10, 5)];
+  const rows = [row('Школа № 12', 10, 9), row('Школа № 2', 10, 1), row('Гимназия № 1', 10, 5), row('Лицей', 12, 5, 2)];
 
   it('sorts names as a person reads them: Cyrillic alphabet, numbers by value', () => {
     expect(sortRows(rows, { key: 'name', direction: 'asc' }).map((r) => r.name)).toEqual([
@@ -95,44 +106,67 @@ describe('nextSort', () => {
 });
 
 describe('blocked by reason', () => {
-  const students = kind(30, 10, {
-    vk_id: { shared_phone: 4, no_smartphone: 1 },
-    sferum_profile: { forgot_password: 2, shared_phone: 1 },
-    messenger: { other: 1 },
+  const students = kindReport({
+    people: 30,
+    connected: 10,
+    steps: {
+      max_account: stepCounts(20, { blockedByReason: { shared_phone: 4, no_smartphone: 1 } }),
+      school_profile: stepCounts(10, { blockedByReason: { role_not_confirmed: 2, shared_phone: 0, number_mismatch: 1 } }),
+    },
   });
-  const parents = kind(30, 5, { vk_id: { shared_phone: 2, no_vk_page_wanted: 3 }, messenger: { refuses_sferum: 1 } });
+  const parents = kindReport({
+    people: 30,
+    connected: 5,
+    steps: {
+      max_account: stepCounts(25, { blockedByReason: { shared_phone: 2, foreign_number: 3 } }),
+      school_profile: stepCounts(5, { blockedByReason: { role_not_confirmed: 1 } }),
+    },
+  });
 
-  it('sums each reason over the three steps', () => {
-    expect(blockedByReason(students)).toEqual({
-      shared_phone: 5,
-      forgot_password: 2,
+  it('sums each reason of the path over its steps', () => {
+    expect(blockedByReason(students, MAX_PATH)).toEqual({
+      shared_phone: 4,
+      foreign_number: 0,
+      number_mismatch: 1,
+      role_not_confirmed: 2,
+      account_locked: 0,
+      old_phone: 0,
       no_smartphone: 1,
-      no_vk_page_wanted: 0,
-      refuses_sferum: 0,
-      other: 1,
+      other: 0,
     });
   });
 
-  it('adds students and parents per reason, the most frequent first, every reason listed', () => {
-    const counts = reasonCounts({ students, parents });
-    expect(counts[0]).toEqual({ reason: 'shared_phone', students: 5, parents: 2, total: 7 });
-    expect(counts.map((c) => c.total)).toEqual([7, 3, 2, 1, 1, 1]);
-    expect(counts.map((c) => c.reason).sort()).toEqual([...BLOCKER_REASONS].sort());
+  it('adds students and parents per reason, the most frequent first, every step reason of the path listed', () => {
+    const counts = reasonCounts({ students, parents }, MAX_PATH);
+    expect(counts[0]).toEqual({ reason: 'shared_phone', students: 4, parents: 2, total: 6 });
+    expect(counts.map((c) => c.total)).toEqual([6, 3, 3, 1, 1, 0, 0, 0]);
+    expect(counts.map((c) => c.reason)).not.toContain('chat_missing');
+  });
+
+  it('counts nothing of a path whose steps the figures do not have', () => {
+    expect(reasonCounts({ students, parents }, VK_PATH).every((c) => c.total === 0)).toBe(true);
   });
 });
 
 describe('historySeries', () => {
+  const days = [
+    { day: '2026-11-25', pathIds: ['max'], students: kindReport({ people: 10, connected: 4 }), parents: kindReport({ people: 20, connected: 5 }) },
+    { day: '2026-11-24', pathIds: ['vk'], students: kindReport({ people: 10, connected: 2 }), parents: kindReport({ people: 20 }) },
+  ];
+
   it('gives students’ and parents’ progress per day, oldest first', () => {
-    const days = [
-      { day: '2026-11-25', students: kind(10, 4), parents: kind(20, 5) },
-      { day: '2026-11-24', students: kind(10, 2), parents: kind(20, 0) },
-    ];
     expect(historySeries(days)).toEqual([
       { day: '2026-11-24', students: 0.2, parents: 0 },
       { day: '2026-11-25', students: 0.4, parents: 0.25 },
     ]);
     expect(hasTrend(historySeries(days))).toBe(true);
     expect(hasTrend(historySeries(days.slice(0, 1)))).toBe(false);
+  });
+
+  it('notices days on different paths', () => {
+    expect(pathsChanged(days)).toBe(true);
+    expect(pathsChanged([days[0], { ...days[1], pathIds: ['max'] }])).toBe(false);
+    expect(pathsChanged([{ ...days[0], pathIds: ['vk', 'max'] }, { ...days[1], pathIds: ['max', 'vk'] }])).toBe(false);
   });
 });
 

@@ -1,26 +1,58 @@
 import {
-  BLOCKER_REASONS,
-  STEP_IDS,
+  PATH_CATALOGUE,
   type BlockerReason,
   type HistoryDay,
   type KindReport,
+  type OnboardingPath,
+  type OverallCounts,
   type ProgressReport,
+  type StepCounts,
 } from '@sferum/contracts';
 
+/** part / whole, 0 with nothing to divide by. */
+export function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
 /**
- * «Прогресс» of a school or class: the share of its students who have done all
- * three steps. Done messenger implies the two steps before it done (see
- * `stepsBefore`), so this is the messenger step's share of done. 0 with nobody.
+ * «Прогресс» of a kind of people: the share of those who take part (everyone
+ * but those who do not use Sferum, a lawful choice) who are connected: every
+ * step of their path done and their class chat joined. The same on any path,
+ * so it compares schools on different paths. 0 with nobody taking part.
  */
+export function kindProgress(kind: KindReport): number {
+  return share(kind.overall.connected, kind.participants);
+}
+
+/** «Прогресс» of a school or class: its students'. */
 export function progressOf(report: ProgressReport): number {
-  const { people, steps } = report.students;
-  return people === 0 ? 0 : steps.messenger.done / people;
+  return kindProgress(report.students);
 }
 
 /** The same share for the parents. */
 export function parentProgressOf(report: ProgressReport): number {
-  const { people, steps } = report.parents;
-  return people === 0 ? 0 : steps.messenger.done / people;
+  return kindProgress(report.parents);
+}
+
+/** A step's share done among the people it counts who take part (done, not started or blocked). */
+export function stepShare(step: StepCounts): number {
+  return share(step.done, step.done + step.notStarted + step.blocked);
+}
+
+/** The statuses of people as a whole, in the order the reports show them. */
+export const OVERALL_STATUSES = ['connected', 'inProgress', 'blocked', 'notStarted', 'optedOut'] as const satisfies readonly Exclude<
+  keyof OverallCounts,
+  'shareConnected'
+>[];
+export type OverallStatus = (typeof OVERALL_STATUSES)[number];
+
+export function overallCounts(kind: KindReport): Array<{ status: OverallStatus; count: number }> {
+  return OVERALL_STATUSES.map((status) => ({ status, count: kind.overall[status] }));
+}
+
+/** The catalogue's path, or nothing for an id this build does not know (its figures then show without steps). */
+export function knownPath(pathId: string): OnboardingPath | undefined {
+  return PATH_CATALOGUE.has(pathId) ? PATH_CATALOGUE.get(pathId) : undefined;
 }
 
 export type SortKey = 'name' | 'progress';
@@ -62,11 +94,19 @@ export function nextSort(current: Sort, key: SortKey): Sort {
   return { key, direction: key === 'progress' ? 'desc' : 'asc' };
 }
 
-/** People blocked for each reason, summed over the three steps of one kind. */
-export function blockedByReason(kind: KindReport): Record<BlockerReason, number> {
-  const sums = Object.fromEntries(BLOCKER_REASONS.map((reason) => [reason, 0])) as Record<BlockerReason, number>;
-  for (const step of STEP_IDS) {
-    for (const reason of BLOCKER_REASONS) sums[reason] += kind.steps[step].blockedByReason[reason];
+/** The reasons a step of the path can name, in the path's order (the chats' own reasons are not counted per reason). */
+function stepReasons(path: OnboardingPath): BlockerReason[] {
+  return path.blockers
+    .filter((blocker) => path.steps.some((step) => step.blockers.includes(blocker.id)))
+    .map((blocker) => blocker.id);
+}
+
+/** People blocked for each reason of the path, summed over its steps, for one kind. */
+export function blockedByReason(kind: KindReport, path: OnboardingPath): Record<BlockerReason, number> {
+  const sums = Object.fromEntries(stepReasons(path).map((reason) => [reason, 0]));
+  for (const step of path.steps) {
+    const counts = kind.steps[step.id]?.blockedByReason ?? {};
+    for (const reason of Object.keys(sums)) sums[reason] += counts[reason] ?? 0;
   }
   return sums;
 }
@@ -78,16 +118,19 @@ export interface ReasonCount {
   total: number;
 }
 
-/** «Что мешает»: students and parents blocked per reason, most frequent first, zero reasons kept last. */
-export function reasonCounts(report: ProgressReport): ReasonCount[] {
-  const students = blockedByReason(report.students);
-  const parents = blockedByReason(report.parents);
-  return BLOCKER_REASONS.map((reason) => ({
-    reason,
-    students: students[reason],
-    parents: parents[reason],
-    total: students[reason] + parents[reason],
-  })).sort((a, b) => b.total - a.total || BLOCKER_REASONS.indexOf(a.reason) - BLOCKER_REASONS.indexOf(b.reason));
+/** «Что мешает» on one path: students and parents blocked per reason, most frequent first, zero reasons kept last. */
+export function reasonCounts(report: ProgressReport, path: OnboardingPath): ReasonCount[] {
+  const students = blockedByReason(report.students, path);
+  const parents = blockedByReason(report.parents, path);
+  const order = stepReasons(path);
+  return order
+    .map((reason) => ({
+      reason,
+      students: students[reason],
+      parents: parents[reason],
+      total: students[reason] + parents[reason],
+    }))
+    .sort((a, b) => b.total - a.total || order.indexOf(a.reason) - order.indexOf(b.reason));
 }
 
 export interface HistoryPoint {
@@ -96,11 +139,20 @@ export interface HistoryPoint {
   parents: number;
 }
 
-/** Per day, the shares of students and of parents with the messenger step done, oldest first. */
+/** Per day, the shares of students and of parents connected, oldest first. */
 export function historySeries(days: readonly HistoryDay[]): HistoryPoint[] {
   return [...days]
     .sort((a, b) => a.day.localeCompare(b.day))
     .map((day) => ({ day: day.day, students: progressOf(day), parents: parentProgressOf(day) }));
+}
+
+/**
+ * Whether the counted classes were on other paths on some days than on
+ * others: a switch restarts the steps, so the curve drops there.
+ */
+export function pathsChanged(days: readonly HistoryDay[]): boolean {
+  const keys = new Set(days.map((day) => [...day.pathIds].sort().join(',')));
+  return keys.size > 1;
 }
 
 /** A chart of a trend needs at least two days. */

@@ -1,44 +1,63 @@
-import {
-  BLOCKER_REASONS,
-  STEP_IDS,
-  type ApiKeySummary,
-  type BlockerReason,
-  type ClassReportRow,
-  type CreatedApiKey,
-  type DistrictReport,
-  type HistoryReport,
-  type KindReport,
-  type ProgressReport,
-  type SchoolReport,
-  type SchoolReportRow,
-  type StepCounts,
-  type StepId,
+import type {
+  ApiKeySummary,
+  ClassReportRow,
+  CreatedApiKey,
+  DistrictReport,
+  HistoryReport,
+  KindReport,
+  OverallCounts,
+  PathNamed,
+  PathTotal,
+  ProgressReport,
+  SchoolReport,
+  SchoolReportRow,
+  StepCounts,
 } from '@sferum/contracts';
-import { list, num, optionalStr, record, str, type Fields, type Parser } from '../../api/parse';
+import { list, num, optionalStr, record, ResponseShapeError, str, type Fields, type Parser } from '../../api/parse';
 
 /** Parsers of the report answers, shared by the browser and the export route on the server. */
 
+/** Counts by id (steps, reasons): whichever ids the unit's path has. */
+function counts<T>(value: unknown, what: string, parse: (item: unknown) => T): Record<string, T> {
+  return Object.fromEntries(Object.entries(record(value, what)).map(([id, item]) => [id, parse(item)]));
+}
+
+function count(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ResponseShapeError('blockedByReason');
+  return value;
+}
+
 function parseStep(value: unknown): StepCounts {
   const o = record(value, 'step');
-  const reasons = record(o.blockedByReason, 'blockedByReason');
   return {
     notStarted: num(o, 'notStarted'),
     done: num(o, 'done'),
     blocked: num(o, 'blocked'),
-    blockedByReason: Object.fromEntries(BLOCKER_REASONS.map((reason) => [reason, num(reasons, reason)])) as Record<
-      BlockerReason,
-      number
-    >,
+    blockedByReason: counts(o.blockedByReason, 'blockedByReason', count),
+    optedOut: num(o, 'optedOut'),
     shareDone: num(o, 'shareDone'),
+  };
+}
+
+function parseOverall(value: unknown): OverallCounts {
+  const o = record(value, 'overall');
+  return {
+    connected: num(o, 'connected'),
+    inProgress: num(o, 'inProgress'),
+    blocked: num(o, 'blocked'),
+    notStarted: num(o, 'notStarted'),
+    optedOut: num(o, 'optedOut'),
+    shareConnected: num(o, 'shareConnected'),
   };
 }
 
 function parseKind(value: unknown): KindReport {
   const o = record(value, 'kind');
-  const steps = record(o.steps, 'steps');
   return {
     people: num(o, 'people'),
-    steps: Object.fromEntries(STEP_IDS.map((step) => [step, parseStep(steps[step])])) as Record<StepId, StepCounts>,
+    participants: num(o, 'participants'),
+    overall: parseOverall(o.overall),
+    steps: counts(o.steps, 'steps', parseStep),
     classChatJoined: num(o, 'classChatJoined'),
     subjectChatsJoined: num(o, 'subjectChatsJoined'),
     subjectChatMemberships: num(o, 'subjectChatMemberships'),
@@ -50,19 +69,35 @@ function parseProgress(o: Fields): ProgressReport {
   return { students: parseKind(o.students), parents: parseKind(o.parents) };
 }
 
+function parsePathNamed(o: Fields): PathNamed {
+  return { pathId: str(o, 'pathId'), pathName: str(o, 'pathName') };
+}
+
 const parseSchoolRow: Parser<SchoolReportRow> = (value) => {
   const o = record(value, 'school row');
-  return { ...parseProgress(o), schoolId: str(o, 'schoolId'), schoolName: str(o, 'schoolName'), classes: num(o, 'classes') };
+  return {
+    ...parseProgress(o),
+    ...parsePathNamed(o),
+    schoolId: str(o, 'schoolId'),
+    schoolName: str(o, 'schoolName'),
+    classes: num(o, 'classes'),
+  };
 };
 
 const parseClassRow: Parser<ClassReportRow> = (value) => {
   const o = record(value, 'class row');
   return {
     ...parseProgress(o),
+    ...parsePathNamed(o),
     classId: str(o, 'classId'),
     className: str(o, 'className'),
     academicYear: str(o, 'academicYear'),
   };
+};
+
+const parsePathTotal: Parser<PathTotal> = (value) => {
+  const o = record(value, 'path total');
+  return { ...parseProgress(o), ...parsePathNamed(o), schools: num(o, 'schools') };
 };
 
 export const parseDistrictReport: Parser<DistrictReport> = (value) => {
@@ -71,6 +106,7 @@ export const parseDistrictReport: Parser<DistrictReport> = (value) => {
     districtId: str(o, 'districtId'),
     districtName: str(o, 'districtName'),
     total: parseProgress(record(o.total, 'total')),
+    paths: list(o.paths, parsePathTotal, 'paths'),
     schools: list(o.schools, parseSchoolRow, 'schools'),
   };
 };
@@ -80,6 +116,7 @@ export const parseSchoolReport: Parser<SchoolReport> = (value) => {
   return {
     schoolId: str(o, 'schoolId'),
     schoolName: str(o, 'schoolName'),
+    ...parsePathNamed(o),
     total: parseProgress(record(o.total, 'total')),
     classes: list(o.classes, parseClassRow, 'classes'),
   };
@@ -96,12 +133,17 @@ export const parseHistoryReport: Parser<HistoryReport> = (value) => {
       o.days,
       (item) => {
         const d = record(item, 'day');
-        return { ...parseProgress(d), day: str(d, 'day') };
+        return { ...parseProgress(d), day: str(d, 'day'), pathIds: list(d.pathIds, pathIdOf, 'pathIds') };
       },
       'days',
     ),
   };
 };
+
+function pathIdOf(value: unknown): string {
+  if (typeof value !== 'string') throw new ResponseShapeError('pathIds');
+  return value;
+}
 
 export const parseApiKey: Parser<ApiKeySummary> = (value) => {
   const o = record(value, 'api key');

@@ -52,6 +52,8 @@ export function SchoolReportPage({ schoolId }: { schoolId: string }) {
       ) : (
         <ReportBody
           total={report.data.total}
+          withPath={new Set(report.data.classes.map((schoolClass) => schoolClass.pathId)).size > 1}
+          sections={[{ pathId: report.data.pathId, pathName: report.data.pathName, report: report.data.total }]}
           rows={classRows(report.data.classes)}
           tableHeading={t('classesHeading')}
           nameHeader={tTable('class')}

@@ -21,6 +21,8 @@ import { useCurrentUser } from '../shell/current-user';
 import { ClassFormModal } from './class-form-modal';
 import { ClassTeachersModal } from './class-teachers-modal';
 import { EraseSchoolSection } from './erase-school';
+import { SchoolPathSection } from './school-path';
+import { StepNotesEditor } from './step-notes-editor';
 
 type Dialog =
   | { kind: 'addClass' }
@@ -40,6 +42,8 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
   const dialog = useDialog<Dialog>();
   const close = dialog.close;
   const isDistrictAdmin = user.role === 'district_admin';
+  // The API decides too; this only spares a teacher buttons that would answer 403.
+  const canManage = isDistrictAdmin || (user.role === 'school_admin' && user.schoolId === schoolId);
 
   const refresh = () =>
     Promise.all([
@@ -109,6 +113,8 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
           </>
         }
       />
+
+      <SchoolPathSection school={school.data} canManage={canManage} />
 
       <Group justify="space-between" mb="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>
@@ -191,6 +197,9 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
           </Table.Tbody>
         </TableFrame>
       )}
+
+      {/* A new path has other steps: its notes start from what the API keeps for them. */}
+      {canManage && <StepNotesEditor key={school.data.pathId} school={school.data} />}
 
       <EraseSchoolSection school={school.data} />
 

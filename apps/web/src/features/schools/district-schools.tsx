@@ -1,10 +1,10 @@
 'use client';
 
-import { Anchor, Button, EmptyState, Group, Table } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, type SchoolSummary } from '@sferum/contracts';
+import { API_ROUTES, PATH_CATALOGUE, type SchoolSummary } from '@sferum/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { apiRequest } from '../../api/api-client';
 import { parseDistrict, parseSchool } from '../../api/parse';
 import { byId, districtQuery, QUERY_ROOTS, schoolsQuery } from '../../api/queries';
@@ -14,7 +14,25 @@ import { PageHeader } from '../../components/ui/page-header';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
 import { Link, useRouter } from '../../i18n/client-navigation';
+import { isAppLocale, routing } from '../../i18n/routing';
 import { useCurrentUser } from '../shell/current-user';
+
+/** The school's onboarding path, marked when it is the legacy one. */
+function PathCell({ pathId }: { pathId: string }) {
+  const t = useTranslations('schools');
+  const locale = useLocale();
+  const path = PATH_CATALOGUE.get(pathId);
+  return (
+    <Group gap="xs" wrap="wrap">
+      <Text size="sm">{path.name[isAppLocale(locale) ? locale : routing.defaultLocale]}</Text>
+      {path.legacy && (
+        <Badge color="orange" variant="light">
+          {t('legacy')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
 
 type Dialog = { kind: 'district' } | { kind: 'newSchool' } | { kind: 'school'; school: SchoolSummary };
 
@@ -52,10 +70,11 @@ export function DistrictSchools() {
       ) : schools.data.length === 0 ? (
         <EmptyState title={t('emptyTitle')} description={t('emptyText')} py="xl" />
       ) : (
-        <TableFrame minWidth={560}>
+        <TableFrame minWidth={720}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('school')}</Table.Th>
+              <Table.Th>{t('path')}</Table.Th>
               <Table.Th ta="right">{t('classes')}</Table.Th>
               <Table.Th ta="right">{t('teachers')}</Table.Th>
               <ActionsHeader label={t('actions')} />
@@ -63,11 +82,14 @@ export function DistrictSchools() {
           </Table.Thead>
           <Table.Tbody>
             {schools.data.map((school) => (
-              <Table.Tr key={school.id}>
+              <Table.Tr key={school.id} data-testid={`school-row-${school.name}`}>
                 <Table.Td>
                   <Anchor component={Link} href={`/schools/${school.id}`} fw={500}>
                     {school.name}
                   </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <PathCell pathId={school.pathId} />
                 </Table.Td>
                 <Table.Td ta="right">{school.classCount}</Table.Td>
                 <Table.Td ta="right">{school.teacherCount}</Table.Td>

@@ -28,13 +28,17 @@ export default async function ClassLettersRoute({ params, searchParams }: Props)
   }
   return (
     <Letters
-        locale={locale}
-        schoolName={user.schoolName ?? ''}
-        className={data.className}
-        messenger={data.messenger}
-        letters={data.letters}
-        withoutLink={data.withoutLink.map((invite) => [...invite.students, ...invite.parents])}
-        backHref={getPathname({ href: `/classes/${id}/links`, locale })}
+      locale={locale}
+      schoolName={user.schoolName ?? ''}
+      className={data.className}
+      teachers={data.teachers}
+      parentContact={data.parentContact}
+      deadline={data.deadline}
+      pathId={data.pathId}
+      stepNotes={data.stepNotes}
+      letters={data.letters}
+      withoutLink={data.withoutLink.map((invite) => [...invite.students, ...invite.parents])}
+      backHref={getPathname({ href: `/classes/${id}/links`, locale })}
     />
   );
 }

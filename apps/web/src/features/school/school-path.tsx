@@ -1,0 +1,91 @@
+'use client';
+
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { PATH_CATALOGUE, type OnboardingPath, type SchoolSummary } from '@sferum/contracts';
+import { useLocale, useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { isAppLocale, routing, type AppLocale } from '../../i18n/routing';
+import { SwitchPathModal } from './switch-path-modal';
+
+export function useAppLocale(): AppLocale {
+  const locale = useLocale();
+  return isAppLocale(locale) ? locale : routing.defaultLocale;
+}
+
+/** The path's name with the «Прежний путь» badge of a legacy one. */
+export function PathName({ path, locale }: { path: OnboardingPath; locale: AppLocale }) {
+  const t = useTranslations('schoolPath');
+  return (
+    <Group gap="xs" wrap="wrap" component="span">
+      <Text span fw={600}>
+        {path.name[locale]}
+      </Text>
+      {path.legacy && (
+        <Badge color="orange" variant="light">
+          {t('legacy')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** The school's onboarding path: what it is, its steps, and (for those who may) the way to another one. */
+export function SchoolPathSection({ school, canManage }: { school: SchoolSummary; canManage: boolean }) {
+  const t = useTranslations('schoolPath');
+  const locale = useAppLocale();
+  const [switching, setSwitching] = useState(false);
+  const path = PATH_CATALOGUE.get(school.pathId);
+  const others = PATH_CATALOGUE.paths.filter((candidate) => candidate.id !== path.id);
+  const chats = [...path.chats.classChats, path.chats.subject, path.chats.school]
+    .map((chat) => chat.title[locale])
+    .join(', ');
+  const chosenOn = school.pathChangedAt
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Moscow' }).format(
+        new Date(school.pathChangedAt),
+      )
+    : null;
+
+  return (
+    <Paper withBorder p="md" mb="xl" component="section" aria-labelledby="school-path" data-testid="school-path">
+      <Group justify="space-between" align="flex-start" gap="md">
+        <Stack gap={6} style={{ flex: '1 1 20rem', minWidth: 0 }}>
+          <Title order={2} fz="lg" id="school-path">
+            {t('heading')}
+          </Title>
+          <PathName path={path} locale={locale} />
+          <Text size="sm">{path.description[locale]}</Text>
+          <Text size="sm" fw={600} mt={4}>
+            {t('stepsHeading')}
+          </Text>
+          <List type="ordered" size="sm" spacing={2}>
+            {path.steps.map((step) => (
+              <List.Item key={step.id}>{step.title[locale]}</List.Item>
+            ))}
+          </List>
+          <Text size="sm" c="dimmed">
+            {t('chats', { chats })}
+          </Text>
+          {chosenOn && (
+            <Text size="xs" c="dimmed">
+              {t('chosenOn', { date: chosenOn })}
+            </Text>
+          )}
+        </Stack>
+        {canManage && others.length > 0 && (
+          <Button variant="default" onClick={() => setSwitching(true)}>
+            {t('switch')}
+          </Button>
+        )}
+      </Group>
+      {canManage && others.length > 0 && (
+        <SwitchPathModal
+          opened={switching}
+          school={school}
+          current={path}
+          others={others}
+          onClose={() => setSwitching(false)}
+        />
+      )}
+    </Paper>
+  );
+}
