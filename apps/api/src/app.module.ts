@@ -17,6 +17,7 @@ import { PrivacyModule } from './privacy/privacy.module';
 import { ProgressModule } from './progress/progress.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
+import { SchoolYearModule } from './school-year/school-year.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         InvitesModule,
         ReportsModule,
         PrivacyModule,
+        SchoolYearModule,
       ],
     };
   }

@@ -13,6 +13,8 @@ export interface SchoolSummary {
   pathChangedAt: string | null;
   /** the school's own note per step of its path, shown to parents on the page and the letter */
   stepNotes: Record<string, string>;
+  /** the school's current academic year: the newest year of its classes; null without classes */
+  academicYear: string | null;
   classCount: number;
   teacherCount: number;
 }
@@ -86,3 +88,59 @@ export interface UpdateClassRequest {
 export interface SetClassTeachersRequest {
   teacherIds: string[];
 }
+
+/** What «Новый учебный год» will do to a school, before it is run. */
+export interface NewYearPreview {
+  /** the school's current year, "2026/2027": the newest year of its classes */
+  fromYear: string;
+  toYear: string;
+  /** already run for toYear: a second run is refused */
+  alreadyDone: boolean;
+  classes: NewYearClass[];
+  /** the first grades that will be created empty, by letter */
+  newFirstGrades: string[];
+  /** days after which leavers' personal data is erased */
+  erasureDays: number;
+}
+
+export interface NewYearClass {
+  classId: string;
+  /** "5А" now */
+  name: string;
+  /** "6А" next year; null when the class leaves */
+  nextName: string | null;
+  action: 'promote' | 'archive';
+  students: number;
+}
+
+/** POST /api/schools/:id/new-year/preview takes the same fields but toYear. */
+export interface NewYearOptions {
+  /** archive the 9th grades too (their students leave after grade 9) */
+  archiveGrade9: boolean;
+  /** erase leavers' personal data this many days after the move; default 30 */
+  erasureDays?: number;
+  /** letters of the new first grades; default: the letters the first grades have now */
+  firstGradeLetters?: string[];
+}
+
+export interface NewYearRequest extends NewYearOptions {
+  /** the year being started, "2027/2028": must be the next one, as a confirmation */
+  toYear: string;
+}
+
+export interface NewYearResult {
+  fromYear: string;
+  toYear: string;
+  promoted: number;
+  archived: number;
+  created: number;
+  /** students who left, archived now and erased on eraseOn */
+  leavers: number;
+  /** YYYY-MM-DD */
+  eraseOn: string;
+  /** parents' links extended to the end of toYear */
+  linksExtended: number;
+}
+
+export const NEW_YEAR_DEFAULT_ERASURE_DAYS = 30;
+export const NEW_YEAR_MAX_ERASURE_DAYS = 365;

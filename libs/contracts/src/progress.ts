@@ -20,8 +20,8 @@ export type ChatStatus = (typeof CHAT_STATUSES)[number];
 export const PERSON_KINDS = ['student', 'parent'] as const;
 export type PersonKind = (typeof PERSON_KINDS)[number];
 
-/** Who made a change, as history shows it. */
-export const PROGRESS_SOURCES = ['teacher', 'parent_link', 'import', 'admin'] as const;
+/** Who made a change, as history shows it; `member_list`: the teacher pasted a chat's member list from MAX or Sferum. */
+export const PROGRESS_SOURCES = ['teacher', 'parent_link', 'import', 'admin', 'member_list'] as const;
 export type ProgressSource = (typeof PROGRESS_SOURCES)[number];
 
 /**

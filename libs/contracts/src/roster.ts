@@ -263,3 +263,47 @@ export interface ImportResult {
   errors: ImportError[];
   preview: ImportRowPreview[];
 }
+
+/**
+ * A chat's member list as the teacher copied it from MAX's or Sferum's web
+ * version ("Участники"): one member per line, or a copied table.
+ * POST /api/chats/:chatId/members/preview, then /commit with the people chosen.
+ */
+export interface MemberListRequest {
+  text: string;
+}
+
+export interface MemberListLine {
+  /** 1-based line of the pasted text */
+  line: number;
+  text: string;
+}
+
+export interface MemberListCandidate {
+  personId: string;
+  displayName: string;
+  kind: PersonKind;
+}
+
+export interface MemberListPreview {
+  /** one person each, not yet joined: the commit marks them */
+  matched: Array<MemberListLine & MemberListCandidate>;
+  /** already marked as joined: nothing changes */
+  alreadyJoined: Array<MemberListLine & MemberListCandidate>;
+  /** several people fit: the teacher chooses */
+  ambiguous: Array<MemberListLine & { candidates: MemberListCandidate[] }>;
+  /** nobody of the chat fits (a teacher, a relative, a typo) */
+  unknown: MemberListLine[];
+}
+
+export interface MemberListCommitRequest {
+  /** the people to mark as joined (matched ones and the teacher's choices among ambiguous ones) */
+  personIds: string[];
+}
+
+export interface MemberListResult {
+  /** marked as joined now */
+  joined: number;
+  /** already joined, or not using Sferum/MAX: left as they were */
+  unchanged: number;
+}

@@ -14,6 +14,7 @@ interface SchoolRow {
   path_id: string;
   path_changed_at: Date | null;
   step_notes: Record<string, string>;
+  academic_year: string | null;
   class_count: string;
   teacher_count: string;
 }
@@ -22,6 +23,7 @@ const SCHOOL_SUMMARY_SQL = `
   SELECT s.id, s.district_id, s.name, s.path_id, s.path_changed_at,
          (SELECT COALESCE(json_object_agg(n.step, n.note), '{}') FROM school_step_note n
           WHERE n.school_id = s.id AND n.path_id = s.path_id) AS step_notes,
+         (SELECT max(c.academic_year) FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS academic_year,
          (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS class_count,
          (SELECT count(*) FROM staff_user u
            WHERE u.school_id = s.id AND u.role = 'teacher' AND u.deactivated_at IS NULL) AS teacher_count
@@ -120,6 +122,7 @@ function toSummary(row: SchoolRow): SchoolSummary {
     pathId: row.path_id,
     pathChangedAt: row.path_changed_at ? row.path_changed_at.toISOString() : null,
     stepNotes: row.step_notes,
+    academicYear: row.academic_year,
     classCount: Number(row.class_count),
     teacherCount: Number(row.teacher_count),
   };

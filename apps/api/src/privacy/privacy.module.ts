@@ -6,5 +6,6 @@ import { PrivacyService } from './privacy.service';
 @Module({
   controllers: [PrivacyController],
   providers: [PrivacyService],
+  exports: [PrivacyService],
 })
 export class PrivacyModule {}

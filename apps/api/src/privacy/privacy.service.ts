@@ -131,6 +131,37 @@ export class PrivacyService {
     return result;
   }
 
+  /**
+   * The leavers of the given (archived) classes, inside the caller's
+   * transaction: the students go, with their whole family where no other child
+   * is left at school; a sibling's family keeps its parents. Returns how many
+   * people went. Counters are recounted; snapshots stay.
+   */
+  async eraseStudentsOfClasses(manager: EntityManager, classIds: string[]): Promise<number> {
+    const students = await manager.query<Array<{ id: string; family_id: string }>>(
+      `SELECT id, family_id FROM person WHERE class_id = ANY($1::uuid[]) ORDER BY id`,
+      [classIds],
+    );
+    if (students.length === 0) return 0;
+    const familyIds = [...new Set(students.map((row) => row.family_id))].sort();
+    await manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [familyIds]);
+    const staying = await manager.query<Array<{ family_id: string }>>(
+      `SELECT DISTINCT family_id FROM person
+       WHERE family_id = ANY($1::uuid[]) AND kind = 'student' AND NOT (class_id = ANY($2::uuid[]))`,
+      [familyIds, classIds],
+    );
+    const kept = new Set(staying.map((row) => row.family_id));
+    const emptied = familyIds.filter((id) => !kept.has(id));
+    const classesAfter = await classesOfFamilies(manager, [...kept]);
+    const [, people] = await manager.query<[unknown, number]>(
+      `DELETE FROM person WHERE class_id = ANY($1::uuid[]) AND family_id = ANY($2::uuid[])`,
+      [classIds, [...kept]],
+    );
+    const erased = await this.deleteFamilies(manager, emptied);
+    await recountClasses(manager, [...classIds, ...classesAfter]);
+    return people + erased.people;
+  }
+
   /** Deletes families with their people, steps, chat memberships, history and links; recounts their classes. */
   private async erase(manager: EntityManager, familyIds: string[]): Promise<void> {
     if (familyIds.length === 0) return;

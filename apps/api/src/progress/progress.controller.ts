@@ -3,6 +3,8 @@ import { ApiConflictResponse, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nes
 import {
   SESSION_COOKIE,
   type BulkProgressResult,
+  type MemberListPreview,
+  type MemberListResult,
   type ProgressEvent,
   type RosterPerson,
   type StepId,
@@ -15,7 +17,8 @@ import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
 import { loadPeople } from '../roster/roster-query';
-import { BulkProgressDto, FamilyOptOutDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
+import { BulkProgressDto, FamilyOptOutDto, MemberListCommitDto, MemberListDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
+import { MemberListsService } from './member-lists.service';
 import { loadHistory } from './history';
 import type { Target } from './progress-plan';
 import { toOptOutChoice, toRequestedChange } from './progress-requests';
@@ -31,6 +34,7 @@ export class ProgressController {
     private readonly access: AccessPolicy,
     private readonly dataSource: DataSource,
     private readonly schoolPaths: SchoolPaths,
+    private readonly memberLists: MemberListsService,
   ) {}
 
   @Put('people/:personId/steps/:step')
@@ -116,6 +120,24 @@ export class ProgressController {
       actorOf(auth),
     );
     return { updated: await this.people(family.schoolId, [...given], null) };
+  }
+
+  @Post('chats/:chatId/members/preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    description:
+      'Matches a member list copied from MAX or Sferum to the chat’s people (ё and е alike, surname and first name in either order, ' +
+      'patronymic optional, parents and students apart where the list says so): matched, already joined, ambiguous, unknown. Writes nothing.',
+  })
+  previewMembers(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: MemberListDto): Promise<MemberListPreview> {
+    return this.memberLists.preview(auth, chatId, dto.text);
+  }
+
+  @Post('chats/:chatId/members/commit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.' })
+  commitMembers(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: MemberListCommitDto): Promise<MemberListResult> {
+    return this.memberLists.commit(auth, chatId, dto.personIds);
   }
 
   @Get('people/:personId/history')

@@ -105,6 +105,7 @@ export class ProgressService {
   }
 
   async applyWithin(manager: EntityManager, changes: PersonChange[], actor: Actor): Promise<string[]> {
+    if (changes.length === 0) return [];
     const { path, people } = await this.lock(manager, changes);
     for (const change of changes) {
       checkAgainstPath(path, change.change);

@@ -129,6 +129,7 @@ export const parseSchool: Parser<SchoolSummary> = (value) => {
     pathId: pathId(o),
     pathChangedAt: optionalStr(o, 'pathChangedAt'),
     stepNotes: stringRecord(o, 'stepNotes'),
+    academicYear: optionalStr(o, 'academicYear'),
     classCount: num(o, 'classCount'),
     teacherCount: num(o, 'teacherCount'),
   };

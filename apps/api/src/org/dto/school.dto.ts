@@ -80,6 +80,8 @@ export class SchoolSummaryDto implements SchoolSummary {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) pathChangedAt!: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The school’s note per step of its path' })
   stepNotes!: Record<string, string>;
+  @ApiProperty({ type: String, nullable: true, example: '2026/2027', description: 'The newest academic year of the school’s classes' })
+  academicYear!: string | null;
   @ApiProperty({ description: 'Classes not archived' }) classCount!: number;
   @ApiProperty({ description: 'Active teacher accounts' }) teacherCount!: number;
 }

@@ -9,6 +9,8 @@ import {
   type BlockerReason,
   type BulkProgressRequest,
   type FamilyOptOutRequest,
+  type MemberListCommitRequest,
+  type MemberListRequest,
   type OptOutChannel,
   type OptOutRequest,
   type ParentStatusRequest,
@@ -163,4 +165,19 @@ export class FamilyOptOutDto extends OptOutDto implements FamilyOptOutRequest {
   @ValidateNested({ each: true })
   @Type(() => VersionedPersonDto)
   people!: VersionedPersonDto[];
+}
+
+export class MemberListDto implements MemberListRequest {
+  @ApiProperty({ maxLength: 200_000, description: 'The member list as copied from MAX or Sferum: one member per line, or a copied table' })
+  @IsString()
+  @MaxLength(200_000)
+  text!: string;
+}
+
+export class MemberListCommitDto implements MemberListCommitRequest {
+  @ApiProperty({ type: [String], format: 'uuid', maxItems: 2000, description: 'The people to mark as joined: from the preview’s matches and the teacher’s choices' })
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsUUID('all', { each: true })
+  personIds!: string[];
 }

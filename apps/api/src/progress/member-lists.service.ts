@@ -1,0 +1,62 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { MemberListPreview, MemberListResult } from '@sferum/contracts';
+import { DataSource } from 'typeorm';
+import type { AuthContext } from '../auth/auth-context';
+import { AccessPolicy } from '../auth/access-policy.service';
+import { RequestValidationException } from '../common/validation';
+import { matchMemberList, type ChatMember } from './member-list';
+import { ProgressService } from './progress.service';
+
+/**
+ * A chat's member list, pasted by the teacher from MAX's or Sferum's web
+ * version: names matched to the people who belong in the chat, then the
+ * chosen ones marked as joined (source: the member list). Nobody is ever
+ * removed; one transaction like every change.
+ */
+@Injectable()
+export class MemberListsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+    private readonly progress: ProgressService,
+  ) {}
+
+  async preview(auth: AuthContext, chatId: string, text: string): Promise<MemberListPreview> {
+    return matchMemberList(text, await this.members(auth, chatId));
+  }
+
+  async commit(auth: AuthContext, chatId: string, personIds: string[]): Promise<MemberListResult> {
+    const members = new Map((await this.members(auth, chatId)).map((member) => [member.personId, member]));
+    const unknown = personIds.filter((id) => !members.has(id));
+    if (unknown.length > 0) throw RequestValidationException.forField('personIds', `not people of this chat: ${unknown.join(', ')}`);
+    const wanted = [...new Set(personIds)].filter((id) => !members.get(id)!.joined && !members.get(id)!.optedOut);
+    const changed = await this.progress.apply(
+      wanted.map((personId) => ({ personId, change: { target: { chatId }, status: 'joined', blockerReason: null, blockerNote: null } })),
+      { source: 'member_list', staffId: auth.userId },
+    );
+    return { joined: changed.length, unchanged: new Set(personIds).size - changed.length };
+  }
+
+  /** The chat's people the caller may mark: a class's chat by its teachers, the school chat by the school's admins. */
+  private async members(auth: AuthContext, chatId: string): Promise<Array<ChatMember & { optedOut: boolean }>> {
+    const [chat] = await this.dataSource.query<Array<{ school_id: string; class_id: string | null }>>(
+      `SELECT school_id, class_id FROM chat WHERE id = $1 AND archived_at IS NULL`,
+      [chatId],
+    );
+    if (!chat) throw new NotFoundException('Chat not found');
+    if (chat.class_id) {
+      await this.access.requireClass(auth, chat.class_id, 'read');
+    } else {
+      await this.access.requireSchool(auth, chat.school_id, 'read');
+      if (auth.role === 'teacher') throw new ForbiddenException('The school’s admins mark the school chat');
+    }
+    return this.dataSource.query<Array<ChatMember & { optedOut: boolean }>>(
+      `SELECT p.id AS "personId", p.display_name AS "displayName", p.kind, cm.status = 'joined' AS joined,
+              p.opted_out_at IS NOT NULL AS "optedOut"
+       FROM chat_membership cm JOIN person p ON p.id = cm.person_id AND p.archived_at IS NULL
+       WHERE cm.chat_id = $1
+       ORDER BY p.display_name`,
+      [chatId],
+    );
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PrivacyModule } from '../privacy/privacy.module';
+import { SchoolYearController } from './school-year.controller';
+import { LeaverErasureJob } from './school-year.job';
+import { SchoolYearService } from './school-year.service';
+
+/** The new school year: classes up a grade, leavers archived and erased after the school's period. */
+@Module({
+  imports: [PrivacyModule],
+  controllers: [SchoolYearController],
+  providers: [SchoolYearService, LeaverErasureJob],
+})
+export class SchoolYearModule {}
