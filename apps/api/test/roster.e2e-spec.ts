@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiErrorBody, ClassRoster, ProgressEvent, RosterFamily, RosterPerson } from '@sferum/contracts';
+import type { ApiErrorBody, ClassRoster, FamilyMatch, ProgressEvent, RosterFamily, RosterPerson } from '@sferum/contracts';
 import TestAgent from 'supertest/lib/agent';
 import { normalizePhone, phoneHmac } from '../src/roster/phone';
 import { OrgFactory } from './factories/org.factory';
@@ -345,5 +345,27 @@ describe('class roster and progress', () => {
     );
     expect(eventsAfter - eventsBefore).toBe(succeeded);
     await expectCountersExact(busy);
+  });
+
+  it('offers the family of a parent typed again by hand (same name and phone) instead of a second copy of them', async () => {
+    await addStudent(admin, class5B, 'Старший Брат', [{ displayName: 'Общая Мама Алёна', phone: '+7 913 000-11-22' }]);
+    const typed = [{ displayName: 'общая мама  Алена', phone: '8 (913) 000-11-22' }];
+    const match = (await teacher5A.post(`/api/classes/${class5A}/students/family-match`).send({ parents: typed }).expect(200)).body as FamilyMatch;
+    expect(match).toEqual({ match: { parentName: 'Общая Мама Алёна', classes: ['5Б'] } });
+    const otherPhone = (await teacher5A
+      .post(`/api/classes/${class5A}/students/family-match`)
+      .send({ parents: [{ displayName: 'Общая Мама Алёна', phone: '+7 913 999-99-99' }] })
+      .expect(200)).body as FamilyMatch;
+    expect(otherPhone.match).toBeNull();
+
+    const joined = (await teacher5A
+      .post(`/api/classes/${class5A}/students`)
+      .send({ displayName: 'Младшая Сестра', parents: typed, joinFamilyOfParent: true })
+      .expect(201)).body as RosterFamily;
+    expect(joined.parents.map((p) => p.displayName)).toEqual(['Общая Мама Алёна']);
+    expect(joined.students.map((p) => p.displayName).sort()).toEqual(['Младшая Сестра', 'Старший Брат']);
+    expect(await factory.count(`SELECT count(*) FROM person WHERE family_id = $1 AND kind = 'parent'`, [joined.id])).toBe(1);
+    await expectCountersExact(class5A);
+    await expectCountersExact(class5B);
   });
 });

@@ -137,6 +137,27 @@ export interface CreateStudentRequest {
   /** an existing family of the school (a sibling); a new family otherwise */
   familyId?: string;
   parents?: NewParent[];
+  /**
+   * A parent given here who already is a parent of the school (the same name
+   * and phone) brings the student into that family instead of a second copy
+   * of them: see POST /api/classes/:classId/students/family-match.
+   */
+  joinFamilyOfParent?: boolean;
+}
+
+/** Is one of these parents already a parent of the school (same name and phone)? */
+export interface FamilyMatchRequest {
+  parents: NewParent[];
+}
+
+export interface FamilyMatch {
+  /** null: nobody of the school has that name and phone */
+  match: {
+    /** the matching parent's name as the school has it */
+    parentName: string;
+    /** the classes of that family's children ("7Б"), no child's name */
+    classes: string[];
+  } | null;
 }
 
 export type AddParentRequest = NewParent;

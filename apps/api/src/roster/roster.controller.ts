@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCookieAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, type ChatSummary, type ClassRoster, type RosterFamily, type RosterPerson } from '@sferum/contracts';
+import { SESSION_COOKIE, type ChatSummary, type ClassRoster, type FamilyMatch, type RosterFamily, type RosterPerson } from '@sferum/contracts';
 import { IsIn, IsOptional } from 'class-validator';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
@@ -9,6 +9,7 @@ import {
   AddParentDto,
   CreateStudentDto,
   CreateSubjectChatDto,
+  FamilyMatchDto,
   MoveStudentDto,
   SetChatInviteDto,
   UpdatePersonDto,
@@ -39,6 +40,13 @@ export class RosterController {
   @ApiCreatedResponse({ description: 'The family with the new student (and parents).' })
   createStudent(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: CreateStudentDto): Promise<RosterFamily> {
     return this.roster.createStudent(auth, classId, dto);
+  }
+
+  @Post('classes/:classId/students/family-match')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ description: 'Whether a parent typed for a new student is already a parent of the school (same name and phone): the classes of that family’s children, no names.' })
+  familyMatch(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: FamilyMatchDto): Promise<FamilyMatch> {
+    return this.roster.familyMatch(auth, classId, dto);
   }
 
   @Post('classes/:classId/chats')

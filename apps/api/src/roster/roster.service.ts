@@ -1,5 +1,15 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { stepIdsOf, type ChatSummary, type ClassRoster, type OnboardingPath, type PersonKind, type RosterFamily, type RosterPerson } from '@sferum/contracts';
+import {
+  formatClassName,
+  stepIdsOf,
+  type ChatSummary,
+  type ClassRoster,
+  type FamilyMatch,
+  type OnboardingPath,
+  type PersonKind,
+  type RosterFamily,
+  type RosterPerson,
+} from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
@@ -10,7 +20,7 @@ import { ClassesService } from '../org/classes.service';
 import { SchoolPaths } from '../paths/school-paths.service';
 import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
 import { classesOfFamilies, recountClasses } from '../progress/class-counters';
-import type { AddParentDto, CreateStudentDto, CreateSubjectChatDto, MoveStudentDto, UpdatePersonDto } from './dto/roster.dto';
+import type { AddParentDto, CreateStudentDto, CreateSubjectChatDto, FamilyMatchDto, MoveStudentDto, UpdatePersonDto } from './dto/roster.dto';
 import { checkInviteUrl, parseInviteHosts } from './chat-invite-url';
 import { normalizePhone, phoneHmac } from './phone';
 import { loadClassChats, loadClassCounters, loadClassFamilies, loadPeople } from './roster-query';
@@ -57,15 +67,49 @@ export class RosterService {
     };
   }
 
+  /**
+   * Whether a parent typed for a new student already is a parent of the school
+   * (the same name, ё and е alike, and the same phone): the teacher is offered
+   * that family instead of a second copy of the parent. Only the classes of
+   * that family's children are told, never their names.
+   */
+  async familyMatch(auth: AuthContext, classId: string, dto: FamilyMatchDto): Promise<FamilyMatch> {
+    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents);
+    if (!found) return { match: null };
+    const classes = await this.dataSource.query<Array<{ grade: number; letter: string }>>(
+      `SELECT DISTINCT c.grade, c.letter FROM person s JOIN school_class c ON c.id = s.class_id
+       WHERE s.family_id = $1 AND s.kind = 'student' AND s.archived_at IS NULL ORDER BY c.grade, c.letter`,
+      [found.familyId],
+    );
+    return { match: { parentName: found.displayName, classes: classes.map((c) => formatClassName(c.grade, c.letter)) } };
+  }
+
   /** A student in a new family, or in an existing one (a sibling), with up to two new parents. */
   async createStudent(auth: AuthContext, classId: string, dto: CreateStudentDto): Promise<RosterFamily> {
     const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    if (dto.joinFamilyOfParent && !dto.familyId) {
+      const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents ?? []);
+      if (found) {
+        // The known parent is not added again; the other parents given join the family.
+        const others = (dto.parents ?? []).filter((_, index) => index !== found.index);
+        return this.createStudentIn(schoolClass, classId, { ...dto, familyId: found.familyId, parents: others });
+      }
+    }
     if (dto.familyId) {
       const family = await this.access.requireFamily(auth, dto.familyId);
       if (family.schoolId !== schoolClass.schoolId) {
         throw RequestValidationException.forField('familyId', 'familyId must be a family of the same school');
       }
     }
+    return this.createStudentIn(schoolClass, classId, dto);
+  }
+
+  private async createStudentIn(
+    schoolClass: { schoolId: string; districtId: string },
+    classId: string,
+    dto: CreateStudentDto,
+  ): Promise<RosterFamily> {
     const hashes = {
       student: this.hashPhone(dto.phone, 'phone'),
       parents: (dto.parents ?? []).map((parent, index) => this.hashPhone(parent.phone, `parents.${index}.phone`)),
@@ -210,6 +254,28 @@ export class RosterService {
     return row;
   }
 
+  /** The first parent given who is an active parent of the school with the same name and phone. */
+  private async matchingParent(
+    manager: EntityManager,
+    schoolId: string,
+    parents: ReadonlyArray<{ displayName: string; phone?: string }>,
+  ): Promise<{ familyId: string; displayName: string; index: number } | null> {
+    for (const [index, parent] of parents.entries()) {
+      const hash = this.hashPhone(parent.phone, `parents.${index}.phone`);
+      if (!hash) continue;
+      // By the phone's hash first (indexed), then the name compared as people write it.
+      const rows = await manager.query<Array<{ family_id: string; display_name: string }>>(
+        `SELECT family_id, display_name FROM person
+         WHERE school_id = $1 AND phone_hmac = $2 AND kind = 'parent' AND archived_at IS NULL
+         ORDER BY created_at`,
+        [schoolId, hash],
+      );
+      const row = rows.find((candidate) => sameName(candidate.display_name, parent.displayName));
+      if (row) return { familyId: row.family_id, displayName: row.display_name, index };
+    }
+    return null;
+  }
+
   private hashPhone(phone: string | undefined, field: string): Buffer | null {
     if (phone === undefined || phone.trim() === '') return null;
     const normalized = normalizePhone(phone);
@@ -299,4 +365,10 @@ export class RosterService {
       parents: people.filter((p) => p.kind === 'parent').sort(byName),
     };
   }
+}
+
+/** Names as people type them: case, ё and е, and spaces do not matter. */
+function sameName(a: string, b: string): boolean {
+  const normal = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('ru-RU').replaceAll('ё', 'е');
+  return normal(a) === normal(b);
 }

@@ -5,6 +5,7 @@ import {
   type AddParentRequest,
   type CreateStudentRequest,
   type CreateSubjectChatRequest,
+  type FamilyMatchRequest,
   type SetChatInviteRequest,
   type MoveStudentRequest,
   type NewParent,
@@ -15,6 +16,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsOptional,
   IsString,
@@ -78,6 +80,20 @@ export class CreateStudentDto implements CreateStudentRequest {
   @ValidateNested({ each: true })
   @Type(() => NewParentDto)
   parents?: NewParentDto[];
+
+  @ApiPropertyOptional({ description: 'A parent given who is already a parent of the school (same name and phone) brings the student into that family' })
+  @IsOptional()
+  @IsBoolean()
+  joinFamilyOfParent?: boolean;
+}
+
+export class FamilyMatchDto implements FamilyMatchRequest {
+  @ApiProperty({ type: [NewParentDto], maxItems: MAX_PARENTS_PER_STUDENT })
+  @IsArray()
+  @ArrayMaxSize(MAX_PARENTS_PER_STUDENT)
+  @ValidateNested({ each: true })
+  @Type(() => NewParentDto)
+  parents!: NewParentDto[];
 }
 
 export class AddParentDto extends NewParentDto implements AddParentRequest {}
