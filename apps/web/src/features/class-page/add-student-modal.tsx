@@ -2,9 +2,16 @@
 
 import { Alert, Button, Fieldset, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { DISPLAY_NAME_MAX_LENGTH, MAX_PARENTS_PER_STUDENT, type CreateStudentRequest, type RosterFamily } from '@sferum/contracts';
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  MAX_PARENTS_PER_STUDENT,
+  type CreateStudentRequest,
+  type FamilyMatch,
+  type RosterFamily,
+} from '@sferum/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { useChangeErrorMessage } from './labels';
 import { rosterApi } from './roster-api';
@@ -42,21 +49,55 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
     },
   });
   const fieldErrorShown = isApiError(mutation.error, 400) && mutation.error.fields.some((field) => field.endsWith('phone'));
+  // A parent typed who is already a parent of the school: offered their family before a second copy is made.
+  const [known, setKnown] = useState<{ body: CreateStudentRequest; match: NonNullable<FamilyMatch['match']> } | null>(null);
+  const matching = useMutation({ mutationFn: (body: CreateStudentRequest) => rosterApi.familyMatch(classId, { parents: body.parents ?? [] }) });
 
-  const submit = (values: Values) => {
+  const submit = async (values: Values) => {
     const phone = values.phone.trim();
-    mutation.mutate({
+    const body: CreateStudentRequest = {
       displayName: values.name.trim(),
       ...(phone ? { phone } : {}),
       parents: values.parents.map((parent) => ({
         displayName: parent.name.trim(),
         ...(parent.phone.trim() ? { phone: parent.phone.trim() } : {}),
       })),
-    });
+    };
+    if (body.parents?.some((parent) => parent.phone)) {
+      const found = await matching.mutateAsync(body).catch(() => ({ match: null }));
+      if (found.match) {
+        setKnown({ body, match: found.match });
+        return;
+      }
+    }
+    mutation.mutate(body);
   };
 
+  if (known) {
+    return (
+      <Stack gap="md">
+        <Alert color="blue" title={t('knownParentTitle')}>
+          {t('knownParentText', { name: known.match.parentName, classes: known.match.classes.join(', '), count: known.match.classes.length })}
+        </Alert>
+        {mutation.isError && (
+          <Alert color="red" role="alert">
+            {errorMessage(mutation.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={() => mutation.mutate(known.body)} disabled={mutation.isPending}>
+            {t('knownParentNo')}
+          </Button>
+          <Button data-autofocus loading={mutation.isPending} onClick={() => mutation.mutate({ ...known.body, joinFamilyOfParent: true })}>
+            {t('knownParentYes')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
   return (
-    <form noValidate onSubmit={form.onSubmit(submit)}>
+    <form noValidate onSubmit={form.onSubmit((values) => void submit(values))}>
       <Stack gap="md">
         {mutation.isError && !fieldErrorShown && (
           <Alert color="red" role="alert">
@@ -90,7 +131,7 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
           <Button variant="default" onClick={onClose} disabled={mutation.isPending}>
             {tCommon('cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={mutation.isPending || matching.isPending}>
             {t('submit')}
           </Button>
         </Group>

@@ -1,4 +1,6 @@
 import {
+  type FamilyMatch,
+  type FamilyMatchRequest,
   API_PREFIX,
   API_ROUTES,
   CHAT_AUDIENCES,
@@ -227,6 +229,14 @@ export const parseImportResult: Parser<ImportResult> = (value) => {
   };
 };
 
+/** Whether a typed parent is already a parent of the school: the classes of that family's children, no names. */
+export const parseFamilyMatch: Parser<FamilyMatch> = (value) => {
+  const o = record(value, 'family match');
+  if (o.match === null) return { match: null };
+  const match = record(o.match, 'match');
+  return { match: { parentName: str(match, 'parentName'), classes: list(match.classes, (item) => String(item), 'classes') } };
+};
+
 const ROSTER_ROOT = ['roster'] as const;
 const PEOPLE = `${API_PREFIX}/people`;
 const FAMILIES = `${API_PREFIX}/families`;
@@ -290,6 +300,8 @@ export const rosterApi = {
     apiRequest(`${byId(FAMILIES, familyId)}/parents`, { method: 'POST', body, parse: parseRosterPerson }),
   addStudent: (classId: string, body: CreateStudentRequest) =>
     apiRequest(`${byId(API_ROUTES.classes, classId)}/students`, { method: 'POST', body, parse: parseRosterFamily }),
+  familyMatch: (classId: string, body: FamilyMatchRequest) =>
+    apiRequest(`${byId(API_ROUTES.classes, classId)}/students/family-match`, { method: 'POST', body, parse: parseFamilyMatch }),
   addChat: (classId: string, name: string) =>
     apiRequest(`${byId(API_ROUTES.classes, classId)}/chats`, { method: 'POST', body: { name }, parse: parseChatSummary }),
 };
