@@ -8,7 +8,6 @@ import {
   type CreatedApiKey,
   type DistrictReport,
   type HistoryReport,
-  type OnboardingPath,
   type RosterFamily,
   type RosterPerson,
   type SchoolReport,
@@ -22,6 +21,7 @@ import { SnapshotsService } from '../src/reports/snapshots.service';
 import { OrgFactory } from './factories/org.factory';
 import { recountFromSource } from './support/recount';
 import { signIn } from './support/sign-in';
+import { REGION_PATH } from './support/region-path';
 import { createTestApp } from './support/test-app';
 
 describe('district reporting API', () => {
@@ -622,14 +622,6 @@ describe('district reporting API', () => {
 });
 
 /** A region's procedure known only to this test's catalogue: the snapshots must take its steps from the injected one. */
-const REGION_PATH: OnboardingPath = {
-  ...PATH_CATALOGUE.get('vk'),
-  id: 'region_report',
-  name: { ru: 'Региональный порядок', en: 'A region’s procedure' },
-  legacy: false,
-  steps: [{ ...PATH_CATALOGUE.get('vk').steps[0], id: 'regional_id' }],
-};
-
 describe('snapshots of a school on a path of an injected catalogue', () => {
   let app: NestExpressApplication;
   let factory: OrgFactory;
@@ -651,7 +643,7 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
     const admin = await signIn(app, (await factory.staff('district_admin', { districtId })).email);
     const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Регионов Ученик' }).expect(201)).body as RosterFamily;
     const student = family.students[0];
-    await admin.put(`/api/people/${student.id}/steps/regional_id`).send({ version: student.version, status: 'done' }).expect(200);
+    await admin.put(`/api/people/${student.id}/steps/${REGION_PATH.steps[0].id}`).send({ version: student.version, status: 'done' }).expect(200);
     await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '3 days' WHERE id = $1`, [classId]);
     await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '3 days' WHERE id = $1`, [student.id]);
     await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '3 days' WHERE school_id = $1`, [school]);
@@ -661,8 +653,8 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
     const history = (await admin.get(`/api/reports/history?classId=${classId}`).expect(200)).body as HistoryReport;
     expect(history.days.length).toBeGreaterThanOrEqual(2);
     expect(history.days.every((day) => day.pathIds.join() === REGION_PATH.id)).toBe(true);
-    expect(Object.keys(history.days[0].students.steps)).toEqual(['regional_id']);
-    expect(history.days[0].students.steps.regional_id.done).toBe(0);
-    expect(history.days[history.days.length - 1].students.steps.regional_id).toMatchObject({ done: 1, shareDone: 1 });
+    expect(Object.keys(history.days[0].students.steps)).toEqual(REGION_PATH.steps.map((step) => step.id));
+    expect(history.days[0].students.steps[REGION_PATH.steps[0].id].done).toBe(0);
+    expect(history.days[history.days.length - 1].students.steps[REGION_PATH.steps[0].id]).toMatchObject({ done: 1, shareDone: 1 });
   });
 });

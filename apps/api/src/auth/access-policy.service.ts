@@ -133,6 +133,26 @@ export class AccessPolicy {
     return school;
   }
 
+  /**
+   * A chat the caller may change (its link, its members' marks): a class's
+   * chat by whoever works with that class, the school chat by the school's
+   * admins (a teacher: 403). Archived chats are not found.
+   */
+  async requireChat(auth: AuthContext, chatId: string): Promise<{ schoolId: string; classId: string | null }> {
+    const [chat] = await this.dataSource.query<Array<{ school_id: string; class_id: string | null }>>(
+      `SELECT school_id, class_id FROM chat WHERE id = $1 AND archived_at IS NULL`,
+      [chatId],
+    );
+    if (!chat) throw new NotFoundException('Chat not found');
+    if (chat.class_id) {
+      await this.requireClass(auth, chat.class_id, 'read');
+    } else {
+      await this.requireSchool(auth, chat.school_id, 'read');
+      if (auth.role === 'teacher') throw new ForbiddenException('The school chat is the school’s admins’ to change');
+    }
+    return { schoolId: chat.school_id, classId: chat.class_id };
+  }
+
   async requireClass(auth: AuthContext, classId: string, action: Action): Promise<SchoolClass> {
     const schoolClass = await this.findInScope(SchoolClass, this.classScope(auth, 'e'), classId, 'Class not found');
     if (action === 'manage' && auth.role === 'teacher') {

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { MemberListPreview, MemberListResult } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
@@ -39,17 +39,7 @@ export class MemberListsService {
 
   /** The chat's people the caller may mark: a class's chat by its teachers, the school chat by the school's admins. */
   private async members(auth: AuthContext, chatId: string): Promise<Array<ChatMember & { optedOut: boolean }>> {
-    const [chat] = await this.dataSource.query<Array<{ school_id: string; class_id: string | null }>>(
-      `SELECT school_id, class_id FROM chat WHERE id = $1 AND archived_at IS NULL`,
-      [chatId],
-    );
-    if (!chat) throw new NotFoundException('Chat not found');
-    if (chat.class_id) {
-      await this.access.requireClass(auth, chat.class_id, 'read');
-    } else {
-      await this.access.requireSchool(auth, chat.school_id, 'read');
-      if (auth.role === 'teacher') throw new ForbiddenException('The school’s admins mark the school chat');
-    }
+    await this.access.requireChat(auth, chatId);
     return this.dataSource.query<Array<ChatMember & { optedOut: boolean }>>(
       `SELECT p.id AS "personId", p.display_name AS "displayName", p.kind, cm.status = 'joined' AS joined,
               p.opted_out_at IS NOT NULL AS "optedOut"

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   formatClassName,
   stepIdsOf,
@@ -233,18 +233,8 @@ export class RosterService {
   }
 
   async setChatInvite(auth: AuthContext, chatId: string, url: string | null): Promise<ChatSummary> {
-    const [chat] = await this.dataSource.query<Array<{ school_id: string; class_id: string | null }>>(
-      `SELECT school_id, class_id FROM chat WHERE id = $1 AND archived_at IS NULL`,
-      [chatId],
-    );
-    if (!chat) throw new NotFoundException('Chat not found');
-    if (chat.class_id) {
-      await this.access.requireClass(auth, chat.class_id, 'read');
-    } else {
-      await this.access.requireSchool(auth, chat.school_id, 'read');
-      if (auth.role === 'teacher') throw new ForbiddenException('The school’s admins set the school chat’s link');
-    }
-    const path = await this.schoolPaths.of(this.dataSource.manager, chat.school_id);
+    const chat = await this.access.requireChat(auth, chatId);
+    const path = await this.schoolPaths.of(this.dataSource.manager, chat.schoolId);
     const checked = url === null || url.trim() === '' ? null : checkInviteUrl(url, path, this.inviteHosts);
     await this.dataSource.query(`UPDATE chat SET invite_url = $2 WHERE id = $1`, [chatId, checked]);
     const [row] = await this.dataSource.query<ChatSummary[]>(
