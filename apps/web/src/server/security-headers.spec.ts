@@ -47,11 +47,13 @@ describe('security headers', () => {
     expect(cameOverHttps(https, new Headers())).toBe(true);
   });
 
-  it('knows a parent link in either locale, and nothing else', () => {
+  it('knows a parent link and the code page in either locale, and nothing else', () => {
     expect(isParentLinkPath('/p/abc')).toBe(true);
     expect(isParentLinkPath('/en/p/abc')).toBe(true);
     expect(isParentLinkPath('/p/abc/')).toBe(true);
-    expect(isParentLinkPath('/p')).toBe(false);
+    expect(isParentLinkPath('/p')).toBe(true);
+    expect(isParentLinkPath('/en/p')).toBe(true);
+    expect(isParentLinkPath('/pupils')).toBe(false);
     expect(isParentLinkPath('/classes/p/abc')).toBe(false);
     expect(isParentLinkPath('/p/abc/more')).toBe(false);
   });

@@ -79,7 +79,7 @@ export function cameOverHttps(url: URL, headers: Headers): boolean {
   return forwarded ? forwarded === 'https' : url.protocol === 'https:';
 }
 
-/** `/p/<token>` in any locale: the parent route answers with its own, stricter policy. */
+/** `/p/<token or code>` and the code page `/p`, in any locale: the parent routes answer with their own, stricter policy. */
 export function isParentLinkPath(pathname: string): boolean {
-  return /^\/(?:[a-z]{2}\/)?p\/[^/]+\/?$/.test(pathname);
+  return /^\/(?:[a-z]{2}\/)?p(?:\/[^/]+)?\/?$/.test(pathname);
 }

@@ -49,7 +49,7 @@ export const MAX_PATH: OnboardingPath = {
       title: { ru: 'Школьный профиль в MAX', en: 'The school profile in MAX' },
       howTo: {
         student: {
-          ru: 'В MAX откройте школьный профиль (Сферум) под тем номером, который записан в школе. Школа подтвердит, что это ученик класса.',
+          ru: 'В MAX откройте школьный профиль (Сферум) под тем номером, который записан в школе. Школа подтвердит, что ребёнок учится в этом классе.',
           en: 'In MAX, open the school profile (Sferum) with the number the school has on record. The school confirms the student of the class.',
         },
         parent: {
@@ -59,7 +59,7 @@ export const MAX_PATH: OnboardingPath = {
       },
       hints: {
         student: [
-          { ru: 'Номер в MAX должен совпадать с номером в школе: по нему школа находит ученика.', en: 'The number in MAX must be the one the school has: that is how the school finds the student.' },
+          { ru: 'Номер в MAX должен совпадать с номером в школе: по нему школа находит ребёнка.', en: 'The number in MAX must be the one the school has: that is how the school finds the student.' },
           { ru: 'У учеников по умолчанию безопасный режим: найти и написать им могут только контакты.', en: 'Students have a safe mode by default: only their contacts can find and message them.' },
         ],
         parent: [
@@ -89,7 +89,7 @@ export const MAX_PATH: OnboardingPath = {
       },
     },
     hints: {
-      student: [{ ru: 'Чаты заполняются по роли: ученик видит чаты своего класса.', en: 'Chats are filled by role: a student sees the chats of their class.' }],
+      student: [{ ru: 'Чаты заполняются по роли: ребёнок видит чаты своего класса.', en: 'Chats are filled by role: a student sees the chats of their class.' }],
       parent: [{ ru: 'Чаты заполняются по роли: родитель видит чат класса своего ребёнка.', en: 'Chats are filled by role: a parent sees the class chat of their child.' }],
     },
     blockers: ['chat_missing', 'role_not_confirmed', 'other'],
