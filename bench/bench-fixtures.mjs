@@ -89,6 +89,7 @@ export async function prepareFixtures(client) {
     teacherViews,
     schoolIds: schools.map((school) => school.id),
     importClassId,
+    importSchoolId,
     adminCookie,
     pageTokens: families.map((family) => benchLinkToken(family.id)),
     confirmations: people.map((person) => ({ personId: person.id, step: person.step, token: benchLinkToken(person.family_id) })),
@@ -126,10 +127,14 @@ export async function removeFixtures(client, fixtures) {
   await removeImportClasses(client);
 }
 
-/** The classes the benchmark imports into (the region has no letter Я), with everyone imported, also after a run that was cut short. */
+/**
+ * The classes the benchmark imports into, and those its whole-school import
+ * creates (the region has no letter Я), with everyone imported, also after a
+ * run that was cut short.
+ */
 async function removeImportClasses(client) {
   await client.query('BEGIN');
-  const classes = `SELECT id FROM school_class WHERE grade = ${IMPORT_CLASS.grade} AND letter = '${IMPORT_CLASS.letter}'`;
+  const classes = `SELECT id FROM school_class WHERE letter = '${IMPORT_CLASS.letter}'`;
   await client.query(`CREATE TEMP TABLE bench_families ON COMMIT DROP AS SELECT DISTINCT family_id FROM person WHERE class_id IN (${classes})`);
   await client.query(`DELETE FROM invite WHERE family_id IN (SELECT family_id FROM bench_families)`);
   await client.query(`DELETE FROM person WHERE family_id IN (SELECT family_id FROM bench_families)`);

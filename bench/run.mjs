@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick]`: the production build of the API against the
 // bench database, side by side with the bare baseline (bench/baseline-server.mjs),
 // driven by autocannon over loopback; then the time to import a 5,000-row class
-// list and to write one day's snapshots for the whole region.
+// list and a 5,000-row whole-school list, and to write one day's snapshots for
+// the whole region.
 //
 // --quick seeds a region of 20,000 students first and runs shorter; without
 // it the database from `npm run bench:seed` is used as it is.
@@ -59,6 +60,7 @@ async function main() {
     }
     const apiMemory = memory.stop();
     const importSeconds = await timeImport(targets.api, fixtures);
+    const schoolImportSeconds = await timeSchoolImport(targets.api, fixtures);
     const snapshot = await timeSnapshot(databaseUrl);
     const consistent = await checkTouchedCounters(client, fixtures);
 
@@ -66,13 +68,14 @@ async function main() {
     printTable(rows);
     console.log(`\nAPI memory (RSS): ${apiMemory.startMb} MB after start, ${apiMemory.maxMb} MB at most, ${apiMemory.endMb} MB at the end.`);
     console.log(`Import of a 5,000-row class list: ${importSeconds.toFixed(2)} s.`);
+    console.log(`Import of a 5,000-row whole-school list (10 new classes): ${schoolImportSeconds.toFixed(2)} s.`);
     console.log(`Snapshot of a day for the region: ${snapshot.seconds.toFixed(2)} s (${snapshot.classes.toLocaleString('en')} classes).`);
     console.log(`Counters of the ${consistent} classes the confirmations touched equal the API's recount; their events name their school's path.`);
     const resultsDir = join(ROOT, '.data/bench');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const summary = rows.map(({ scenario, api, baseline }) => ({ id: scenario.id, api, baseline }));
-    writeFileSync(file, JSON.stringify({ size, connections, duration, rows: summary, apiMemory, importSeconds, snapshot }, null, 2));
+    writeFileSync(file, JSON.stringify({ size, connections, duration, rows: summary, apiMemory, importSeconds, schoolImportSeconds, snapshot }, null, 2));
     console.log(`Results: ${file}; total time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   });
 }
@@ -103,6 +106,30 @@ async function timeImport(apiUrl, fixtures) {
   });
   const seconds = (Date.now() - begun) / 1000;
   if (response.status !== 200) throw new Error(`The import answered ${response.status}: ${await response.text()}`);
+  return seconds;
+}
+
+/**
+ * A 5,000-row list of a whole school into the import class's school, as its
+ * admin would send it: separate name columns, a «Класс» column naming ten
+ * classes that do not exist yet (letter Я, which the region has not), created
+ * with their chats by the import.
+ */
+async function timeSchoolImport(apiUrl, fixtures) {
+  const lines = ['Класс;Фамилия;Имя;Мать;Телефон матери;Отец'];
+  for (let n = 0; n < 5000; n += 1) {
+    lines.push(`${(n % 10) + 1} Я;Фамилия${n};Имя${n};Мать Школьная${n};+7 8${String(n).padStart(9, '0')};Отец Школьный${n}`);
+  }
+  const form = new FormData();
+  form.append('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'school.csv');
+  const begun = Date.now();
+  const response = await fetch(`${apiUrl}/api/schools/${fixtures.importSchoolId}/import?mode=commit`, {
+    method: 'POST',
+    headers: { cookie: fixtures.adminCookie },
+    body: form,
+  });
+  const seconds = (Date.now() - begun) / 1000;
+  if (response.status !== 200) throw new Error(`The school import answered ${response.status}: ${await response.text()}`);
   return seconds;
 }
 

@@ -1,3 +1,4 @@
+import type { ApiErrorBody } from './api-error';
 import type { SchoolClassSummary } from './org';
 import type { ChatAudience } from './paths/path-types';
 import type {
@@ -243,6 +244,14 @@ export const IMPORT_ERROR_CODES = [
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
+/**
+ * What the whole-school import answers besides: a row without a class, or
+ * with one that names no class (or an archived one). A class import answers
+ * IMPORT_ERROR_CODES alone.
+ */
+export const SCHOOL_IMPORT_ERROR_CODES = [...IMPORT_ERROR_CODES, 'empty_class', 'bad_class'] as const;
+export type SchoolImportErrorCode = (typeof SCHOOL_IMPORT_ERROR_CODES)[number];
+
 export const IMPORT_MAX_ROWS = 10_000;
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -253,6 +262,11 @@ export interface ImportError {
   column: string | null;
   code: ImportErrorCode;
   message: string;
+}
+
+/** An error of the whole-school import: the class import's, or one about a row's class. */
+export interface SchoolImportError extends Omit<ImportError, 'code'> {
+  code: SchoolImportErrorCode;
 }
 
 export type ImportAction = 'create' | 'update' | 'unchanged';
@@ -270,6 +284,8 @@ export interface ImportRowPreview {
   parents: Array<{ name: string; action: ImportAction }>;
   /** the family is new, or one already in the school (a sibling) */
   newFamily: boolean;
+  /** the class the row goes to ("5А"): set by the whole-school import */
+  className?: string;
 }
 
 /** What an import will do (a preview) or did (committed); nothing is written while there are errors. */
@@ -283,6 +299,165 @@ export interface ImportResult {
   notInFile: number;
   errors: ImportError[];
   preview: ImportRowPreview[];
+}
+
+/**
+ * What a column of a class list is taken for; a column with none (null) is
+ * left out and never stored. A person's name comes from `_name`, or from its
+ * parts joined. A guardian (законный представитель) is a third adult of the
+ * family beside the two parents.
+ */
+export const IMPORT_COLUMN_ROLES = [
+  'number',
+  'class',
+  'student_name',
+  'student_surname',
+  'student_first_name',
+  'student_patronymic',
+  'student_phone',
+  'parent1_name',
+  'parent1_surname',
+  'parent1_first_name',
+  'parent1_patronymic',
+  'parent1_phone',
+  'parent2_name',
+  'parent2_surname',
+  'parent2_first_name',
+  'parent2_patronymic',
+  'parent2_phone',
+  'guardian_name',
+  'guardian_surname',
+  'guardian_first_name',
+  'guardian_patronymic',
+  'guardian_phone',
+] as const;
+export type ColumnRole = (typeof IMPORT_COLUMN_ROLES)[number];
+
+/**
+ * Columns by their key → role (null: leave the column out). The key is the
+ * column's `key` in ImportColumn: its header as written, or, for an empty or
+ * repeated header, the header followed by the column's letter in brackets
+ * ("Телефон [E]", "[C]"); "[E]" alone also names column E. Keys compare
+ * without case, ё/е or extra spaces.
+ */
+export type ImportColumnMapping = Record<string, ColumnRole | null>;
+
+export interface ImportColumn {
+  /** 0-based */
+  index: number;
+  /** as the spreadsheet shows it: A, B, …, AA */
+  letter: string;
+  /** as written; a header over two rows reads "Мать / Телефон"; '' when the column has none */
+  header: string;
+  /** how ImportColumnMapping names this column */
+  key: string;
+  /** null: ignored */
+  role: ColumnRole | null;
+}
+
+/** Where the roles of the columns came from. */
+export type ImportMappingSource = 'detected' | 'saved' | 'request';
+
+/** Said about a file that imports all the same; nothing waits for an answer. */
+export const IMPORT_WARNING_CODES = [
+  /** a column taken for nothing: its cells are not stored */
+  'ignored_column',
+  /** NUL or other control characters removed from a cell */
+  'characters_removed',
+  /** class import: rows whose «Класс» names another class are left out (listed in `skipped`) */
+  'other_class_rows',
+  /** class import: a «Класс» cell that names no class; the row goes into this class */
+  'unreadable_class',
+  /** most of the students of the file (or of one of its classes) are already in another class of the school */
+  'students_in_other_class',
+  /** a new student whose namesake is in another class of the school: the same child moved, or a namesake */
+  'student_in_other_class',
+] as const;
+export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+
+export interface ImportWarning {
+  code: ImportWarningCode;
+  /** as in ImportError; null for the whole file */
+  row: number | null;
+  column: string | null;
+  /** the other class it is about ("5Б"), for other_class_rows and the *_in_other_class codes */
+  className: string | null;
+  /** in Russian */
+  message: string;
+}
+
+/** A class the rows of the file go to. */
+export interface ImportClassPlan {
+  /** "5А" */
+  name: string;
+  /** null: no such class in the school year yet; the commit creates it with its chats */
+  classId: string | null;
+  rows: number;
+  students: ImportCounts;
+}
+
+/** A row of another class left out of a class import. */
+export interface ImportSkippedRow {
+  row: number;
+  student: string;
+  className: string;
+}
+
+/**
+ * What POST /api/classes/:classId/import (ImportReport) and POST
+ * /api/schools/:schoolId/import (SchoolImportReport) answer: ImportResult,
+ * unchanged, and how the file was read. Send the same file with the same
+ * `mapping` and `headerRow` to commit what the preview showed.
+ */
+export interface ImportReportOf<E extends { code: string }> extends Omit<ImportResult, 'errors'> {
+  errors: E[];
+  /** the row (1-based) where the header ends and the data begins; null when the file could not be read */
+  headerRow: number | null;
+  /** every column of the file with its role, in the file's order */
+  columns: ImportColumn[];
+  /** the roles used, every column by its key: what PUT …/import-mappings/:name takes to keep them */
+  mapping: ImportColumnMapping;
+  mappingSource: ImportMappingSource;
+  /** the school's saved mapping applied (mappingSource 'saved') */
+  savedMappingName: string | null;
+  warnings: ImportWarning[];
+  /** the school year of the classes; a whole-school import creates the missing ones in it */
+  academicYear: string;
+  /** the class of a class import; every class named by a whole-school file, in order of name */
+  classes: ImportClassPlan[];
+  /** class import: rows of another class, left out */
+  skipped: ImportSkippedRow[];
+}
+
+export type ImportReport = ImportReportOf<ImportError>;
+export type SchoolImportReport = ImportReportOf<SchoolImportError>;
+
+/** The body of the 422 of a refused commit: the usual error, and the report with every error of the file. */
+export interface ImportRefusalBody extends ApiErrorBody {
+  result: ImportReport | SchoolImportReport;
+}
+
+export const IMPORT_MAPPING_NAME_MAX_LENGTH = 100;
+/** The header is looked for in the first rows; `headerRow` may name one up to IMPORT_MAX_HEADER_ROW. */
+export const IMPORT_HEADER_SEARCH_ROWS = 20;
+export const IMPORT_MAX_HEADER_ROW = 100;
+
+/**
+ * A school's saved mapping (GET/PUT/DELETE /api/schools/:schoolId/import-mappings[/:name]).
+ * It is applied to a file without its own `mapping` and `headerRow` when the
+ * file's header at `headerRow` has exactly the mapping's keys, compared as
+ * ImportColumnMapping compares them, order aside; of several, the newest.
+ */
+export interface ImportMapping {
+  name: string;
+  mapping: ImportColumnMapping;
+  headerRow: number;
+  updatedAt: string;
+}
+
+export interface SaveImportMappingRequest {
+  mapping: ImportColumnMapping;
+  headerRow: number;
 }
 
 /**

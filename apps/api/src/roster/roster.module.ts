@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { OrgModule } from '../org/org.module';
 import { ExportService } from './export/export.service';
 import { ImportExportController } from './import-export.controller';
+import { ImportMappingsController } from './import/import-mappings.controller';
+import { ImportMappingsService } from './import/import-mappings.service';
 import { ImportService } from './import/import.service';
 import { RosterController } from './roster.controller';
 import { RosterService } from './roster.service';
@@ -9,7 +11,7 @@ import { RosterService } from './roster.service';
 /** Families, students and parents of a class; class lists in and out as spreadsheets. */
 @Module({
   imports: [OrgModule],
-  controllers: [RosterController, ImportExportController],
-  providers: [RosterService, ImportService, ExportService],
+  controllers: [RosterController, ImportExportController, ImportMappingsController],
+  providers: [RosterService, ImportService, ImportMappingsService, ExportService],
 })
 export class RosterModule {}

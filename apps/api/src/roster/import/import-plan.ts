@@ -1,12 +1,5 @@
-import {
-  DISPLAY_NAME_MAX_LENGTH,
-  type ImportAction,
-  type ImportError,
-  type ImportResult,
-  type ImportRowPreview,
-} from '@sferum/contracts';
-import { normalizePhone } from '../phone';
-import type { ColumnMap, ColumnRole } from './import-columns';
+import type { ImportAction, ImportCounts, ImportError, ImportResult, ImportRowPreview } from '@sferum/contracts';
+import type { RowPerson } from './import-rows';
 
 export interface ExistingPerson {
   id: string;
@@ -16,22 +9,32 @@ export interface ExistingPerson {
   phone: string | null;
 }
 
+export interface ExistingStudent extends ExistingPerson {
+  classId: string;
+}
+
 export interface ExistingRoster {
-  /** active students of the class */
-  students: ExistingPerson[];
-  /** active parents of the class's families, and of every family with a parent whose phone is in the file */
+  /** active students of the classes the file goes into */
+  students: ExistingStudent[];
+  /** active parents of those students' families, and of every family with a parent whose phone is in the file */
   parents: ExistingPerson[];
 }
 
-interface RowPerson {
-  name: string;
-  phone: string | null;
+/** A row to plan: its people and its class (the id of a class that exists, or a key of one the import creates). */
+export interface PlanRow {
+  number: number;
+  student: RowPerson;
+  parents: RowPerson[];
+  classKey: string;
+  className: string;
 }
 
 export interface PlannedPerson extends RowPerson {
   /** set for a person already in the database */
   existingId: string | null;
   action: ImportAction;
+  /** a student's class; null for a parent */
+  classKey: string | null;
 }
 
 export interface PlannedFamily {
@@ -41,9 +44,19 @@ export interface PlannedFamily {
   parents: PlannedPerson[];
 }
 
+/** What becomes of a row's student. */
+export interface PlannedRow {
+  number: number;
+  classKey: string;
+  student: string;
+  action: ImportAction;
+}
+
 export interface ImportPlan {
   families: PlannedFamily[];
-  result: Omit<ImportResult, 'committed'>;
+  errors: ImportError[];
+  rows: PlannedRow[];
+  result: Omit<ImportResult, 'committed' | 'errors'>;
 }
 
 /** Names compare without case, extra spaces or the ё/е difference. */
@@ -56,70 +69,35 @@ const PREVIEW_LIMIT = 500;
 /**
  * Decides what an import does, without touching the database: who is new, who
  * is already there (and whose phone changes), which rows form one family (a
- * parent on two rows makes the children siblings), and every error by row and
- * column. Importing the same file twice plans nothing the second time.
+ * parent on two rows makes the children siblings, in one class or in two), and
+ * every error by row and column. A student is the one already in the row's
+ * class with that name. Importing the same file twice plans nothing the
+ * second time.
  */
 export function planImport(
-  table: string[][],
-  columns: ColumnMap,
+  rows: PlanRow[],
   existing: ExistingRoster,
-  hashPhone: (normalized: string) => string,
+  options: { studentColumn: string | null; classNames: boolean },
 ): ImportPlan {
   const errors: ImportError[] = [];
-  const cell = (row: string[], role: ColumnRole): string => {
-    const index = columns.index[role];
-    return index === undefined ? '' : (row[index] ?? '').trim();
-  };
-  const header = (role: ColumnRole): string | null => columns.header[role] ?? null;
-
-  const readPerson = (rowNumber: number, row: string[], nameRole: ColumnRole, phoneRole: ColumnRole): RowPerson | null => {
-    const name = cell(row, nameRole).replace(/\s+/g, ' ');
-    const rawPhone = cell(row, phoneRole);
-    if (name.length > DISPLAY_NAME_MAX_LENGTH) {
-      errors.push({ row: rowNumber, column: header(nameRole), code: 'name_too_long', message: `Longer than ${DISPLAY_NAME_MAX_LENGTH} characters` });
-    }
-    let phone: string | null = null;
-    if (rawPhone) {
-      const normalized = normalizePhone(rawPhone);
-      if (normalized) phone = hashPhone(normalized);
-      else errors.push({ row: rowNumber, column: header(phoneRole), code: 'bad_phone', message: 'Not a phone number' });
-    }
-    return name ? { name, phone } : null;
-  };
-
-  interface Row {
-    number: number;
-    student: RowPerson;
-    parents: RowPerson[];
-  }
-  const rows: Row[] = [];
+  const planned: PlanRow[] = [];
   const seenStudents = new Map<string, number>();
-  table.slice(1).forEach((raw, index) => {
-    const number = index + 2;
-    if (raw.every((value) => value.trim() === '')) return;
-    const student = readPerson(number, raw, 'student', 'studentPhone');
-    const parents = [readPerson(number, raw, 'parent1', 'parent1Phone'), readPerson(number, raw, 'parent2', 'parent2Phone')].filter(
-      (parent): parent is RowPerson => parent !== null,
-    );
-    if (!student) {
-      errors.push({ row: number, column: header('student'), code: 'empty_name', message: 'The student has no name' });
-      return;
-    }
-    const key = nameKey(student.name);
+  for (const row of rows) {
+    const key = `${row.classKey}|${nameKey(row.student.name)}`;
     const earlier = seenStudents.get(key);
     if (earlier !== undefined) {
-      errors.push({ row: number, column: header('student'), code: 'duplicate_student', message: `The same student as in row ${earlier}` });
-      return;
+      errors.push({ row: row.number, column: options.studentColumn, code: 'duplicate_student', message: `Тот же ученик, что в строке ${earlier}` });
+      continue;
     }
-    seenStudents.set(key, number);
-    rows.push({ number, student, parents });
-  });
+    seenStudents.set(key, row.number);
+    planned.push(row);
+  }
 
   // Rows that share a parent are one family; so are a row and the existing family it names.
   const parentKey = (person: RowPerson) => `${nameKey(person.name)}|${person.phone ?? ''}`;
-  const group = new UnionFind(rows.length);
+  const group = new UnionFind(planned.length);
   const firstRowOfParent = new Map<string, number>();
-  rows.forEach((row, index) => {
+  planned.forEach((row, index) => {
     for (const parent of row.parents) {
       const key = parentKey(parent);
       const first = firstRowOfParent.get(key);
@@ -128,28 +106,40 @@ export function planImport(
     }
   });
 
-  const studentByName = new Map(existing.students.map((person) => [nameKey(person.name), person]));
-  const existingFamilyOfRow = rows.map((row) => {
-    const student = studentByName.get(nameKey(row.student.name));
+  const studentByKey = new Map(existing.students.map((person) => [`${person.classId}|${nameKey(person.name)}`, person]));
+  const parentsByName = new Map<string, ExistingPerson[]>();
+  for (const parent of existing.parents) {
+    const key = nameKey(parent.name);
+    parentsByName.set(key, [...(parentsByName.get(key) ?? []), parent]);
+  }
+  const studentOf = (row: PlanRow) => studentByKey.get(`${row.classKey}|${nameKey(row.student.name)}`);
+  const existingFamilyOfRow = planned.map((row) => {
+    const student = studentOf(row);
     if (student) return student.familyId;
-    const parent = row.parents.map((p) => findExistingParent(existing.parents, p, null)).find((found) => found !== undefined);
+    const parent = row.parents.map((p) => findExistingParent(parentsByName, p, null)).find((found) => found !== undefined);
     return parent?.familyId ?? null;
   });
 
   const groups = new Map<number, number[]>();
-  rows.forEach((_row, index) => groups.set(group.find(index), [...(groups.get(group.find(index)) ?? []), index]));
+  planned.forEach((_row, index) => {
+    const root = group.find(index);
+    const members = groups.get(root);
+    if (members) members.push(index);
+    else groups.set(root, [index]);
+  });
 
   const families: PlannedFamily[] = [];
   const preview: ImportRowPreview[] = [];
+  const plannedRows: PlannedRow[] = [];
   for (const members of groups.values()) {
     const familyIds = [...new Set(members.map((index) => existingFamilyOfRow[index]).filter((id): id is string => id !== null))];
     if (familyIds.length > 1) {
       for (const index of members) {
         errors.push({
-          row: rows[index].number,
+          row: planned[index].number,
           column: null,
           code: 'family_conflict',
-          message: 'These rows join families that are separate in the class list',
+          message: 'Эти строки объединяют семьи, которые в списке школы разные',
         });
       }
       continue;
@@ -158,62 +148,73 @@ export function planImport(
     const family: PlannedFamily = { existingId: familyId, students: [], parents: [] };
     const plannedParents = new Map<string, PlannedPerson>();
     for (const index of members) {
-      const row = rows[index];
-      const student = plan(row.student, familyId ? existing.students.find((s) => s.familyId === familyId && nameKey(s.name) === nameKey(row.student.name)) : undefined);
+      const row = planned[index];
+      const found = studentOf(row);
+      const student = plan(row.student, found && found.familyId === familyId ? found : undefined, row.classKey);
       family.students.push(student);
       const parentPreviews: ImportRowPreview['parents'] = [];
       for (const parent of row.parents) {
         const key = parentKey(parent);
-        let planned = plannedParents.get(key);
-        if (!planned) {
-          planned = plan(parent, familyId ? findExistingParent(existing.parents, parent, familyId) : undefined);
-          plannedParents.set(key, planned);
-          family.parents.push(planned);
+        let plannedParent = plannedParents.get(key);
+        if (!plannedParent) {
+          plannedParent = plan(parent, familyId ? findExistingParent(parentsByName, parent, familyId) : undefined, null);
+          plannedParents.set(key, plannedParent);
+          family.parents.push(plannedParent);
         }
-        parentPreviews.push({ name: parent.name, action: planned.action });
+        parentPreviews.push({ name: parent.name, action: plannedParent.action });
       }
-      preview.push({ row: row.number, student: row.student.name, action: student.action, parents: parentPreviews, newFamily: familyId === null });
+      const rowPreview: ImportRowPreview = {
+        row: row.number,
+        student: row.student.name,
+        action: student.action,
+        parents: parentPreviews,
+        newFamily: familyId === null,
+      };
+      if (options.classNames) rowPreview.className = row.className;
+      preview.push(rowPreview);
+      plannedRows.push({ number: row.number, classKey: row.classKey, student: row.student.name, action: student.action });
     }
     families.push(family);
   }
 
-  const count = (people: PlannedPerson[]) => ({
-    create: people.filter((p) => p.action === 'create').length,
-    update: people.filter((p) => p.action === 'update').length,
-    unchanged: people.filter((p) => p.action === 'unchanged').length,
-  });
   const inFile = new Set(families.flatMap((f) => f.students.map((s) => s.existingId)).filter((id) => id !== null));
   return {
     families,
+    errors,
+    rows: plannedRows.sort((a, b) => a.number - b.number),
     result: {
-      rows: rows.length,
-      students: count(families.flatMap((f) => f.students)),
-      parents: count(families.flatMap((f) => f.parents)),
+      rows: planned.length,
+      students: countActions(families.flatMap((f) => f.students)),
+      parents: countActions(families.flatMap((f) => f.parents)),
       families: {
         create: families.filter((f) => f.existingId === null).length,
         existing: families.filter((f) => f.existingId !== null).length,
       },
       notInFile: existing.students.filter((s) => !inFile.has(s.id)).length,
-      errors: errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
       preview: preview.sort((a, b) => a.row - b.row).slice(0, PREVIEW_LIMIT),
     },
   };
 }
 
+export function countActions(people: Array<{ action: ImportAction }>): ImportCounts {
+  const counts: ImportCounts = { create: 0, update: 0, unchanged: 0 };
+  for (const person of people) counts[person.action] += 1;
+  return counts;
+}
+
 /** A person already there is unchanged, or updated when the file brings a new phone number. */
-function plan(person: RowPerson, found: ExistingPerson | undefined): PlannedPerson {
-  if (!found) return { ...person, existingId: null, action: 'create' };
+function plan(person: RowPerson, found: ExistingPerson | undefined, classKey: string | null): PlannedPerson {
+  if (!found) return { ...person, existingId: null, action: 'create', classKey };
   const action: ImportAction = person.phone !== null && person.phone !== found.phone ? 'update' : 'unchanged';
-  return { name: found.name, phone: person.phone ?? found.phone, existingId: found.id, action };
+  return { name: found.name, phone: person.phone ?? found.phone, existingId: found.id, action, classKey };
 }
 
 /**
  * The same parent: within a known family, by name (and phone, when both have
  * one); across the school, only by name and phone together.
  */
-function findExistingParent(parents: ExistingPerson[], person: RowPerson, familyId: string | null): ExistingPerson | undefined {
-  return parents.find((candidate) => {
-    if (nameKey(candidate.name) !== nameKey(person.name)) return false;
+function findExistingParent(parentsByName: Map<string, ExistingPerson[]>, person: RowPerson, familyId: string | null): ExistingPerson | undefined {
+  return parentsByName.get(nameKey(person.name))?.find((candidate) => {
     if (familyId !== null) {
       return candidate.familyId === familyId && (person.phone === null || candidate.phone === null || candidate.phone === person.phone);
     }
@@ -228,8 +229,8 @@ class UnionFind {
   }
   find(index: number): number {
     while (this.parent[index] !== index) {
-      this.parent[index] = this.parent[this.parent[index]]!;
-      index = this.parent[index]!;
+      this.parent[index] = this.parent[this.parent[index]];
+      index = this.parent[index];
     }
     return index;
   }

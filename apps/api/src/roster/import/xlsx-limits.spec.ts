@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { IMPORT_MAX_ROWS } from '@sferum/contracts';
 import { UnreadableFile } from './unreadable-file';
-import { assertXlsxWithinLimits } from './xlsx-limits';
+import { assertXlsxWithinLimits, XLSX_MAX_MERGED_CELLS } from './xlsx-limits';
 
 const fixture = readFileSync(join(__dirname, '../../../test/fixtures/class-list.xlsx'));
 
@@ -46,5 +46,20 @@ describe('the size limits of an XLSX class list', () => {
     const undercounted = Buffer.from(fixture);
     undercounted.writeUInt16LE(fixture.readUInt16LE(end + 10) - 1, end + 10);
     expect(() => assertXlsxWithinLimits(undercounted)).toThrow(UnreadableFile);
+  });
+
+  it('refuses a sheet merging more cells than a class list ever does, before ExcelJS makes a cell of each', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Класс');
+    sheet.addRow(['Список 5А класса']);
+    sheet.addRow(['Ученик', 'Мать']);
+    sheet.mergeCells('A1:B1');
+    sheet.mergeCells('B3:B12');
+    const ordinary = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(() => assertXlsxWithinLimits(ordinary)).not.toThrow();
+    const huge = new ExcelJS.Workbook();
+    huge.addWorksheet('Класс').mergeCells(`A1:J${XLSX_MAX_MERGED_CELLS / 10 + 1}`);
+    const bomb = Buffer.from(await huge.xlsx.writeBuffer());
+    expect(() => assertXlsxWithinLimits(bomb)).toThrow(/merged cells/);
   });
 });
