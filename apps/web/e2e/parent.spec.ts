@@ -127,7 +127,8 @@ test.describe.serial('parent links', () => {
       expect(gzipped).toBeLessThan(100_000);
       test.info().annotations.push({ type: 'first load', description: `HTML ${html.length} B, gzip ${gzipped} B` });
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.title);
-      // Today's path, said the right way round, and voluntary.
+      // Today's path, said the right way round (folded under one line), and voluntary.
+      await page.getByText(p.pitfalls.title, { exact: true }).click();
       await expect(page.getByText(MAX_PATH.pitfalls[3].ru)).toBeVisible();
       await expect(page.getByRole('heading', { name: p.voluntary.title })).toBeVisible();
       await expect(page.locator('body')).not.toContainText('VK ID');
@@ -143,7 +144,7 @@ test.describe.serial('parent links', () => {
       await expect(page.locator(`#i-${state.parentId}-max_account`)).toContainText(p.status.done);
 
       const profile = page.locator(`#i-${state.parentId}-school_profile`);
-      await profile.getByText(p.actions.problem, { exact: true }).click();
+      await profile.locator('summary').filter({ hasText: p.actions.problem }).click();
       // The school profile offers its own reasons, and not those of the account step.
       await expect(profile.getByRole('radio', { name: new RegExp(reason('shared_phone').label.ru) })).toHaveCount(0);
       await profile.getByRole('radio', { name: new RegExp(reason('role_not_confirmed').label.ru) }).check();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseParentForm } from './parent-form';
+import { parseParentForm, parseRetry, retryOf, retryValue } from './parent-form';
 
 const PERSON = '0b7c5b3e-2d1a-4c59-9a51-1f7f3f0e9a11';
 const CHAT = '5f0d8f7a-6a51-4c3e-8d0b-7b3a9c1d2e33';
@@ -108,5 +108,30 @@ describe('parseParentForm for opting out', () => {
   it('refuses an opt-out for nobody in particular', () => {
     expect(parseParentForm(form({ action: 'opt_out', channel: 'phone' }))).toEqual({ kind: 'invalid' });
     expect(parseParentForm(form({ person: 'all', action: 'opt_in' }))).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('the choice carried back after the school changed an item', () => {
+  it('names what the parent chose, and reads it back', () => {
+    expect(retryValue(retryOf({ status: 'done' }))).toBe('done');
+    expect(retryValue(retryOf({ status: 'joined' }))).toBe('done');
+    expect(retryValue(retryOf({ status: 'not_joined' }))).toBe('undo');
+    expect(retryValue(retryOf({ status: 'blocked', blockerReason: 'role_not_confirmed', blockerNote: 'звонила' }))).toBe(
+      'blocked:role_not_confirmed',
+    );
+    expect(parseRetry('blocked:role_not_confirmed')).toEqual({ action: 'blocked', reason: 'role_not_confirmed' });
+    expect(parseRetry('undo')).toEqual({ action: 'undo' });
+  });
+
+  it('reads nothing else', () => {
+    for (const value of [null, '', 'delete', 'blocked:', 'blocked:../x', 'blocked:Role', 'done ']) expect(parseRetry(value)).toBeNull();
+  });
+
+  it('makes a retried choice without `seen` the same change as the first one', () => {
+    const again = parseParentForm(form({ person: PERSON, item: 'step:school_profile', action: 'blocked', reason: 'role_not_confirmed' }));
+    expect(again).toEqual({
+      kind: 'change',
+      change: { personId: PERSON, target: { step: 'school_profile' }, request: { status: 'blocked', blockerReason: 'role_not_confirmed' } },
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
   OPT_OUT_NOTE_MAX_LENGTH,
   STEP_STATUSES,
   type OptOutChannel,
+  type ParentStatusRequest,
   type SeenState,
 } from '@sferum/contracts';
 import type { OptOutChange, OptOutScope, ParentChange } from './parent-api';
@@ -108,4 +109,37 @@ export function parseParentForm(form: FormData): ParsedForm {
       request: { status: 'blocked', blockerReason: reason, ...(note ? { blockerNote: note } : {}), ...withSeen },
     },
   };
+}
+
+/**
+ * What the parent chose on an item the school had changed meanwhile (a 409
+ * changed_by_school): carried through the redirect (`retry=done`,
+ * `retry=undo`, `retry=blocked:<reason>`) so that the page can offer
+ * «Всё равно отметить» with exactly that choice, posted without `seen`.
+ * The blocker's note stays behind: free text has no place in a URL.
+ */
+export type RetryChoice = { action: 'done' } | { action: 'undo' } | { action: 'blocked'; reason: string };
+
+export function retryOf(request: ParentStatusRequest): RetryChoice {
+  switch (request.status) {
+    case 'done':
+    case 'joined':
+      return { action: 'done' };
+    case 'not_started':
+    case 'not_joined':
+      return { action: 'undo' };
+    case 'blocked':
+      return request.blockerReason ? { action: 'blocked', reason: request.blockerReason } : { action: 'undo' };
+  }
+}
+
+export function retryValue(choice: RetryChoice): string {
+  return choice.action === 'blocked' ? `blocked:${choice.reason}` : choice.action;
+}
+
+/** The `retry` query value back into a choice; anything else is no choice at all. */
+export function parseRetry(value: string | null): RetryChoice | null {
+  if (value === 'done' || value === 'undo') return { action: value };
+  if (value?.startsWith('blocked:') && CATALOGUE_ID_PATTERN.test(value.slice(8))) return { action: 'blocked', reason: value.slice(8) };
+  return null;
 }

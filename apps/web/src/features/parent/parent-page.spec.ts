@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_PATH, VK_PATH } from '@sferum/contracts';
+import { gzipSync } from 'node:zlib';
+import { MAX_PATH, VK_PATH, type ParentChat } from '@sferum/contracts';
 import ru from '../../../messages/parent.ru.json';
 import { escapeHtml } from './html';
 import { parentChat, parentFamily, parentPerson, parentStep } from './parent-factory';
@@ -48,7 +49,9 @@ describe('renderFamilyPage', () => {
   it('shows the school, the child before the parent, and says that it is voluntary', () => {
     has(page, 'Школа: Школа № 7');
     expect(page.indexOf('Петя Иванов')).toBeLessThan(page.indexOf('Анна'));
-    expect(page).toContain('Ученик, 5А класс');
+    // Neutral: the page does not know whether the student is a boy or a girl.
+    expect(page).toContain('<span class="role">5А класс</span>');
+    expect(page).not.toContain('Ученик');
     has(page, p.voluntary.title);
     has(page, p.voluntary.text.replace('{app}', 'MAX'));
   });
@@ -267,5 +270,161 @@ describe('the opt-out forms', () => {
 describe('renderMessagePage', () => {
   it('gives an unknown link the friendly text', () => {
     expect(renderMessagePage('ru', 'notFound')).toContain(escapeHtml(p.notFound.text));
+  });
+});
+
+describe('a page that leads', () => {
+  const page = renderFamilyPage('ru', maxFamily, null);
+  const summary = page.slice(page.indexOf('<ul class="summary"'), page.indexOf('</ul>', page.indexOf('<ul class="summary"')));
+
+  it('says at the top, one line per person, how far each is and whether they are in their class chat', () => {
+    expect(summary).toContain(`<a href="#p-${CHILD}">Петя Иванов</a>: 0 из 3 шагов, чат класса — нет</li>`);
+    expect(summary).toContain(`<a href="#p-${MOTHER}">Анна &lt;b&gt;Иванова&lt;/b&gt;</a>: 1 из 3 шагов, шаг 2 не получается, чат класса — нет</li>`);
+    expect(summary.indexOf(CHILD)).toBeLessThan(summary.indexOf(MOTHER));
+    expect(page.indexOf('class="summary"')).toBeLessThan(page.indexOf(`id="p-${CHILD}"`));
+  });
+
+  it('counts a person in every chat as done, and one who does not use the app apart', () => {
+    const joined = (c: ParentChat): ParentChat => ({ ...c, status: 'joined', markedBy: 'parent', updatedAt: '2026-11-20T09:00:00.000Z' });
+    const done = family([
+      { ...child, steps: [step('max_account', 'done'), step('school_profile', 'done')], chats: child.chats.map(joined) },
+      { ...mother, optOut: { channel: 'paper', note: null, at: '2026-11-20T10:00:00.000Z', source: 'parent_link' } },
+    ]);
+    const top = renderFamilyPage('ru', done, null);
+    expect(top).toContain(`<li class="ok"><a href="#p-${CHILD}">Петя Иванов</a>: 3 из 3 шагов, чат класса — да</li>`);
+    expect(top).toContain('Иванова&lt;/b&gt;</a>: не пользуется MAX</li>');
+    const vk = family([{ ...child, steps: VK_PATH.steps.map((s) => step(s.id)), chats: [], optOut: { channel: 'phone', note: null, at: '2026-11-20T10:00:00.000Z', source: 'teacher' } }], {
+      pathId: 'vk',
+    });
+    expect(renderFamilyPage('ru', vk, null)).toContain('Петя Иванов</a>: не пользуется VK Мессенджером</li>');
+  });
+
+  it('opens each person’s next step and folds the done and the later ones', () => {
+    const mine = page.slice(page.indexOf(`id="p-${MOTHER}"`));
+    const account = mine.slice(mine.indexOf(`id="i-${MOTHER}-max_account"`), mine.indexOf(`id="i-${MOTHER}-school_profile"`));
+    expect(account).toContain('<details class="fold">');
+    expect(account).toMatch(/<summary><span class="num" aria-hidden="true">✓<\/span><span>Аккаунт в MAX<span class="by"> — сделано<\/span>/);
+    expect(mine).toMatch(new RegExp(`<li class="step is-next" id="i-${MOTHER}-school_profile"><h3>`));
+    const chats = mine.slice(mine.indexOf('<li class="step"'));
+    expect(chats).toMatch(/^<li class="step"><details class="fold"><summary><span class="num" aria-hidden="true">3<\/span><span>Чаты<\/span><\/summary>/);
+    const childPart = page.slice(page.indexOf(`id="p-${CHILD}"`), page.indexOf(`id="p-${MOTHER}"`));
+    expect(childPart).toMatch(new RegExp(`<li class="step is-next" id="i-${CHILD}-max_account">`));
+    expect(childPart).toMatch(new RegExp(`<li class="step" id="i-${CHILD}-school_profile"><details class="fold">`));
+  });
+
+  it('puts the first button of the page at the first person’s next step, before the hints', () => {
+    const first = page.indexOf('<button');
+    expect(first).toBeGreaterThan(page.indexOf(`id="i-${CHILD}-max_account"`));
+    expect(first).toBeLessThan(page.indexOf('class="hints"'));
+    expect(page.slice(0, first)).not.toContain('<details');
+    expect(page.slice(first, page.indexOf('</button>', first))).toContain(`Готово<span class="vh">: Аккаунт в MAX, Петя Иванов</span>`);
+  });
+
+  it('folds the pitfalls under one line, after the people, with the class teacher and the deadline', () => {
+    expect(page).toContain(`<details class="box"><summary>${p.pitfalls.title}</summary><ul>`);
+    expect(page.indexOf('class="box"')).toBeGreaterThan(page.indexOf(`id="p-${MOTHER}"`));
+    expect(page.indexOf('id="free"')).toBeGreaterThan(page.indexOf('class="box"'));
+    has(page, p.voluntary.short);
+    expect(page).toContain(`<a href="#free">${p.voluntary.shortLink}</a>`);
+  });
+
+  it('says «отметили в школе», not who at the school', () => {
+    has(page, 'отметили в школе');
+    expect(page).not.toContain('отметил ');
+  });
+
+  it('keeps «Сохранено» in sight above a step that the post folded, and opens a folded step for an error', () => {
+    const saved = renderFamilyPage('ru', maxFamily, { kind: 'saved', anchor: `i-${MOTHER}-max_account` });
+    const item = saved.slice(saved.indexOf(`id="i-${MOTHER}-max_account"`));
+    expect(item.indexOf(p.saved)).toBeLessThan(item.indexOf('<details class="fold">'));
+    const failed = renderFamilyPage('ru', maxFamily, { kind: 'order', anchor: `i-${MOTHER}-max_account` });
+    expect(failed.slice(failed.indexOf(`id="i-${MOTHER}-max_account"`))).toMatch(/^[^]*?<details class="fold" open>/);
+  });
+
+  it('opens the folded chats for a notice at one of them, «Сохранено» too', () => {
+    const saved = renderFamilyPage('ru', maxFamily, { kind: 'saved', anchor: `i-${MOTHER}-${PARENTS_CHAT}` });
+    const mine = saved.slice(saved.indexOf(`id="p-${MOTHER}"`));
+    const chats = mine.slice(mine.indexOf('<li class="step"'));
+    expect(chats).toMatch(/^<li class="step"><details class="fold" open>/);
+    expect(chats.indexOf(p.saved)).toBeGreaterThan(chats.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`));
+  });
+
+  it('stays under 15 KB gzip for a family of four', () => {
+    const big = family([child, { ...child, id: '9d4b2dbe-0e95-4a7c-8b4f-bf7e3a5b6c77', displayName: 'Маша Иванова' }, mother, { ...mother, id: 'ae5c3ecf-1fa6-4b8d-9c5a-c08f4b6c7d88' }]);
+    expect(gzipSync(renderFamilyPage('ru', big, null)).length).toBeLessThan(15_000);
+  });
+});
+
+describe('«Вступить в чат»', () => {
+  const invited = family([
+    person({
+      id: MOTHER,
+      kind: 'parent',
+      displayName: 'Анна',
+      steps: [step('max_account', 'done'), step('school_profile', 'done')],
+      chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'https://max.ru/join/parents-5a' })],
+    }),
+  ]);
+
+  it('is a button-styled link for a chat not joined yet, with the device note, at the open chats step', () => {
+    const page = renderFamilyPage('ru', invited, null);
+    expect(page).toContain(
+      `<p class="join"><a href="https://max.ru/join/parents-5a" rel="noopener noreferrer">${p.chat.invite}<span class="vh">: Чат класса с родителями</span></a><small>${escapeHtml(p.chat.inviteDevice.parent)}</small></p>`,
+    );
+    expect(page).toMatch(/<li class="step is-next"><h3><span class="num" aria-hidden="true">3<\/span>Чаты<\/h3>/);
+  });
+
+  it('says that an invitation waits in a folded chats step, and is gone once the chat is joined', () => {
+    const early = renderFamilyPage('ru', family([{ ...invited.people[0], steps: [step('max_account'), step('school_profile')] }]), null);
+    expect(early).toContain(`<span>Чаты<span class="by"> — ${p.steps.invite}</span></span>`);
+    const joined = renderFamilyPage(
+      'ru',
+      family([{ ...invited.people[0], chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'https://max.ru/join/parents-5a', status: 'joined' })] }]),
+      null,
+    );
+    expect(joined).not.toContain('class="join"');
+  });
+});
+
+describe('a mark the school changed while the page was open', () => {
+  const byTeacher = family([
+    { ...mother, steps: [step('max_account', 'done', { markedBy: 'school' }), step('school_profile', 'blocked', { blockerReason: 'role_not_confirmed', markedBy: 'school' })] },
+  ]);
+  const at = `i-${MOTHER}-school_profile`;
+  const item = (page: string) => page.slice(page.indexOf(`id="${at}"`), page.indexOf('class="optout-form"', page.indexOf(`id="${at}"`)));
+
+  it('shows what the school marked and offers the parent’s own choice again, without `seen`', () => {
+    const page = item(renderFamilyPage('ru', byTeacher, { kind: 'changed', anchor: at, retry: { action: 'done' } }));
+    has(page, p.errors.changed);
+    has(page, 'Сейчас отмечено: не получается (Школа ещё не подтвердила роль).');
+    const retry = page.slice(page.indexOf('<form method="post" class="retry">'), page.indexOf('</form>', page.indexOf('class="retry"')));
+    expect(retry).toContain('<input type="hidden" name="item" value="step:school_profile">');
+    expect(retry).toContain('<button name="action" value="done">Всё равно отметить: сделано<span class="vh">');
+    expect(retry).not.toContain('seen_');
+  });
+
+  it('offers a blocker again with its reason', () => {
+    const done = family([{ ...mother, steps: [step('max_account', 'done'), step('school_profile', 'done', { markedBy: 'school' })] }]);
+    const page = item(renderFamilyPage('ru', done, { kind: 'changed', anchor: at, retry: { action: 'blocked', reason: 'role_not_confirmed' } }));
+    has(page, 'Сейчас отмечено: сделано.');
+    expect(page).toContain('<input type="hidden" name="reason" value="role_not_confirmed"><button name="action" value="blocked">');
+    has(page, 'Всё равно отметить: не получается (Школа ещё не подтвердила роль)');
+    // Done by the school and folded: open, so what it marked is in sight.
+    expect(page).toContain('<details class="fold" open>');
+  });
+
+  it('offers nothing that the item cannot take or that is marked already', () => {
+    const wrongReason = renderFamilyPage('ru', byTeacher, { kind: 'changed', anchor: at, retry: { action: 'blocked', reason: 'shared_phone' } });
+    expect(wrongReason).not.toContain('class="retry"');
+    const same = renderFamilyPage('ru', byTeacher, { kind: 'changed', anchor: at, retry: { action: 'blocked', reason: 'role_not_confirmed' } });
+    expect(same).not.toContain('class="retry"');
+    has(same, p.errors.changed);
+  });
+
+  it('names a chat’s marks as a chat’s', () => {
+    const withChat = family([{ ...mother, chats: [chat(PARENTS_CHAT, 'parents', { status: 'joined', markedBy: 'school', updatedAt: '2026-11-21T09:00:00.000Z' })] }]);
+    const page = renderFamilyPage('ru', withChat, { kind: 'changed', anchor: `i-${MOTHER}-${PARENTS_CHAT}`, retry: { action: 'undo' } });
+    has(page, 'Сейчас отмечено: в чате.');
+    has(page, 'Всё равно отметить: не в чате');
   });
 });

@@ -1,9 +1,9 @@
 import { type AppLocale, isAppLocale, routing } from '../../i18n/routing';
 import { getPathname } from '../../i18n/navigation';
 import { parentPageContentSecurityPolicy } from '../../server/security-headers';
-import { OPT_OUT_CHANNELS } from '@sferum/contracts';
+import { OPT_OUT_CHANNELS, SHORT_CODE_PAGE_PATH } from '@sferum/contracts';
 import { fetchParentFamily, saveOptOut, saveParentChange, type ParentAnswer, type ParentCaller } from './parent-api';
-import { parseParentForm } from './parent-form';
+import { parseParentForm, parseRetry, retryOf, retryValue } from './parent-form';
 import {
   anchorOf,
   NOTICE_KINDS,
@@ -29,7 +29,7 @@ export const PARENT_HEADERS = {
   'content-security-policy': parentPageContentSecurityPolicy(PARENT_CSS),
 } as const;
 
-function htmlResponse(body: string, status: number): Response {
+export function htmlResponse(body: string, status: number): Response {
   return new Response(body, { status, headers: PARENT_HEADERS });
 }
 
@@ -41,10 +41,20 @@ async function callerOf(request: Request, context: Context): Promise<{ locale: A
   };
 }
 
+/** The page where a code from the letter is typed, in the page's language. */
+export function codePagePath(locale: AppLocale): string {
+  return getPathname({ href: SHORT_CODE_PAGE_PATH, locale });
+}
+
+/** An unknown, expired or revoked link or code: the friendly page, with the way to type the code again. */
+export function notFoundResponse(locale: AppLocale): Response {
+  return htmlResponse(renderMessagePage(locale, 'notFound', codePagePath(locale)), 404);
+}
+
 function failurePage(locale: AppLocale, answer: Exclude<ParentAnswer, { kind: 'family' }>): Response {
   switch (answer.kind) {
     case 'notFound':
-      return htmlResponse(renderMessagePage(locale, 'notFound'), 404);
+      return notFoundResponse(locale);
     case 'tooMany':
       return htmlResponse(renderMessagePage(locale, 'tooMany'), 429);
     case 'invalid':
@@ -57,7 +67,7 @@ function failurePage(locale: AppLocale, answer: Exclude<ParentAnswer, { kind: 'f
 /**
  * The notice named in the query after a post (`?saved=<anchor>` or
  * `?error=<kind>&at=<anchor>`, with `&channel=<channel>` when an opt-out came
- * back for its note).
+ * back for its note, and `&retry=<choice>` when the school had changed the item).
  */
 export function noticeFrom(search: URLSearchParams): ParentNotice | null {
   const saved = search.get('saved');
@@ -66,7 +76,8 @@ export function noticeFrom(search: URLSearchParams): ParentNotice | null {
   const at = search.get('at');
   if (!kind || !at) return null;
   const channel = OPT_OUT_CHANNELS.find((candidate) => candidate === search.get('channel'));
-  return channel ? { kind, anchor: at, channel } : { kind, anchor: at };
+  const retry = kind === 'changed' ? parseRetry(search.get('retry')) : null;
+  return { kind, anchor: at, ...(channel ? { channel } : {}), ...(retry ? { retry } : {}) };
 }
 
 function errorQuery(kind: Exclude<NoticeKind, 'saved'>, anchor: string, extra = ''): string {
@@ -87,7 +98,7 @@ export async function handleParentGet(request: Request, context: Context): Promi
 export async function handleParentPost(request: Request, context: Context): Promise<Response> {
   const { locale, caller } = await callerOf(request, context);
   // Forms post only from this page itself; another site gets nothing done.
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return htmlResponse(renderMessagePage(locale, 'notFound'), 404);
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return notFoundResponse(locale);
   const pagePath = getPathname({ href: `/p/${encodeURIComponent(caller.token)}`, locale });
   const back = (query: string, anchor: string) =>
     new Response(null, { status: 303, headers: { ...PARENT_HEADERS, location: `${pagePath}?${query}#${anchor}` } });
@@ -123,14 +134,19 @@ export async function handleParentPost(request: Request, context: Context): Prom
     }
     case 'change': {
       const anchor = anchorOf(parsed.change.personId, parsed.change.target);
-      // A conflict without a code: a later step is done.
-      return answered(await saveParentChange(caller, parsed.change), { anchor, landing: anchor, conflict: 'order' });
+      // A conflict without a code: a later step is done. One with changed_by_school comes back with the choice, to offer it again.
+      return answered(await saveParentChange(caller, parsed.change), {
+        anchor,
+        landing: anchor,
+        conflict: 'order',
+        retry: retryValue(retryOf(parsed.change.request)),
+      });
     }
   }
 
   function answered(
     answer: ParentAnswer,
-    at: { anchor: string; landing: string; conflict: Exclude<NoticeKind, 'saved'> },
+    at: { anchor: string; landing: string; conflict: Exclude<NoticeKind, 'saved'>; retry?: string },
   ): Response {
     switch (answer.kind) {
       case 'family':
@@ -138,7 +154,7 @@ export async function handleParentPost(request: Request, context: Context): Prom
       case 'conflict': {
         const kind =
           answer.code === 'changed_by_school' ? 'changed' : answer.code === 'opted_out' ? 'optedOut' : at.conflict;
-        return back(errorQuery(kind, at.anchor), at.anchor);
+        return back(errorQuery(kind, at.anchor, kind === 'changed' && at.retry ? `&retry=${at.retry}` : ''), at.anchor);
       }
       case 'invalid':
         return back(errorQuery('failed', at.anchor), at.anchor);
