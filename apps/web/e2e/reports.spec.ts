@@ -68,26 +68,28 @@ test('the district admin compares schools, then creates an API key and sees its 
   // A fresh page: no toast from the school just added over the screenshot.
   await page.goto('/reports/district');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reports.reports.district.title);
-  await expect(page.getByTestId('report-row')).toHaveCount(3);
-  // By name first: «Гимназия…», «Лицей…», «Средняя…».
-  expect(await rowNames(page)).toEqual([VK_SCHOOL, newSchool, DEMO_SCHOOL]);
+  // Other specs add schools of their own: only the order and the demo schools are checked here.
+  await expect(page.getByTestId('report-row').filter({ hasText: newSchool })).toBeVisible();
+  const byName = await rowNames(page);
+  expect(byName).toEqual(expect.arrayContaining([VK_SCHOOL, newSchool, DEMO_SCHOOL]));
+  const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+  expect(byName).toEqual([...byName].sort(collator.compare));
   await expect(page.getByTestId('report-row').filter({ hasText: DEMO_SCHOOL })).toContainText('%');
   // Each school names its path; the district has both.
   await expect(page.getByTestId('report-row').filter({ hasText: DEMO_SCHOOL })).toContainText(MAX_PATH.name.ru);
   await expect(page.getByTestId('report-row').filter({ hasText: VK_SCHOOL })).toContainText(VK_PATH.name.ru);
 
   // «Прогресс» starts best first; a second click turns it round, a third back.
+  const progressHeader = page.getByRole('columnheader', { name: new RegExp(reports.reports.table.progress) });
   await page.getByTestId('sort-progress').click();
-  expect(descending(await rowProgress(page))).toBe(true);
-  await expect(page.getByTestId('report-row').last()).toHaveAttribute('data-name', newSchool);
-  await expect(page.getByRole('columnheader', { name: new RegExp(reports.reports.table.progress) })).toHaveAttribute(
-    'aria-sort',
-    'descending',
-  );
+  await expect(progressHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(async () => descending(await rowProgress(page))).toBe(true);
+  expect((await rowProgress(page)).at(-1)).toBe(0);
   await page.getByTestId('sort-progress').click();
-  await expect(page.getByTestId('report-row').first()).toHaveAttribute('data-name', newSchool);
+  await expect(progressHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect.poll(async () => descending((await rowProgress(page)).reverse())).toBe(true);
   await page.getByTestId('sort-progress').click();
-  expect(descending(await rowProgress(page))).toBe(true);
+  await expect.poll(async () => descending(await rowProgress(page))).toBe(true);
 
   // What blocks people, per path, in the catalogue's words.
   await expect(page.getByText(MAX_PATH.blockers.find((b) => b.id === 'role_not_confirmed')!.label.ru).first()).toBeVisible();

@@ -10,6 +10,7 @@ import { NameModal } from '../../components/ui/name-modal';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
 import { Link } from '../../i18n/client-navigation';
+import { MemberListMenu } from '../member-list/member-list-menu';
 import { AddStudentModal } from './add-student-modal';
 import { BulkBar } from './bulk-bar';
 import { useChangeErrorMessage, useChatLabel, useColumnLabel, useLocalized } from './labels';
@@ -278,6 +279,7 @@ export function RosterPage({ classId }: { classId: string }) {
           />
         </Group>
         <Group gap="sm">
+          <MemberListMenu chats={data.chats} path={path} />
           <Button variant="default" onClick={() => dialog.open({ kind: 'addChat' })}>
             {t('addChat')}
           </Button>

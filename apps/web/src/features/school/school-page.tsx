@@ -21,6 +21,8 @@ import { useCurrentUser } from '../shell/current-user';
 import { ClassFormModal } from './class-form-modal';
 import { ClassTeachersModal } from './class-teachers-modal';
 import { EraseSchoolSection } from './erase-school';
+import { NewYearSection } from './new-year';
+import { SchoolChatMembers } from './school-chat-members';
 import { SchoolPathSection } from './school-path';
 import { StepNotesEditor } from './step-notes-editor';
 
@@ -98,7 +100,14 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
       )}
       <PageHeader
         title={school.data.name}
-        description={t('summary', { classes: school.data.classCount, teachers: school.data.teacherCount })}
+        description={
+          <>
+            {t('summary', { classes: school.data.classCount, teachers: school.data.teacherCount })}
+            {school.data.academicYear && (
+              <span data-testid="school-academic-year">{` · ${t('yearLine', { year: school.data.academicYear })}`}</span>
+            )}
+          </>
+        }
         actions={
           <>
             {isDistrictAdmin && (
@@ -198,8 +207,12 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
         </TableFrame>
       )}
 
+      {canManage && classes.data && <SchoolChatMembers school={school.data} classes={classes.data} />}
+
       {/* A new path has other steps: its notes start from what the API keeps for them. */}
       {canManage && <StepNotesEditor key={school.data.pathId} school={school.data} />}
+
+      {canManage && <NewYearSection school={school.data} />}
 
       <EraseSchoolSection school={school.data} />
 

@@ -70,11 +70,12 @@ export function DistrictSchools() {
       ) : schools.data.length === 0 ? (
         <EmptyState title={t('emptyTitle')} description={t('emptyText')} py="xl" />
       ) : (
-        <TableFrame minWidth={720}>
+        <TableFrame minWidth={820}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('school')}</Table.Th>
               <Table.Th>{t('path')}</Table.Th>
+              <Table.Th>{t('academicYear')}</Table.Th>
               <Table.Th ta="right">{t('classes')}</Table.Th>
               <Table.Th ta="right">{t('teachers')}</Table.Th>
               <ActionsHeader label={t('actions')} />
@@ -90,6 +91,13 @@ export function DistrictSchools() {
                 </Table.Td>
                 <Table.Td>
                   <PathCell pathId={school.pathId} />
+                </Table.Td>
+                <Table.Td data-testid="school-year">
+                  {school.academicYear ?? (
+                    <Text size="sm" c="dimmed">
+                      {t('noYear')}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">{school.classCount}</Table.Td>
                 <Table.Td ta="right">{school.teacherCount}</Table.Td>
