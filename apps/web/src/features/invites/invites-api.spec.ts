@@ -10,7 +10,7 @@ describe('parseFamilyInvite', () => {
     parents: ['Гусев Антон'],
     status: 'opted_out',
     link: 'https://school.example/p/abc',
-    code: 'K7MQ4XTD9RZE',
+    code: 'K7MQ-4XTD-9RZE',
     shortAddress: 'https://school.example/p',
     problems: 0,
     optedOut: 2,
@@ -55,7 +55,7 @@ describe('parseReminderRoster', () => {
       ],
     });
     expect(roster.pathId).toBe('max');
-    expect(roster.chats).toEqual([{ id: 'c1', kind: 'class', audience: 'parents' }]);
+    expect(roster.chats).toEqual([{ id: 'c1', kind: 'class', audience: 'parents', name: null, classId: 'x', inviteUrl: null }]);
     expect(roster.families[0]?.people.map((person) => [person.id, person.optedOut])).toEqual([
       ['s1', false],
       ['p1', true],

@@ -6,24 +6,31 @@ import {
   PATH_CATALOGUE,
   PERSON_KINDS,
   STEP_STATUSES,
+  type ChatSummary,
   type FamilyInvite,
   type InviteStatus,
   type IssueInvitesRequest,
+  type SchoolClassSummary,
+  type SetChatInviteRequest,
+  type SetParentInfoRequest,
 } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../api/api-client';
-import { num } from '../../api/parse';
+import { list, num, oneOf, optionalStr, parseSchoolClass, record, ResponseShapeError, str, type Fields } from '../../api/parse';
 import { byId } from '../../api/queries';
-import { list, oneOf, record, str, strOrNull } from '../parent/shape';
 import type { ReminderRoster, ReminderPerson } from './reminders';
 
 const INVITE_STATUSES: readonly InviteStatus[] = ['none', 'issued', 'opened', 'confirmed', 'problem', 'opted_out'];
 
-function strings(o: Record<string, unknown>, key: string): string[] {
-  return list(o, key).map((item) => {
-    if (typeof item !== 'string') throw new TypeError(`Unexpected API response: ${key}`);
-    return item;
-  });
+function strings(o: Fields, key: string): string[] {
+  return list(
+    o[key],
+    (item) => {
+      if (typeof item !== 'string') throw new ResponseShapeError(key);
+      return item;
+    },
+    key,
+  );
 }
 
 export function parseFamilyInvite(value: unknown): FamilyInvite {
@@ -32,57 +39,80 @@ export function parseFamilyInvite(value: unknown): FamilyInvite {
     familyId: str(o, 'familyId'),
     students: strings(o, 'students'),
     parents: strings(o, 'parents'),
-    status: oneOf(o.status, INVITE_STATUSES, 'status'),
-    link: strOrNull(o, 'link'),
-    code: strOrNull(o, 'code'),
+    status: oneOf(o, 'status', INVITE_STATUSES),
+    link: optionalStr(o, 'link'),
+    code: optionalStr(o, 'code'),
     shortAddress: str(o, 'shortAddress'),
     problems: num(o, 'problems'),
     optedOut: num(o, 'optedOut'),
-    issuedAt: strOrNull(o, 'issuedAt'),
-    expiresAt: strOrNull(o, 'expiresAt'),
-    firstOpenedAt: strOrNull(o, 'firstOpenedAt'),
-    lastOpenedAt: strOrNull(o, 'lastOpenedAt'),
-    lastRemindedAt: strOrNull(o, 'lastRemindedAt'),
+    issuedAt: optionalStr(o, 'issuedAt'),
+    expiresAt: optionalStr(o, 'expiresAt'),
+    firstOpenedAt: optionalStr(o, 'firstOpenedAt'),
+    lastOpenedAt: optionalStr(o, 'lastOpenedAt'),
+    lastRemindedAt: optionalStr(o, 'lastRemindedAt'),
   };
 }
 
-const parseInvites = (value: unknown): FamilyInvite[] => {
-  if (!Array.isArray(value)) throw new TypeError('Unexpected API response: invites');
-  return value.map(parseFamilyInvite);
-};
+const parseInvites = (value: unknown): FamilyInvite[] => list(value, parseFamilyInvite, 'invites');
 
 function parsePerson(value: unknown): ReminderPerson {
   const o = record(value, 'person');
   return {
     id: str(o, 'id'),
-    kind: oneOf(o.kind, PERSON_KINDS, 'kind'),
+    kind: oneOf(o, 'kind', PERSON_KINDS),
     displayName: str(o, 'displayName'),
     archived: o.archived === true,
     optedOut: o.optOut !== null && o.optOut !== undefined,
-    steps: list(o, 'steps').map((item) => {
-      const s = record(item, 'step');
-      return { step: str(s, 'step'), status: oneOf(s.status, STEP_STATUSES, 'status') };
-    }),
-    chats: list(o, 'chats').map((item) => {
-      const c = record(item, 'chat');
-      return { chatId: str(c, 'chatId'), status: oneOf(c.status, CHAT_STATUSES, 'status') };
-    }),
+    steps: list(
+      o.steps,
+      (item) => {
+        const s = record(item, 'step');
+        return { step: str(s, 'step'), status: oneOf(s, 'status', STEP_STATUSES) };
+      },
+      'steps',
+    ),
+    chats: list(
+      o.chats,
+      (item) => {
+        const c = record(item, 'chat');
+        return { chatId: str(c, 'chatId'), status: oneOf(c, 'status', CHAT_STATUSES) };
+      },
+      'chats',
+    ),
   };
 }
 
-/** The parts of the class roster that say whom to remind, read from `GET /api/classes/:id/roster`. */
-export function parseReminderRoster(value: unknown): ReminderRoster {
+/** The class roster as the links tab reads it: whom to remind, and the chats with their invitation links. */
+export interface InvitesRoster extends ReminderRoster {
+  chats: ChatSummary[];
+}
+
+function parseClassChat(value: unknown): ChatSummary {
+  const c = record(value, 'chat');
+  return {
+    id: str(c, 'id'),
+    kind: oneOf(c, 'kind', CHAT_KINDS),
+    audience: oneOf(c, 'audience', CHAT_AUDIENCES),
+    name: optionalStr(c, 'name'),
+    classId: optionalStr(c, 'classId'),
+    inviteUrl: optionalStr(c, 'inviteUrl'),
+  };
+}
+
+/** The parts of the class roster the links tab needs, read from `GET /api/classes/:id/roster`. */
+export function parseReminderRoster(value: unknown): InvitesRoster {
   const o = record(value, 'roster');
   return {
-    pathId: oneOf(o.pathId, PATH_CATALOGUE.ids, 'pathId'),
-    chats: list(o, 'chats').map((item) => {
-      const c = record(item, 'chat');
-      return { id: str(c, 'id'), kind: oneOf(c.kind, CHAT_KINDS, 'kind'), audience: oneOf(c.audience, CHAT_AUDIENCES, 'audience') };
-    }),
-    families: list(o, 'families').map((item) => {
-      const f = record(item, 'family');
-      return { id: str(f, 'id'), people: [...list(f, 'students'), ...list(f, 'parents')].map(parsePerson) };
-    }),
+    pathId: oneOf(o, 'pathId', PATH_CATALOGUE.ids),
+    chats: list(o.chats, parseClassChat, 'chats'),
+    families: list(
+      o.families,
+      (item) => {
+        const f = record(item, 'family');
+        return { id: str(f, 'id'), people: [...list(f.students, parsePerson, 'students'), ...list(f.parents, parsePerson, 'parents')] };
+      },
+      'families',
+    ),
   };
 }
 
@@ -112,4 +142,15 @@ export function revokeInvite(familyId: string): Promise<void> {
 
 export function markReminded(familyId: string): Promise<void> {
   return apiRequest(`/api/families/${encodeURIComponent(familyId)}/reminded`, { method: 'POST' });
+}
+
+/** Stores a chat's invitation link pasted from MAX or Sferum; null removes it. */
+export function setChatInvite(chatId: string, url: string | null): Promise<ChatSummary> {
+  const body: SetChatInviteRequest = { url };
+  return apiRequest(`/api/chats/${encodeURIComponent(chatId)}/invite-link`, { method: 'PUT', body, parse: parseClassChat });
+}
+
+/** The class teacher's contact for parents and the deadline, printed on the letters and shown on the parents' page. */
+export function setParentInfo(classId: string, body: SetParentInfoRequest): Promise<SchoolClassSummary> {
+  return apiRequest(`${classPath(classId)}/parent-info`, { method: 'PUT', body, parse: parseSchoolClass });
 }

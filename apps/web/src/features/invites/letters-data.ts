@@ -16,6 +16,8 @@ export interface Letter {
 export type LettersData =
   | {
       kind: 'ok';
+      /** null when the school could not be read: the letter then prints the signed-in user's school */
+      schoolName: string | null;
       className: string;
       /** the class teachers, how parents reach them, and by when the school asks families to be in the chats */
       teachers: string[];
@@ -53,13 +55,13 @@ export function qrSvg(link: string): Promise<string> {
   return QRCode.toString(link, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 
-/** The school's notes per step; a letter without them still prints, so a failure here only leaves them out. */
-async function schoolStepNotes(schoolId: string): Promise<Record<string, string>> {
+/** The school's name and notes per step; a letter without them still prints, so a failure here only leaves them out. */
+async function schoolOf(schoolId: string): Promise<{ name: string | null; stepNotes: Record<string, string> }> {
   try {
     const school = await getJson(`${API_ROUTES.schools}/${encodeURIComponent(schoolId)}`);
-    return school === null ? {} : parseSchool(school).stepNotes;
+    return school === null ? { name: null, stepNotes: {} } : parseSchool(school);
   } catch {
-    return {};
+    return { name: null, stepNotes: {} };
   }
 }
 
@@ -76,18 +78,19 @@ export async function loadLetters(classId: string, familyIds: Set<string> | null
   const schoolClass = parseSchoolClass(schoolClassJson);
   const chosen = invites.map(parseFamilyInvite).filter((invite) => !familyIds || familyIds.has(invite.familyId));
   const withLinks = chosen.filter((invite): invite is FamilyInvite & { link: string } => invite.link !== null);
-  const [letters, stepNotes] = await Promise.all([
+  const [letters, school] = await Promise.all([
     Promise.all(withLinks.map(async (invite) => ({ invite, qrSvg: await qrSvg(invite.link) }))),
-    schoolStepNotes(schoolClass.schoolId),
+    schoolOf(schoolClass.schoolId),
   ]);
   return {
     kind: 'ok',
+    schoolName: school.name,
     className: schoolClass.name,
     teachers: schoolClass.teachers.map((teacher) => teacher.fullName),
     parentContact: schoolClass.parentContact,
     deadline: schoolClass.deadline,
     pathId: pathId(record(roster, 'roster')),
-    stepNotes,
+    stepNotes: school.stepNotes,
     letters,
     withoutLink: chosen.filter((invite) => invite.link === null),
   };

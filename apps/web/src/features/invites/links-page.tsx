@@ -1,8 +1,8 @@
 'use client';
 
-import { Badge, Button, Checkbox, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Menu, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { formatShortCode, type FamilyInvite, type InviteStatus } from '@sferum/contracts';
+import type { FamilyInvite, InviteStatus } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -11,9 +11,11 @@ import { ConfirmModal } from '../../components/ui/confirm-modal';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { ActionsHeader, TableFrame } from '../../components/ui/table-frame';
 import { useDialog } from '../../components/ui/use-dialog';
-import { useRouter } from '../../i18n/client-navigation';
+import { Link, useRouter } from '../../i18n/client-navigation';
+import { BeforePrinting } from './before-printing';
 import { formatDate } from './format-date';
 import { invitesKey, invitesQuery, issueInvites, revokeInvite } from './invites-api';
+import { printedCode } from './letters-model';
 import { Reminders } from './reminders-section';
 import { CopyValueButton } from '../../components/ui/copy-value-button';
 
@@ -106,6 +108,7 @@ export function LinksPage({ classId }: { classId: string }) {
           </Title>
           <Text c="dimmed">{t('description')}</Text>
         </div>
+        <BeforePrinting classId={classId} />
         {families.length === 0 ? (
           <Text>{t('empty')}</Text>
         ) : (
@@ -187,20 +190,39 @@ export function LinksPage({ classId }: { classId: string }) {
                       <Badge
                         color={STATUS_COLORS[family.status]}
                         variant="light"
+                        tt="none"
+                        size="lg"
+                        fw={600}
                         maw="none"
                         styles={{ label: { overflow: 'visible' } }}
                         data-status={family.status}
                       >
                         {t(`status.${family.status}`)}
                       </Badge>
+                      {family.status === 'problem' && family.problems > 0 && (
+                        <Text size="xs" c="dimmed" mt={4} style={{ whiteSpace: 'normal' }} maw={220}>
+                          {t('problemDetail', { count: family.problems })}{' '}
+                          <Anchor component={Link} href={`/classes/${classId}`} size="xs">
+                            {t('problemLink')}
+                          </Anchor>
+                        </Text>
+                      )}
+                      {family.status === 'opted_out' && (
+                        <Text size="xs" c="dimmed" mt={4} style={{ whiteSpace: 'normal' }} maw={220}>
+                          {t('optedOutDetail')}
+                        </Text>
+                      )}
                       {family.status !== 'opted_out' && family.optedOut > 0 && (
-                        <Text size="xs" c="dimmed" mt={2} data-testid="family-opted-out">
+                        <Text size="xs" c="dimmed" mt={4} data-testid="family-opted-out">
                           {t('optedOutSome', { count: family.optedOut })}
                         </Text>
                       )}
                       {family.code && (
-                        <Text size="xs" c="dimmed" mt={2}>
-                          {t('code', { code: formatShortCode(family.code) })}
+                        <Text size="xs" c="dimmed" mt={4} data-family-code>
+                          {t('codeLabel')}{' '}
+                          <Text span ff="monospace" fz="sm" fw={600} c="var(--text)">
+                            {printedCode(family.code)}
+                          </Text>
                         </Text>
                       )}
                     </Table.Td>

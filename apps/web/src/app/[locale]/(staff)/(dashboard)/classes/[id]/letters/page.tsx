@@ -29,7 +29,7 @@ export default async function ClassLettersRoute({ params, searchParams }: Props)
   return (
     <Letters
       locale={locale}
-      schoolName={user.schoolName ?? ''}
+      schoolName={data.schoolName ?? user.schoolName ?? ''}
       className={data.className}
       teachers={data.teachers}
       parentContact={data.parentContact}
