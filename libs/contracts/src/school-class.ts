@@ -9,6 +9,12 @@ export function formatClassName(grade: number, letter: string): string {
   return `${grade}${letter.trim().toLocaleUpperCase('ru-RU')}`;
 }
 
+/** "2026/2027" → "2027/2028": the year a school moves into. */
+export function nextAcademicYear(year: string): string {
+  const start = Number(year.slice(0, 4)) + 1;
+  return `${start}/${start + 1}`;
+}
+
 /** The academic year a date falls in, as "2026/2027": it starts on 1 September. */
 export function academicYearOf(date: Date): string {
   const year = date.getUTCFullYear();

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import {
   formatClassName,
   MAX_GRADE,
+  nextAcademicYear,
   NEW_YEAR_DEFAULT_ERASURE_DAYS,
   PathCatalogue,
   type NewYearClass,
@@ -27,12 +28,6 @@ interface ClassRow {
 }
 
 const LEAVER_ERASURE_LOCK_KEY = 724_311_003;
-
-/** "2026/2027" → "2027/2028". */
-export function nextAcademicYear(year: string): string {
-  const start = Number(year.slice(0, 4)) + 1;
-  return `${start}/${start + 1}`;
-}
 
 /** A link of the year "2027/2028" works until its 31 August, 23:59 Moscow time. */
 function endOfYear(year: string): Date {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { NewYearPreview } from '@sferum/contracts';
+import { nextAcademicYear, type NewYearPreview } from '@sferum/contracts';
 import {
   confirmsYear,
   erasureDay,
@@ -7,7 +7,6 @@ import {
   linksUntil,
   newYearCounts,
   newYearState,
-  nextAcademicYear,
   parseFirstGradeLetters,
 } from './new-year-model';
 

@@ -61,12 +61,6 @@ export function linksUntil(toYear: string): string {
   return `${toYear.slice(5, 9)}-08-31`;
 }
 
-/** "2026/2027" → "2027/2028". */
-export function nextAcademicYear(year: string): string {
-  const start = Number(year.slice(0, 4)) + 1;
-  return `${start}/${start + 1}`;
-}
-
 /** What the preview adds up to: classes moving up, classes leaving with how many students, new first grades. */
 export function newYearCounts(preview: Pick<NewYearPreview, 'classes' | 'newFirstGrades'>) {
   const leaving = preview.classes.filter((schoolClass) => schoolClass.action === 'archive');

@@ -23,6 +23,7 @@ import { notifications } from '@mantine/notifications';
 import {
   NEW_YEAR_DEFAULT_ERASURE_DAYS,
   NEW_YEAR_MAX_ERASURE_DAYS,
+  nextAcademicYear,
   PATH_CATALOGUE,
   type NewYearOptions,
   type NewYearPreview,
@@ -45,7 +46,6 @@ import {
   linksUntil,
   newYearCounts,
   newYearState,
-  nextAcademicYear,
   parseFirstGradeLetters,
   type NewYearState,
 } from './new-year-model';
