@@ -6,7 +6,9 @@ import {
   CHAT_AUDIENCES,
   CHAT_KINDS,
   CHAT_STATUSES,
+  IMPORT_COLUMN_ROLES,
   IMPORT_ERROR_CODES,
+  IMPORT_WARNING_CODES,
   OPT_OUT_CHANNELS,
   PERSON_KINDS,
   PERSON_STATUSES,
@@ -21,7 +23,10 @@ import {
   type CreateStudentRequest,
   type FamilyOptOutRequest,
   type ImportAction,
+  type ColumnRole,
+  type ImportColumnMapping,
   type ImportCounts,
+  type ImportReport,
   type ImportResult,
   type OptOut,
   type OptOutState,
@@ -49,6 +54,7 @@ import {
   parseSchoolClass,
   pathId,
   record,
+  ResponseShapeError,
   str,
   type Parser,
 } from '../../api/parse';
@@ -308,10 +314,110 @@ export const rosterApi = {
 
 export type ImportMode = 'preview' | 'commit';
 
+/** How to read the file: the teacher's roles of the columns and the header row; left out, the API finds them. */
+export interface ImportReading {
+  mapping?: ImportColumnMapping;
+  headerRow?: number;
+}
+
+const MAPPING_SOURCES = ['detected', 'saved', 'request'] as const;
+
+const parseMapping = (value: unknown): ImportColumnMapping => {
+  const o = record(value, 'mapping');
+  const mapping: ImportColumnMapping = {};
+  for (const [key, role] of Object.entries(o)) {
+    if (role !== null && !(IMPORT_COLUMN_ROLES as readonly unknown[]).includes(role)) {
+      throw new ResponseShapeError(`mapping.${key}`);
+    }
+    mapping[key] = role as ColumnRole | null;
+  }
+  return mapping;
+};
+
+/** ImportResult with how the file was read; fields an older API leaves out read as empty. */
+export const parseImportReport: Parser<ImportReport> = (value) => {
+  const o = record(value, 'import report');
+  return {
+    ...parseImportResult(value),
+    headerRow: numOrNull(o, 'headerRow'),
+    columns: list(
+      o.columns ?? [],
+      (item) => {
+        const c = record(item, 'import column');
+        return {
+          index: num(c, 'index'),
+          letter: str(c, 'letter'),
+          header: str(c, 'header'),
+          key: str(c, 'key'),
+          role: oneOfOrNull(c, 'role', IMPORT_COLUMN_ROLES),
+        };
+      },
+      'columns',
+    ),
+    mapping: o.mapping === undefined ? {} : parseMapping(o.mapping),
+    mappingSource: o.mappingSource === undefined ? 'detected' : oneOf(o, 'mappingSource', MAPPING_SOURCES),
+    savedMappingName: optionalStr(o, 'savedMappingName'),
+    warnings: list(
+      o.warnings ?? [],
+      (item) => {
+        const w = record(item, 'import warning');
+        return {
+          code: oneOf(w, 'code', IMPORT_WARNING_CODES),
+          row: numOrNull(w, 'row'),
+          column: optionalStr(w, 'column'),
+          className: optionalStr(w, 'className'),
+          message: str(w, 'message'),
+        };
+      },
+      'warnings',
+    ),
+    academicYear: typeof o.academicYear === 'string' ? o.academicYear : '',
+    classes: list(
+      o.classes ?? [],
+      (item) => {
+        const k = record(item, 'import class');
+        return {
+          name: str(k, 'name'),
+          classId: optionalStr(k, 'classId'),
+          rows: num(k, 'rows'),
+          students: parseCounts(k.students),
+        };
+      },
+      'classes',
+    ),
+    skipped: list(
+      o.skipped ?? [],
+      (item) => {
+        const r = record(item, 'skipped row');
+        return { row: num(r, 'row'), student: str(r, 'student'), className: str(r, 'className') };
+      },
+      'skipped',
+    ),
+  };
+};
+
+/** A refused commit (422): nothing was written; `report` holds every error of the file. */
+export class ImportRefusedError extends ApiError {
+  constructor(
+    body: ReturnType<typeof parseApiErrorBody>,
+    readonly report: ImportReport,
+  ) {
+    super(422, body);
+    this.name = 'ImportRefusedError';
+  }
+}
+
 /** Sends a class list as multipart `file`; the JSON client cannot, so this one call has its own fetch. */
-export async function importList(classId: string, file: File, mode: ImportMode): Promise<ImportResult> {
+export async function importList(
+  classId: string,
+  file: File,
+  mode: ImportMode,
+  reading: ImportReading = {},
+): Promise<ImportReport> {
   const form = new FormData();
   form.append('file', file);
+  if (reading.headerRow !== undefined) form.append('headerRow', String(reading.headerRow));
+  if (reading.mapping !== undefined) form.append('mapping', JSON.stringify(reading.mapping));
   let response: Response;
   try {
     response = await fetch(`${byId(API_ROUTES.classes, classId)}/import?mode=${mode}`, {
@@ -325,9 +431,20 @@ export async function importList(classId: string, file: File, mode: ImportMode):
     throw new ApiError(0);
   }
   if (!response.ok) {
-    throw new ApiError(response.status, parseApiErrorBody(await response.json().catch(() => null)));
+    const body: unknown = await response.json().catch(() => null);
+    const refusal = response.status === 422 && body && typeof body === 'object' ? (body as { result?: unknown }).result : undefined;
+    if (refusal !== undefined) {
+      let report: ImportReport | null = null;
+      try {
+        report = parseImportReport(refusal);
+      } catch {
+        report = null;
+      }
+      if (report) throw new ImportRefusedError(parseApiErrorBody(body), report);
+    }
+    throw new ApiError(response.status, parseApiErrorBody(body));
   }
-  return parseImportResult(await response.json());
+  return parseImportReport(await response.json());
 }
 
 export const exportHref = (classId: string, format: 'xlsx' | 'csv') =>
