@@ -66,6 +66,8 @@ test('a teacher maps an unknown student column, checks again, loads the list and
   await expect(mapping.getByRole('heading', { name: t.mappingTitle })).toBeVisible();
   await expect(page.getByTestId('import-column')).toHaveCount(4);
   await expect(page.getByRole('button', { name: t.confirm })).toBeDisabled();
+  await mapping.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(screenshotDir, 'import-mapping-step.png') });
 
   const studentMenu = page.getByRole('combobox', { name: fill(t.roleLabel, { letter: 'B', header: STUDENT_HEADER }) });
   await expect(studentMenu).toHaveValue(t.notUsed);
