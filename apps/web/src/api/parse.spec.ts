@@ -66,12 +66,14 @@ describe('parseSchool', () => {
     pathId: 'max',
     pathChangedAt: null,
     stepNotes: { school_profile: 'Роль подтверждает Ирина Петровна, каб. 12' },
+    academicYear: '2026/2027',
     classCount: 22,
     teacherCount: 40,
   };
 
-  it('reads the school’s path and its notes per step', () => {
+  it('reads the school’s path, its notes per step and its year', () => {
     expect(parseSchool(school)).toEqual(school);
+    expect(parseSchool({ ...school, academicYear: null }).academicYear).toBeNull();
     expect(parseSchool({ ...school, stepNotes: undefined }).stepNotes).toEqual({});
   });
 
