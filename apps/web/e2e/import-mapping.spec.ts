@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { ClassRoster, CurrentUser, SchoolClassSummary, StaffMember } from '@sferum/contracts';
-import ru from '../messages/ru.json';
 import roster from '../messages/roster.ru.json';
+import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, signIn } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -19,17 +19,10 @@ const CSV = [`№;${STUDENT_HEADER};Родитель 1;Телефон родит
   .concat(STUDENTS.map((student, index) => `${index + 1};${student};Родитель ${student.split(' ')[0]};`))
   .join('\r\n');
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: ru.login.email }).fill(email);
-  await page.getByRole('textbox', { name: ru.login.password, exact: true }).fill(password);
-  await page.getByRole('button', { name: ru.login.submit }).click();
-  await expect(page.getByTestId('current-user-name')).toBeVisible();
-}
 
 /** A class of its own in the demo school, led by the demo teacher: other specs count the demo classes' people. */
 async function ownClass(page: Page): Promise<SchoolClassSummary> {
-  await signIn(page, 'school@sferum-demo.test', 'demo-school-2026');
+  await signIn(page, DEMO_SCHOOL_ADMIN);
   const me = (await (await page.request.get('/api/auth/me')).json()) as CurrentUser;
   const letters = 'БВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ';
   let created: SchoolClassSummary | null = null;
@@ -54,7 +47,7 @@ test('a teacher maps an unknown student column, checks again, loads the list and
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const schoolClass = await ownClass(page);
-  await signIn(page, 'teacher@sferum-demo.test', 'demo-teacher-2026');
+  await signIn(page, DEMO_TEACHER);
 
   await page.goto(`/classes/${schoolClass.id}/import`);
   await page.getByLabel(t.file).setInputFiles({ name: 'список.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
@@ -111,7 +104,7 @@ test('a teacher maps an unknown student column, checks again, loads the list and
 
   // Leave the demo school as the other specs expect it: the teacher leads 1А and 5А, and nobody else is counted.
   await page.context().clearCookies();
-  await signIn(page, 'school@sferum-demo.test', 'demo-school-2026');
+  await signIn(page, DEMO_SCHOOL_ADMIN);
   for (const person of rosterBody.families.flatMap((family) => [...family.students, ...family.parents])) {
     expect((await page.request.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(true);
   }

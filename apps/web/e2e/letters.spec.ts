@@ -2,20 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { MAX_PATH, type ChatSummary, type ClassRoster, type CurrentUser, type FamilyInvite, type SchoolClassSummary, type StaffMember } from '@sferum/contracts';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import parentRu from '../messages/parent.ru.json';
-import ru from '../messages/ru.json';
+import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs, signIn } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 const shot = (name: string) => path.join(screenshotDir, `${name}.png`);
 
-type Account = { email: string; password: string };
-const TEACHER: Account = { email: 'teacher@sferum-demo.test', password: 'demo-teacher-2026' };
-const SCHOOL_ADMIN: Account = { email: 'school@sferum-demo.test', password: 'demo-school-2026' };
+const TEACHER = DEMO_TEACHER;
+const SCHOOL_ADMIN = DEMO_SCHOOL_ADMIN;
 
 const inv = parentRu.invites;
 const letters = parentRu.letters;
@@ -54,20 +53,7 @@ const DEADLINE = '2026-12-20';
 const CHAT_LINK = 'https://max.ru/join/e2e-letters-7Q';
 const CODE = /[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/g;
 
-async function apiAs(account: Account): Promise<APIRequestContext> {
-  const context = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const response = await context.post('/api/auth/login', { data: account });
-  expect(response.ok()).toBe(true);
-  return context;
-}
 
-async function signIn(page: Page, { email, password }: Account): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: ru.login.email }).fill(email);
-  await page.getByRole('textbox', { name: ru.login.password, exact: true }).fill(password);
-  await page.getByRole('button', { name: ru.login.submit }).click();
-  await expect(page).toHaveURL(/\/classes$/);
-}
 
 /** A poppler-utils tool (pdfinfo, pdftoppm, pdftotext): .ci/run installs the package. */
 function poppler(tool: string, args: string[]): string {

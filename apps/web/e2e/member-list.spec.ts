@@ -4,6 +4,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MAX_PATH, type ClassRoster, type SchoolClassSummary, type SchoolSummary, type StaffWithSetupLink } from '@sferum/contracts';
 import ru from '../messages/ru.json';
 import roster from '../messages/roster.ru.json';
+import { DEMO_DISTRICT_ADMIN, signIn } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -31,13 +32,6 @@ function windows1251(text: string): Buffer {
   );
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: ru.login.email }).fill(email);
-  await page.getByRole('textbox', { name: ru.login.password, exact: true }).fill(password);
-  await page.getByRole('button', { name: ru.login.submit }).click();
-  await expect(page.getByTestId('current-user-name')).toBeVisible();
-}
 
 /** The class chat cell of a person on the class page. */
 function chatCell(page: Page, name: string): Locator {
@@ -69,7 +63,7 @@ test('a teacher pastes a chat’s member list, chooses where several fit, and th
 }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page, 'district@sferum-demo.test', 'demo-district-2026');
+  await signIn(page, DEMO_DISTRICT_ADMIN);
   const suffix = Date.now() % 100_000;
   const school = (await (
     await page.request.post('/api/schools', { data: { name: `Школа № 33 (участники ${suffix})` } })

@@ -4,23 +4,16 @@ import { expect, test, type Page } from '@playwright/test';
 import type { RosterFamily, SchoolClassSummary, SchoolSummary } from '@sferum/contracts';
 import en from '../messages/en.json';
 import ru from '../messages/ru.json';
+import { DEMO_DISTRICT_ADMIN, signIn } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
-const DISTRICT_ADMIN = { email: 'district@sferum-demo.test', password: 'demo-district-2026' };
 const n = ru.newYear;
 const fill = (text: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((result, [key, value]) => result.replaceAll(`{${key}}`, String(value)), text);
 const nextYear = (year: string) => `${Number(year.slice(0, 4)) + 1}/${Number(year.slice(0, 4)) + 2}`;
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: ru.login.email }).fill(DISTRICT_ADMIN.email);
-  await page.getByRole('textbox', { name: ru.login.password, exact: true }).fill(DISTRICT_ADMIN.password);
-  await page.getByRole('button', { name: ru.login.submit }).click();
-  await expect(page.getByTestId('current-user-name')).toBeVisible();
-}
 
 /** Modals fade in: a screenshot waits until the dialog is opaque. */
 async function settle(page: Page): Promise<void> {
@@ -34,7 +27,7 @@ async function settle(page: Page): Promise<void> {
 test('a district admin previews the new school year, runs it once, and sees 5А as 6А of the next year', async ({ page }) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
+  await signIn(page, DEMO_DISTRICT_ADMIN);
   const name = `Школа № 21 (новый год ${Date.now() % 100_000})`;
   const school = (await (await page.request.post('/api/schools', { data: { name } })).json()) as SchoolSummary;
   const students: Record<string, string[]> = {

@@ -1,30 +1,24 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { MAX_PATH, type ClassRoster, type FamilyInvite, type RosterFamily, type SchoolClassSummary } from '@sferum/contracts';
 import parentRu from '../messages/parent.ru.json';
+import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 const shot = (name: string) => path.join(screenshotDir, `${name}.png`);
 const p = parentRu.parentPage;
 
-type Account = { email: string; password: string };
-const TEACHER: Account = { email: 'teacher@sferum-demo.test', password: 'demo-teacher-2026' };
-const SCHOOL_ADMIN: Account = { email: 'school@sferum-demo.test', password: 'demo-school-2026' };
+const TEACHER = DEMO_TEACHER;
+const SCHOOL_ADMIN = DEMO_SCHOOL_ADMIN;
 
 const STUDENT = 'Кузнецова Алиса';
 const PARENT = 'Кузнецов Павел Игоревич';
 const INVITE_URL = 'https://max.ru/join/e2e-1a-parents';
 const ROLE_NOT_CONFIRMED = MAX_PATH.blockers.find((blocker) => blocker.id === 'role_not_confirmed')!;
 
-async function apiAs(account: Account): Promise<APIRequestContext> {
-  const context = await request.newContext({ baseURL: process.env.E2E_BASE_URL });
-  const response = await context.post('/api/auth/login', { data: account });
-  expect(response.ok()).toBe(true);
-  return context;
-}
 
 async function rosterFamily(api: APIRequestContext, classId: string, familyId: string): Promise<RosterFamily> {
   const roster = (await (await api.get(`/api/classes/${classId}/roster`)).json()) as ClassRoster;

@@ -1,27 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { MAX_PATH, VK_PATH, type ClassRoster, type RosterFamily, type SchoolClassSummary, type SchoolSummary } from '@sferum/contracts';
 import ru from '../messages/ru.json';
+import { DEMO_DISTRICT_ADMIN, signIn } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
 
-const DISTRICT_ADMIN = { email: 'district@sferum-demo.test', password: 'demo-district-2026' };
 const s = ru.schoolPath;
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('textbox', { name: ru.login.email }).fill(DISTRICT_ADMIN.email);
-  await page.getByRole('textbox', { name: ru.login.password, exact: true }).fill(DISTRICT_ADMIN.password);
-  await page.getByRole('button', { name: ru.login.submit }).click();
-  await expect(page.getByTestId('current-user-name')).toBeVisible();
-}
 
 // A school of its own, so that the demo schools the other specs use keep their path.
 test('the district admin moves a school to the legacy VK path after a dialog that says what happens', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await signIn(page);
+  await signIn(page, DEMO_DISTRICT_ADMIN);
   const name = `Школа № 12 (смена пути ${Date.now() % 100_000})`;
   const school = (await (await page.request.post('/api/schools', { data: { name } })).json()) as SchoolSummary;
   expect(school.pathId).toBe(MAX_PATH.id);
