@@ -4,6 +4,22 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const STAFF_ROLE = '/^(district_admin|school_admin|teacher)$/';
+const SQL_OUTSIDE_REPOSITORIES = [
+  {
+    selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]",
+    message: 'SQL lives in repositories (*.repository.ts): add a method there.',
+  },
+  { selector: "CallExpression[callee.name='namedQuery']", message: 'SQL lives in repositories (*.repository.ts): add a method there.' },
+];
+/** A role read off an actor: `auth.role`, `user.role`, `role`. */
+const ROLE_VALUE = ":matches(MemberExpression[property.name='role'], Identifier[name='role'])";
+const ROLE_MESSAGE = 'Roles are compared only in the access policy: use requireAccess / roleMay and the PERMISSIONS list.';
+const ROLE_COMPARISONS = [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/]:has(> ${ROLE_VALUE}):has(> Literal[value=${STAFF_ROLE}])`, message: ROLE_MESSAGE },
+  { selector: `SwitchStatement:has(> ${ROLE_VALUE}.discriminant) > SwitchCase > Literal.test[value=${STAFF_ROLE}]`, message: ROLE_MESSAGE },
+];
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/**', '**/dist/**', '**/.next/**', '.data/**', '.nx/**', 'apps/web/next-env.d.ts'],
@@ -34,6 +50,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The data-access layer: SQL only in repositories (and migrations, and the
+    // database tooling); roles compared only in the access policy.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.repository.ts', '**/migrations/**', 'apps/api/src/database/**', 'apps/api/src/auth/access-policy.service.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_REPOSITORIES, ...ROLE_COMPARISONS] },
+  },
+  {
+    files: ['**/*.repository.ts', 'apps/api/src/database/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...ROLE_COMPARISONS] },
+  },
+  {
+    files: ['apps/api/src/auth/access-policy.service.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_REPOSITORIES] },
   },
   {
     // Jest tests lean on matchers and supertest bodies typed as any.

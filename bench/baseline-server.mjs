@@ -20,7 +20,9 @@ const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE, stepIds
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
-const { loadClassChats, loadClassCounters, loadClassFamilies } = dist('apps/api/src/roster/roster-query.js');
+const { PeopleViewRepository } = dist('apps/api/src/progress/people-view.repository.js');
+/** The API's own repository of the class view, on the bare pool: the same statements and mapping. */
+const peopleView = new PeopleViewRepository();
 
 const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
@@ -242,9 +244,9 @@ app.get('/api/classes/:classId/roster', async (request) => {
       deadline: summary.deadline,
     },
     pathId: path.id,
-    chats: await loadClassChats(rowsOf, classId),
-    counters: await loadClassCounters(rowsOf, classId),
-    families: await loadClassFamilies(rowsOf, path, classId, false),
+    chats: await peopleView.loadClassChats(rowsOf, classId),
+    counters: await peopleView.loadClassCounters(rowsOf, classId),
+    families: await peopleView.loadClassFamilies(rowsOf, path, classId, false),
   };
 });
 

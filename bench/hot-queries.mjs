@@ -12,7 +12,7 @@ const { PARENT_SQL } = fromApi('invites/parent.sql.js');
 const { PROGRESS_SQL } = fromApi('progress/progress.sql.js');
 const { SESSION_SQL } = fromApi('auth/session.sql.js');
 const { CLASSES_SQL } = fromApi('org/classes.sql.js');
-const { ROSTER_SQL } = fromApi('roster/roster.sql.js');
+const { PEOPLE_VIEW_SQL } = fromApi('progress/people-view.sql.js');
 const { REPORTS_SQL } = fromApi('reports/reports.sql.js');
 
 export const SQL = {
@@ -48,11 +48,11 @@ export const SQL = {
     FROM "school_class" "e"
     WHERE e.id = $1 AND EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = e.id AND scope_tc.staff_user_id = $2)`,
   classSummary: CLASSES_SQL.summaryById,
-  schoolPath: ROSTER_SQL.schoolPath,
-  classChats: ROSTER_SQL.classChats,
-  classCounters: ROSTER_SQL.classCounters,
-  classPeopleIds: ROSTER_SQL.classPeopleIds,
-  rosterPeople: ROSTER_SQL.people,
+  schoolPath: PEOPLE_VIEW_SQL.schoolPath,
+  classChats: PEOPLE_VIEW_SQL.classChats,
+  classCounters: PEOPLE_VIEW_SQL.classCounters,
+  classPeopleIds: PEOPLE_VIEW_SQL.classPeopleIds,
+  rosterPeople: PEOPLE_VIEW_SQL.people,
   apiKey: REPORTS_SQL.apiKey,
   apiKeyUsed: REPORTS_SQL.apiKeyUsed,
   districtName: REPORTS_SQL.districtName,

@@ -9,6 +9,7 @@ export * from './reports';
 export * from './roster';
 export * from './school-class';
 export * from './staff';
+export * from './permissions';
 export * from './paths/catalogue';
 export * from './paths/path-types';
 export * from './paths/max-path';

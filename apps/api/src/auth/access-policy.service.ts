@@ -1,188 +1,153 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import type { PersonKind } from '@sferum/contracts';
-import { DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { School } from '../org/entities/school.entity';
-import { SchoolClass } from '../org/entities/school-class.entity';
-import { StaffUser } from '../org/entities/staff-user.entity';
-import { namedQuery, type QueryParameters, type SqlCondition } from '../database/named-query';
+import { PERMISSIONS, roleMay, ROLES_GRANTED_BY, type Permission, type PermissionTarget, type StaffRole } from '@sferum/contracts';
+import type { QueryParameters, SqlCondition } from '../database/named-query';
+import { AccessRepository, type AccessTargets } from './access.repository';
 import type { AuthContext } from './auth-context';
 
-/**
- * What the caller wants to do with an object they can see: `read` it, or
- * `manage` it (change the school structure: admins only). The roster and the
- * progress of a visible class are everyone's work there, so reading rights
- * are enough for them.
- */
-export type Action = 'read' | 'manage';
+export type { ScopedChat, ScopedFamily, ScopedPerson } from './access.repository';
 
-export interface ScopedPerson {
-  id: string;
-  kind: PersonKind;
-  familyId: string;
-  classId: string | null;
-  schoolId: string;
-  districtId: string;
-}
+type TargetOf<P extends Permission> = AccessTargets[(typeof PERMISSIONS)[P]['on']];
+
+const NOT_FOUND: Record<PermissionTarget, string> = {
+  district: 'District not found',
+  school: 'School not found',
+  class: 'Class not found',
+  staff: 'Staff member not found',
+  person: 'Person not found',
+  family: 'Family not found',
+  chat: 'Chat not found',
+};
+
+/** Why a role is refused a permission on an object it can see. */
+const FORBIDDEN: Record<Permission, string> = {
+  'district.read': 'Only a district admin sees the district as a whole',
+  'district.manage': 'Only the district admin can change the district and add schools',
+  'school.read': 'You cannot see this school',
+  'school.rename': 'Only the district admin can change a school',
+  'school.structure': 'Only an admin can change the school structure',
+  'school.path': 'Only the school’s admin or the district admin chooses its path',
+  'school.report': 'Reports are for school and district admins',
+  'school.export': 'A teacher exports their own classes',
+  'school.privacy': 'Requests about personal data go through the school’s admin',
+  'class.read': 'You cannot see this class',
+  'class.work': 'You cannot work on this class',
+  'class.manage': 'Only an admin can change a class',
+  'staff.read': 'You cannot see this account',
+  'staff.manage': 'Only an admin can change staff accounts',
+  'person.work': 'You cannot work on this person',
+  'family.work': 'You cannot work on this family',
+  'family.privacy': 'Requests about personal data go through the school’s admin',
+  'chat.work': 'You cannot work on this chat',
+  'schoolChat.work': 'The school chat is the school’s admins’ to change',
+};
 
 /**
- * The one place that decides who may see and change what.
+ * The one place that decides who may see and change what: every permission
+ * (the list in the contracts) is checked here, and no feature compares roles.
  *
  * - district_admin: everything in their district.
  * - school_admin: their school, its classes and its staff.
- * - teacher: their school (read), the classes they lead, themselves.
+ * - teacher: their school (read), the classes they lead and their families, themselves.
  *
  * An object outside the caller's scope is 404, as if it did not exist; a
- * visible object the caller may not change is 403.
+ * visible object the caller's role may not act on is 403.
  */
 @Injectable()
 export class AccessPolicy {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: AccessRepository) {}
 
-  /** Limits a `school` alias to what the caller sees. */
-  schoolScope(auth: AuthContext, alias: string): SqlCondition {
-    return this.scope(auth, alias, { schoolColumn: 'id', teacher: `${alias}.id = :scopeSchoolId` }, { scopeSchoolId: auth.schoolId });
-  }
-
-  /** Limits a `school_class` alias: a teacher sees the classes they lead. */
-  classScope(auth: AuthContext, alias: string): SqlCondition {
-    return this.scope(auth, alias, {
-      teacher: `EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = ${alias}.id AND scope_tc.staff_user_id = :scopeUserId)`,
-    });
-  }
-
-  /** Limits a `staff_user` alias: a teacher sees themselves. */
-  staffScope(auth: AuthContext, alias: string): SqlCondition {
-    return this.scope(auth, alias, { teacher: `${alias}.id = :scopeUserId` });
-  }
-
-  /** Limits a `person` alias: a teacher sees the students of their classes and those students' parents. */
-  personScope(auth: AuthContext, alias: string): SqlCondition {
-    return this.scope(auth, alias, {
-      teacher: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
-                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.family_id
-                          AND (scope_s.id = ${alias}.id OR ${alias}.kind = 'parent'))`,
-    });
-  }
-
-  /** Limits a `family` alias: a teacher sees the families with a student in their classes. */
-  familyScope(auth: AuthContext, alias: string): SqlCondition {
-    return this.scope(auth, alias, {
-      teacher: `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
-                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.id)`,
-    });
+  /** The object (or all the objects) the permission is asked on, each within the caller's scope. */
+  requireAccess<P extends Permission>(auth: AuthContext, permission: P, id: string): Promise<TargetOf<P>>;
+  requireAccess<P extends Permission>(auth: AuthContext, permission: P, ids: readonly string[]): Promise<Array<TargetOf<P>>>;
+  async requireAccess<P extends Permission>(
+    auth: AuthContext,
+    permission: P,
+    idOrIds: string | readonly string[],
+  ): Promise<TargetOf<P> | Array<TargetOf<P>>> {
+    const ids = typeof idOrIds === 'string' ? [idOrIds] : [...new Set(idOrIds)];
+    const kind = PERMISSIONS[permission].on;
+    if (kind === 'chat') return this.requireChats(auth, permission, ids, idOrIds) as Promise<TargetOf<P> | Array<TargetOf<P>>>;
+    const found = ids.length === 0 ? [] : await this.repository.findInScope(kind, ids, this.scopeOf(auth, kind, 'e'));
+    if (found.length !== ids.length) throw new NotFoundException(NOT_FOUND[kind]);
+    this.requireRole(auth, permission);
+    return (typeof idOrIds === 'string' ? found[0] : found) as TargetOf<P> | Array<TargetOf<P>>;
   }
 
   /**
-   * Every scoped table carries district_id and school_id: admins are limited
-   * by those; a teacher by the condition the table gives.
+   * A permission on what the caller's own place holds, where no single object is
+   * named (lists, a new object): the role alone decides (403).
    */
-  private scope(
-    auth: AuthContext,
-    alias: string,
-    rules: { teacher: string; schoolColumn?: string },
-    teacherParameters: QueryParameters = { scopeUserId: auth.userId },
-  ): SqlCondition {
+  requireRole(auth: AuthContext, permission: Permission): void {
+    if (!roleMay(auth.role, permission)) throw new ForbiddenException(FORBIDDEN[permission]);
+  }
+
+  /** Whether the caller may give an account this role (403 otherwise). */
+  requireGrant(auth: AuthContext, role: StaffRole): void {
+    if (!ROLES_GRANTED_BY[auth.role].includes(role)) {
+      throw new ForbiddenException(`Your role cannot give an account the role ${role}`);
+    }
+  }
+
+  /**
+   * Limits an alias of the kind's table to what the caller sees. Every scoped
+   * table carries district_id and school_id: admins are limited by those; a
+   * teacher by the classes they lead.
+   */
+  scopeOf(auth: AuthContext, kind: PermissionTarget, alias: string): SqlCondition {
     switch (auth.role) {
       case 'district_admin':
-        return { sql: `${alias}.district_id = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+        return { sql: `${alias}.${kind === 'district' ? 'id' : 'district_id'} = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
       case 'school_admin':
-        return { sql: `${alias}.${rules.schoolColumn ?? 'school_id'} = :scopeSchoolId`, parameters: { scopeSchoolId: auth.schoolId } };
+        return this.schoolStaffScope(auth, kind, `${alias}.${kind === 'school' ? 'id' : 'school_id'} = :scopeSchoolId`);
       case 'teacher':
-        return { sql: rules.teacher, parameters: teacherParameters };
+        return this.schoolStaffScope(auth, kind, this.teacherCondition(kind, alias));
     }
   }
 
-  async requirePerson(auth: AuthContext, personId: string): Promise<ScopedPerson> {
-    const scope = this.personScope(auth, 'p');
-    const rows = await namedQuery<ScopedPerson>(
-      this.dataSource.manager,
-      `SELECT p.id, p.kind, p.family_id AS "familyId", p.class_id AS "classId", p.school_id AS "schoolId",
-              p.district_id AS "districtId"
-       FROM person p WHERE p.id = :id AND ${scope.sql}`,
-      { id: personId, ...scope.parameters },
-    );
-    if (!rows[0]) throw new NotFoundException('Person not found');
-    return rows[0];
+  private schoolStaffScope(auth: AuthContext, kind: PermissionTarget, sql: string): SqlCondition {
+    // Only a district admin sees the district as an object of its own; school staff work within their school.
+    if (kind === 'district') return { sql: 'false', parameters: {} };
+    const parameters: QueryParameters = { scopeSchoolId: auth.schoolId, scopeUserId: auth.userId };
+    return { sql, parameters };
   }
 
-  async requireFamily(auth: AuthContext, familyId: string): Promise<{ id: string; schoolId: string; districtId: string }> {
-    const scope = this.familyScope(auth, 'f');
-    const rows = await namedQuery<{ id: string; schoolId: string; districtId: string }>(
-      this.dataSource.manager,
-      `SELECT f.id, f.school_id AS "schoolId", f.district_id AS "districtId" FROM family f WHERE f.id = :id AND ${scope.sql}`,
-      { id: familyId, ...scope.parameters },
-    );
-    if (!rows[0]) throw new NotFoundException('Family not found');
-    return rows[0];
-  }
-
-  async requireSchool(auth: AuthContext, schoolId: string, action: Action): Promise<School> {
-    const school = await this.findInScope(School, this.schoolScope(auth, 'e'), schoolId, 'School not found');
-    if (action === 'manage' && auth.role !== 'district_admin') {
-      throw new ForbiddenException('Only the district admin can change a school');
+  private teacherCondition(kind: PermissionTarget, alias: string): string {
+    switch (kind) {
+      case 'district':
+        return 'false';
+      case 'school':
+        return `${alias}.id = :scopeSchoolId`;
+      case 'class':
+        return `EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = ${alias}.id AND scope_tc.staff_user_id = :scopeUserId)`;
+      case 'staff':
+        return `${alias}.id = :scopeUserId`;
+      case 'person':
+        return `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
+                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.family_id
+                          AND (scope_s.id = ${alias}.id OR ${alias}.kind = 'parent'))`;
+      case 'family':
+        return `EXISTS (SELECT 1 FROM person scope_s JOIN teacher_class scope_tc ON scope_tc.class_id = scope_s.class_id
+                        WHERE scope_tc.staff_user_id = :scopeUserId AND scope_s.family_id = ${alias}.id)`;
+      case 'chat':
+        return `(${alias}.kind = 'school' AND ${alias}.school_id = :scopeSchoolId
+                 OR EXISTS (SELECT 1 FROM teacher_class scope_tc WHERE scope_tc.class_id = ${alias}.class_id AND scope_tc.staff_user_id = :scopeUserId))`;
     }
-    return school;
-  }
-
-  /** `manage` on a school's contents (its classes and staff): the district admin or that school's admin. */
-  async requireSchoolContents(auth: AuthContext, schoolId: string): Promise<School> {
-    const school = await this.requireSchool(auth, schoolId, 'read');
-    if (auth.role === 'teacher') {
-      throw new ForbiddenException('Only an admin can change the school structure');
-    }
-    return school;
   }
 
   /**
-   * A chat the caller may change (its link, its members' marks): a class's
-   * chat by whoever works with that class, the school chat by the school's
-   * admins (a teacher: 403). Archived chats are not found.
+   * A class's chat is the class's (whoever works with it); the school chat is
+   * the school's admins' to change: a teacher who sees it gets 403.
    */
-  async requireChat(auth: AuthContext, chatId: string): Promise<{ schoolId: string; classId: string | null }> {
-    const [chat] = await this.dataSource.query<Array<{ school_id: string; class_id: string | null }>>(
-      `SELECT school_id, class_id FROM chat WHERE id = $1 AND archived_at IS NULL`,
-      [chatId],
-    );
-    if (!chat) throw new NotFoundException('Chat not found');
-    if (chat.class_id) {
-      await this.requireClass(auth, chat.class_id, 'read');
-    } else {
-      await this.requireSchool(auth, chat.school_id, 'read');
-      if (auth.role === 'teacher') throw new ForbiddenException('The school chat is the school’s admins’ to change');
-    }
-    return { schoolId: chat.school_id, classId: chat.class_id };
-  }
-
-  async requireClass(auth: AuthContext, classId: string, action: Action): Promise<SchoolClass> {
-    const schoolClass = await this.findInScope(SchoolClass, this.classScope(auth, 'e'), classId, 'Class not found');
-    if (action === 'manage' && auth.role === 'teacher') {
-      throw new ForbiddenException('Only an admin can change a class');
-    }
-    return schoolClass;
-  }
-
-  async requireStaff(auth: AuthContext, staffId: string, action: Action): Promise<StaffUser> {
-    const staff = await this.findInScope(StaffUser, this.staffScope(auth, 'e'), staffId, 'Staff member not found');
-    if (action === 'manage' && auth.role === 'teacher') {
-      throw new ForbiddenException('Only an admin can change staff accounts');
-    }
-    return staff;
-  }
-
-  /** The entity with this id if the scope (written for the alias `e`) lets the caller see it; 404 otherwise. */
-  private async findInScope<T extends ObjectLiteral>(
-    entity: EntityTarget<T>,
-    scope: SqlCondition,
-    id: string,
-    notFound: string,
-  ): Promise<T> {
-    const found = await this.dataSource
-      .getRepository(entity)
-      .createQueryBuilder('e')
-      .where(`e.id = :id AND ${scope.sql}`)
-      .setParameters({ id, ...scope.parameters })
-      .getOne();
-    if (!found) throw new NotFoundException(notFound);
-    return found;
+  private async requireChats(
+    auth: AuthContext,
+    permission: Permission,
+    ids: readonly string[],
+    idOrIds: string | readonly string[],
+  ): Promise<AccessTargets['chat'] | Array<AccessTargets['chat']>> {
+    const found = ids.length === 0 ? [] : await this.repository.findInScope('chat', ids, this.scopeOf(auth, 'chat', 'e'));
+    if (found.length !== ids.length) throw new NotFoundException(NOT_FOUND.chat);
+    this.requireRole(auth, permission);
+    if (found.some((chat) => chat.classId === null)) this.requireRole(auth, 'schoolChat.work');
+    return typeof idOrIds === 'string' ? found[0] : found;
   }
 }

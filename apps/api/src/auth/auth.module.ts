@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RateLimitService } from '../common/rate-limit.service';
 import { AccessPolicy } from './access-policy.service';
+import { AccessRepository } from './access.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { SessionGuard } from './session.guard';
@@ -18,6 +19,7 @@ import { SetupLinksService } from './setup-links.service';
     SetupLinksService,
     RateLimitService,
     AccessPolicy,
+    AccessRepository,
     { provide: APP_GUARD, useClass: SessionGuard },
   ],
   exports: [AccessPolicy, SetupLinksService, SessionService, RateLimitService],

@@ -7,11 +7,16 @@ import {
   type OnboardingPath,
   type OptOutChannel,
   type StaffRole,
+  belongsToSchool,
 } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
-import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
-import { recountClasses } from '../progress/class-counters';
+import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
+import { ClassCountersRepository } from '../progress/class-counters.repository';
+
+/** The demo writes through the same repositories as the API; they need nothing injected. */
+const chats = new ChatMembershipsRepository();
+const counters = new ClassCountersRepository();
 
 /** Fixed ids make the demo data idempotent: a second load finds every row in place. */
 export const DEMO_IDS = {
@@ -225,7 +230,7 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
       );
     }
     for (const account of DEMO_ACCOUNTS) {
-      const schoolId = account.role === 'district_admin' ? null : DEMO_IDS.school;
+      const schoolId = belongsToSchool(account.role) ? DEMO_IDS.school : null;
       await insert(
         `INSERT INTO staff_user (id, district_id, school_id, role, email, full_name, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [account.id, DEMO_IDS.district, schoolId, account.role, account.email, account.fullName, passwordHashes.get(account.id) ?? null],
@@ -247,15 +252,15 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
 /** Fixed ids: the families go in with the district, once. */
 async function seedDemoFamilies(tx: EntityManager): Promise<void> {
   const teacherId = DEMO_ACCOUNTS.find((account) => account.email === 'teacher@sferum-demo.test')!.id;
-  await ensureStandardChats(tx, MAX_PATH, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
-  await ensureStandardChats(tx, VK_PATH, [DEMO_IDS.class6B]);
+  await chats.ensureStandardChats(tx, MAX_PATH, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
+  await chats.ensureStandardChats(tx, VK_PATH, [DEMO_IDS.class6B]);
   await seedClassFamilies(tx, { schoolId: DEMO_IDS.school, classId: DEMO_IDS.class5A, path: MAX_PATH, teacherId, firstFamily: 10 }, DEMO_MAX_FAMILIES);
   await seedClassFamilies(tx, { schoolId: DEMO_IDS.vkSchool, classId: DEMO_IDS.class6B, path: VK_PATH, teacherId: null, firstFamily: 40 }, DEMO_VK_FAMILIES);
   await tx.query(
     `INSERT INTO school_step_note (school_id, district_id, path_id, step, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
     [DEMO_IDS.school, DEMO_IDS.district, MAX_PATH.id, DEMO_STEP_NOTE.step, DEMO_STEP_NOTE.note],
   );
-  await recountClasses(tx, [DEMO_IDS.class5A, DEMO_IDS.class6B]);
+  await counters.recount(tx, [DEMO_IDS.class5A, DEMO_IDS.class6B]);
   await seedDemoHistory(tx, DEMO_IDS.class5A, DEMO_IDS.school, MAX_PATH.id);
   await seedDemoHistory(tx, DEMO_IDS.class6B, DEMO_IDS.vkSchool, VK_PATH.id);
 }
@@ -308,7 +313,7 @@ async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: 
       later.push({ id: row.id, person, source });
     }
   }
-  await syncMemberships(tx, familyIds);
+  await chats.syncMemberships(tx, familyIds);
   for (const { id, person, source } of later) {
     if (person.classChat) {
       const status = person.classChat === 'joined' ? 'joined' : 'blocked';

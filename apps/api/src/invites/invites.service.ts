@@ -42,7 +42,7 @@ export class InvitesService {
 
   /** Every family of the class with where its link stands. */
   async list(auth: AuthContext, classId: string): Promise<FamilyInvite[]> {
-    await this.access.requireClass(auth, classId, 'read');
+    await this.access.requireAccess(auth, 'class.read', classId);
     const rows = await this.dataSource.query<FamilyInviteRow[]>(
       `WITH families AS (
          SELECT DISTINCT family_id FROM person WHERE class_id = $1 AND kind = 'student' AND archived_at IS NULL
@@ -76,7 +76,7 @@ export class InvitesService {
    * or, with `regenerate`, new ones for all (the old ones stop working).
    */
   async issue(auth: AuthContext, classId: string, familyIds: string[], regenerate: boolean): Promise<FamilyInvite[]> {
-    await this.access.requireClass(auth, classId, 'read');
+    await this.access.requireAccess(auth, 'class.read', classId);
     const inClass = await this.dataSource.query<Array<{ family_id: string; school_id: string; district_id: string }>>(
       `SELECT DISTINCT family_id, school_id, district_id FROM person
        WHERE class_id = $1 AND kind = 'student' AND archived_at IS NULL AND family_id = ANY($2::uuid[])`,
@@ -120,12 +120,12 @@ export class InvitesService {
   }
 
   async revoke(auth: AuthContext, familyId: string): Promise<void> {
-    await this.access.requireFamily(auth, familyId);
+    await this.access.requireAccess(auth, 'family.work', familyId);
     await this.dataSource.query(`UPDATE invite SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`, [familyId]);
   }
 
   async markReminded(auth: AuthContext, familyId: string): Promise<void> {
-    await this.access.requireFamily(auth, familyId);
+    await this.access.requireAccess(auth, 'family.work', familyId);
     await this.dataSource.query(`UPDATE family SET last_reminded_at = now() WHERE id = $1`, [familyId]);
   }
 

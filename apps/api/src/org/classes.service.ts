@@ -7,9 +7,9 @@ import { isUniqueViolation } from '../common/postgres-errors';
 import { RequestValidationException } from '../common/validation';
 import { namedQuery } from '../database/named-query';
 import { SchoolPaths } from '../paths/school-paths.service';
-import { ensureStandardChats } from '../progress/chat-memberships';
 import type { CreateClassDto, ListClassesQueryDto, SetParentInfoDto, UpdateClassDto } from './dto/school-class.dto';
 import { CLASSES_SQL } from './classes.sql';
+import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
 
 interface ClassRow {
   id: string;
@@ -30,13 +30,14 @@ export class ClassesService {
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly schoolPaths: SchoolPaths,
+    private readonly chats: ChatMembershipsRepository,
   ) {}
 
   async list(auth: AuthContext, query: ListClassesQueryDto): Promise<SchoolClassSummary[]> {
     if (query.schoolId) {
-      await this.access.requireSchool(auth, query.schoolId, 'read');
+      await this.access.requireAccess(auth, 'school.read', query.schoolId);
     }
-    const scope = this.access.classScope(auth, 'c');
+    const scope = this.access.scopeOf(auth, 'class', 'c');
     const rows = await namedQuery<ClassRow>(
       this.dataSource.manager,
       `${CLASSES_SQL.summary}
@@ -51,12 +52,12 @@ export class ClassesService {
   }
 
   async get(auth: AuthContext, classId: string): Promise<SchoolClassSummary> {
-    await this.access.requireClass(auth, classId, 'read');
+    await this.access.requireAccess(auth, 'class.read', classId);
     return this.summary(classId);
   }
 
   async create(auth: AuthContext, dto: CreateClassDto): Promise<SchoolClassSummary> {
-    const school = await this.access.requireSchoolContents(auth, dto.schoolId);
+    const school = await this.access.requireAccess(auth, 'school.structure', dto.schoolId);
     const classId = await this.saveClass(() =>
       this.dataSource.transaction(async (manager) => {
         const path = await this.schoolPaths.lockedForChange(manager, school.id);
@@ -66,7 +67,7 @@ export class ClassesService {
           [school.districtId, school.id, dto.grade, dto.letter, dto.academicYear ?? academicYearOf(new Date())],
         );
         // Every class has its class chat from the start, and the school its school chat.
-        await ensureStandardChats(manager, path, [rows[0].id]);
+        await this.chats.ensureStandardChats(manager, path, [rows[0].id]);
         return rows[0].id;
       }),
     );
@@ -74,7 +75,7 @@ export class ClassesService {
   }
 
   async update(auth: AuthContext, classId: string, dto: UpdateClassDto): Promise<SchoolClassSummary> {
-    await this.access.requireClass(auth, classId, 'manage');
+    await this.access.requireAccess(auth, 'class.manage', classId);
     await this.saveClass(() =>
       this.dataSource.query(
         `UPDATE school_class SET
@@ -93,7 +94,7 @@ export class ClassesService {
 
   /** Replaces the class's teachers; each must be an active teacher of the class's school. */
   async setTeachers(auth: AuthContext, classId: string, teacherIds: string[]): Promise<SchoolClassSummary> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'manage');
+    const schoolClass = await this.access.requireAccess(auth, 'class.manage', classId);
     await this.dataSource.transaction(async (manager) => {
       await this.requireTeachersOfSchool(manager, schoolClass.schoolId, teacherIds);
       await manager.query(`DELETE FROM teacher_class WHERE class_id = $1`, [classId]);
@@ -110,7 +111,7 @@ export class ClassesService {
 
   /** What the class's parents read on their page and letter: the class teacher's contact, the deadline. The class's teachers may set it. */
   async setParentInfo(auth: AuthContext, classId: string, dto: SetParentInfoDto): Promise<SchoolClassSummary> {
-    await this.access.requireClass(auth, classId, 'read');
+    await this.access.requireAccess(auth, 'class.read', classId);
     await this.dataSource.query(`UPDATE school_class SET parent_contact = $2, deadline = $3::date WHERE id = $1`, [
       classId,
       dto.parentContact === null || dto.parentContact === '' ? null : dto.parentContact,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
 import { ClassesController } from './classes.controller';
 import { ClassesService } from './classes.service';
 import { SchoolPathService } from './school-path.service';
@@ -9,6 +10,7 @@ import { StaffService } from './staff.service';
 
 /** Districts, schools, classes and staff accounts. */
 @Module({
+  imports: [ProgressModule],
   controllers: [SchoolsController, ClassesController, StaffController],
   providers: [SchoolsService, SchoolPathService, ClassesService, StaffService],
   exports: [ClassesService],

@@ -1,14 +1,14 @@
-import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { findStep, PathCatalogue, stepIdsOf, type SchoolSummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { RequestValidationException } from '../common/validation';
 import { SchoolPaths } from '../paths/school-paths.service';
-import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
-import { recountClasses } from '../progress/class-counters';
 import type { SetStepNotesDto, SwitchPathDto } from './dto/school.dto';
 import { SchoolsService } from './schools.service';
+import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
+import { ClassCountersRepository } from '../progress/class-counters.repository';
 
 /**
  * A school's choice of onboarding path, and its own notes per step. The
@@ -22,6 +22,8 @@ export class SchoolPathService {
     private readonly catalogue: PathCatalogue,
     private readonly schoolPaths: SchoolPaths,
     private readonly schools: SchoolsService,
+    private readonly counters: ClassCountersRepository,
+    private readonly chats: ChatMembershipsRepository,
   ) {}
 
   /**
@@ -69,7 +71,7 @@ export class SchoolPathService {
         `SELECT id FROM school_class WHERE school_id = $1 AND archived_at IS NULL ORDER BY id`,
         [schoolId],
       );
-      await ensureStandardChats(manager, path, classes.map((row) => row.id));
+      await this.chats.ensureStandardChats(manager, path, classes.map((row) => row.id));
 
       await manager.query(`DELETE FROM person_step WHERE school_id = $1`, [schoolId]);
       await manager.query(
@@ -78,9 +80,9 @@ export class SchoolPathService {
         [schoolId, stepIdsOf(path)],
       );
       const families = await manager.query<Array<{ id: string }>>(`SELECT id FROM family WHERE school_id = $1`, [schoolId]);
-      await syncMemberships(manager, families.map((row) => row.id));
+      await this.chats.syncMemberships(manager, families.map((row) => row.id));
       const allClasses = await manager.query<Array<{ id: string }>>(`SELECT id FROM school_class WHERE school_id = $1`, [schoolId]);
-      await recountClasses(manager, allClasses.map((row) => row.id));
+      await this.counters.recount(manager, allClasses.map((row) => row.id));
     });
     return this.schools.summary(schoolId);
   }
@@ -113,7 +115,6 @@ export class SchoolPathService {
   }
 
   private async requireAdmin(auth: AuthContext, schoolId: string): Promise<void> {
-    await this.access.requireSchool(auth, schoolId, 'read');
-    if (auth.role === 'teacher') throw new ForbiddenException('Only the school’s admin or the district admin chooses its path');
+    await this.access.requireAccess(auth, 'school.path', schoolId);
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { DEFAULT_PATH_ID, type DistrictSummary, type SchoolSummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
@@ -37,7 +37,7 @@ export class SchoolsService {
   ) {}
 
   async list(auth: AuthContext): Promise<SchoolSummary[]> {
-    const scope = this.access.schoolScope(auth, 's');
+    const scope = this.access.scopeOf(auth, 'school', 's');
     const rows = await namedQuery<SchoolRow>(
       this.dataSource.manager,
       `${SCHOOL_SUMMARY_SQL} WHERE ${scope.sql} ORDER BY s.name`,
@@ -47,14 +47,12 @@ export class SchoolsService {
   }
 
   async get(auth: AuthContext, schoolId: string): Promise<SchoolSummary> {
-    await this.access.requireSchool(auth, schoolId, 'read');
+    await this.access.requireAccess(auth, 'school.read', schoolId);
     return this.summary(schoolId);
   }
 
   async create(auth: AuthContext, dto: CreateSchoolDto): Promise<SchoolSummary> {
-    if (auth.role !== 'district_admin') {
-      throw new ForbiddenException('Only the district admin can add a school');
-    }
+    this.access.requireRole(auth, 'district.manage');
     const rows = await this.saveName(() =>
       this.dataSource.query<Array<{ id: string }>>(`INSERT INTO school (district_id, name, path_id) VALUES ($1, $2, $3) RETURNING id`, [
         auth.districtId,
@@ -67,10 +65,7 @@ export class SchoolsService {
 
   /** The name is the district's to change. */
   async update(auth: AuthContext, schoolId: string, dto: UpdateSchoolDto): Promise<SchoolSummary> {
-    await this.access.requireSchool(auth, schoolId, dto.name !== undefined ? 'manage' : 'read');
-    if (auth.role === 'teacher') {
-      throw new ForbiddenException('Only an admin can change a school');
-    }
+    await this.access.requireAccess(auth, dto.name !== undefined ? 'school.rename' : 'school.structure', schoolId);
     if (dto.name !== undefined) {
       await this.saveName(() => this.dataSource.query(`UPDATE school SET name = $2 WHERE id = $1`, [schoolId, dto.name]));
     }
@@ -79,9 +74,7 @@ export class SchoolsService {
 
   /** Only a district admin sees their district as an object of its own. */
   async getDistrict(auth: AuthContext, districtId: string): Promise<DistrictSummary> {
-    if (auth.role !== 'district_admin' || auth.districtId !== districtId) {
-      throw new NotFoundException('District not found');
-    }
+    await this.access.requireAccess(auth, 'district.read', districtId);
     const rows = await this.dataSource.query<DistrictSummary[]>(`SELECT id, name FROM district WHERE id = $1`, [districtId]);
     return rows[0];
   }

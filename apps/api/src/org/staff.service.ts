@@ -1,3 +1,4 @@
+import { belongsToSchool, leadsClasses } from '@sferum/contracts';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import type { SetupLink, StaffMember, StaffRole, StaffWithSetupLink } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
@@ -41,10 +42,10 @@ export class StaffService {
 
   async list(auth: AuthContext, query: ListStaffQueryDto): Promise<StaffMember[]> {
     if (query.schoolId) {
-      await this.access.requireSchool(auth, query.schoolId, 'read');
+      await this.access.requireAccess(auth, 'school.read', query.schoolId);
     }
-    requireAdmin(auth);
-    const scope = this.access.staffScope(auth, 'u');
+    this.access.requireRole(auth, 'staff.manage');
+    const scope = this.access.scopeOf(auth, 'staff', 'u');
     const rows = await namedQuery<StaffRow>(
       this.dataSource.manager,
       `${STAFF_SQL}
@@ -57,17 +58,15 @@ export class StaffService {
   }
 
   async get(auth: AuthContext, staffId: string): Promise<StaffMember> {
-    await this.access.requireStaff(auth, staffId, 'read');
+    await this.access.requireAccess(auth, 'staff.read', staffId);
     return this.member(staffId);
   }
 
   /** Creates the account without a password and returns its first setup link (shown once). */
   async create(auth: AuthContext, dto: CreateStaffDto): Promise<StaffWithSetupLink> {
     let schoolId: string | null = null;
-    if (dto.role === 'district_admin') {
-      if (auth.role !== 'district_admin') {
-        throw new ForbiddenException('Only a district admin can add another district admin');
-      }
+    if (!belongsToSchool(dto.role)) {
+      this.access.requireGrant(auth, dto.role);
       if (dto.schoolId) {
         throw RequestValidationException.forField('schoolId', 'schoolId must be empty for a district admin');
       }
@@ -75,7 +74,8 @@ export class StaffService {
       if (!dto.schoolId) {
         throw RequestValidationException.forField('schoolId', 'schoolId is required for a school admin or a teacher');
       }
-      schoolId = (await this.access.requireSchoolContents(auth, dto.schoolId)).id;
+      schoolId = (await this.access.requireAccess(auth, 'school.structure', dto.schoolId)).id;
+      this.access.requireGrant(auth, dto.role);
     }
 
     const { staffId, setupLink } = await this.dataSource.transaction(async (manager) => {
@@ -98,12 +98,12 @@ export class StaffService {
   }
 
   async update(auth: AuthContext, staffId: string, dto: UpdateStaffDto): Promise<StaffMember> {
-    const staff = await this.access.requireStaff(auth, staffId, 'manage');
+    const staff = await this.access.requireAccess(auth, 'staff.manage', staffId);
     if (dto.role !== undefined && dto.role !== staff.role) {
       if (staffId === auth.userId) {
         throw new ForbiddenException('You cannot change your own role');
       }
-      if (dto.role === 'district_admin' || staff.role === 'district_admin') {
+      if (belongsToSchool(dto.role) !== belongsToSchool(staff.role)) {
         throw RequestValidationException.forField('role', 'a district admin account cannot become a school account, nor the other way round');
       }
     }
@@ -112,7 +112,7 @@ export class StaffService {
         `UPDATE staff_user SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), updated_at = now() WHERE id = $1`,
         [staffId, dto.fullName ?? null, dto.role ?? null],
       );
-      if (dto.role === 'school_admin') {
+      if (dto.role !== undefined && !leadsClasses(dto.role)) {
         // Only teachers lead classes in this model; an admin sees the whole school anyway.
         await manager.query(`DELETE FROM teacher_class WHERE staff_user_id = $1`, [staffId]);
       }
@@ -122,7 +122,7 @@ export class StaffService {
 
   /** Ends the account's sessions and setup links at once; idempotent. */
   async deactivate(auth: AuthContext, staffId: string): Promise<StaffMember> {
-    await this.access.requireStaff(auth, staffId, 'manage');
+    await this.access.requireAccess(auth, 'staff.manage', staffId);
     if (staffId === auth.userId) {
       throw new BadRequestException('You cannot deactivate your own account');
     }
@@ -138,14 +138,14 @@ export class StaffService {
   }
 
   async activate(auth: AuthContext, staffId: string): Promise<StaffMember> {
-    await this.access.requireStaff(auth, staffId, 'manage');
+    await this.access.requireAccess(auth, 'staff.manage', staffId);
     await this.dataSource.query(`UPDATE staff_user SET deactivated_at = NULL, updated_at = now() WHERE id = $1`, [staffId]);
     return this.member(staffId);
   }
 
   /** A new setup link; earlier unused ones stop working. Also how an admin helps with a lost password. */
   async reissueSetupLink(auth: AuthContext, staffId: string): Promise<SetupLink> {
-    const staff = await this.access.requireStaff(auth, staffId, 'manage');
+    const staff = await this.access.requireAccess(auth, 'staff.manage', staffId);
     if (staff.deactivatedAt) {
       throw new ConflictException('Activate the account before issuing a setup link');
     }
@@ -158,11 +158,6 @@ export class StaffService {
   }
 }
 
-function requireAdmin(auth: AuthContext): void {
-  if (auth.role === 'teacher') {
-    throw new ForbiddenException('Only an admin can manage staff accounts');
-  }
-}
 
 
 function toMember(row: StaffRow): StaffMember {

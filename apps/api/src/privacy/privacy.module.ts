@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
 import { PrivacyController } from './privacy.controller';
 import { PrivacyService } from './privacy.service';
 
 /** Subject access and erasure of children's and families' data (152-ФЗ). */
 @Module({
+  imports: [ProgressModule],
   controllers: [PrivacyController],
   providers: [PrivacyService],
   exports: [PrivacyService],

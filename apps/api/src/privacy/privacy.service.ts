@@ -1,10 +1,10 @@
-import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { EraseSchoolRequest, SchoolErasureResult } from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { RequestValidationException } from '../common/validation';
-import { classesOfFamilies, recountClasses } from '../progress/class-counters';
+import { ClassCountersRepository } from '../progress/class-counters.repository';
 
 /** Everything stored about one family, for a subject access request (152-ФЗ, art. 14). */
 export interface FamilyDataExport {
@@ -27,6 +27,7 @@ export class PrivacyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
+    private readonly counters: ClassCountersRepository,
   ) {}
 
   async exportFamily(auth: AuthContext, familyId: string): Promise<FamilyDataExport> {
@@ -80,7 +81,7 @@ export class PrivacyService {
 
   /** The end of the year for a class: its students, and the families left with no child in the school. */
   async eraseClassRoster(auth: AuthContext, classId: string): Promise<{ people: number }> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'manage');
+    const schoolClass = await this.access.requireAccess(auth, 'class.manage', classId);
     return this.dataSource.transaction(async (manager) => {
       const families = await manager.query<Array<{ family_id: string }>>(
         `SELECT DISTINCT family_id FROM person WHERE class_id = $1 ORDER BY family_id`,
@@ -99,7 +100,7 @@ export class PrivacyService {
         [emptied.map((row) => row.id)],
       );
       await this.erase(manager, emptied.map((row) => row.id));
-      await recountClasses(manager, [schoolClass.id, ...(await classesOfFamilies(manager, familyIds))]);
+      await this.counters.recount(manager, [schoolClass.id, ...(await this.counters.classesOfFamilies(manager, familyIds))]);
       return { people: removed + (parents[0]?.n ?? 0) };
     });
   }
@@ -112,7 +113,7 @@ export class PrivacyService {
    * erases nothing.
    */
   async eraseSchool(auth: AuthContext, schoolId: string, request: EraseSchoolRequest): Promise<SchoolErasureResult> {
-    const school = await this.access.requireSchoolContents(auth, schoolId);
+    const school = await this.access.requireAccess(auth, 'school.privacy', schoolId);
     if (request.schoolName !== school.name) {
       throw RequestValidationException.forField('schoolName', 'schoolName must be the school’s name, to confirm the erasure');
     }
@@ -122,7 +123,7 @@ export class PrivacyService {
       ]);
       const erased = await this.deleteFamilies(manager, families.map((row) => row.id));
       const classes = await manager.query<Array<{ id: string }>>(`SELECT id FROM school_class WHERE school_id = $1`, [school.id]);
-      await recountClasses(manager, classes.map((row) => row.id));
+      await this.counters.recount(manager, classes.map((row) => row.id));
       return erased;
     });
     this.logger.log(
@@ -152,22 +153,22 @@ export class PrivacyService {
     );
     const kept = new Set(staying.map((row) => row.family_id));
     const emptied = familyIds.filter((id) => !kept.has(id));
-    const classesAfter = await classesOfFamilies(manager, [...kept]);
+    const classesAfter = await this.counters.classesOfFamilies(manager, [...kept]);
     const [, people] = await manager.query<[unknown, number]>(
       `DELETE FROM person WHERE class_id = ANY($1::uuid[]) AND family_id = ANY($2::uuid[])`,
       [classIds, [...kept]],
     );
     const erased = await this.deleteFamilies(manager, emptied);
-    await recountClasses(manager, [...classIds, ...classesAfter]);
+    await this.counters.recount(manager, [...classIds, ...classesAfter]);
     return people + erased.people;
   }
 
   /** Deletes families with their people, steps, chat memberships, history and links; recounts their classes. */
   private async erase(manager: EntityManager, familyIds: string[]): Promise<void> {
     if (familyIds.length === 0) return;
-    const classes = await classesOfFamilies(manager, familyIds);
+    const classes = await this.counters.classesOfFamilies(manager, familyIds);
     await this.deleteFamilies(manager, familyIds);
-    await recountClasses(manager, classes);
+    await this.counters.recount(manager, classes);
   }
 
   /**
@@ -186,8 +187,6 @@ export class PrivacyService {
   }
 
   private async requireFamilyAdmin(auth: AuthContext, familyId: string): Promise<{ id: string }> {
-    const family = await this.access.requireFamily(auth, familyId);
-    if (auth.role === 'teacher') throw new ForbiddenException('Requests about personal data go through the school’s admin');
-    return family;
+    return this.access.requireAccess(auth, 'family.privacy', familyId);
   }
 }

@@ -39,7 +39,7 @@ export class MemberListsService {
 
   /** The chat's people the caller may mark: a class's chat by its teachers, the school chat by the school's admins. */
   private async members(auth: AuthContext, chatId: string): Promise<Array<ChatMember & { optedOut: boolean }>> {
-    await this.access.requireChat(auth, chatId);
+    await this.access.requireAccess(auth, 'chat.work', chatId);
     return this.dataSource.query<Array<ChatMember & { optedOut: boolean }>>(
       `SELECT p.id AS "personId", p.display_name AS "displayName", p.kind, cm.status = 'joined' AS joined,
               p.opted_out_at IS NOT NULL AS "optedOut"

@@ -8,6 +8,7 @@ import {
   type ProgressEvent,
   type RosterPerson,
   type StepId,
+  ROLE_MARKS_AS,
 } from '@sferum/contracts';
 import { SchoolPaths } from '../paths/school-paths.service';
 import { DataSource } from 'typeorm';
@@ -16,7 +17,7 @@ import { AccessPolicy } from '../auth/access-policy.service';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
-import { loadPeople } from '../roster/roster-query';
+import { PeopleViewRepository } from './people-view.repository';
 import { BulkProgressDto, FamilyOptOutDto, MemberListCommitDto, MemberListDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
 import { MemberListsService } from './member-lists.service';
 import { loadHistory } from './history';
@@ -35,6 +36,7 @@ export class ProgressController {
     private readonly dataSource: DataSource,
     private readonly schoolPaths: SchoolPaths,
     private readonly memberLists: MemberListsService,
+    private readonly peopleView: PeopleViewRepository,
   ) {}
 
   @Put('people/:personId/steps/:step')
@@ -64,7 +66,7 @@ export class ProgressController {
   @Post('classes/:classId/progress')
   @HttpCode(HttpStatus.OK)
   async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
       throw RequestValidationException.forField('step', 'give either step or chatId');
     }
@@ -90,7 +92,7 @@ export class ProgressController {
   @ApiOkResponse({ description: 'The person after the change.' })
   @ApiConflictResponse({ description: 'Stale version or archived person.' })
   async setOptOut(@Auth() auth: AuthContext, @UuidParam('personId') personId: string, @Body() dto: SetOptOutDto): Promise<RosterPerson> {
-    const person = await this.access.requirePerson(auth, personId);
+    const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.setOptOut([{ personId, expectedVersion: dto.version }], toOptOutChoice(dto), actorOf(auth));
     const [updated] = await this.people(person.schoolId, [personId], person.classId);
     return updated;
@@ -104,7 +106,7 @@ export class ProgressController {
     @UuidParam('familyId') familyId: string,
     @Body() dto: FamilyOptOutDto,
   ): Promise<BulkProgressResult> {
-    const family = await this.access.requireFamily(auth, familyId);
+    const family = await this.access.requireAccess(auth, 'family.work', familyId);
     const choice = toOptOutChoice(dto);
     const members = await this.dataSource.query<Array<{ id: string }>>(
       `SELECT id FROM person WHERE family_id = $1 AND archived_at IS NULL`,
@@ -142,12 +144,12 @@ export class ProgressController {
 
   @Get('people/:personId/history')
   async history(@Auth() auth: AuthContext, @UuidParam('personId') personId: string): Promise<ProgressEvent[]> {
-    await this.access.requirePerson(auth, personId);
+    await this.access.requireAccess(auth, 'person.work', personId);
     return loadHistory(this.dataSource.manager, personId);
   }
 
   private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<RosterPerson> {
-    const person = await this.access.requirePerson(auth, personId);
+    const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.apply(
       [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
       actorOf(auth),
@@ -158,7 +160,7 @@ export class ProgressController {
 
   private async people(schoolId: string, personIds: string[], classId: string | null): Promise<RosterPerson[]> {
     const manager = this.dataSource.manager;
-    return loadPeople(manager, await this.schoolPaths.of(manager, schoolId), personIds, classId);
+    return this.peopleView.loadPeople(manager, await this.schoolPaths.of(manager, schoolId), personIds, classId);
   }
 
   /** Students of the class and parents of its families; anyone else is not found here. */
@@ -176,5 +178,5 @@ export class ProgressController {
 }
 
 function actorOf(auth: AuthContext): Actor {
-  return { source: auth.role === 'teacher' ? 'teacher' : 'admin', staffId: auth.userId };
+  return { source: ROLE_MARKS_AS[auth.role], staffId: auth.userId };
 }

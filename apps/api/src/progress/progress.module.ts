@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
-import { ProgressController } from './progress.controller';
+import { ChatMembershipsRepository } from './chat-memberships.repository';
+import { ClassCountersRepository } from './class-counters.repository';
+import { PeopleViewRepository } from './people-view.repository';
 import { MemberListsService } from './member-lists.service';
+import { ProgressController } from './progress.controller';
 import { ProgressService } from './progress.service';
 
 /** Steps, chat memberships, their history and the per-class counters. */
 @Module({
   controllers: [ProgressController],
-  providers: [ProgressService, MemberListsService],
-  exports: [ProgressService],
+  providers: [ProgressService, MemberListsService, ClassCountersRepository, ChatMembershipsRepository, PeopleViewRepository],
+  exports: [ProgressService, ClassCountersRepository, ChatMembershipsRepository, PeopleViewRepository],
 })
 export class ProgressModule {}

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CodedConflictException } from '../common/coded-conflict.exception';
 import { SchoolPaths } from '../paths/school-paths.service';
-import { classesOfPeople, recountClasses } from './class-counters';
 import {
   freshState,
   PathOrderConflict,
@@ -18,6 +17,7 @@ import {
 } from './progress-plan';
 import { checkAgainstPath } from './progress-requests';
 import { PROGRESS_SQL } from './progress.sql';
+import { ClassCountersRepository } from './class-counters.repository';
 
 /** Who makes a change, as history records it. */
 export interface Actor {
@@ -97,6 +97,7 @@ export class ProgressService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly schoolPaths: SchoolPaths,
+    private readonly counters: ClassCountersRepository,
   ) {}
 
   /** Returns the ids of the people whose state changed. */
@@ -202,7 +203,7 @@ export class ProgressService {
 
   private async finish(manager: EntityManager, changed: string[]): Promise<string[]> {
     await manager.query(PROGRESS_SQL.bumpVersions, [changed]);
-    await recountClasses(manager, await classesOfPeople(manager, changed));
+    await this.counters.recount(manager, await this.counters.classesOfPeople(manager, changed));
     return changed;
   }
 

@@ -1,6 +1,7 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { ApiKeySummary, CreatedApiKey } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../auth/access-policy.service';
 import type { AuthContext } from '../auth/auth-context';
 import { hashToken, newToken } from '../auth/tokens';
 
@@ -15,10 +16,13 @@ interface ApiKeyRow {
 /** A district's reporting keys: the secret is shown once and kept only as its SHA-256. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
 
   async list(auth: AuthContext): Promise<ApiKeySummary[]> {
-    requireDistrictAdmin(auth);
+    this.access.requireRole(auth, 'district.manage');
     const rows = await this.dataSource.query<ApiKeyRow[]>(
       `SELECT id, name, created_at, last_used_at, revoked_at FROM api_key WHERE district_id = $1
        ORDER BY revoked_at IS NOT NULL, created_at DESC`,
@@ -28,7 +32,7 @@ export class ApiKeysService {
   }
 
   async create(auth: AuthContext, name: string): Promise<CreatedApiKey> {
-    requireDistrictAdmin(auth);
+    this.access.requireRole(auth, 'district.manage');
     const secret = newToken();
     const rows = await this.dataSource.query<ApiKeyRow[]>(
       `INSERT INTO api_key (district_id, name, key_hash, created_by) VALUES ($1, $2, $3, $4)
@@ -39,7 +43,7 @@ export class ApiKeysService {
   }
 
   async revoke(auth: AuthContext, keyId: string): Promise<ApiKeySummary> {
-    requireDistrictAdmin(auth);
+    this.access.requireRole(auth, 'district.manage');
     const [rows] = await this.dataSource.query<[ApiKeyRow[], number]>(
       `UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND district_id = $2
        RETURNING id, name, created_at, last_used_at, revoked_at`,
@@ -48,10 +52,6 @@ export class ApiKeysService {
     if (!rows[0]) throw new NotFoundException('API key not found');
     return toSummary(rows[0]);
   }
-}
-
-function requireDistrictAdmin(auth: AuthContext): void {
-  if (auth.role !== 'district_admin') throw new ForbiddenException('Only a district admin manages reporting keys');
 }
 
 function toSummary(row: ApiKeyRow): ApiKeySummary {

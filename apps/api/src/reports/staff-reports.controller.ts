@@ -1,4 +1,4 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { SESSION_COOKIE, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
@@ -28,14 +28,14 @@ export class StaffReportsController {
       'paths compare by overall.shareConnected and overall.optedOut; per-step figures only within one path (see `paths`).',
   })
   district(@Auth() auth: AuthContext): Promise<DistrictReport> {
-    if (auth.role !== 'district_admin') throw new ForbiddenException('Only a district admin sees the district report');
+    this.access.requireRole(auth, 'district.read');
     return this.reports.district(auth.districtId);
   }
 
   @Get('schools/:schoolId')
   @ApiOkResponse({ description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.' })
   async school(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolReport> {
-    await this.requireSchoolAdmin(auth, schoolId);
+    await this.access.requireAccess(auth, 'school.report', schoolId);
     return this.reports.school(auth.districtId, schoolId);
   }
 
@@ -45,21 +45,15 @@ export class StaffReportsController {
       'Counters per day, each day naming its paths (pathIds); a school admin must name their school (or one of its classes).',
   })
   async history(@Auth() auth: AuthContext, @Query() query: HistoryRangeDto): Promise<HistoryReport> {
-    if (auth.role !== 'district_admin') {
-      if (query.classId) {
-        const schoolClass = await this.access.requireClass(auth, query.classId, 'read');
-        await this.requireSchoolAdmin(auth, schoolClass.schoolId);
-      } else if (query.schoolId) {
-        await this.requireSchoolAdmin(auth, query.schoolId);
-      } else {
-        throw new ForbiddenException('Only a district admin sees the district history');
-      }
+    if (query.classId) {
+      const schoolClass = await this.access.requireAccess(auth, 'class.read', query.classId);
+      await this.access.requireAccess(auth, 'school.report', schoolClass.schoolId);
+    } else if (query.schoolId) {
+      await this.access.requireAccess(auth, 'school.report', query.schoolId);
+    } else {
+      this.access.requireRole(auth, 'district.read');
     }
     return this.reports.history(auth.districtId, historyRange(query), query);
   }
 
-  private async requireSchoolAdmin(auth: AuthContext, schoolId: string): Promise<void> {
-    await this.access.requireSchool(auth, schoolId, 'read');
-    if (auth.role === 'teacher') throw new ForbiddenException('Reports are for school and district admins');
-  }
 }

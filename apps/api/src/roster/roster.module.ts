@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
 import { OrgModule } from '../org/org.module';
 import { ExportService } from './export/export.service';
 import { ImportExportController } from './import-export.controller';
@@ -10,7 +11,7 @@ import { RosterService } from './roster.service';
 
 /** Families, students and parents of a class; class lists in and out as spreadsheets. */
 @Module({
-  imports: [OrgModule],
+  imports: [ProgressModule, OrgModule],
   controllers: [RosterController, ImportExportController, ImportMappingsController],
   providers: [RosterService, ImportService, ImportMappingsService, ExportService],
 })

@@ -18,12 +18,12 @@ import { RequestValidationException } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { ClassesService } from '../org/classes.service';
 import { SchoolPaths } from '../paths/school-paths.service';
-import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
-import { classesOfFamilies, recountClasses } from '../progress/class-counters';
 import type { AddParentDto, CreateStudentDto, CreateSubjectChatDto, FamilyMatchDto, MoveStudentDto, UpdatePersonDto } from './dto/roster.dto';
 import { checkInviteUrl, parseInviteHosts } from './chat-invite-url';
 import { normalizePhone, phoneHmac } from './phone';
-import { loadClassChats, loadClassCounters, loadClassFamilies, loadPeople } from './roster-query';
+import { PeopleViewRepository } from '../progress/people-view.repository';
+import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
+import { ClassCountersRepository } from '../progress/class-counters.repository';
 
 /** The family, school and district a new person goes into, and the school's path (their steps). */
 interface Placement {
@@ -48,6 +48,9 @@ export class RosterService {
     private readonly classes: ClassesService,
     private readonly config: AppConfig,
     private readonly schoolPaths: SchoolPaths,
+    private readonly counters: ClassCountersRepository,
+    private readonly chats: ChatMembershipsRepository,
+    private readonly peopleView: PeopleViewRepository,
   ) {
     this.inviteHosts = parseInviteHosts(config.CHAT_INVITE_HOSTS);
   }
@@ -61,9 +64,9 @@ export class RosterService {
     return {
       schoolClass,
       pathId: path.id,
-      chats: await loadClassChats(manager, classId),
-      counters: await loadClassCounters(manager, classId),
-      families: await loadClassFamilies(manager, path, classId, includeArchived),
+      chats: await this.peopleView.loadClassChats(manager, classId),
+      counters: await this.peopleView.loadClassCounters(manager, classId),
+      families: await this.peopleView.loadClassFamilies(manager, path, classId, includeArchived),
     };
   }
 
@@ -74,7 +77,7 @@ export class RosterService {
    * that family's children are told, never their names.
    */
   async familyMatch(auth: AuthContext, classId: string, dto: FamilyMatchDto): Promise<FamilyMatch> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents);
     if (!found) return { match: null };
     const classes = await this.dataSource.query<Array<{ grade: number; letter: string }>>(
@@ -87,7 +90,7 @@ export class RosterService {
 
   /** A student in a new family, or in an existing one (a sibling), with up to two new parents. */
   async createStudent(auth: AuthContext, classId: string, dto: CreateStudentDto): Promise<RosterFamily> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     if (dto.joinFamilyOfParent && !dto.familyId) {
       const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents ?? []);
       if (found) {
@@ -97,7 +100,7 @@ export class RosterService {
       }
     }
     if (dto.familyId) {
-      const family = await this.access.requireFamily(auth, dto.familyId);
+      const family = await this.access.requireAccess(auth, 'family.work', dto.familyId);
       if (family.schoolId !== schoolClass.schoolId) {
         throw RequestValidationException.forField('familyId', 'familyId must be a family of the same school');
       }
@@ -127,7 +130,7 @@ export class RosterService {
       for (const [index, parent] of (dto.parents ?? []).entries()) {
         await this.insertPerson(manager, placement, 'parent', parent.displayName, hashes.parents[index] ?? null, null);
       }
-      await ensureStandardChats(manager, path, [classId]);
+      await this.chats.ensureStandardChats(manager, path, [classId]);
       await this.resettle(manager, placement.familyId, [classId]);
       return placement.familyId;
     });
@@ -135,7 +138,7 @@ export class RosterService {
   }
 
   async addParent(auth: AuthContext, familyId: string, dto: AddParentDto): Promise<RosterPerson> {
-    const family = await this.access.requireFamily(auth, familyId);
+    const family = await this.access.requireAccess(auth, 'family.work', familyId);
     const hash = this.hashPhone(dto.phone, 'phone');
     const personId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, family.schoolId);
@@ -148,7 +151,7 @@ export class RosterService {
   }
 
   async updatePerson(auth: AuthContext, personId: string, dto: UpdatePersonDto): Promise<RosterPerson> {
-    await this.access.requirePerson(auth, personId);
+    await this.access.requireAccess(auth, 'person.work', personId);
     const hash = dto.phone === null ? null : this.hashPhone(dto.phone, 'phone');
     await this.dataSource.transaction(async (manager) => {
       await this.lockVersion(manager, personId, dto.version);
@@ -166,21 +169,21 @@ export class RosterService {
 
   /** A student to another class of the same school; their parents follow in the counters and chats. */
   async moveStudent(auth: AuthContext, personId: string, dto: MoveStudentDto): Promise<RosterPerson> {
-    const person = await this.access.requirePerson(auth, personId);
+    const person = await this.access.requireAccess(auth, 'person.work', personId);
     if (person.kind !== 'student') throw new ConflictException('Only a student moves between classes');
-    const target = await this.access.requireClass(auth, dto.classId, 'read');
+    const target = await this.access.requireAccess(auth, 'class.read', dto.classId);
     if (target.schoolId !== person.schoolId) throw RequestValidationException.forField('classId', 'classId must be a class of the same school');
     if (target.archivedAt) throw RequestValidationException.forField('classId', 'classId is an archived class');
     await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, person.schoolId);
       await this.lockFamily(manager, person.familyId);
       await this.lockVersion(manager, personId, dto.version);
-      const before = await classesOfFamilies(manager, [person.familyId]);
+      const before = await this.counters.classesOfFamilies(manager, [person.familyId]);
       await manager.query(`UPDATE person SET class_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
         personId,
         dto.classId,
       ]);
-      await ensureStandardChats(manager, path, [dto.classId]);
+      await this.chats.ensureStandardChats(manager, path, [dto.classId]);
       await this.resettle(manager, person.familyId, before);
     });
     return this.person(personId);
@@ -188,11 +191,11 @@ export class RosterService {
 
   /** Archived people keep their history but count nowhere; restoring brings them back. */
   async setArchived(auth: AuthContext, personId: string, version: number, archived: boolean): Promise<RosterPerson> {
-    const person = await this.access.requirePerson(auth, personId);
+    const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.dataSource.transaction(async (manager) => {
       await this.lockFamily(manager, person.familyId);
       await this.lockVersion(manager, personId, version);
-      const before = await classesOfFamilies(manager, [person.familyId]);
+      const before = await this.counters.classesOfFamilies(manager, [person.familyId]);
       await manager.query(
         `UPDATE person SET archived_at = CASE WHEN $2 THEN COALESCE(archived_at, now()) END,
                            version = version + 1, updated_at = now()
@@ -205,7 +208,7 @@ export class RosterService {
   }
 
   async createSubjectChat(auth: AuthContext, classId: string, dto: CreateSubjectChatDto): Promise<ChatSummary> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const chatId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
       let rows: Array<{ id: string }>;
@@ -218,22 +221,22 @@ export class RosterService {
         if (isUniqueViolation(error)) throw new ConflictException('This class already has a chat for that subject');
         throw error;
       }
-      await ensureStandardChats(manager, path, [classId]);
+      await this.chats.ensureStandardChats(manager, path, [classId]);
       const families = await manager.query<Array<{ family_id: string }>>(
         `SELECT DISTINCT family_id FROM person WHERE class_id = $1 ORDER BY family_id`,
         [classId],
       );
       await this.lockFamilies(manager, families.map((row) => row.family_id));
-      await syncMemberships(manager, families.map((row) => row.family_id));
-      await recountClasses(manager, [classId]);
+      await this.chats.syncMemberships(manager, families.map((row) => row.family_id));
+      await this.counters.recount(manager, [classId]);
       return rows[0].id;
     });
-    const chats = await loadClassChats(this.dataSource.manager, classId);
+    const chats = await this.peopleView.loadClassChats(this.dataSource.manager, classId);
     return chats.find((chat) => chat.id === chatId)!;
   }
 
   async setChatInvite(auth: AuthContext, chatId: string, url: string | null): Promise<ChatSummary> {
-    const chat = await this.access.requireChat(auth, chatId);
+    const chat = await this.access.requireAccess(auth, 'chat.work', chatId);
     const path = await this.schoolPaths.of(this.dataSource.manager, chat.schoolId);
     const checked = url === null || url.trim() === '' ? null : checkInviteUrl(url, path, this.inviteHosts);
     await this.dataSource.query(`UPDATE chat SET invite_url = $2 WHERE id = $1`, [chatId, checked]);
@@ -324,14 +327,14 @@ export class RosterService {
 
   /** Chats and counters after the family's people moved: the classes before and after are recounted. */
   private async resettle(manager: EntityManager, familyId: string, classesBefore: string[]): Promise<void> {
-    await syncMemberships(manager, [familyId]);
-    const after = await classesOfFamilies(manager, [familyId]);
-    await recountClasses(manager, [...classesBefore, ...after]);
+    await this.chats.syncMemberships(manager, [familyId]);
+    const after = await this.counters.classesOfFamilies(manager, [familyId]);
+    await this.counters.recount(manager, [...classesBefore, ...after]);
   }
 
   private async person(personId: string): Promise<RosterPerson> {
     const manager = this.dataSource.manager;
-    const [person] = await loadPeople(manager, await this.pathOfPerson(personId), [personId], null);
+    const [person] = await this.peopleView.loadPeople(manager, await this.pathOfPerson(personId), [personId], null);
     return person;
   }
 
@@ -347,7 +350,7 @@ export class RosterService {
       [familyId],
     );
     const path = await this.schoolPaths.of(this.dataSource.manager, ids[0].school_id);
-    const people = await loadPeople(this.dataSource.manager, path, ids.map((row) => row.id), classId);
+    const people = await this.peopleView.loadPeople(this.dataSource.manager, path, ids.map((row) => row.id), classId);
     const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
     return {
       id: familyId,

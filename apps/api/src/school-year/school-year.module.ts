@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ProgressModule } from '../progress/progress.module';
 import { PrivacyModule } from '../privacy/privacy.module';
 import { SchoolYearController } from './school-year.controller';
 import { LeaverErasureJob } from './school-year.job';
@@ -6,7 +7,7 @@ import { SchoolYearService } from './school-year.service';
 
 /** The new school year: classes up a grade, leavers archived and erased after the school's period. */
 @Module({
-  imports: [PrivacyModule],
+  imports: [ProgressModule, PrivacyModule],
   controllers: [SchoolYearController],
   providers: [SchoolYearService, LeaverErasureJob],
 })

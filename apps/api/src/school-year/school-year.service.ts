@@ -14,10 +14,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { RequestValidationException } from '../common/validation';
-import { ensureStandardChats, syncMemberships } from '../progress/chat-memberships';
-import { recountClasses } from '../progress/class-counters';
 import { PrivacyService } from '../privacy/privacy.service';
 import type { NewYearDto } from './new-year.dto';
+import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
+import { ClassCountersRepository } from '../progress/class-counters.repository';
 
 interface ClassRow {
   id: string;
@@ -52,16 +52,18 @@ export class SchoolYearService {
     private readonly access: AccessPolicy,
     private readonly catalogue: PathCatalogue,
     private readonly privacy: PrivacyService,
+    private readonly counters: ClassCountersRepository,
+    private readonly chats: ChatMembershipsRepository,
   ) {}
 
   async preview(auth: AuthContext, schoolId: string, options: NewYearOptions): Promise<NewYearPreview> {
-    await this.access.requireSchoolContents(auth, schoolId);
+    await this.access.requireAccess(auth, 'school.structure', schoolId);
     return this.plan(this.dataSource.manager, schoolId, options);
   }
 
   /** One transaction, the school locked FOR UPDATE first (as a path switch: no change runs half in the old year). */
   async run(auth: AuthContext, schoolId: string, dto: NewYearDto): Promise<NewYearResult> {
-    await this.access.requireSchoolContents(auth, schoolId);
+    await this.access.requireAccess(auth, 'school.structure', schoolId);
     const result = await this.dataSource.transaction(async (manager) => {
       const [school] = await manager.query<Array<{ district_id: string; path_id: string }>>(
         `SELECT district_id, path_id FROM school WHERE id = $1 FOR UPDATE`,
@@ -127,10 +129,10 @@ export class SchoolYearService {
          ON CONFLICT DO NOTHING RETURNING id`,
         [school.district_id, schoolId, plan.toYear, plan.newFirstGrades],
       );
-      await ensureStandardChats(manager, path, [...promoted, ...created.map((row) => row.id)]);
+      await this.chats.ensureStandardChats(manager, path, [...promoted, ...created.map((row) => row.id)]);
       const families = await manager.query<Array<{ id: string }>>(`SELECT id FROM family WHERE school_id = $1 ORDER BY id`, [schoolId]);
-      await syncMemberships(manager, families.map((row) => row.id));
-      await recountClasses(manager, [...promoted, ...leaving]);
+      await this.chats.syncMemberships(manager, families.map((row) => row.id));
+      await this.counters.recount(manager, [...promoted, ...leaving]);
 
       const [extended] = await manager.query<Array<{ n: number }>>(
         `WITH extended AS (

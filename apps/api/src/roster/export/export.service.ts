@@ -1,9 +1,9 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { findBlocker, formatClassName, type ChatSummary, type OnboardingPath, type RosterPerson } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context';
 import { AccessPolicy } from '../../auth/access-policy.service';
-import { loadClassChats, loadClassFamilies } from '../roster-query';
+import { PeopleViewRepository } from '../../progress/people-view.repository';
 import { SchoolPaths } from '../../paths/school-paths.service';
 import { exportHeaders, KIND_LABELS, OPT_OUT_CHANNEL_LABELS, STATUS_LABELS } from './export-labels.ru';
 import { render, type Sheet, type SpreadsheetFormat } from './spreadsheet';
@@ -20,10 +20,11 @@ export class ExportService {
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
     private readonly schoolPaths: SchoolPaths,
+    private readonly peopleView: PeopleViewRepository,
   ) {}
 
   async classExport(auth: AuthContext, classId: string, format: SpreadsheetFormat): Promise<ExportFile> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const name = formatClassName(schoolClass.grade, schoolClass.letter);
     const path = await this.schoolPaths.of(this.dataSource.manager, schoolClass.schoolId);
     const sheet: Sheet = { name, headers: exportHeaders(path), rows: await this.classRows(path, classId, name, { next: 1 }) };
@@ -31,8 +32,7 @@ export class ExportService {
   }
 
   async schoolExport(auth: AuthContext, schoolId: string, format: SpreadsheetFormat): Promise<ExportFile> {
-    await this.access.requireSchool(auth, schoolId, 'read');
-    if (auth.role === 'teacher') throw new ForbiddenException('A teacher exports their own classes');
+    await this.access.requireAccess(auth, 'school.export', schoolId);
     const classes = await this.dataSource.query<Array<{ id: string; grade: number; letter: string }>>(
       `SELECT id, grade, letter FROM school_class WHERE school_id = $1 AND archived_at IS NULL ORDER BY grade, letter`,
       [schoolId],
@@ -48,8 +48,8 @@ export class ExportService {
 
   private async classRows(path: OnboardingPath, classId: string, className: string, familyNumber: { next: number }): Promise<Sheet['rows']> {
     const manager = this.dataSource.manager;
-    const chats = await loadClassChats(manager, classId);
-    const families = await loadClassFamilies(manager, path, classId, false);
+    const chats = await this.peopleView.loadClassChats(manager, classId);
+    const families = await this.peopleView.loadClassFamilies(manager, path, classId, false);
     const rows: Sheet['rows'] = [];
     for (const family of families) {
       const number = familyNumber.next++;

@@ -29,7 +29,7 @@ export class ImportMappingsService {
   ) {}
 
   async list(auth: AuthContext, schoolId: string): Promise<ImportMapping[]> {
-    await this.access.requireSchool(auth, schoolId, 'read');
+    await this.access.requireAccess(auth, 'school.read', schoolId);
     const rows = await this.dataSource.query<MappingRow[]>(
       `SELECT name, mapping, header_row, updated_at FROM import_mapping WHERE school_id = $1 ORDER BY name`,
       [schoolId],
@@ -38,7 +38,7 @@ export class ImportMappingsService {
   }
 
   async save(auth: AuthContext, schoolId: string, rawName: string, dto: SaveImportMappingDto): Promise<ImportMapping> {
-    const school = await this.access.requireSchool(auth, schoolId, 'read');
+    const school = await this.access.requireAccess(auth, 'school.read', schoolId);
     const name = mappingName(rawName);
     return this.dataSource.transaction(async (manager) => {
       // Two saves of new names at once must not both pass the limit.
@@ -63,7 +63,7 @@ export class ImportMappingsService {
   }
 
   async remove(auth: AuthContext, schoolId: string, rawName: string): Promise<void> {
-    await this.access.requireSchool(auth, schoolId, 'read');
+    await this.access.requireAccess(auth, 'school.read', schoolId);
     const rows = await this.dataSource.query<Array<{ name: string }>>(
       // As a SELECT, so that the removed rows come back rather than a count.
       `WITH removed AS (DELETE FROM import_mapping WHERE school_id = $1 AND name = $2 RETURNING name) SELECT name FROM removed`,

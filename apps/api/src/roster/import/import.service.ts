@@ -21,8 +21,6 @@ import type { AuthContext } from '../../auth/auth-context';
 import { AccessPolicy } from '../../auth/access-policy.service';
 import { AppConfig } from '../../config/app-config';
 import { SchoolPaths } from '../../paths/school-paths.service';
-import { ensureStandardChats, syncMemberships } from '../../progress/chat-memberships';
-import { classesOfFamilies, recountClasses } from '../../progress/class-counters';
 import { phoneHmac } from '../phone';
 import {
   applyMapping,
@@ -42,6 +40,8 @@ import { placeInClass, placeInSchool, readRows, type Placement, type ReadRows } 
 import { OF_CELLS, OF_STUDENTS, plural, rowList } from './russian';
 import { readTable, type Table } from './read-table';
 import { UnreadableFile, type UnreadableKind } from './unreadable-file';
+import { ChatMembershipsRepository } from '../../progress/chat-memberships.repository';
+import { ClassCountersRepository } from '../../progress/class-counters.repository';
 
 interface SchoolPlace {
   id: string;
@@ -103,10 +103,12 @@ export class ImportService {
     private readonly config: AppConfig,
     private readonly schoolPaths: SchoolPaths,
     private readonly mappings: ImportMappingsService,
+    private readonly counters: ClassCountersRepository,
+    private readonly chats: ChatMembershipsRepository,
   ) {}
 
   async importIntoClass(auth: AuthContext, classId: string, file: Buffer, options: ImportOptions): Promise<ImportReport> {
-    const schoolClass = await this.access.requireClass(auth, classId, 'read');
+    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const target: Target = {
       kind: 'class',
       classId,
@@ -118,7 +120,7 @@ export class ImportService {
 
   /** A school's admin (or the district's) only: the file may create classes. */
   async importIntoSchool(auth: AuthContext, schoolId: string, file: Buffer, options: ImportOptions): Promise<SchoolImportReport> {
-    const school = await this.access.requireSchoolContents(auth, schoolId);
+    const school = await this.access.requireAccess(auth, 'school.structure', schoolId);
     return this.run({ id: school.id, districtId: school.districtId }, { kind: 'school' }, file, options);
   }
 
@@ -406,9 +408,9 @@ export class ImportService {
     }
     const touched = [...new Set(familyIdOf.values())];
     const targetIds = [...new Set(classIdOf.values())];
-    await ensureStandardChats(manager, path, targetIds);
-    await syncMemberships(manager, touched);
-    await recountClasses(manager, [...new Set([...targetIds, ...(await classesOfFamilies(manager, touched))])]);
+    await this.chats.ensureStandardChats(manager, path, targetIds);
+    await this.chats.syncMemberships(manager, touched);
+    await this.counters.recount(manager, [...new Set([...targetIds, ...(await this.counters.classesOfFamilies(manager, touched))])]);
     return created;
   }
 }

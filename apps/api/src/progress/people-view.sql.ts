@@ -1,9 +1,10 @@
 /**
- * The class page's statements, in one place: the services run them, and the
+ * The class page's statements (people with their steps and chats, the class's
+ * chats and counters), in one place: the repository runs them, and the
  * benchmark's bare baseline (bench/baseline-server.mjs) runs exactly the same
  * text.
  */
-export const ROSTER_SQL = {
+export const PEOPLE_VIEW_SQL = {
   schoolPath: `SELECT path_id FROM school WHERE id = $1`,
   classChats: `SELECT ch.id, ch.kind, ch.audience, ch.name, ch.class_id AS "classId", ch.invite_url AS "inviteUrl"
     FROM chat ch JOIN school_class c ON c.id = $1

@@ -1,0 +1,101 @@
+import {
+  stepIdsOf,
+  type ChatSummary,
+  type ClassCounter,
+  type OnboardingPath,
+  type OptOut,
+  type RosterFamily,
+  type RosterPerson,
+} from '@sferum/contracts';
+import type { EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { PEOPLE_VIEW_SQL } from './people-view.sql';
+
+interface PersonRow {
+  id: string;
+  family_id: string;
+  kind: RosterPerson['kind'];
+  display_name: string;
+  class_id: string | null;
+  version: number;
+  archived: boolean;
+  has_phone: boolean;
+  shared_phone: boolean;
+  steps: RosterPerson['steps'] | null;
+  chats: RosterPerson['chats'];
+  opt_out: (Omit<OptOut, 'at'> & { at: string }) | null;
+}
+
+/**
+ * What the class page shows of people: their steps (in the order of the school's
+ * path), chats and opt-outs, the class's chats and counters. Typed raw SQL; the
+ * rows are mapped here. Every method reads through the caller's `manager`.
+ */
+@Injectable()
+export class PeopleViewRepository {
+  /**
+   * People with their steps (in the order of the school's path) and chats, in
+   * one query. `classId` limits the chats shown to that class's chats and the
+   * school chat (a parent of children in two classes is in two class chats).
+   */
+  async loadPeople(
+    manager: EntityManager,
+    path: OnboardingPath,
+    personIds: readonly string[],
+    classId: string | null,
+  ): Promise<RosterPerson[]> {
+    if (personIds.length === 0) return [];
+    const rows = await manager.query<PersonRow[]>(PEOPLE_VIEW_SQL.people, [personIds, classId, stepIdsOf(path)]);
+    return rows.map((row) => ({
+      id: row.id,
+      familyId: row.family_id,
+      kind: row.kind,
+      displayName: row.display_name,
+      classId: row.class_id,
+      version: row.version,
+      archived: row.archived,
+      hasPhone: row.has_phone,
+      sharedPhone: row.shared_phone,
+      steps: (row.steps ?? []).map((step) => ({ ...step, updatedAt: new Date(step.updatedAt).toISOString() })),
+      chats: row.chats.map((chat) => ({ ...chat, updatedAt: new Date(chat.updatedAt).toISOString() })),
+      optOut: row.opt_out ? { ...row.opt_out, at: new Date(row.opt_out.at).toISOString() } : null,
+    }));
+  }
+
+  /** The students of a class and the parents of their families, grouped by family. */
+  async loadClassFamilies(
+    manager: EntityManager,
+    path: OnboardingPath,
+    classId: string,
+    includeArchived: boolean,
+  ): Promise<RosterFamily[]> {
+    const ids = await manager.query<Array<{ id: string }>>(PEOPLE_VIEW_SQL.classPeopleIds, [classId, includeArchived]);
+    const people = await this.loadPeople(
+      manager,
+      path,
+      ids.map((row) => row.id),
+      classId,
+    );
+    const families = new Map<string, RosterFamily>();
+    for (const person of people) {
+      const family = families.get(person.familyId) ?? { id: person.familyId, students: [], parents: [] };
+      (person.kind === 'student' ? family.students : family.parents).push(person);
+      families.set(person.familyId, family);
+    }
+    const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
+    const result = [...families.values()].filter((family) => family.students.length > 0);
+    for (const family of result) {
+      family.students.sort(byName);
+      family.parents.sort(byName);
+    }
+    return result.sort((a, b) => byName(a.students[0], b.students[0]));
+  }
+
+  async loadClassChats(manager: EntityManager, classId: string): Promise<ChatSummary[]> {
+    return manager.query<ChatSummary[]>(PEOPLE_VIEW_SQL.classChats, [classId]);
+  }
+
+  async loadClassCounters(manager: EntityManager, classId: string): Promise<ClassCounter[]> {
+    return manager.query<ClassCounter[]>(PEOPLE_VIEW_SQL.classCounters, [classId]);
+  }
+}
