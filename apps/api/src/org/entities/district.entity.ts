@@ -1,9 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A municipal education authority (управление образования) and its schools. */
 @Entity({ name: 'district' })
+@Unique('district_name_unique', ['name'])
+@Check('district_name_check', `length(btrim(name)) BETWEEN 1 AND 200`)
 export class District {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'district_pkey' })
   id!: string;
 
   @Column({ type: 'text' })
