@@ -15,7 +15,7 @@ export class PathsModule {
     return {
       module: PathsModule,
       providers: [{ provide: PathCatalogue, useValue: catalogue }, SchoolPathsRepository, SchoolPaths],
-      exports: [PathCatalogue, SchoolPathsRepository, SchoolPaths],
+      exports: [PathCatalogue, SchoolPaths],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PathCatalogue, type OnboardingPath } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
-import { SchoolPathsRepository } from './school-paths.repository';
+import { SchoolPathsRepository, type LockedSchool } from './school-paths.repository';
 
 /**
  * A school's path, read inside the caller's transaction. Every write that
@@ -29,6 +29,16 @@ export class SchoolPaths {
     if (!school) return null;
     if (schools.length > 1) throw new NotFoundException('Person not found');
     return { schoolId: school.schoolId, path: this.catalogue.get(school.pathId) };
+  }
+
+  /**
+   * For what rewrites the school's steps (a path switch, a new school year):
+   * the school row FOR UPDATE, which every change above waits for.
+   */
+  async lockedForRewrite(manager: EntityManager, schoolId: string): Promise<LockedSchool> {
+    const school = await this.schools.lockForRewrite(manager, schoolId);
+    if (!school) throw new NotFoundException('School not found');
+    return school;
   }
 
   /** Without a lock, for reads. */
