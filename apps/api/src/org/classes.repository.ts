@@ -34,7 +34,10 @@ export class ClassesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** `scope` is a condition on the class `c` (AccessPolicy.scopeOf(auth, 'class', 'c')); the newest year first. */
-  async list(scope: SqlCondition, filter: { schoolId: string | null; includeArchived: boolean }): Promise<SchoolClassSummary[]> {
+  async list(
+    scope: SqlCondition,
+    filter: { schoolId: string | null; includeArchived: boolean },
+  ): Promise<SchoolClassSummary[]> {
     const rows = await namedQuery<ClassRow>(
       this.dataSource.manager,
       `${CLASSES_SQL.summary}

@@ -9,7 +9,9 @@ export class DistrictsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async summary(districtId: string): Promise<DistrictSummary> {
-    const rows = await this.dataSource.query<DistrictSummary[]>(`SELECT id, name FROM district WHERE id = $1`, [districtId]);
+    const rows = await this.dataSource.query<DistrictSummary[]>(`SELECT id, name FROM district WHERE id = $1`, [
+      districtId,
+    ]);
     return firstRow(rows, 'the district summary');
   }
 

@@ -39,7 +39,9 @@ export class SchoolPathRepository {
       `SELECT class_id, name FROM chat WHERE school_id = $1 AND kind = 'subject' AND archived_at IS NULL`,
       [school.schoolId],
     );
-    await manager.query(`UPDATE chat SET archived_at = now() WHERE school_id = $1 AND archived_at IS NULL`, [school.schoolId]);
+    await manager.query(`UPDATE chat SET archived_at = now() WHERE school_id = $1 AND archived_at IS NULL`, [
+      school.schoolId,
+    ]);
     if (subjects.length > 0) {
       await manager.query(
         `INSERT INTO chat (district_id, school_id, class_id, kind, audience, name)
@@ -75,7 +77,9 @@ export class SchoolPathRepository {
 
   /** Every class of the school, archived ones too. */
   async allClassIds(manager: EntityManager, schoolId: string): Promise<string[]> {
-    const rows = await manager.query<Array<{ id: string }>>(`SELECT id FROM school_class WHERE school_id = $1`, [schoolId]);
+    const rows = await manager.query<Array<{ id: string }>>(`SELECT id FROM school_class WHERE school_id = $1`, [
+      schoolId,
+    ]);
     return rows.map((row) => row.id);
   }
 
@@ -84,11 +88,10 @@ export class SchoolPathRepository {
     manager: EntityManager,
     notes: { schoolId: string; pathId: string; written: readonly StepNote[]; removed: readonly string[] },
   ): Promise<void> {
-    await manager.query(`DELETE FROM school_step_note WHERE school_id = $1 AND path_id = $2 AND step = ANY($3::text[])`, [
-      notes.schoolId,
-      notes.pathId,
-      notes.removed,
-    ]);
+    await manager.query(
+      `DELETE FROM school_step_note WHERE school_id = $1 AND path_id = $2 AND step = ANY($3::text[])`,
+      [notes.schoolId, notes.pathId, notes.removed],
+    );
     await manager.query(
       `INSERT INTO school_step_note (school_id, district_id, path_id, step, note)
        SELECT s.id, s.district_id, $2, n.step, n.note FROM school s, unnest($3::text[], $4::text[]) AS n(step, note) WHERE s.id = $1

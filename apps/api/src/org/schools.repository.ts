@@ -33,7 +33,11 @@ export class SchoolsRepository {
 
   /** `scope` is a condition on the school `s` (AccessPolicy.scopeOf(auth, 'school', 's')). */
   async list(scope: SqlCondition): Promise<SchoolSummary[]> {
-    const rows = await namedQuery<SchoolRow>(this.dataSource.manager, `${SCHOOL_SUMMARY_SQL} WHERE ${scope.sql} ORDER BY s.name`, scope.parameters);
+    const rows = await namedQuery<SchoolRow>(
+      this.dataSource.manager,
+      `${SCHOOL_SUMMARY_SQL} WHERE ${scope.sql} ORDER BY s.name`,
+      scope.parameters,
+    );
     return rows.map(toSummary);
   }
 

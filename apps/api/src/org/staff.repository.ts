@@ -60,7 +60,11 @@ export class StaffRepository {
   }
 
   /** Changes what is given (undefined keeps it). */
-  async update(manager: EntityManager, staffId: string, changes: { fullName?: string; role?: StaffRole }): Promise<void> {
+  async update(
+    manager: EntityManager,
+    staffId: string,
+    changes: { fullName?: string; role?: StaffRole },
+  ): Promise<void> {
     await manager.query(
       `UPDATE staff_user SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), updated_at = now() WHERE id = $1`,
       [staffId, changes.fullName ?? null, changes.role ?? null],
@@ -74,13 +78,16 @@ export class StaffRepository {
 
   /** Idempotent: a deactivated account keeps its first deactivation time. */
   async deactivate(manager: EntityManager, staffId: string): Promise<void> {
-    await manager.query(`UPDATE staff_user SET deactivated_at = COALESCE(deactivated_at, now()), updated_at = now() WHERE id = $1`, [
-      staffId,
-    ]);
+    await manager.query(
+      `UPDATE staff_user SET deactivated_at = COALESCE(deactivated_at, now()), updated_at = now() WHERE id = $1`,
+      [staffId],
+    );
   }
 
   async activate(staffId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE staff_user SET deactivated_at = NULL, updated_at = now() WHERE id = $1`, [staffId]);
+    await this.dataSource.query(`UPDATE staff_user SET deactivated_at = NULL, updated_at = now() WHERE id = $1`, [
+      staffId,
+    ]);
   }
 
   /** Those of `staffIds` that are active teacher accounts of the school. */

@@ -24,19 +24,27 @@ export interface LockedSchool {
 export class SchoolPathsRepository {
   /** The school's path id under KEY SHARE; undefined when there is no such school. */
   async pathIdForChange(manager: EntityManager, schoolId: string): Promise<string | undefined> {
-    const rows = await manager.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1 FOR KEY SHARE`, [schoolId]);
+    const rows = await manager.query<Array<{ path_id: string }>>(
+      `SELECT path_id FROM school WHERE id = $1 FOR KEY SHARE`,
+      [schoolId],
+    );
     return rows[0]?.path_id;
   }
 
   /** The schools of these people under KEY SHARE, in id order. */
   async schoolsOfPeopleForChange(manager: EntityManager, personIds: readonly string[]): Promise<SchoolOnPath[]> {
-    const rows = await manager.query<Array<{ id: string; path_id: string }>>(SCHOOL_PATHS_SQL.schoolsOfPeopleForChange, [personIds]);
+    const rows = await manager.query<Array<{ id: string; path_id: string }>>(
+      SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
+      [personIds],
+    );
     return rows.map((row) => ({ schoolId: row.id, pathId: row.path_id }));
   }
 
   /** The school's path id without a lock; undefined when there is no such school. */
   async pathId(manager: EntityManager, schoolId: string): Promise<string | undefined> {
-    const rows = await manager.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [schoolId]);
+    const rows = await manager.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [
+      schoolId,
+    ]);
     return rows[0]?.path_id;
   }
 

@@ -30,14 +30,22 @@ const LEAVER_ERASURE_LOCK_KEY = 724_311_003;
 export class SchoolYearRepository {
   /** The school's classes that are not archived, by grade and letter. */
   async activeClasses(manager: EntityManager, schoolId: string): Promise<ActiveClass[]> {
-    const rows = await manager.query<Array<{ id: string; grade: number; letter: string; academic_year: string; students: number }>>(
+    const rows = await manager.query<
+      Array<{ id: string; grade: number; letter: string; academic_year: string; students: number }>
+    >(
       `SELECT c.id, c.grade, c.letter, c.academic_year,
               (SELECT count(*)::int FROM person p WHERE p.class_id = c.id AND p.archived_at IS NULL) AS students
        FROM school_class c WHERE c.school_id = $1 AND c.archived_at IS NULL
        ORDER BY c.grade, c.letter`,
       [schoolId],
     );
-    return rows.map((row) => ({ id: row.id, grade: row.grade, letter: row.letter, academicYear: row.academic_year, students: row.students }));
+    return rows.map((row) => ({
+      id: row.id,
+      grade: row.grade,
+      letter: row.letter,
+      academicYear: row.academic_year,
+      students: row.students,
+    }));
   }
 
   /** Whether the school has started that year already. */
@@ -81,9 +89,10 @@ export class SchoolYearRepository {
   }
 
   async archivePeople(manager: EntityManager, personIds: readonly string[]): Promise<void> {
-    await manager.query(`UPDATE person SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`, [
-      personIds,
-    ]);
+    await manager.query(
+      `UPDATE person SET archived_at = now(), version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
+      [personIds],
+    );
   }
 
   /** Those of the families with no student left at school. */
@@ -106,16 +115,25 @@ export class SchoolYearRepository {
   }
 
   async revokeInvitesOf(manager: EntityManager, familyIds: readonly string[]): Promise<void> {
-    await manager.query(`UPDATE invite SET revoked_at = now() WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL`, [familyIds]);
+    await manager.query(
+      `UPDATE invite SET revoked_at = now() WHERE family_id = ANY($1::uuid[]) AND revoked_at IS NULL`,
+      [familyIds],
+    );
   }
 
   /** The classes move up a grade into `toYear`, keeping their letters. */
   async promoteClasses(manager: EntityManager, classIds: readonly string[], toYear: string): Promise<void> {
-    await manager.query(`UPDATE school_class SET grade = grade + 1, academic_year = $2 WHERE id = ANY($1::uuid[])`, [classIds, toYear]);
+    await manager.query(`UPDATE school_class SET grade = grade + 1, academic_year = $2 WHERE id = ANY($1::uuid[])`, [
+      classIds,
+      toYear,
+    ]);
   }
 
   async archiveChatsOf(manager: EntityManager, classIds: readonly string[]): Promise<void> {
-    await manager.query(`UPDATE chat SET archived_at = now() WHERE class_id = ANY($1::uuid[]) AND archived_at IS NULL`, [classIds]);
+    await manager.query(
+      `UPDATE chat SET archived_at = now() WHERE class_id = ANY($1::uuid[]) AND archived_at IS NULL`,
+      [classIds],
+    );
   }
 
   /** New first grades with these letters; a class that exists already is skipped. Returns the ids of those created. */
@@ -134,7 +152,9 @@ export class SchoolYearRepository {
 
   /** Every family of the school, in id order. */
   async familyIds(manager: EntityManager, schoolId: string): Promise<string[]> {
-    const rows = await manager.query<Array<{ id: string }>>(`SELECT id FROM family WHERE school_id = $1 ORDER BY id`, [schoolId]);
+    const rows = await manager.query<Array<{ id: string }>>(`SELECT id FROM family WHERE school_id = $1 ORDER BY id`, [
+      schoolId,
+    ]);
     return rows.map((row) => row.id);
   }
 
@@ -153,11 +173,25 @@ export class SchoolYearRepository {
 
   async logRollover(
     manager: EntityManager,
-    rollover: { districtId: string; schoolId: string; fromYear: string; toYear: string; erasureDays: number; actorStaffId: string },
+    rollover: {
+      districtId: string;
+      schoolId: string;
+      fromYear: string;
+      toYear: string;
+      erasureDays: number;
+      actorStaffId: string;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO school_year_rollover (district_id, school_id, from_year, to_year, erasure_days, actor_staff_id) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [rollover.districtId, rollover.schoolId, rollover.fromYear, rollover.toYear, rollover.erasureDays, rollover.actorStaffId],
+      [
+        rollover.districtId,
+        rollover.schoolId,
+        rollover.fromYear,
+        rollover.toYear,
+        rollover.erasureDays,
+        rollover.actorStaffId,
+      ],
     );
   }
 
@@ -172,7 +206,9 @@ export class SchoolYearRepository {
 
   /** False when another copy of the API runs the erasure now; the lock ends with the caller's transaction. */
   async tryLockLeaverErasure(manager: EntityManager): Promise<boolean> {
-    const rows = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [LEAVER_ERASURE_LOCK_KEY]);
+    const rows = await manager.query<Array<{ locked: boolean }>>(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
+      LEAVER_ERASURE_LOCK_KEY,
+    ]);
     return rows[0]?.locked === true;
   }
 
