@@ -12,6 +12,7 @@ const { PARENT_SQL } = fromApi('invites/parent.sql.js');
 const { PROGRESS_SQL } = fromApi('progress/progress.sql.js');
 const { SESSION_SQL } = fromApi('auth/session.sql.js');
 const { CLASSES_SQL } = fromApi('org/classes.sql.js');
+const { SCHOOL_PATHS_SQL } = fromApi('paths/school-paths.sql.js');
 const { PEOPLE_VIEW_SQL } = fromApi('progress/people-view.sql.js');
 const { REPORTS_SQL } = fromApi('reports/reports.sql.js');
 
@@ -28,8 +29,7 @@ export const SQL = {
   familySchool: PARENT_SQL.familySchool,
   familyClasses: PARENT_SQL.familyClasses,
   familyPeople: PARENT_SQL.familyPeople,
-  // Copied by hand: SchoolPaths.lockedForPeople (paths/school-paths.service.ts) has it inline. The school's path, locked against a switch.
-  schoolOfPeople: `SELECT id, path_id FROM school WHERE id IN (SELECT school_id FROM person WHERE id = ANY($1::uuid[])) ORDER BY id FOR KEY SHARE`,
+  schoolOfPeople: SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
   lockPeople: PROGRESS_SQL.lockPeople,
   personStates: PROGRESS_SQL.personStates,
   updateSteps: PROGRESS_SQL.updateSteps,

@@ -97,6 +97,20 @@ describe('school structure', () => {
     await admin.put(`/api/classes/${classId}/teachers`).send({ teacherIds: ['not-a-uuid'] }).expect(400);
   });
 
+  it('refuses a school admin and a deactivated teacher as teachers of a class', async () => {
+    const classId = await factory.schoolClass(schoolId, 9, 'Ж', '2026/2027');
+    const otherAdmin = await factory.staff('school_admin', { districtId, schoolId });
+    const former = await factory.staff('teacher', { districtId, schoolId });
+    await admin.post(`/api/staff/${former.id}/deactivate`).expect(200);
+
+    for (const staffId of [otherAdmin.id, former.id]) {
+      const refused = await admin.put(`/api/classes/${classId}/teachers`).send({ teacherIds: [staffId] }).expect(400);
+      expect(fieldsOf(refused.body)).toEqual(['teacherIds']);
+    }
+    const unchanged = (await admin.get(`/api/classes/${classId}`).expect(200)).body as SchoolClassSummary;
+    expect(unchanged.teachers).toEqual([]);
+  });
+
   it('answers a malformed id with 400 naming the parameter', async () => {
     const response = await admin.get('/api/classes/12345').expect(400);
     expect(fieldsOf(response.body)).toEqual(['classId']);

@@ -1,6 +1,6 @@
 import { belongsToSchool, leadsClasses } from '@sferum/contracts';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
-import type { SetupLink, StaffMember, StaffRole, StaffWithSetupLink } from '@sferum/contracts';
+import type { SetupLink, StaffMember, StaffWithSetupLink } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
@@ -8,28 +8,8 @@ import { SessionService } from '../auth/session.service';
 import { SetupLinksService } from '../auth/setup-links.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RequestValidationException } from '../common/validation';
-import { namedQuery } from '../database/named-query';
 import type { CreateStaffDto, ListStaffQueryDto, UpdateStaffDto } from './dto/staff.dto';
-
-interface StaffRow {
-  id: string;
-  email: string;
-  full_name: string;
-  role: StaffRole;
-  district_id: string;
-  school_id: string | null;
-  has_password: boolean;
-  deactivated_at: Date | null;
-  class_ids: string[];
-  created_at: Date;
-}
-
-const STAFF_SQL = `
-  SELECT u.id, u.email, u.full_name, u.role, u.district_id, u.school_id, u.deactivated_at, u.created_at,
-         u.password_hash IS NOT NULL AS has_password,
-         COALESCE(array_agg(tc.class_id) FILTER (WHERE tc.class_id IS NOT NULL), '{}') AS class_ids
-  FROM staff_user u
-  LEFT JOIN teacher_class tc ON tc.staff_user_id = u.id`;
+import { StaffRepository } from './staff.repository';
 
 @Injectable()
 export class StaffService {
@@ -38,6 +18,7 @@ export class StaffService {
     private readonly access: AccessPolicy,
     private readonly setupLinks: SetupLinksService,
     private readonly sessions: SessionService,
+    private readonly accounts: StaffRepository,
   ) {}
 
   async list(auth: AuthContext, query: ListStaffQueryDto): Promise<StaffMember[]> {
@@ -45,21 +26,12 @@ export class StaffService {
       await this.access.requireAccess(auth, 'school.read', query.schoolId);
     }
     this.access.requireRole(auth, 'staff.manage');
-    const scope = this.access.scopeOf(auth, 'staff', 'u');
-    const rows = await namedQuery<StaffRow>(
-      this.dataSource.manager,
-      `${STAFF_SQL}
-       WHERE ${scope.sql} AND (CAST(:schoolId AS uuid) IS NULL OR u.school_id = :schoolId)
-       GROUP BY u.id
-       ORDER BY u.deactivated_at IS NOT NULL, u.full_name`,
-      { ...scope.parameters, schoolId: query.schoolId ?? null },
-    );
-    return rows.map(toMember);
+    return this.accounts.list(this.access.scopeOf(auth, 'staff', 'u'), query.schoolId ?? null);
   }
 
   async get(auth: AuthContext, staffId: string): Promise<StaffMember> {
     await this.access.requireAccess(auth, 'staff.read', staffId);
-    return this.member(staffId);
+    return this.accounts.member(staffId);
   }
 
   /** Creates the account without a password and returns its first setup link (shown once). */
@@ -79,22 +51,24 @@ export class StaffService {
     }
 
     const { staffId, setupLink } = await this.dataSource.transaction(async (manager) => {
-      let rows: Array<{ id: string }>;
+      let id: string;
       try {
-        rows = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO staff_user (district_id, school_id, role, email, full_name) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-          [auth.districtId, schoolId, dto.role, dto.email, dto.fullName],
-        );
+        id = await this.accounts.insert(manager, {
+          districtId: auth.districtId,
+          schoolId,
+          role: dto.role,
+          email: dto.email,
+          fullName: dto.fullName,
+        });
       } catch (error) {
         if (isUniqueViolation(error, 'staff_user_email_unique')) {
           throw new ConflictException('An account with this e-mail already exists');
         }
         throw error;
       }
-      const id = rows[0].id;
       return { staffId: id, setupLink: await this.setupLinks.issue(id, manager) };
     });
-    return { staff: await this.member(staffId), setupLink };
+    return { staff: await this.accounts.member(staffId), setupLink };
   }
 
   async update(auth: AuthContext, staffId: string, dto: UpdateStaffDto): Promise<StaffMember> {
@@ -108,16 +82,13 @@ export class StaffService {
       }
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE staff_user SET full_name = COALESCE($2, full_name), role = COALESCE($3, role), updated_at = now() WHERE id = $1`,
-        [staffId, dto.fullName ?? null, dto.role ?? null],
-      );
+      await this.accounts.update(manager, staffId, { fullName: dto.fullName, role: dto.role });
       if (dto.role !== undefined && !leadsClasses(dto.role)) {
         // Only teachers lead classes in this model; an admin sees the whole school anyway.
-        await manager.query(`DELETE FROM teacher_class WHERE staff_user_id = $1`, [staffId]);
+        await this.accounts.leaveClasses(manager, staffId);
       }
     });
-    return this.member(staffId);
+    return this.accounts.member(staffId);
   }
 
   /** Ends the account's sessions and setup links at once; idempotent. */
@@ -127,20 +98,17 @@ export class StaffService {
       throw new BadRequestException('You cannot deactivate your own account');
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE staff_user SET deactivated_at = COALESCE(deactivated_at, now()), updated_at = now() WHERE id = $1`,
-        [staffId],
-      );
+      await this.accounts.deactivate(manager, staffId);
       await this.sessions.endAllFor(staffId, undefined, manager);
       await this.setupLinks.revokeAllFor(staffId, manager);
     });
-    return this.member(staffId);
+    return this.accounts.member(staffId);
   }
 
   async activate(auth: AuthContext, staffId: string): Promise<StaffMember> {
     await this.access.requireAccess(auth, 'staff.manage', staffId);
-    await this.dataSource.query(`UPDATE staff_user SET deactivated_at = NULL, updated_at = now() WHERE id = $1`, [staffId]);
-    return this.member(staffId);
+    await this.accounts.activate(staffId);
+    return this.accounts.member(staffId);
   }
 
   /** A new setup link; earlier unused ones stop working. Also how an admin helps with a lost password. */
@@ -151,25 +119,5 @@ export class StaffService {
     }
     return this.dataSource.transaction((manager) => this.setupLinks.issue(staffId, manager));
   }
-
-  private async member(staffId: string): Promise<StaffMember> {
-    const rows = await this.dataSource.query<StaffRow[]>(`${STAFF_SQL} WHERE u.id = $1 GROUP BY u.id`, [staffId]);
-    return toMember(rows[0]);
-  }
 }
 
-
-
-function toMember(row: StaffRow): StaffMember {
-  return {
-    id: row.id,
-    email: row.email,
-    fullName: row.full_name,
-    role: row.role,
-    districtId: row.district_id,
-    schoolId: row.school_id,
-    status: row.deactivated_at ? 'deactivated' : row.has_password ? 'active' : 'pending_setup',
-    classIds: row.class_ids,
-    createdAt: row.created_at.toISOString(),
-  };
-}

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { PathCatalogue } from '@sferum/contracts';
+import { SchoolPathsRepository } from './school-paths.repository';
 import { SchoolPaths } from './school-paths.service';
 
 /**
@@ -13,7 +14,7 @@ export class PathsModule {
   static forRoot(catalogue: PathCatalogue): DynamicModule {
     return {
       module: PathsModule,
-      providers: [{ provide: PathCatalogue, useValue: catalogue }, SchoolPaths],
+      providers: [{ provide: PathCatalogue, useValue: catalogue }, SchoolPathsRepository, SchoolPaths],
       exports: [PathCatalogue, SchoolPaths],
     };
   }

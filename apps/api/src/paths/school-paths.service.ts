@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PathCatalogue, type OnboardingPath } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
+import { SchoolPathsRepository, type LockedSchool } from './school-paths.repository';
 
 /**
  * A school's path, read inside the caller's transaction. Every write that
@@ -12,32 +13,41 @@ import type { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class SchoolPaths {
-  constructor(private readonly catalogue: PathCatalogue) {}
+  constructor(
+    private readonly catalogue: PathCatalogue,
+    private readonly schools: SchoolPathsRepository,
+  ) {}
 
   async lockedForChange(manager: EntityManager, schoolId: string): Promise<OnboardingPath> {
-    const rows = await manager.query<Array<{ path_id: string }>>(
-      `SELECT path_id FROM school WHERE id = $1 FOR KEY SHARE`,
-      [schoolId],
-    );
-    if (!rows[0]) throw new NotFoundException('School not found');
-    return this.catalogue.get(rows[0].path_id);
+    return this.pathOrNotFound(await this.schools.pathIdForChange(manager, schoolId));
   }
 
   /** The path of the school of these people (all of one school), locked as above; null when none of them exists. */
   async lockedForPeople(manager: EntityManager, personIds: readonly string[]): Promise<{ schoolId: string; path: OnboardingPath } | null> {
-    const rows = await manager.query<Array<{ id: string; path_id: string }>>(
-      `SELECT id, path_id FROM school WHERE id IN (SELECT school_id FROM person WHERE id = ANY($1::uuid[])) ORDER BY id FOR KEY SHARE`,
-      [personIds],
-    );
-    if (rows.length === 0) return null;
-    if (rows.length > 1) throw new NotFoundException('Person not found');
-    return { schoolId: rows[0].id, path: this.catalogue.get(rows[0].path_id) };
+    const schools = await this.schools.schoolsOfPeopleForChange(manager, personIds);
+    const [school] = schools;
+    if (!school) return null;
+    if (schools.length > 1) throw new NotFoundException('Person not found');
+    return { schoolId: school.schoolId, path: this.catalogue.get(school.pathId) };
+  }
+
+  /**
+   * For what rewrites the school's steps (a path switch, a new school year):
+   * the school row FOR UPDATE, which every change above waits for.
+   */
+  async lockedForRewrite(manager: EntityManager, schoolId: string): Promise<LockedSchool> {
+    const school = await this.schools.lockForRewrite(manager, schoolId);
+    if (!school) throw new NotFoundException('School not found');
+    return school;
   }
 
   /** Without a lock, for reads. */
   async of(manager: EntityManager, schoolId: string): Promise<OnboardingPath> {
-    const rows = await manager.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [schoolId]);
-    if (!rows[0]) throw new NotFoundException('School not found');
-    return this.catalogue.get(rows[0].path_id);
+    return this.pathOrNotFound(await this.schools.pathId(manager, schoolId));
+  }
+
+  private pathOrNotFound(pathId: string | undefined): OnboardingPath {
+    if (pathId === undefined) throw new NotFoundException('School not found');
+    return this.catalogue.get(pathId);
   }
 }
