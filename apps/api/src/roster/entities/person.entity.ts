@@ -60,7 +60,7 @@ export class Person {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
-  /** HMAC-SHA-256 of the normalised phone: found again on import, never shown */
+  /** keyed HMAC-SHA-256 of the normalised phone (roster/phone.ts): the only trace of the number kept */
   @Column({ name: 'phone_hmac', type: 'bytea', nullable: true })
   phoneHmac!: Buffer | null;
 
