@@ -1,6 +1,5 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN } from '../../database/check-sql';
-import { SchoolClass } from '../../org/entities/school-class.entity';
 import type { CounterRow } from '../report-builder';
 
 /** A class's counters at the end of one day, for the charts over time. */
@@ -11,7 +10,7 @@ import type { CounterRow } from '../report-builder';
 @Check('progress_snapshot_path_id_check', `path_id ~ ${CATALOGUE_ID_PATTERN}`)
 export class ProgressSnapshot {
   @PrimaryColumn({ name: 'class_id', type: 'uuid', primaryKeyConstraintName: 'progress_snapshot_pkey' })
-  @ForeignKey(() => SchoolClass, { name: 'progress_snapshot_class_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('school_class', { name: 'progress_snapshot_class_id_fkey', onDelete: 'CASCADE' })
   classId!: string;
 
   /** "2026-09-30" */
