@@ -25,6 +25,8 @@ import { SchoolYearRollover } from '../school-year/entities/school-year-rollover
  * Every entity the data source knows: one per table of the migrations, each
  * mirroring its table exactly (test/schema-drift.e2e-spec.ts checks it).
  * Services read and write through raw SQL; the entities state the schema.
+ * A foreign key names the table it references, as the migrations do, so an
+ * entity imports no other feature's entity (no cycle between feature folders).
  */
 export const ENTITIES = [
   // org

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { StaffUser } from '../../org/entities/staff-user.entity';
 
 /** A signed-in staff member's session; the cookie's token is kept only as its hash. */
 @Entity({ name: 'staff_session' })
@@ -13,7 +12,7 @@ export class StaffSession {
   tokenHash!: Buffer;
 
   @Column({ name: 'staff_user_id', type: 'uuid' })
-  @ForeignKey(() => StaffUser, { name: 'staff_session_staff_user_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('staff_user', { name: 'staff_session_staff_user_id_fkey', onDelete: 'CASCADE' })
   @Index('staff_session_user_idx')
   staffUserId!: string;
 

@@ -1,5 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { StaffUser } from '../../org/entities/staff-user.entity';
 
 /** A setup link: a new staff member sets their password with it, once; the token is kept only as its hash. */
 @Entity({ name: 'staff_setup_token' })
@@ -13,7 +12,7 @@ export class StaffSetupToken {
   tokenHash!: Buffer;
 
   @Column({ name: 'staff_user_id', type: 'uuid' })
-  @ForeignKey(() => StaffUser, { name: 'staff_setup_token_staff_user_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('staff_user', { name: 'staff_setup_token_staff_user_id_fkey', onDelete: 'CASCADE' })
   @Index('staff_setup_token_user_idx')
   staffUserId!: string;
 

@@ -1,10 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { StaffUser } from '../../org/entities/staff-user.entity';
-import { Family } from '../../roster/entities/family.entity';
 
 /** A family's parent link: one active per family, the token kept only as a hash and encrypted. */
 @Entity({ name: 'invite' })
-@ForeignKey(() => Family, ['familyId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
+@ForeignKey('family', ['familyId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
   name: 'invite_family_fk',
   onDelete: 'CASCADE',
 })
@@ -36,7 +34,7 @@ export class Invite {
   tokenEncrypted!: Buffer;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => StaffUser, { name: 'invite_created_by_fkey', onDelete: 'SET NULL' })
+  @ForeignKey('staff_user', { name: 'invite_created_by_fkey', onDelete: 'SET NULL' })
   createdBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

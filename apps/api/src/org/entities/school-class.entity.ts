@@ -1,9 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { School } from './school.entity';
 
 /** A class of a school in one academic year, such as "5А" in 2026/2027. */
 @Entity({ name: 'school_class' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'school_class_school_fk' })
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'school_class_school_fk' })
 @Unique('school_class_unique', ['schoolId', 'academicYear', 'grade', 'letter'])
 @Unique('school_class_id_school_unique', ['id', 'schoolId', 'districtId'])
 @Check('school_class_grade_check', `grade BETWEEN 1 AND 11`)

@@ -1,6 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CATALOGUE_ID_PATTERN } from '../../database/check-sql';
-import { District } from './district.entity';
 
 @Entity({ name: 'school' })
 @Unique('school_name_unique', ['districtId', 'name'])
@@ -13,7 +12,7 @@ export class School {
   id!: string;
 
   @Column({ name: 'district_id', type: 'uuid' })
-  @ForeignKey(() => District, { name: 'school_district_id_fkey' })
+  @ForeignKey('district', { name: 'school_district_id_fkey' })
   @Index('school_district_idx')
   districtId!: string;
 

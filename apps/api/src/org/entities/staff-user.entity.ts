@@ -10,11 +10,9 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { District } from './district.entity';
-import { School } from './school.entity';
 
 @Entity({ name: 'staff_user' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'staff_user_school_fk' })
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'staff_user_school_fk' })
 @Unique('staff_user_email_unique', ['email'])
 @Unique('staff_user_id_school_unique', ['id', 'schoolId'])
 @Check('staff_user_role_check', `role IN ('district_admin', 'school_admin', 'teacher')`)
@@ -26,7 +24,7 @@ export class StaffUser {
   id!: string;
 
   @Column({ name: 'district_id', type: 'uuid' })
-  @ForeignKey(() => District, { name: 'staff_user_district_id_fkey' })
+  @ForeignKey('district', { name: 'staff_user_district_id_fkey' })
   @Index('staff_user_district_idx')
   districtId!: string;
 

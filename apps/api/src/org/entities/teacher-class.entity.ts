@@ -1,14 +1,12 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { SchoolClass } from './school-class.entity';
-import { StaffUser } from './staff-user.entity';
 
 /** A class a teacher leads; teacher and class are of the same school. */
 @Entity({ name: 'teacher_class' })
-@ForeignKey(() => StaffUser, ['staffUserId', 'schoolId'], ['id', 'schoolId'], {
+@ForeignKey('staff_user', ['staffUserId', 'schoolId'], ['id', 'schoolId'], {
   name: 'teacher_class_staff_fk',
   onDelete: 'CASCADE',
 })
-@ForeignKey(() => SchoolClass, ['classId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
+@ForeignKey('school_class', ['classId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
   name: 'teacher_class_class_fk',
   onDelete: 'CASCADE',
 })

@@ -1,11 +1,9 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN } from '../../database/check-sql';
-import { StaffUser } from '../../org/entities/staff-user.entity';
-import { School } from '../../org/entities/school.entity';
 
 /** The log of a school's switches from one onboarding path to another. */
 @Entity({ name: 'school_path_change' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], {
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], {
   name: 'school_path_change_school_fk',
   onDelete: 'CASCADE',
 })
@@ -35,7 +33,7 @@ export class SchoolPathChange {
   toPathId!: string;
 
   @Column({ name: 'actor_staff_id', type: 'uuid', nullable: true })
-  @ForeignKey(() => StaffUser, { name: 'school_path_change_actor_staff_id_fkey', onDelete: 'SET NULL' })
+  @ForeignKey('staff_user', { name: 'school_path_change_actor_staff_id_fkey', onDelete: 'SET NULL' })
   actorStaffId!: string | null;
 
   @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })

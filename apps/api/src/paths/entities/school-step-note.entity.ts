@@ -1,10 +1,9 @@
 import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN } from '../../database/check-sql';
-import { School } from '../../org/entities/school.entity';
 
 /** A school's own note on one step of a path, shown to its families beside the path's instructions. */
 @Entity({ name: 'school_step_note' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], {
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], {
   name: 'school_step_note_school_fk',
   onDelete: 'CASCADE',
 })

@@ -1,8 +1,6 @@
 import type { ChatStatus, ProgressSource } from '@sferum/contracts';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN, CHANGE_SOURCES_SQL } from '../../database/check-sql';
-import { Person } from '../../roster/entities/person.entity';
-import { Chat } from './chat.entity';
 
 /** Whether a person has joined one chat. */
 @Entity({ name: 'chat_membership' })
@@ -14,11 +12,11 @@ import { Chat } from './chat.entity';
 @Check('chat_membership_note_only_when_blocked', `blocker_note IS NULL OR status = 'blocked'`)
 export class ChatMembership {
   @PrimaryColumn({ name: 'person_id', type: 'uuid', primaryKeyConstraintName: 'chat_membership_pkey' })
-  @ForeignKey(() => Person, { name: 'chat_membership_person_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('person', { name: 'chat_membership_person_id_fkey', onDelete: 'CASCADE' })
   personId!: string;
 
   @PrimaryColumn({ name: 'chat_id', type: 'uuid', primaryKeyConstraintName: 'chat_membership_pkey' })
-  @ForeignKey(() => Chat, { name: 'chat_membership_chat_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('chat', { name: 'chat_membership_chat_id_fkey', onDelete: 'CASCADE' })
   @Index('chat_membership_chat_idx')
   chatId!: string;
 

@@ -1,12 +1,10 @@
 import type { ChatAudience, ChatKind } from '@sferum/contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { SchoolClass } from '../../org/entities/school-class.entity';
-import { School } from '../../org/entities/school.entity';
 
 /** A chat of a class (for all, its students or its parents), a subject chat of a class, or the school's chat. */
 @Entity({ name: 'chat' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'chat_school_fk' })
-@ForeignKey(() => SchoolClass, ['classId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'chat_school_fk' })
+@ForeignKey('school_class', ['classId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
   name: 'chat_class_fk',
 })
 @Index('chat_one_class_chat', ['classId', 'audience'], {

@@ -1,7 +1,6 @@
 import type { CounterStatus, PersonKind } from '@sferum/contracts';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN } from '../../database/check-sql';
-import { SchoolClass } from '../../org/entities/school-class.entity';
 
 /**
  * The exact per-class counters: how many students of the class, and parents of
@@ -18,7 +17,7 @@ import { SchoolClass } from '../../org/entities/school-class.entity';
 @Check('class_progress_people_check', `people >= 0`)
 export class ClassProgress {
   @PrimaryColumn({ name: 'class_id', type: 'uuid', primaryKeyConstraintName: 'class_progress_pkey' })
-  @ForeignKey(() => SchoolClass, { name: 'class_progress_class_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('school_class', { name: 'class_progress_class_id_fkey', onDelete: 'CASCADE' })
   classId!: string;
 
   @Column({ name: 'district_id', type: 'uuid' })

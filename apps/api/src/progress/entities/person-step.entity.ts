@@ -1,7 +1,6 @@
 import type { ProgressSource, StepStatus } from '@sferum/contracts';
 import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN, CHANGE_SOURCES_SQL } from '../../database/check-sql';
-import { Person } from '../../roster/entities/person.entity';
 
 /** Where a person stands on one step of their school's path. */
 @Entity({ name: 'person_step' })
@@ -14,7 +13,7 @@ import { Person } from '../../roster/entities/person.entity';
 @Check('person_step_note_only_when_blocked', `blocker_note IS NULL OR status = 'blocked'`)
 export class PersonStep {
   @PrimaryColumn({ name: 'person_id', type: 'uuid', primaryKeyConstraintName: 'person_step_pkey' })
-  @ForeignKey(() => Person, { name: 'person_step_person_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('person', { name: 'person_step_person_id_fkey', onDelete: 'CASCADE' })
   personId!: string;
 
   /** a step id of the school's path */

@@ -1,9 +1,6 @@
 import type { OptOutChannel, ProgressSource } from '@sferum/contracts';
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN, CHANGE_SOURCES_SQL, OPT_OUT_CHANNELS_SQL } from '../../database/check-sql';
-import { StaffUser } from '../../org/entities/staff-user.entity';
-import { Person } from '../../roster/entities/person.entity';
-import { Chat } from './chat.entity';
 
 /** The append-only history: one change of a step, of a chat membership, or of opting out or back in. */
 @Entity({ name: 'progress_event' })
@@ -38,14 +35,14 @@ export class ProgressEvent {
   schoolId!: string;
 
   @Column({ name: 'person_id', type: 'uuid' })
-  @ForeignKey(() => Person, { name: 'progress_event_person_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('person', { name: 'progress_event_person_id_fkey', onDelete: 'CASCADE' })
   personId!: string;
 
   @Column({ type: 'text', nullable: true })
   step!: string | null;
 
   @Column({ name: 'chat_id', type: 'uuid', nullable: true })
-  @ForeignKey(() => Chat, { name: 'progress_event_chat_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('chat', { name: 'progress_event_chat_id_fkey', onDelete: 'CASCADE' })
   @Index('progress_event_chat_idx', { where: 'chat_id IS NOT NULL' })
   chatId!: string | null;
 
@@ -65,7 +62,7 @@ export class ProgressEvent {
   source!: ProgressSource;
 
   @Column({ name: 'actor_staff_id', type: 'uuid', nullable: true })
-  @ForeignKey(() => StaffUser, { name: 'progress_event_actor_staff_id_fkey', onDelete: 'SET NULL' })
+  @ForeignKey('staff_user', { name: 'progress_event_actor_staff_id_fkey', onDelete: 'SET NULL' })
   actorStaffId!: string | null;
 
   /** the same for every event of one change (a cell, an import, a member list) */

@@ -1,6 +1,4 @@
 import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { District } from '../../org/entities/district.entity';
-import { StaffUser } from '../../org/entities/staff-user.entity';
 
 /** A district's reporting key: stored hashed, revocable. */
 @Entity({ name: 'api_key' })
@@ -12,7 +10,7 @@ export class ApiKey {
   id!: string;
 
   @Column({ name: 'district_id', type: 'uuid' })
-  @ForeignKey(() => District, { name: 'api_key_district_id_fkey' })
+  @ForeignKey('district', { name: 'api_key_district_id_fkey' })
   @Index('api_key_district_idx')
   districtId!: string;
 
@@ -23,7 +21,7 @@ export class ApiKey {
   keyHash!: Buffer;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => StaffUser, { name: 'api_key_created_by_fkey', onDelete: 'SET NULL' })
+  @ForeignKey('staff_user', { name: 'api_key_created_by_fkey', onDelete: 'SET NULL' })
   createdBy!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,15 +1,6 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { CATALOGUE_ID_PATTERN } from '../../database/check-sql';
-import { SchoolClass } from '../../org/entities/school-class.entity';
-
-/** One counter row of a class on a day, as the snapshot keeps it. */
-export interface SnapshotCounter {
-  person_kind: string;
-  item: string;
-  status: string;
-  blocker_reason: string;
-  people: number;
-}
+import type { CounterRow } from '../report-builder';
 
 /** A class's counters at the end of one day, for the charts over time. */
 @Entity({ name: 'progress_snapshot' })
@@ -19,7 +10,7 @@ export interface SnapshotCounter {
 @Check('progress_snapshot_path_id_check', `path_id ~ ${CATALOGUE_ID_PATTERN}`)
 export class ProgressSnapshot {
   @PrimaryColumn({ name: 'class_id', type: 'uuid', primaryKeyConstraintName: 'progress_snapshot_pkey' })
-  @ForeignKey(() => SchoolClass, { name: 'progress_snapshot_class_id_fkey', onDelete: 'CASCADE' })
+  @ForeignKey('school_class', { name: 'progress_snapshot_class_id_fkey', onDelete: 'CASCADE' })
   classId!: string;
 
   /** "2026-09-30" */
@@ -34,7 +25,7 @@ export class ProgressSnapshot {
 
   /** the class_progress rows of that day */
   @Column({ type: 'jsonb' })
-  counters!: SnapshotCounter[];
+  counters!: CounterRow[];
 
   @Column({ name: 'taken_at', type: 'timestamptz', default: () => 'now()' })
   takenAt!: Date;

@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { School } from '../../org/entities/school.entity';
 
 /** A household: its students and parents, reached by one parent link. */
 @Entity({ name: 'family' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'family_school_fk' })
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], { name: 'family_school_fk' })
 @Unique('family_id_school_unique', ['id', 'schoolId', 'districtId'])
 export class Family {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'family_pkey' })

@@ -10,15 +10,13 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { CHANGE_SOURCES_SQL, OPT_OUT_CHANNELS_SQL } from '../../database/check-sql';
-import { SchoolClass } from '../../org/entities/school-class.entity';
-import { Family } from './family.entity';
 
 /** A student (in a class) or a parent (of the family's students), with their opt-out if any. */
 @Entity({ name: 'person' })
-@ForeignKey(() => Family, ['familyId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
+@ForeignKey('family', ['familyId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
   name: 'person_family_fk',
 })
-@ForeignKey(() => SchoolClass, ['classId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
+@ForeignKey('school_class', ['classId', 'schoolId', 'districtId'], ['id', 'schoolId', 'districtId'], {
   name: 'person_class_fk',
 })
 @Index('person_phone_idx', ['schoolId', 'phoneHmac'], { where: 'phone_hmac IS NOT NULL' })
@@ -60,7 +58,7 @@ export class Person {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
-  /** HMAC-SHA-256 of the normalised phone: found again on import, never shown */
+  /** keyed HMAC-SHA-256 of the normalised phone (roster/phone.ts): the only trace of the number kept */
   @Column({ name: 'phone_hmac', type: 'bytea', nullable: true })
   phoneHmac!: Buffer | null;
 

@@ -1,10 +1,8 @@
 import { Check, Column, Entity, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { StaffUser } from '../../org/entities/staff-user.entity';
-import { School } from '../../org/entities/school.entity';
 
 /** A school's move to a new academic year: once per school and year, with the leavers' erasure period. */
 @Entity({ name: 'school_year_rollover' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], {
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], {
   name: 'school_year_rollover_school_fk',
   onDelete: 'CASCADE',
 })
@@ -38,7 +36,7 @@ export class SchoolYearRollover {
   erasureDays!: number;
 
   @Column({ name: 'actor_staff_id', type: 'uuid', nullable: true })
-  @ForeignKey(() => StaffUser, { name: 'school_year_rollover_actor_staff_id_fkey', onDelete: 'SET NULL' })
+  @ForeignKey('staff_user', { name: 'school_year_rollover_actor_staff_id_fkey', onDelete: 'SET NULL' })
   actorStaffId!: string | null;
 
   @Column({ name: 'done_at', type: 'timestamptz', default: () => 'now()' })

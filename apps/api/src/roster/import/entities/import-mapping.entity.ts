@@ -1,11 +1,9 @@
 import type { ImportColumnMapping } from '@sferum/contracts';
 import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { StaffUser } from '../../../org/entities/staff-user.entity';
-import { School } from '../../../org/entities/school.entity';
 
 /** A school's saved mapping of class-list columns, by name: headers and roles only, no cell of any file. */
 @Entity({ name: 'import_mapping' })
-@ForeignKey(() => School, ['schoolId', 'districtId'], ['id', 'districtId'], {
+@ForeignKey('school', ['schoolId', 'districtId'], ['id', 'districtId'], {
   name: 'import_mapping_school_fk',
   onDelete: 'CASCADE',
 })
@@ -30,7 +28,7 @@ export class ImportMapping {
   headerRow!: number;
 
   @Column({ name: 'updated_by', type: 'uuid', nullable: true })
-  @ForeignKey(() => StaffUser, { name: 'import_mapping_updated_by_fkey', onDelete: 'SET NULL' })
+  @ForeignKey('staff_user', { name: 'import_mapping_updated_by_fkey', onDelete: 'SET NULL' })
   updatedBy!: string | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
