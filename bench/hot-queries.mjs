@@ -19,10 +19,7 @@ const { REPORTS_SQL } = fromApi('reports/reports.sql.js');
 export const SQL = {
   rateLimitHit: RATE_LIMIT_SQL.hit,
   rateLimitCleanup: RATE_LIMIT_SQL.cleanup,
-  // Copied by hand: RateLimitService.peek (common/rate-limit.service.ts) has it inline. A bucket's hits without counting one.
-  rateLimitPeek: `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
-       FROM rate_limit_hit
-       WHERE bucket = $1 AND window_start > now() - make_interval(secs => $2)`,
+  rateLimitPeek: RATE_LIMIT_SQL.peek,
   inviteByToken: PARENT_SQL.linkByToken,
   inviteOpened: PARENT_SQL.linkOpened,
   familyMember: PARENT_SQL.familyMember,

@@ -139,12 +139,13 @@ async function timeSnapshot(url) {
   const { DataSource } = require('typeorm');
   const { dataSourceOptions } = dist('database/data-source-options.js');
   const { SnapshotsService } = dist('reports/snapshots.service.js');
+  const { SnapshotsRepository } = dist('reports/snapshots.repository.js');
   const { PATH_CATALOGUE } = require(join(BENCH_API_DIST, 'libs/contracts/src/index.js'));
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }));
   await dataSource.initialize();
   try {
     const begun = Date.now();
-    const classes = await new SnapshotsService(dataSource, PATH_CATALOGUE).snapshotToday();
+    const classes = await new SnapshotsService(dataSource, new SnapshotsRepository(), PATH_CATALOGUE).snapshotToday();
     return { seconds: (Date.now() - begun) / 1000, classes };
   } finally {
     await dataSource.destroy();

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
-import type { CurrentUser, SetupLinkInfo, StaffRole } from '@sferum/contracts';
+import type { CurrentUser, SetupLinkInfo } from '@sferum/contracts';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RateLimitService, TooManyRequestsException } from '../common/rate-limit.service';
@@ -11,6 +11,7 @@ import type { LoginDto } from './dto/login.dto';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { SessionService } from './session.service';
 import { SetupLinksService } from './setup-links.service';
+import { StaffAccountsRepository } from './staff-accounts.repository';
 
 const LOGIN_WINDOW_SECONDS = 60;
 
@@ -24,6 +25,7 @@ export interface SignedIn {
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly accounts: StaffAccountsRepository,
     private readonly sessions: SessionService,
     private readonly setupLinks: SetupLinksService,
     private readonly rateLimits: RateLimitService,
@@ -39,14 +41,10 @@ export class AuthService {
       throw new TooManyRequestsException(failures.retryAfterSeconds);
     }
 
-    const rows = await this.dataSource.query<Array<{ id: string; password_hash: string | null }>>(
-      `SELECT id, password_hash FROM staff_user WHERE email = $1 AND deactivated_at IS NULL`,
-      [dto.email],
-    );
-    const account = rows[0];
-    const hash = account?.password_hash ?? (await dummyPasswordHash());
+    const account = await this.accounts.findActiveByEmail(this.dataSource.manager, dto.email);
+    const hash = account?.passwordHash ?? (await dummyPasswordHash());
     const passwordMatches = await verifyPassword(hash, dto.password);
-    if (!account?.password_hash || !passwordMatches) {
+    if (!account?.passwordHash || !passwordMatches) {
       await this.rateLimits.hit(accountBucket, LOGIN_WINDOW_SECONDS);
       throw new UnauthorizedException('Invalid e-mail or password');
     }
@@ -55,45 +53,16 @@ export class AuthService {
   }
 
   async currentUser(staffUserId: string): Promise<CurrentUser> {
-    const rows = await this.dataSource.query<Array<{
-      id: string;
-      email: string;
-      full_name: string;
-      role: StaffRole;
-      district_id: string;
-      district_name: string;
-      school_id: string | null;
-      school_name: string | null;
-    }>>(
-      `SELECT u.id, u.email, u.full_name, u.role, u.district_id, d.name AS district_name, u.school_id, s.name AS school_name
-       FROM staff_user u
-       JOIN district d ON d.id = u.district_id
-       LEFT JOIN school s ON s.id = u.school_id
-       WHERE u.id = $1`,
-      [staffUserId],
-    );
-    const row = rows[0];
-    if (!row) {
+    const user = await this.accounts.currentUser(staffUserId);
+    if (!user) {
       throw new UnauthorizedException('Sign in first');
     }
-    return {
-      id: row.id,
-      email: row.email,
-      fullName: row.full_name,
-      role: row.role,
-      districtId: row.district_id,
-      districtName: row.district_name,
-      schoolId: row.school_id,
-      schoolName: row.school_name,
-    };
+    return user;
   }
 
   /** A new password ends every other session of the user. */
   async changePassword(auth: AuthContext, dto: ChangePasswordDto): Promise<void> {
-    const rows = await this.dataSource.query<Array<{
-      password_hash: string | null;
-    }>>(`SELECT password_hash FROM staff_user WHERE id = $1`, [auth.userId]);
-    const current = rows[0]?.password_hash;
+    const current = await this.accounts.passwordHash(auth.userId);
     if (!current || !(await verifyPassword(current, dto.currentPassword))) {
       throw RequestValidationException.forField('currentPassword', 'currentPassword is not correct');
     }
@@ -102,7 +71,7 @@ export class AuthService {
     }
     const hash = await hashPassword(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE staff_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [auth.userId, hash]);
+      await this.accounts.setPasswordHash(manager, auth.userId, hash);
       await this.sessions.endAllFor(auth.userId, auth.sessionId, manager);
     });
   }
@@ -123,7 +92,7 @@ export class AuthService {
       if (!staffUserId) {
         throw new NotFoundException('This setup link is unknown, used or expired');
       }
-      await manager.query(`UPDATE staff_user SET password_hash = $2, updated_at = now() WHERE id = $1`, [staffUserId, hash]);
+      await this.accounts.setPasswordHash(manager, staffUserId, hash);
       await this.sessions.endAllFor(staffUserId, undefined, manager);
       return { staffUserId, session: await this.sessions.create(staffUserId, manager) };
     });

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { StaffRole } from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { AuthContext } from './auth-context';
+import { SessionsRepository } from './sessions.repository';
 import { hashToken, looksLikeToken, newToken } from './tokens';
-import { SESSION_SQL } from './session.sql';
 
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_SECONDS = 60;
@@ -14,6 +13,7 @@ const TOUCH_INTERVAL_SECONDS = 60;
 export class SessionService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -24,11 +24,7 @@ export class SessionService {
   /** Starts a session and returns its token, to be put in the cookie and nowhere else. */
   async create(staffUserId: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
     const token = newToken();
-    await manager.query(
-      `INSERT INTO staff_session (token_hash, staff_user_id, expires_at)
-       VALUES ($1, $2, now() + make_interval(hours => $3))`,
-      [hashToken(token), staffUserId, this.config.SESSION_MAX_HOURS],
-    );
+    await this.sessions.insert(manager, hashToken(token), staffUserId, this.config.SESSION_MAX_HOURS);
     return token;
   }
 
@@ -37,42 +33,22 @@ export class SessionService {
     if (!looksLikeToken(token)) {
       return undefined;
     }
-    const rows = await this.dataSource.query<Array<{
-      session_id: string;
-      user_id: string;
-      role: StaffRole;
-      district_id: string;
-      school_id: string | null;
-      stale: boolean;
-    }>>(
-      SESSION_SQL.authenticate,
-      [hashToken(token), this.config.SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS],
-    );
-    const row = rows[0];
-    if (!row) {
+    const session = await this.sessions.findLive(hashToken(token), this.config.SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS);
+    if (!session) {
       return undefined;
     }
-    if (row.stale) {
-      await this.dataSource.query(SESSION_SQL.touch, [row.session_id]);
+    if (session.stale) {
+      await this.sessions.touch(session.auth.sessionId);
     }
-    return {
-      sessionId: row.session_id,
-      userId: row.user_id,
-      role: row.role,
-      districtId: row.district_id,
-      schoolId: row.school_id,
-    };
+    return session.auth;
   }
 
   async end(sessionId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM staff_session WHERE id = $1`, [sessionId]);
+    await this.sessions.delete(sessionId);
   }
 
   /** Ends every session of a user, but the one to keep (a password change keeps the current one). */
   async endAllFor(staffUserId: string, keepSessionId?: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query(
-      `DELETE FROM staff_session WHERE staff_user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
-      [staffUserId, keepSessionId ?? null],
-    );
+    await this.sessions.deleteAllFor(manager, staffUserId, keepSessionId);
   }
 }

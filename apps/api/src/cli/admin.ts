@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { plainToInstance } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength, validateSync } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { SetupLinksRepository } from '../auth/setup-links.repository';
 import { SetupLinksService } from '../auth/setup-links.service';
+import { StaffAccountsRepository } from '../auth/staff-accounts.repository';
 import { NormalizeEmail, Trim } from '../common/dto-transforms';
 import { ConfigError, loadDatabaseConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { runPendingMigrations } from '../database/migrate';
+import { FirstDistrictRepository } from './first-district.repository';
 
 const USAGE = `Usage:
   npm run admin -- create-district --district "<district name>" --email <admin e-mail> --name "<admin full name>"
@@ -36,29 +39,38 @@ function parse<T extends object>(type: new () => T, values: Record<string, unkno
   return input;
 }
 
-async function createDistrict(manager: EntityManager, input: CreateDistrictInput): Promise<string> {
-  return manager.transaction(async (tx) => {
-    const existing = await tx.query<unknown[]>(`SELECT 1 FROM staff_user WHERE email = $1`, [input.email]);
-    if (existing.length > 0) throw new UsageError(`An account with the e-mail ${input.email} already exists.`);
-    const districts = await tx.query<Array<{ id: string }>>(`INSERT INTO district (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id`, [
-      input.district,
-    ]);
-    if (districts.length === 0) throw new UsageError(`A district named "${input.district}" already exists.`);
-    const staff = await tx.query<Array<{ id: string }>>(
-      `INSERT INTO staff_user (district_id, role, email, full_name) VALUES ($1, 'district_admin', $2, $3) RETURNING id`,
-      [districts[0].id, input.email, input.name],
-    );
-    return (await new SetupLinksService(tx.connection).issue(staff[0].id, tx)).path;
+/** The CLI's data access, built by hand on its own DataSource (no Nest container here). */
+interface Repositories {
+  firstDistrict: FirstDistrictRepository;
+  accounts: StaffAccountsRepository;
+  setupLinks: SetupLinksService;
+}
+
+function repositories(dataSource: DataSource): Repositories {
+  return {
+    firstDistrict: new FirstDistrictRepository(),
+    accounts: new StaffAccountsRepository(dataSource),
+    setupLinks: new SetupLinksService(new SetupLinksRepository(dataSource)),
+  };
+}
+
+async function createDistrict(dataSource: DataSource, input: CreateDistrictInput): Promise<string> {
+  const { firstDistrict, setupLinks } = repositories(dataSource);
+  return dataSource.transaction(async (tx) => {
+    if (await firstDistrict.emailTaken(tx, input.email)) throw new UsageError(`An account with the e-mail ${input.email} already exists.`);
+    const districtId = await firstDistrict.insertDistrict(tx, input.district);
+    if (!districtId) throw new UsageError(`A district named "${input.district}" already exists.`);
+    const staffId = await firstDistrict.insertDistrictAdmin(tx, districtId, input.email, input.name);
+    return (await setupLinks.issue(staffId, tx)).path;
   });
 }
 
-async function reissue(manager: EntityManager, input: SetupLinkInput): Promise<string> {
-  return manager.transaction(async (tx) => {
-    const staff = await tx.query<Array<{
-      id: string;
-    }>>(`SELECT id FROM staff_user WHERE email = $1 AND deactivated_at IS NULL`, [input.email]);
-    if (staff.length === 0) throw new UsageError(`No active staff account has the e-mail ${input.email}.`);
-    return (await new SetupLinksService(tx.connection).issue(staff[0].id, tx)).path;
+async function reissue(dataSource: DataSource, input: SetupLinkInput): Promise<string> {
+  const { accounts, setupLinks } = repositories(dataSource);
+  return dataSource.transaction(async (tx) => {
+    const account = await accounts.findActiveByEmail(tx, input.email);
+    if (!account) throw new UsageError(`No active staff account has the e-mail ${input.email}.`);
+    return (await setupLinks.issue(account.id, tx)).path;
   });
 }
 
@@ -79,7 +91,7 @@ async function main(): Promise<void> {
   try {
     await runPendingMigrations(dataSource);
     const path =
-      input instanceof CreateDistrictInput ? await createDistrict(dataSource.manager, input) : await reissue(dataSource.manager, input);
+      input instanceof CreateDistrictInput ? await createDistrict(dataSource, input) : await reissue(dataSource, input);
     console.log(`\nSetup link (valid 7 days, works once; hand it to ${input.email} only):\n\n  ${publicWebUrl}${path}\n`);
   } finally {
     await dataSource.destroy();

@@ -1,11 +1,5 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { RATE_LIMIT_SQL } from './rate-limit.sql';
-
-export interface RateLimitState {
-  hits: number;
-  retryAfterSeconds: number;
-}
+import { RateLimitsRepository, type RateLimitWindow } from './rate-limits.repository';
 
 export class TooManyRequestsException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
@@ -20,29 +14,20 @@ export class TooManyRequestsException extends HttpException {
  */
 @Injectable()
 export class RateLimitService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly buckets: RateLimitsRepository) {}
 
   /** Counts one hit in the bucket's current window and returns the window's total. */
-  async hit(bucket: string, windowSeconds: number): Promise<RateLimitState> {
-    const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
-      RATE_LIMIT_SQL.hit,
-      [bucket, windowSeconds],
-    );
+  async hit(bucket: string, windowSeconds: number): Promise<RateLimitWindow> {
+    const window = await this.buckets.hit(bucket, windowSeconds);
     if (Math.random() < 0.01) {
-      await this.dataSource.query(RATE_LIMIT_SQL.cleanup);
+      await this.buckets.deleteStale();
     }
-    return toState(rows[0]);
+    return toState(window);
   }
 
   /** The current window's total without counting a hit. */
-  async peek(bucket: string, windowSeconds: number): Promise<RateLimitState> {
-    const rows = await this.dataSource.query<Array<{ hits: number; retry_after: number }>>(
-      `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
-       FROM rate_limit_hit
-       WHERE bucket = $1 AND window_start > now() - make_interval(secs => $2)`,
-      [bucket, windowSeconds],
-    );
-    return toState(rows[0]);
+  async peek(bucket: string, windowSeconds: number): Promise<RateLimitWindow> {
+    return toState(await this.buckets.openWindow(bucket, windowSeconds));
   }
 
   /** Throws 429 (with Retry-After) once a bucket has more than `limit` hits in its window. */
@@ -54,6 +39,7 @@ export class RateLimitService {
   }
 }
 
-function toState(row: { hits: number; retry_after: number } | undefined): RateLimitState {
-  return { hits: row?.hits ?? 0, retryAfterSeconds: Math.max(1, row?.retry_after ?? 1) };
+/** No open window counts as none, and a client is never told to retry in less than a second. */
+function toState(window: RateLimitWindow | undefined): RateLimitWindow {
+  return { hits: window?.hits ?? 0, retryAfterSeconds: Math.max(1, window?.retryAfterSeconds ?? 1) };
 }

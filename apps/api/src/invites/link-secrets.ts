@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { formatShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '@sferum/contracts';
 import { createHash, createHmac } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { InvitesRepository } from './invites.repository';
 import { TokenCipher } from './token-cipher';
 
 const BITS_PER_SYMBOL = 5;
@@ -23,7 +23,7 @@ export class LinkSecrets implements OnApplicationBootstrap {
 
   constructor(
     config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly invites: InvitesRepository,
   ) {
     this.cipher = new TokenCipher(config.INVITE_ENCRYPTION_KEY);
     this.codeKey = createHmac('sha256', Buffer.from(config.INVITE_ENCRYPTION_KEY, 'base64')).update('parent-link short code').digest();
@@ -61,13 +61,11 @@ export class LinkSecrets implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       for (;;) {
-        const rows = await this.dataSource.query<Array<{ id: string; token_encrypted: Buffer }>>(
-          `SELECT id, token_encrypted FROM invite WHERE code_hash IS NULL AND revoked_at IS NULL LIMIT ${BACKFILL_BATCH}`,
-        );
-        if (rows.length === 0) return;
-        await this.dataSource.query(
-          `UPDATE invite i SET code_hash = u.code_hash FROM unnest($1::uuid[], $2::bytea[]) AS u(id, code_hash) WHERE i.id = u.id`,
-          [rows.map((row) => row.id), rows.map((row) => this.codeHash(this.codeOf(this.decrypt(row.token_encrypted))))],
+        const links = await this.invites.withoutCodeHash(BACKFILL_BATCH);
+        if (links.length === 0) return;
+        await this.invites.setCodeHashes(
+          links.map((link) => link.id),
+          links.map((link) => this.codeHash(this.codeOf(this.decrypt(link.tokenEncrypted)))),
         );
       }
     } catch (error) {

@@ -5,15 +5,11 @@ import {
   PathCatalogue,
   stepIdsOf,
   type ChatKind,
-  type OptOut,
   type OptOutRequest,
-  type ParentChat,
   type ParentFamily,
-  type ParentPerson,
   type ParentStep,
   type ProgressSource,
 } from '@sferum/contracts';
-import { DataSource } from 'typeorm';
 import { hashToken, looksLikeToken } from '../auth/tokens';
 import { RateLimitService, TooManyRequestsException } from '../common/rate-limit.service';
 import type { Target } from '../progress/progress-plan';
@@ -21,13 +17,7 @@ import { toOptOutChoice, toRequestedChange } from '../progress/progress-requests
 import { ProgressService } from '../progress/progress.service';
 import type { ParentStatusDto } from '../progress/dto/set-status.dto';
 import { LinkSecrets } from './link-secrets';
-import { PARENT_SQL } from './parent.sql';
-
-export interface ParentLink {
-  inviteId: string;
-  familyId: string;
-  expiresAt: Date;
-}
+import { ParentPageRepository, type ParentLink } from './parent-page.repository';
 
 /**
  * Limits. A parents' meeting puts forty families on one school Wi-Fi address,
@@ -43,25 +33,6 @@ const LIMIT_PER_LINK = 60;
 const FAILED_LOOKUPS_PER_IP = 30;
 const FAILED_LOOKUP_WINDOW_SECONDS = 15 * 60;
 
-type RowPerson = {
-  id: string;
-  kind: ParentPerson['kind'];
-  display_name: string;
-  grade: number | null;
-  letter: string | null;
-  steps: Array<Omit<ParentStep, 'markedBy' | 'updatedAt'> & { source: ProgressSource | null; updatedAt: string }>;
-  chats: Array<
-    Omit<ParentChat, 'name' | 'markedBy' | 'updatedAt'> & {
-      subject: string | null;
-      grade: number | null;
-      letter: string | null;
-      source: ProgressSource | null;
-      updatedAt: string;
-    }
-  >;
-  opt_out: (Omit<OptOut, 'at'> & { at: string }) | null;
-};
-
 /**
  * The parent's side: a link (or its short code) opens exactly one family, and
  * every read and write is limited to that family's people. Unknown, expired
@@ -70,7 +41,7 @@ type RowPerson = {
 @Injectable()
 export class ParentService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly parentPage: ParentPageRepository,
     private readonly progress: ProgressService,
     private readonly rateLimits: RateLimitService,
     private readonly catalogue: PathCatalogue,
@@ -79,7 +50,7 @@ export class ParentService {
 
   async open(secret: unknown, ip: string): Promise<ParentFamily> {
     const link = await this.resolve(secret, ip);
-    await this.dataSource.query(PARENT_SQL.linkOpened, [link.inviteId]);
+    await this.parentPage.markOpened(link.inviteId);
     return this.family(link);
   }
 
@@ -90,8 +61,7 @@ export class ParentService {
    */
   async setStatus(secret: unknown, ip: string, personId: string, target: Target, dto: ParentStatusDto): Promise<ParentFamily> {
     const link = await this.resolve(secret, ip);
-    const member = await this.dataSource.query<unknown[]>(PARENT_SQL.familyMember, [personId, link.familyId]);
-    if (member.length === 0) throw new NotFoundException('Person not found');
+    if (!(await this.parentPage.isFamilyMember(personId, link.familyId))) throw new NotFoundException('Person not found');
     await this.progress.apply([{ personId, seen: dto.seen, change: toRequestedChange(target, dto) }], {
       source: 'parent_link',
       staffId: null,
@@ -109,11 +79,9 @@ export class ParentService {
     const choice = toOptOutChoice(dto);
     let personIds: string[];
     if (personId === null) {
-      const members = await this.dataSource.query<Array<{ id: string }>>(PARENT_SQL.familyMembers, [link.familyId]);
-      personIds = members.map((member) => member.id);
+      personIds = await this.parentPage.familyMemberIds(link.familyId);
     } else {
-      const member = await this.dataSource.query<unknown[]>(PARENT_SQL.familyMember, [personId, link.familyId]);
-      if (member.length === 0) throw new NotFoundException('Person not found');
+      if (!(await this.parentPage.isFamilyMember(personId, link.familyId))) throw new NotFoundException('Person not found');
       personIds = [personId];
     }
     if (personIds.length > 0) {
@@ -136,28 +104,18 @@ export class ParentService {
     return link;
   }
 
-  private async lookUp(secret: unknown): Promise<ParentLink | null> {
-    let rows: Array<{ id: string; family_id: string; expires_at: Date }> = [];
-    if (looksLikeToken(secret)) {
-      rows = await this.dataSource.query(PARENT_SQL.linkByToken, [hashToken(secret)]);
-    } else {
-      const code = typeof secret === 'string' ? normalizeShortCode(secret) : null;
-      if (code) rows = await this.dataSource.query(PARENT_SQL.linkByCode, [this.secrets.codeHash(code)]);
-    }
-    const row = rows[0];
-    return row ? { inviteId: row.id, familyId: row.family_id, expiresAt: row.expires_at } : null;
+  private async lookUp(secret: unknown): Promise<ParentLink | undefined> {
+    if (looksLikeToken(secret)) return this.parentPage.linkByTokenHash(hashToken(secret));
+    const code = typeof secret === 'string' ? normalizeShortCode(secret) : null;
+    return code ? this.parentPage.linkByCodeHash(this.secrets.codeHash(code)) : undefined;
   }
 
   private async family(link: ParentLink): Promise<ParentFamily> {
-    const [school] = await this.dataSource.query<Array<{ id: string; name: string; path_id: string; step_notes: Record<string, string> }>>(
-      PARENT_SQL.familySchool,
-      [link.familyId],
-    );
+    // A link's family always has its school (foreign keys).
+    const school = (await this.parentPage.familySchool(link.familyId))!;
     const path = this.catalogue.get(school.path_id);
-    const classes = await this.dataSource.query<
-      Array<{ grade: number; letter: string; parent_contact: string | null; deadline: string | null; teachers: string[] }>
-    >(PARENT_SQL.familyClasses, [link.familyId]);
-    const people = await this.dataSource.query<RowPerson[]>(PARENT_SQL.familyPeople, [link.familyId, stepIdsOf(path)]);
+    const classes = await this.parentPage.familyClasses(link.familyId);
+    const people = await this.parentPage.familyPeople(link.familyId, stepIdsOf(path));
     return {
       schoolName: school.name,
       pathId: path.id,

@@ -1,5 +1,5 @@
 /**
- * The parent link's statements, in one place: the services run them, and the
+ * The parent link's statements, in one place: the repositories run them, and the
  * benchmark's bare baseline (bench/baseline-server.mjs) runs exactly the same
  * text.
  */

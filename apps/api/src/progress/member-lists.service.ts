@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { MemberListPreview, MemberListResult } from '@sferum/contracts';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { RequestValidationException } from '../common/validation';
-import { matchMemberList, type ChatMember } from './member-list';
+import { matchMemberList } from './member-list';
+import { ProgressRepository, type ChatMemberRow } from './progress.repository';
 import { ProgressService } from './progress.service';
 
 /**
@@ -16,7 +16,7 @@ import { ProgressService } from './progress.service';
 @Injectable()
 export class MemberListsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: ProgressRepository,
     private readonly access: AccessPolicy,
     private readonly progress: ProgressService,
   ) {}
@@ -38,15 +38,8 @@ export class MemberListsService {
   }
 
   /** The chat's people the caller may mark: a class's chat by its teachers, the school chat by the school's admins. */
-  private async members(auth: AuthContext, chatId: string): Promise<Array<ChatMember & { optedOut: boolean }>> {
+  private async members(auth: AuthContext, chatId: string): Promise<ChatMemberRow[]> {
     await this.access.requireAccess(auth, 'chat.work', chatId);
-    return this.dataSource.query<Array<ChatMember & { optedOut: boolean }>>(
-      `SELECT p.id AS "personId", p.display_name AS "displayName", p.kind, cm.status = 'joined' AS joined,
-              p.opted_out_at IS NOT NULL AS "optedOut"
-       FROM chat_membership cm JOIN person p ON p.id = cm.person_id AND p.archived_at IS NULL
-       WHERE cm.chat_id = $1
-       ORDER BY p.display_name`,
-      [chatId],
-    );
+    return this.store.chatMembers(chatId);
   }
 }

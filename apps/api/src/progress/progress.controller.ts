@@ -20,10 +20,11 @@ import { RequestValidationException } from '../common/validation';
 import { PeopleViewRepository } from './people-view.repository';
 import { BulkProgressDto, FamilyOptOutDto, MemberListCommitDto, MemberListDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
 import { MemberListsService } from './member-lists.service';
-import { loadHistory } from './history';
+import { HistoryRepository } from './history.repository';
 import type { Target } from './progress-plan';
 import { toOptOutChoice, toRequestedChange } from './progress-requests';
 import { StepParam } from './step-param.decorator';
+import { ProgressRepository } from './progress.repository';
 import { ProgressService, type Actor } from './progress.service';
 
 @ApiTags('progress')
@@ -37,6 +38,8 @@ export class ProgressController {
     private readonly schoolPaths: SchoolPaths,
     private readonly memberLists: MemberListsService,
     private readonly peopleView: PeopleViewRepository,
+    private readonly store: ProgressRepository,
+    private readonly events: HistoryRepository,
   ) {}
 
   @Put('people/:personId/steps/:step')
@@ -108,12 +111,9 @@ export class ProgressController {
   ): Promise<BulkProgressResult> {
     const family = await this.access.requireAccess(auth, 'family.work', familyId);
     const choice = toOptOutChoice(dto);
-    const members = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM person WHERE family_id = $1 AND archived_at IS NULL`,
-      [familyId],
-    );
+    const members = await this.store.familyMemberIds(familyId);
     const given = new Set(dto.people.map((person) => person.personId));
-    if (given.size !== dto.people.length || members.length !== given.size || members.some((member) => !given.has(member.id))) {
+    if (given.size !== dto.people.length || members.length !== given.size || members.some((id) => !given.has(id))) {
       throw RequestValidationException.forField('people', 'people must list every person of the family once, with the version seen');
     }
     await this.progress.setOptOut(
@@ -145,7 +145,7 @@ export class ProgressController {
   @Get('people/:personId/history')
   async history(@Auth() auth: AuthContext, @UuidParam('personId') personId: string): Promise<ProgressEvent[]> {
     await this.access.requireAccess(auth, 'person.work', personId);
-    return loadHistory(this.dataSource.manager, personId);
+    return this.events.forPerson(personId);
   }
 
   private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<RosterPerson> {
@@ -165,15 +165,8 @@ export class ProgressController {
 
   /** Students of the class and parents of its families; anyone else is not found here. */
   private async requireMembersOfClass(classId: string, personIds: string[]): Promise<void> {
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT p.id FROM person p
-       WHERE p.id = ANY($2::uuid[])
-         AND (p.class_id = $1
-              OR (p.kind = 'parent' AND EXISTS (
-                    SELECT 1 FROM person s WHERE s.family_id = p.family_id AND s.class_id = $1 AND s.archived_at IS NULL)))`,
-      [classId, personIds],
-    );
-    if (rows.length !== personIds.length) throw new NotFoundException('Person not found in this class');
+    const members = await this.store.membersOfClass(classId, personIds);
+    if (members.length !== personIds.length) throw new NotFoundException('Person not found in this class');
   }
 }
 

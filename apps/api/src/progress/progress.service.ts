@@ -16,7 +16,7 @@ import {
   type Transition,
 } from './progress-plan';
 import { checkAgainstPath } from './progress-requests';
-import { PROGRESS_SQL } from './progress.sql';
+import { ProgressRepository, type EventRow, type ItemWrite, type LockedPerson } from './progress.repository';
 import { ClassCountersRepository } from './class-counters.repository';
 
 /** Who makes a change, as history records it. */
@@ -41,26 +41,6 @@ export type OptOutChoice = { channel: OptOutChannel; note: string | null } | nul
 export interface OptOutChange {
   personId: string;
   expectedVersion?: number;
-}
-
-interface LockedPerson {
-  id: string;
-  version: number;
-  archived_at: Date | null;
-  opted_out: boolean;
-  opt_out_channel: OptOutChannel | null;
-  opt_out_note: string | null;
-}
-
-interface StateRow {
-  person_id: string;
-  item: string;
-  is_chat: boolean;
-  status: string;
-  blocker_reason: ItemState['blockerReason'];
-  blocker_note: string | null;
-  updated_at: Date;
-  updated_source: ProgressSource | null;
 }
 
 interface Touched {
@@ -98,6 +78,7 @@ export class ProgressService {
     private readonly dataSource: DataSource,
     private readonly schoolPaths: SchoolPaths,
     private readonly counters: ClassCountersRepository,
+    private readonly store: ProgressRepository,
   ) {}
 
   /** Returns the ids of the people whose state changed. */
@@ -158,7 +139,7 @@ export class ProgressService {
       );
       if (changed.length === 0) return [];
       const ids = changed.map((person) => person.id);
-      await manager.query(PROGRESS_SQL.setOptOut, [ids, choice?.channel ?? null, choice?.note ?? null, actor.source]);
+      await this.store.setOptOut(manager, ids, choice?.channel ?? null, choice?.note ?? null, actor.source);
       await this.insertEvents(
         manager,
         path,
@@ -186,7 +167,7 @@ export class ProgressService {
     const personIds = [...new Set(changes.map((change) => change.personId))].sort();
     const school = await this.schoolPaths.lockedForPeople(manager, personIds);
     if (!school) throw new NotFoundException('Person not found');
-    const rows = await manager.query<LockedPerson[]>(PROGRESS_SQL.lockPeople, [personIds]);
+    const rows = await this.store.lockPeople(manager, personIds);
     const people = new Map(rows.map((person) => [person.id, person]));
     for (const change of changes) {
       const person = people.get(change.personId);
@@ -202,7 +183,7 @@ export class ProgressService {
   }
 
   private async finish(manager: EntityManager, changed: string[]): Promise<string[]> {
-    await manager.query(PROGRESS_SQL.bumpVersions, [changed]);
+    await this.store.bumpVersions(manager, changed);
     await this.counters.recount(manager, await this.counters.classesOfPeople(manager, changed));
     return changed;
   }
@@ -213,7 +194,7 @@ export class ProgressService {
     path: OnboardingPath,
     personIds: string[],
   ): Promise<{ states: Map<string, PersonState>; touched: Map<string, Touched> }> {
-    const rows = await manager.query<StateRow[]>(PROGRESS_SQL.personStates, [personIds]);
+    const rows = await this.store.personStates(manager, personIds);
     const states = new Map(personIds.map((personId) => [personId, freshState(path)]));
     const touched = new Map<string, Touched>();
     for (const row of rows) {
@@ -230,53 +211,31 @@ export class ProgressService {
   }
 
   private async writeStates(manager: EntityManager, transitions: PersonTransition[], actor: Actor): Promise<void> {
-    const steps = transitions.filter((t) => 'step' in t.target);
-    const chats = transitions.filter((t) => 'chatId' in t.target);
-    for (const [list, statement] of [
-      [steps, PROGRESS_SQL.updateSteps],
-      [chats, PROGRESS_SQL.updateChats],
-    ] as const) {
-      if (list.length === 0) continue;
-      await manager.query(statement, [
-        list.map((t) => t.personId),
-        list.map((t) => ('step' in t.target ? t.target.step : t.target.chatId)),
-        list.map((t) => t.to.status),
-        list.map((t) => t.to.blockerReason),
-        list.map((t) => t.to.blockerNote),
-        actor.source,
-      ]);
-    }
+    const steps = transitions.filter((t) => 'step' in t.target).map(itemWriteOf);
+    const chats = transitions.filter((t) => 'chatId' in t.target).map(itemWriteOf);
+    if (steps.length > 0) await this.store.updateSteps(manager, steps, actor.source);
+    if (chats.length > 0) await this.store.updateChats(manager, chats, actor.source);
   }
 
   /** One `progress_event` per entry, in order, all with one change id and the path they happened on. */
   private async insertEvents(manager: EntityManager, path: OnboardingPath, actor: Actor, events: EventRow[]): Promise<void> {
-    const column = <T>(pick: (event: EventRow) => T): T[] => events.map(pick);
-    await manager.query(PROGRESS_SQL.insertEvents, [
-      column((e) => e.personId),
-      column((e) => e.step),
-      column((e) => e.chatId),
-      column((e) => e.from),
-      column((e) => e.to),
-      column((e) => e.reason),
-      column((e) => e.note),
-      actor.source,
-      actor.staffId,
-      randomUUID(),
-      path.id,
-      column((e) => e.channel),
-    ]);
+    await this.store.insertEvents(manager, events, {
+      source: actor.source,
+      staffId: actor.staffId,
+      changeId: randomUUID(),
+      pathId: path.id,
+    });
   }
 }
 
-interface EventRow {
-  personId: string;
-  step: string | null;
-  chatId: string | null;
-  from: string;
-  to: string;
-  reason: string | null;
-  note: string | null;
-  channel: OptOutChannel | null;
+function itemWriteOf(t: PersonTransition): ItemWrite {
+  return {
+    personId: t.personId,
+    item: 'step' in t.target ? t.target.step : t.target.chatId,
+    status: t.to.status,
+    blockerReason: t.to.blockerReason,
+    blockerNote: t.to.blockerNote,
+  };
 }
 
 function eventOf(t: PersonTransition): EventRow {

@@ -40,7 +40,7 @@ END`;
 
 /**
  * The statements of a progress change and of the class counters, in one place:
- * the services run them, and the benchmark's bare baseline
+ * the repositories run them, and the benchmark's bare baseline
  * (bench/baseline-server.mjs) runs exactly the same text.
  */
 export const PROGRESS_SQL = {

@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { hashToken, looksLikeToken } from '../auth/tokens';
 import { RateLimitService } from '../common/rate-limit.service';
-import { REPORTS_SQL } from './reports.sql';
+import { ApiKeysRepository } from './api-keys.repository';
 
 export interface ApiKeyContext {
   keyId: string;
@@ -23,7 +22,7 @@ const LAST_USED_PRECISION_SECONDS = 60;
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly keys: ApiKeysRepository,
     private readonly rateLimits: RateLimitService,
   ) {}
 
@@ -31,22 +30,16 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<ApiKeyRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const secret = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
-    const rows = looksLikeToken(secret)
-      ? await this.dataSource.query<Array<{ id: string; district_id: string; stale: boolean }>>(
-          REPORTS_SQL.apiKey,
-          [hashToken(secret), LAST_USED_PRECISION_SECONDS],
-        )
-      : [];
-    const key = rows[0];
+    const key = looksLikeToken(secret) ? await this.keys.findLive(hashToken(secret), LAST_USED_PRECISION_SECONDS) : undefined;
     if (!key) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
       throw new UnauthorizedException('A valid reporting API key is required: Authorization: Bearer <key>');
     }
     if (key.stale) {
-      await this.dataSource.query(REPORTS_SQL.apiKeyUsed, [key.id]);
+      await this.keys.markUsed(key.id);
     }
     await this.rateLimits.consume(`report-key:${key.id}`, LIMIT_PER_KEY, 60);
-    request.apiKey = { keyId: key.id, districtId: key.district_id };
+    request.apiKey = { keyId: key.id, districtId: key.districtId };
     return true;
   }
 }

@@ -9,13 +9,9 @@ import {
   inCatalogueOrder,
   reportPathOf,
   type CounterRow,
-  type DistrictSchool,
-  type SchoolClassRow,
 } from './report-builder';
+import { ReportsRepository } from './reports.repository';
 import { ShortLivedCache } from './short-lived-cache';
-import { REPORTS_SQL } from './reports.sql';
-
-type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /**
  * District reports from the per-class counters alone: a few rows per class,
@@ -32,6 +28,7 @@ export class ReportsService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
     private readonly catalogue: PathCatalogue,
     config: AppConfig,
   ) {
@@ -46,20 +43,20 @@ export class ReportsService {
   /** Counted now, from one consistent view of the district (a path switch lands wholly before or after). */
   district(districtId: string): Promise<DistrictReport> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [district] = await manager.query<Array<{ name: string }>>(REPORTS_SQL.districtName, [districtId]);
-      const schools = await manager.query<DistrictSchool[]>(REPORTS_SQL.districtSchools, [districtId]);
-      const rows = await manager.query<Array<CounterRow & { school_id: string }>>(REPORTS_SQL.districtCounters, [districtId]);
-      return buildDistrictReport({ id: districtId, name: district.name }, schools, rows, this.catalogue);
+      const district = await this.reports.district(manager, districtId);
+      const schools = await this.reports.districtSchools(manager, districtId);
+      const rows = await this.reports.districtCounters(manager, districtId);
+      return buildDistrictReport({ id: districtId, name: district!.name }, schools, rows, this.catalogue);
     });
   }
 
   /** One school of the key's district; another district's school is not found. */
   school(districtId: string, schoolId: string): Promise<SchoolReport> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [school] = await manager.query<Array<{ name: string; path_id: string }>>(REPORTS_SQL.schoolInDistrict, [schoolId, districtId]);
+      const school = await this.reports.schoolInDistrict(manager, schoolId, districtId);
       if (!school) throw new NotFoundException('School not found');
-      const classes = await manager.query<SchoolClassRow[]>(REPORTS_SQL.schoolClasses, [schoolId]);
-      const rows = await manager.query<Array<CounterRow & { class_id: string }>>(REPORTS_SQL.schoolCounters, [schoolId]);
+      const classes = await this.reports.schoolClasses(manager, schoolId);
+      const rows = await this.reports.schoolCounters(manager, schoolId);
       return buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue);
     });
   }
@@ -76,10 +73,7 @@ export class ReportsService {
   ): Promise<HistoryReport> {
     if (unit.schoolId) await this.requireInDistrict('school', districtId, unit.schoolId);
     if (unit.classId) await this.requireInDistrict('school_class', districtId, unit.classId);
-    const rows = await this.dataSource.query<Array<Nullable<CounterRow> & { day: string; path_id: string }>>(
-      REPORTS_SQL.historyCounters,
-      [districtId, range.from, range.to, unit.schoolId ?? null, unit.classId ?? null],
-    );
+    const rows = await this.reports.historyCounters(districtId, range, unit);
     const byDay = new Map<string, { pathIds: Set<string>; counters: Array<CounterRow & { path_id: string }> }>();
     for (const row of rows) {
       const day = byDay.get(row.day) ?? { pathIds: new Set<string>(), counters: [] };
@@ -106,7 +100,6 @@ export class ReportsService {
   }
 
   private async requireInDistrict(table: 'school' | 'school_class', districtId: string, id: string): Promise<void> {
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1 AND district_id = $2`, [id, districtId]);
-    if (rows.length === 0) throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
+    if (!(await this.reports.inDistrict(table, districtId, id))) throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
   }
 }

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKeySummary } from '@sferum/contracts';
+import { DataSource } from 'typeorm';
+import { REPORTS_SQL } from './reports.sql';
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** A live key as the reporting API's guard sees it; `stale` when its last use is due to be written. */
+export interface LiveApiKey {
+  id: string;
+  districtId: string;
+  stale: boolean;
+}
+
+/** `api_key`: a district's reporting keys, keyed by the SHA-256 of their secret (typed raw SQL). */
+@Injectable()
+export class ApiKeysRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The district's keys, live ones first, newest first. */
+  async listForDistrict(districtId: string): Promise<ApiKeySummary[]> {
+    const rows = await this.dataSource.query<ApiKeyRow[]>(
+      `SELECT id, name, created_at, last_used_at, revoked_at FROM api_key WHERE district_id = $1
+       ORDER BY revoked_at IS NOT NULL, created_at DESC`,
+      [districtId],
+    );
+    return rows.map(toSummary);
+  }
+
+  async insert(districtId: string, name: string, keyHash: Buffer, createdBy: string): Promise<ApiKeySummary> {
+    const rows = await this.dataSource.query<ApiKeyRow[]>(
+      `INSERT INTO api_key (district_id, name, key_hash, created_by) VALUES ($1, $2, $3, $4)
+       RETURNING id, name, created_at, last_used_at, revoked_at`,
+      [districtId, name, keyHash, createdBy],
+    );
+    return toSummary(rows[0]);
+  }
+
+  /** Revokes the district's key (a revoked one keeps its first revocation time); undefined when it has no such key. */
+  async revoke(districtId: string, keyId: string): Promise<ApiKeySummary | undefined> {
+    const [rows] = await this.dataSource.query<[ApiKeyRow[], number]>(
+      `UPDATE api_key SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1 AND district_id = $2
+       RETURNING id, name, created_at, last_used_at, revoked_at`,
+      [keyId, districtId],
+    );
+    return rows[0] && toSummary(rows[0]);
+  }
+
+  /** The unrevoked key with this hash; stale when it was last used more than `precisionSeconds` ago. */
+  async findLive(keyHash: Buffer, precisionSeconds: number): Promise<LiveApiKey | undefined> {
+    const rows = await this.dataSource.query<Array<{ id: string; district_id: string; stale: boolean }>>(
+      REPORTS_SQL.apiKey,
+      [keyHash, precisionSeconds],
+    );
+    const row = rows[0];
+    return row && { id: row.id, districtId: row.district_id, stale: row.stale };
+  }
+
+  async markUsed(keyId: string): Promise<void> {
+    await this.dataSource.query(REPORTS_SQL.apiKeyUsed, [keyId]);
+  }
+}
+
+function toSummary(row: ApiKeyRow): ApiKeySummary {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at?.toISOString() ?? null,
+    revokedAt: row.revoked_at?.toISOString() ?? null,
+  };
+}
