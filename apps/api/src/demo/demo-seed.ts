@@ -6,6 +6,7 @@ import {
   type BlockerReason,
   type OnboardingPath,
   type OptOutChannel,
+  type PersonKind,
   type StaffRole,
   belongsToSchool,
 } from '@sferum/contracts';
@@ -13,10 +14,12 @@ import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
 import { ClassCountersRepository } from '../progress/class-counters.repository';
+import { DemoSeedRepository } from './demo-seed.repository';
 
-/** The demo writes through the same repositories as the API; they need nothing injected. */
+/** The demo writes through the same repositories as the API where they fit, and its own for the rest; none needs anything injected. */
 const chats = new ChatMembershipsRepository();
 const counters = new ClassCountersRepository();
+const demo = new DemoSeedRepository();
 
 /** Fixed ids make the demo data idempotent: a second load finds every row in place. */
 export const DEMO_IDS = {
@@ -202,44 +205,34 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
     if (account.password) passwordHashes.set(account.id, await hashPassword(account.password));
   }
   return manager.transaction(async (tx) => {
-    let added = 0;
-    const insert = async (sql: string, parameters: unknown[]): Promise<void> => {
-      const result: unknown = await tx.query(`${sql} ON CONFLICT DO NOTHING RETURNING 1`, parameters);
-      added += Array.isArray(result) ? result.length : 0;
-    };
-    await insert(`INSERT INTO district (id, name) VALUES ($1, $2)`, [
-      DEMO_IDS.district,
-      'Управление образования г. Светлогорска (демо)',
-    ]);
-    await insert(`INSERT INTO school (id, district_id, name, path_id) VALUES ($1, $2, $3, $4)`, [
-      DEMO_IDS.school,
-      DEMO_IDS.district,
-      'Средняя школа № 7 (демо)',
-      MAX_PATH.id,
-    ]);
-    await insert(`INSERT INTO school (id, district_id, name, path_id) VALUES ($1, $2, $3, $4)`, [
-      DEMO_IDS.vkSchool,
-      DEMO_IDS.district,
-      'Гимназия № 3 (демо, VK)',
-      VK_PATH.id,
-    ]);
+    let added = await demo.insertDistrict(tx, DEMO_IDS.district, 'Управление образования г. Светлогорска (демо)');
+    added += await demo.insertSchool(tx, {
+      id: DEMO_IDS.school,
+      districtId: DEMO_IDS.district,
+      name: 'Средняя школа № 7 (демо)',
+      pathId: MAX_PATH.id,
+    });
+    added += await demo.insertSchool(tx, {
+      id: DEMO_IDS.vkSchool,
+      districtId: DEMO_IDS.district,
+      name: 'Гимназия № 3 (демо, VK)',
+      pathId: VK_PATH.id,
+    });
     for (const schoolClass of DEMO_CLASSES) {
-      await insert(
-        `INSERT INTO school_class (id, district_id, school_id, grade, letter, academic_year) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [schoolClass.id, DEMO_IDS.district, schoolClass.schoolId, schoolClass.grade, schoolClass.letter, academicYear],
-      );
+      added += await demo.insertClass(tx, { ...schoolClass, districtId: DEMO_IDS.district, academicYear });
     }
     for (const account of DEMO_ACCOUNTS) {
-      const schoolId = belongsToSchool(account.role) ? DEMO_IDS.school : null;
-      await insert(
-        `INSERT INTO staff_user (id, district_id, school_id, role, email, full_name, password_hash) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [account.id, DEMO_IDS.district, schoolId, account.role, account.email, account.fullName, passwordHashes.get(account.id) ?? null],
-      );
+      added += await demo.insertStaffUser(tx, {
+        id: account.id,
+        districtId: DEMO_IDS.district,
+        schoolId: belongsToSchool(account.role) ? DEMO_IDS.school : null,
+        role: account.role,
+        email: account.email,
+        fullName: account.fullName,
+        passwordHash: passwordHashes.get(account.id) ?? null,
+      });
       for (const classId of account.classIds) {
-        await insert(
-          `INSERT INTO teacher_class (staff_user_id, class_id, school_id, district_id) VALUES ($1, $2, $3, $4)`,
-          [account.id, classId, DEMO_IDS.school, DEMO_IDS.district],
-        );
+        added += await demo.insertTeacherClass(tx, account.id, classId, DEMO_IDS.school, DEMO_IDS.district);
       }
     }
     if (added > 0) {
@@ -256,10 +249,7 @@ async function seedDemoFamilies(tx: EntityManager): Promise<void> {
   await chats.ensureStandardChats(tx, VK_PATH, [DEMO_IDS.class6B]);
   await seedClassFamilies(tx, { schoolId: DEMO_IDS.school, classId: DEMO_IDS.class5A, path: MAX_PATH, teacherId, firstFamily: 10 }, DEMO_MAX_FAMILIES);
   await seedClassFamilies(tx, { schoolId: DEMO_IDS.vkSchool, classId: DEMO_IDS.class6B, path: VK_PATH, teacherId: null, firstFamily: 40 }, DEMO_VK_FAMILIES);
-  await tx.query(
-    `INSERT INTO school_step_note (school_id, district_id, path_id, step, note) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-    [DEMO_IDS.school, DEMO_IDS.district, MAX_PATH.id, DEMO_STEP_NOTE.step, DEMO_STEP_NOTE.note],
-  );
+  await demo.insertStepNote(tx, DEMO_IDS.school, DEMO_IDS.district, MAX_PATH.id, DEMO_STEP_NOTE.step, DEMO_STEP_NOTE.note);
   await counters.recount(tx, [DEMO_IDS.class5A, DEMO_IDS.class6B]);
   await seedDemoHistory(tx, DEMO_IDS.class5A, DEMO_IDS.school, MAX_PATH.id);
   await seedDemoHistory(tx, DEMO_IDS.class6B, DEMO_IDS.vkSchool, VK_PATH.id);
@@ -281,36 +271,41 @@ async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: 
   const later: Array<{ id: string; person: DemoPerson; source: string }> = [];
   for (const [index, family] of families.entries()) {
     const familyId = familyIds[index];
-    await tx.query(`INSERT INTO family (id, school_id, district_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-      familyId,
-      place.schoolId,
-      DEMO_IDS.district,
-    ]);
-    const people = [
+    await demo.insertFamily(tx, familyId, place.schoolId, DEMO_IDS.district);
+    const people: Array<{ person: DemoPerson; kind: PersonKind; classId: string | null }> = [
       { person: family.student, kind: 'student', classId: place.classId },
-      ...family.parents.map((person) => ({ person, kind: 'parent', classId: null })),
+      ...family.parents.map((person) => ({ person, kind: 'parent' as const, classId: null })),
     ];
     for (const { person, kind, classId } of people) {
-      const [row] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-        [DEMO_IDS.district, place.schoolId, familyId, classId, kind, person.name],
-      );
+      const id = await demo.insertPerson(tx, {
+        districtId: DEMO_IDS.district,
+        schoolId: place.schoolId,
+        familyId,
+        classId,
+        kind,
+        displayName: person.name,
+      });
       const source = person.byParent ? 'parent_link' : place.teacherId ? 'teacher' : 'admin';
       for (const [position, step] of stepIdsOf(place.path).entries()) {
         const state = person.steps[position] ?? 'not_started';
         const status = typeof state === 'string' ? state : 'blocked';
         const reason = typeof state === 'string' ? null : state.blocked;
         const note = typeof state === 'string' ? null : (state.note ?? null);
-        await tx.query(
-          `INSERT INTO person_step (person_id, step, district_id, school_id, status, blocker_reason, blocker_note, updated_source)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [row.id, step, DEMO_IDS.district, place.schoolId, status, reason, note, status === 'not_started' ? null : source],
-        );
+        await demo.insertPersonStep(tx, {
+          personId: id,
+          step,
+          districtId: DEMO_IDS.district,
+          schoolId: place.schoolId,
+          status,
+          blockerReason: reason,
+          blockerNote: note,
+          updatedSource: status === 'not_started' ? null : source,
+        });
         if (status !== 'not_started') {
-          await addEvent(tx, place, row.id, { step, to: status, reason, note, source });
+          await addEvent(tx, place, id, { step, to: status, reason, note, source });
         }
       }
-      later.push({ id: row.id, person, source });
+      later.push({ id, person, source });
     }
   }
   await chats.syncMemberships(tx, familyIds);
@@ -318,25 +313,12 @@ async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: 
     if (person.classChat) {
       const status = person.classChat === 'joined' ? 'joined' : 'blocked';
       const reason = person.classChat === 'joined' ? null : person.classChat.blocked;
-      const [membership] = await tx.query<Array<{ chat_id: string }>>(
-        `SELECT cm.chat_id FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id
-         WHERE cm.person_id = $1 AND ch.kind = 'class' AND ch.class_id = $2 AND ch.archived_at IS NULL`,
-        [id, place.classId],
-      );
-      await tx.query(`UPDATE chat_membership SET status = $3, blocker_reason = $4, updated_source = $5 WHERE person_id = $1 AND chat_id = $2`, [
-        id,
-        membership.chat_id,
-        status,
-        reason,
-        source,
-      ]);
-      await addEvent(tx, place, id, { chatId: membership.chat_id, to: status, reason, note: null, source });
+      const chatId = await demo.classChatOf(tx, id, place.classId);
+      await demo.setMembership(tx, id, chatId, status, reason, source);
+      await addEvent(tx, place, id, { chatId, to: status, reason, note: null, source });
     }
     if (person.optOut) {
-      await tx.query(
-        `UPDATE person SET opted_out_at = now(), opt_out_channel = $2, opt_out_note = $3, opt_out_source = $4 WHERE id = $1`,
-        [id, person.optOut.channel, person.optOut.note ?? null, source],
-      );
+      await demo.setOptOut(tx, id, person.optOut.channel, person.optOut.note ?? null, source);
       await addEvent(tx, place, id, { to: 'opted_out', reason: null, note: person.optOut.note ?? null, source, channel: person.optOut.channel });
     }
   }
@@ -354,26 +336,21 @@ interface DemoEvent {
 
 async function addEvent(tx: EntityManager, place: DemoClass, personId: string, event: DemoEvent): Promise<void> {
   const from = event.step ? 'not_started' : event.chatId ? 'not_joined' : 'participating';
-  await tx.query(
-    `INSERT INTO progress_event (district_id, school_id, person_id, path_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note,
-                                 opt_out_channel, source, actor_staff_id, change_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, gen_random_uuid())`,
-    [
-      DEMO_IDS.district,
-      place.schoolId,
-      personId,
-      place.path.id,
-      event.step ?? null,
-      event.chatId ?? null,
-      from,
-      event.to,
-      event.reason,
-      event.note,
-      event.channel ?? null,
-      event.source,
-      event.source === 'teacher' ? place.teacherId : null,
-    ],
-  );
+  await demo.insertEvent(tx, {
+    districtId: DEMO_IDS.district,
+    schoolId: place.schoolId,
+    personId,
+    pathId: place.path.id,
+    step: event.step ?? null,
+    chatId: event.chatId ?? null,
+    from,
+    to: event.to,
+    blockerReason: event.reason,
+    blockerNote: event.note,
+    optOutChannel: event.channel ?? null,
+    source: event.source,
+    actorStaffId: event.source === 'teacher' ? place.teacherId : null,
+  });
 }
 
 const DEMO_HISTORY_DAYS = 14;
@@ -383,13 +360,10 @@ const DEMO_HISTORY_DAYS = 14;
  * to show: today's counters, with fewer steps done the further back.
  */
 async function seedDemoHistory(tx: EntityManager, classId: string, schoolId: string, pathId: string): Promise<void> {
-  const counters = await tx.query<Array<{ person_kind: string; item: string; status: string; blocker_reason: string; people: number }>>(
-    `SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`,
-    [classId],
-  );
+  const current = await demo.classCounters(tx, classId);
   for (let daysAgo = DEMO_HISTORY_DAYS; daysAgo >= 1; daysAgo -= 1) {
     const share = 1 - daysAgo / (DEMO_HISTORY_DAYS + 1);
-    const earlier = counters.flatMap((row) => {
+    const earlier = current.flatMap((row) => {
       if (row.status !== 'done' && row.status !== 'joined' && row.status !== 'connected') return [row];
       const kept = Math.round(row.people * share);
       const notYet = { done: 'not_started', joined: 'not_joined', connected: 'in_progress' }[row.status];
@@ -398,11 +372,13 @@ async function seedDemoHistory(tx: EntityManager, classId: string, schoolId: str
         { ...row, status: notYet, people: row.people - kept },
       ];
     });
-    await tx.query(
-      `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, path_id, counters, source)
-       VALUES ($1, timezone('Europe/Moscow', now())::date - $2::int, $3, $4, $5, $6::jsonb, 'counters')
-       ON CONFLICT (class_id, day) DO NOTHING`,
-      [classId, daysAgo, DEMO_IDS.district, schoolId, pathId, JSON.stringify(earlier.filter((row) => row.people > 0))],
-    );
+    await demo.insertSnapshot(tx, {
+      classId,
+      daysAgo,
+      districtId: DEMO_IDS.district,
+      schoolId,
+      pathId,
+      counters: earlier.filter((row) => row.people > 0),
+    });
   }
 }

@@ -6,7 +6,6 @@ import {
   type ClassRoster,
   type FamilyMatch,
   type OnboardingPath,
-  type PersonKind,
   type RosterFamily,
   type RosterPerson,
 } from '@sferum/contracts';
@@ -24,14 +23,8 @@ import { normalizePhone, phoneHmac } from './phone';
 import { PeopleViewRepository } from '../progress/people-view.repository';
 import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
 import { ClassCountersRepository } from '../progress/class-counters.repository';
-
-/** The family, school and district a new person goes into, and the school's path (their steps). */
-interface Placement {
-  familyId: string;
-  schoolId: string;
-  districtId: string;
-  path: OnboardingPath;
-}
+import { ClassChatsRepository } from './class-chats.repository';
+import { RosterRepository, type PersonPlacement } from './roster.repository';
 
 /**
  * Families, students and parents. Every write that changes who counts where
@@ -51,6 +44,8 @@ export class RosterService {
     private readonly counters: ClassCountersRepository,
     private readonly chats: ChatMembershipsRepository,
     private readonly peopleView: PeopleViewRepository,
+    private readonly people: RosterRepository,
+    private readonly classChats: ClassChatsRepository,
   ) {
     this.inviteHosts = parseInviteHosts(config.CHAT_INVITE_HOSTS);
   }
@@ -80,11 +75,7 @@ export class RosterService {
     const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents);
     if (!found) return { match: null };
-    const classes = await this.dataSource.query<Array<{ grade: number; letter: string }>>(
-      `SELECT DISTINCT c.grade, c.letter FROM person s JOIN school_class c ON c.id = s.class_id
-       WHERE s.family_id = $1 AND s.kind = 'student' AND s.archived_at IS NULL ORDER BY c.grade, c.letter`,
-      [found.familyId],
-    );
+    const classes = await this.people.classesOfFamilyStudents(found.familyId);
     return { match: { parentName: found.displayName, classes: classes.map((c) => formatClassName(c.grade, c.letter)) } };
   }
 
@@ -119,16 +110,22 @@ export class RosterService {
     };
     const familyId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
-      const placement: Placement = {
-        familyId: dto.familyId ?? (await this.createFamily(manager, schoolClass.schoolId, schoolClass.districtId)),
+      const placement: PersonPlacement = {
+        familyId: dto.familyId ?? (await this.people.createFamily(manager, schoolClass.schoolId, schoolClass.districtId)),
         schoolId: schoolClass.schoolId,
         districtId: schoolClass.districtId,
-        path,
       };
+      const steps = stepIdsOf(path);
       await this.lockFamily(manager, placement.familyId);
-      await this.insertPerson(manager, placement, 'student', dto.displayName, hashes.student, classId);
+      await this.people.insertPerson(
+        manager,
+        placement,
+        { kind: 'student', displayName: dto.displayName, phoneHmac: hashes.student, classId },
+        steps,
+      );
       for (const [index, parent] of (dto.parents ?? []).entries()) {
-        await this.insertPerson(manager, placement, 'parent', parent.displayName, hashes.parents[index] ?? null, null);
+        const person = { kind: 'parent' as const, displayName: parent.displayName, phoneHmac: hashes.parents[index] ?? null, classId: null };
+        await this.people.insertPerson(manager, placement, person, steps);
       }
       await this.chats.ensureStandardChats(manager, path, [classId]);
       await this.resettle(manager, placement.familyId, [classId]);
@@ -143,7 +140,9 @@ export class RosterService {
     const personId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, family.schoolId);
       await this.lockFamily(manager, familyId);
-      const id = await this.insertPerson(manager, { ...family, familyId, path }, 'parent', dto.displayName, hash, null);
+      const placement = { familyId, schoolId: family.schoolId, districtId: family.districtId };
+      const person = { kind: 'parent' as const, displayName: dto.displayName, phoneHmac: hash, classId: null };
+      const id = await this.people.insertPerson(manager, placement, person, stepIdsOf(path));
       await this.resettle(manager, familyId, []);
       return id;
     });
@@ -155,14 +154,7 @@ export class RosterService {
     const hash = dto.phone === null ? null : this.hashPhone(dto.phone, 'phone');
     await this.dataSource.transaction(async (manager) => {
       await this.lockVersion(manager, personId, dto.version);
-      await manager.query(
-        `UPDATE person SET
-           display_name = COALESCE($2, display_name),
-           phone_hmac = CASE WHEN $3 THEN $4::bytea ELSE phone_hmac END,
-           version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [personId, dto.displayName ?? null, dto.phone !== undefined, hash],
-      );
+      await this.people.updateNameAndPhone(manager, personId, dto.displayName ?? null, dto.phone !== undefined, hash);
     });
     return this.person(personId);
   }
@@ -179,10 +171,7 @@ export class RosterService {
       await this.lockFamily(manager, person.familyId);
       await this.lockVersion(manager, personId, dto.version);
       const before = await this.counters.classesOfFamilies(manager, [person.familyId]);
-      await manager.query(`UPDATE person SET class_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [
-        personId,
-        dto.classId,
-      ]);
+      await this.people.moveToClass(manager, personId, dto.classId);
       await this.chats.ensureStandardChats(manager, path, [dto.classId]);
       await this.resettle(manager, person.familyId, before);
     });
@@ -196,12 +185,7 @@ export class RosterService {
       await this.lockFamily(manager, person.familyId);
       await this.lockVersion(manager, personId, version);
       const before = await this.counters.classesOfFamilies(manager, [person.familyId]);
-      await manager.query(
-        `UPDATE person SET archived_at = CASE WHEN $2 THEN COALESCE(archived_at, now()) END,
-                           version = version + 1, updated_at = now()
-         WHERE id = $1`,
-        [personId, archived],
-      );
+      await this.people.setArchived(manager, personId, archived);
       await this.resettle(manager, person.familyId, before);
     });
     return this.person(personId);
@@ -211,25 +195,24 @@ export class RosterService {
     const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const chatId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
-      let rows: Array<{ id: string }>;
+      let id: string;
       try {
-        rows = await manager.query<Array<{ id: string }>>(
-          `INSERT INTO chat (district_id, school_id, class_id, kind, audience, name) VALUES ($1, $2, $3, 'subject', 'students', $4) RETURNING id`,
-          [schoolClass.districtId, schoolClass.schoolId, classId, dto.name],
-        );
+        id = await this.classChats.insertSubjectChat(manager, {
+          districtId: schoolClass.districtId,
+          schoolId: schoolClass.schoolId,
+          classId,
+          name: dto.name,
+        });
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictException('This class already has a chat for that subject');
         throw error;
       }
       await this.chats.ensureStandardChats(manager, path, [classId]);
-      const families = await manager.query<Array<{ family_id: string }>>(
-        `SELECT DISTINCT family_id FROM person WHERE class_id = $1 ORDER BY family_id`,
-        [classId],
-      );
-      await this.lockFamilies(manager, families.map((row) => row.family_id));
-      await this.chats.syncMemberships(manager, families.map((row) => row.family_id));
+      const families = await this.people.familiesOfClass(manager, classId);
+      await this.people.lockFamilies(manager, families);
+      await this.chats.syncMemberships(manager, families);
       await this.counters.recount(manager, [classId]);
-      return rows[0].id;
+      return id;
     });
     const chats = await this.peopleView.loadClassChats(this.dataSource.manager, classId);
     return chats.find((chat) => chat.id === chatId)!;
@@ -239,12 +222,8 @@ export class RosterService {
     const chat = await this.access.requireAccess(auth, 'chat.work', chatId);
     const path = await this.schoolPaths.of(this.dataSource.manager, chat.schoolId);
     const checked = url === null || url.trim() === '' ? null : checkInviteUrl(url, path, this.inviteHosts);
-    await this.dataSource.query(`UPDATE chat SET invite_url = $2 WHERE id = $1`, [chatId, checked]);
-    const [row] = await this.dataSource.query<ChatSummary[]>(
-      `SELECT id, kind, audience, name, class_id AS "classId", invite_url AS "inviteUrl" FROM chat WHERE id = $1`,
-      [chatId],
-    );
-    return row;
+    await this.classChats.setInviteUrl(chatId, checked);
+    return this.classChats.summary(chatId);
   }
 
   /** The first parent given who is an active parent of the school with the same name and phone. */
@@ -257,14 +236,9 @@ export class RosterService {
       const hash = this.hashPhone(parent.phone, `parents.${index}.phone`);
       if (!hash) continue;
       // By the phone's hash first (indexed), then the name compared as people write it.
-      const rows = await manager.query<Array<{ family_id: string; display_name: string }>>(
-        `SELECT family_id, display_name FROM person
-         WHERE school_id = $1 AND phone_hmac = $2 AND kind = 'parent' AND archived_at IS NULL
-         ORDER BY created_at`,
-        [schoolId, hash],
-      );
-      const row = rows.find((candidate) => sameName(candidate.display_name, parent.displayName));
-      if (row) return { familyId: row.family_id, displayName: row.display_name, index };
+      const candidates = await this.people.activeParentsByPhone(manager, schoolId, hash);
+      const found = candidates.find((candidate) => sameName(candidate.displayName, parent.displayName));
+      if (found) return { ...found, index };
     }
     return null;
   }
@@ -276,51 +250,15 @@ export class RosterService {
     return phoneHmac(this.config.PHONE_HMAC_KEY, normalized);
   }
 
-  private async createFamily(manager: EntityManager, schoolId: string, districtId: string): Promise<string> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO family (school_id, district_id) VALUES ($1, $2) RETURNING id`,
-      [schoolId, districtId],
-    );
-    return rows[0].id;
-  }
-
-  private async insertPerson(
-    manager: EntityManager,
-    placement: Placement,
-    kind: PersonKind,
-    displayName: string,
-    hash: Buffer | null,
-    classId: string | null,
-  ): Promise<string> {
-    const rows = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name, phone_hmac)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [placement.districtId, placement.schoolId, placement.familyId, classId, kind, displayName, hash],
-    );
-    const id = rows[0].id;
-    await manager.query(
-      `INSERT INTO person_step (person_id, step, district_id, school_id)
-       SELECT $1, step, $2, $3 FROM unnest($4::text[]) AS step`,
-      [id, placement.districtId, placement.schoolId, stepIdsOf(placement.path)],
-    );
-    return id;
-  }
-
   /** The family's people, in id order: the first lock of every structural change. */
-  private lockFamily(manager: EntityManager, familyId: string): Promise<unknown> {
-    return this.lockFamilies(manager, [familyId]);
-  }
-
-  private lockFamilies(manager: EntityManager, familyIds: string[]): Promise<unknown> {
-    return manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [familyIds]);
+  private lockFamily(manager: EntityManager, familyId: string): Promise<void> {
+    return this.people.lockFamilies(manager, [familyId]);
   }
 
   private async lockVersion(manager: EntityManager, personId: string, version: number): Promise<void> {
-    const rows = await manager.query<Array<{ version: number }>>(`SELECT version FROM person WHERE id = $1 FOR NO KEY UPDATE`, [
-      personId,
-    ]);
-    if (!rows[0]) throw new NotFoundException('Person not found');
-    if (rows[0].version !== version) {
+    const current = await this.people.lockVersion(manager, personId);
+    if (current === null) throw new NotFoundException('Person not found');
+    if (current !== version) {
       throw new ConflictException('Someone else has just changed this person: reload to see their change, then try again');
     }
   }
@@ -339,18 +277,15 @@ export class RosterService {
   }
 
   private async pathOfPerson(personId: string): Promise<OnboardingPath> {
-    const rows = await this.dataSource.query<Array<{ school_id: string }>>(`SELECT school_id FROM person WHERE id = $1`, [personId]);
-    if (!rows[0]) throw new NotFoundException('Person not found');
-    return this.schoolPaths.of(this.dataSource.manager, rows[0].school_id);
+    const schoolId = await this.people.schoolOfPerson(personId);
+    if (schoolId === null) throw new NotFoundException('Person not found');
+    return this.schoolPaths.of(this.dataSource.manager, schoolId);
   }
 
   private async family(familyId: string, classId: string): Promise<RosterFamily> {
-    const ids = await this.dataSource.query<Array<{ id: string; school_id: string }>>(
-      `SELECT id, school_id FROM person WHERE family_id = $1`,
-      [familyId],
-    );
-    const path = await this.schoolPaths.of(this.dataSource.manager, ids[0].school_id);
-    const people = await this.peopleView.loadPeople(this.dataSource.manager, path, ids.map((row) => row.id), classId);
+    const members = await this.people.peopleOfFamily(familyId);
+    const path = await this.schoolPaths.of(this.dataSource.manager, members[0].schoolId);
+    const people = await this.peopleView.loadPeople(this.dataSource.manager, path, members.map((member) => member.id), classId);
     const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
     return {
       id: familyId,

@@ -5,6 +5,7 @@ import type { AuthContext } from '../../auth/auth-context';
 import { AccessPolicy } from '../../auth/access-policy.service';
 import { PeopleViewRepository } from '../../progress/people-view.repository';
 import { SchoolPaths } from '../../paths/school-paths.service';
+import { RosterRepository } from '../roster.repository';
 import { exportHeaders, KIND_LABELS, OPT_OUT_CHANNEL_LABELS, STATUS_LABELS } from './export-labels.ru';
 import { render, type Sheet, type SpreadsheetFormat } from './spreadsheet';
 
@@ -21,6 +22,7 @@ export class ExportService {
     private readonly access: AccessPolicy,
     private readonly schoolPaths: SchoolPaths,
     private readonly peopleView: PeopleViewRepository,
+    private readonly roster: RosterRepository,
   ) {}
 
   async classExport(auth: AuthContext, classId: string, format: SpreadsheetFormat): Promise<ExportFile> {
@@ -33,10 +35,7 @@ export class ExportService {
 
   async schoolExport(auth: AuthContext, schoolId: string, format: SpreadsheetFormat): Promise<ExportFile> {
     await this.access.requireAccess(auth, 'school.export', schoolId);
-    const classes = await this.dataSource.query<Array<{ id: string; grade: number; letter: string }>>(
-      `SELECT id, grade, letter FROM school_class WHERE school_id = $1 AND archived_at IS NULL ORDER BY grade, letter`,
-      [schoolId],
-    );
+    const classes = await this.roster.activeClassesOfSchool(schoolId);
     const path = await this.schoolPaths.of(this.dataSource.manager, schoolId);
     const familyNumber = { next: 1 };
     const rows: Sheet['rows'] = [];

@@ -12,7 +12,6 @@ import {
   type ImportReport,
   type ImportWarning,
   type OnboardingPath,
-  type PersonKind,
   type SchoolImportError,
   type SchoolImportReport,
 } from '@sferum/contracts';
@@ -32,9 +31,9 @@ import {
   mappingOf,
   type ReadHeader,
 } from './import-columns';
-import { ImportMappingsService } from './import-mappings.service';
+import { ImportMappingsRepository } from './import-mappings.repository';
 import type { ImportOptions } from './import-options';
-import { countActions, nameKey, planImport, type ExistingRoster, type ImportPlan, type PlanRow, type PlannedFamily } from './import-plan';
+import { countActions, nameKey, planImport, type ImportPlan, type PlanRow, type PlannedFamily } from './import-plan';
 import { ImportRefused } from './import-refused';
 import { placeInClass, placeInSchool, readRows, type Placement, type ReadRows } from './import-rows';
 import { OF_CELLS, OF_STUDENTS, plural, rowList } from './russian';
@@ -42,11 +41,8 @@ import { readTable, type Table } from './read-table';
 import { UnreadableFile, type UnreadableKind } from './unreadable-file';
 import { ChatMembershipsRepository } from '../../progress/chat-memberships.repository';
 import { ClassCountersRepository } from '../../progress/class-counters.repository';
-
-interface SchoolPlace {
-  id: string;
-  districtId: string;
-}
+import { RosterRepository } from '../roster.repository';
+import { ImportRepository, type ClassRow, type ImportedPerson, type ImportSchool } from './import.repository';
 
 /** Into one class, or into the classes a whole school's file names. */
 type Target = { kind: 'class'; classId: string; name: string; academicYear: string } | { kind: 'school' };
@@ -102,9 +98,11 @@ export class ImportService {
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
     private readonly schoolPaths: SchoolPaths,
-    private readonly mappings: ImportMappingsService,
+    private readonly mappings: ImportMappingsRepository,
     private readonly counters: ClassCountersRepository,
     private readonly chats: ChatMembershipsRepository,
+    private readonly roster: RosterRepository,
+    private readonly imports: ImportRepository,
   ) {}
 
   async importIntoClass(auth: AuthContext, classId: string, file: Buffer, options: ImportOptions): Promise<ImportReport> {
@@ -124,9 +122,9 @@ export class ImportService {
     return this.run({ id: school.id, districtId: school.districtId }, { kind: 'school' }, file, options);
   }
 
-  private async run(school: SchoolPlace, target: Target, file: Buffer, options: ImportOptions): Promise<SchoolImportReport> {
+  private async run(school: ImportSchool, target: Target, file: Buffer, options: ImportOptions): Promise<SchoolImportReport> {
     const hashPhone = (normalized: string) => phoneHmac(this.config.PHONE_HMAC_KEY, normalized).toString('hex');
-    const academicYear = target.kind === 'class' ? target.academicYear : await schoolYear(this.dataSource.manager, school.id);
+    const academicYear = target.kind === 'class' ? target.academicYear : await this.schoolYear(this.dataSource.manager, school.id);
     let table: Table;
     try {
       table = await readTable(file);
@@ -155,23 +153,21 @@ export class ImportService {
       let year = academicYear;
       if (options.commit) {
         // A school import waits for the class imports of its school and they for it; class imports of two classes do not wait.
-        await manager.query(`SELECT pg_advisory_xact_lock${target.kind === 'school' ? '' : '_shared'}(hashtext('import-school:' || $1))`, [
-          school.id,
-        ]);
+        await this.imports.lockSchoolImports(manager, school.id, target.kind === 'school');
         if (target.kind === 'class') {
           // Two imports into one class wait for each other instead of both creating the same people.
-          await manager.query(`SELECT pg_advisory_xact_lock(hashtext('import:' || $1))`, [target.classId]);
+          await this.imports.lockClassImports(manager, target.classId);
         }
         // Before anything is read: a change of path or of school year waits for the import, or the import for it.
         path = await this.schoolPaths.lockedForChange(manager, school.id);
-        if (target.kind === 'school') year = await schoolYear(manager, school.id);
+        if (target.kind === 'school') year = await this.schoolYear(manager, school.id);
       }
       const { classes, rows, errors } =
         target.kind === 'class'
           ? { classes: [{ key: target.classId, name: target.name, id: target.classId }], rows: toPlanRows(placement, target.classId), errors: [] }
-          : classesOfFile(placement, await classesOfYear(manager, school.id, year));
+          : classesOfFile(placement, (await this.imports.classesOfYear(manager, school.id, year)).map(toClassOfYear));
       const existingIds = classes.map((c) => c.id).filter((id): id is string => id !== null);
-      const plan = planImport(rows, await this.existing(manager, school.id, existingIds, parentPhones(rows)), {
+      const plan = planImport(rows, await this.imports.existingRoster(manager, school.id, existingIds, parentPhones(rows)), {
         studentColumn: read.rows.studentColumn,
         classNames: target.kind === 'school',
       });
@@ -198,7 +194,7 @@ export class ImportService {
    * when a saved mapping of the school fits the file, that mapping.
    */
   private async readFile(
-    school: SchoolPlace,
+    school: ImportSchool,
     table: Table,
     options: ImportOptions,
     hashPhone: (normalized: string) => string,
@@ -215,7 +211,7 @@ export class ImportService {
     } else {
       header = detectHeader(table).header;
       if (options.mapping === null) {
-        for (const saved of await this.mappings.ofSchool(this.dataSource.manager, school.id)) {
+        for (const saved of await this.mappings.listNewestFirst(this.dataSource.manager, school.id)) {
           const candidate = headerAt(table, saved.headerRow - 1);
           if (mappingFits(candidate, saved.mapping)) {
             header = applyMapping(candidate, saved.mapping).header;
@@ -253,24 +249,6 @@ export class ImportService {
     return { table, header, mappingSource, savedMappingName, rows: readRows(table, header, hashPhone) };
   }
 
-  private async existing(manager: EntityManager, schoolId: string, classIds: string[], parentPhones: string[]): Promise<ExistingRoster> {
-    const students = await manager.query<ExistingRoster['students']>(
-      `SELECT id, family_id AS "familyId", class_id AS "classId", display_name AS name, encode(phone_hmac, 'hex') AS phone
-       FROM person WHERE class_id = ANY($1::uuid[]) AND archived_at IS NULL`,
-      [classIds],
-    );
-    const parents = await manager.query<ExistingRoster['parents']>(
-      `SELECT id, family_id AS "familyId", display_name AS name, encode(phone_hmac, 'hex') AS phone
-       FROM person
-       WHERE school_id = $1 AND kind = 'parent' AND archived_at IS NULL
-         AND (family_id = ANY($2::uuid[])
-              OR family_id IN (SELECT family_id FROM person
-                               WHERE school_id = $1 AND kind = 'parent' AND encode(phone_hmac, 'hex') = ANY($3::text[])))`,
-      [schoolId, [...new Set(students.map((s) => s.familyId))], parentPhones],
-    );
-    return { students, parents };
-  }
-
   /**
    * A list imported into the wrong class creates everyone again: when most of
    * the students of a class of the file are already in one other class of the
@@ -286,12 +264,7 @@ export class ImportService {
     kind: Target['kind'],
   ): Promise<ImportWarning[]> {
     if (plan.rows.length === 0) return [];
-    const others = await manager.query<Array<{ name: string; classId: string; grade: number; letter: string }>>(
-      `SELECT p.display_name AS name, c.id AS "classId", c.grade, c.letter
-       FROM person p JOIN school_class c ON c.id = p.class_id
-       WHERE p.school_id = $1 AND p.kind = 'student' AND p.archived_at IS NULL AND c.academic_year = $2 AND c.archived_at IS NULL`,
-      [schoolId, year],
-    );
+    const others = await this.imports.studentsOfYear(manager, schoolId, year);
     const classesByName = new Map<string, Map<string, string>>();
     for (const other of others) {
       const key = nameKey(other.name);
@@ -344,26 +317,23 @@ export class ImportService {
   /** Writes the plan; returns the ids of the classes it created, by name. */
   private async write(
     manager: EntityManager,
-    school: SchoolPlace,
+    school: ImportSchool,
     path: OnboardingPath,
     plan: ImportPlan,
     classes: TargetClass[],
     year: string,
   ): Promise<Map<string, string>> {
-    const created = await createClasses(manager, school, classes.filter((c) => c.id === null).map((c) => c.name), year);
+    const created = await this.createClasses(manager, school, classes.filter((c) => c.id === null).map((c) => c.name), year);
     const classIdOf = new Map(classes.map((c) => [c.key, c.id ?? created.get(c.name)!]));
     const existingFamilies = plan.families.map((f) => f.existingId).filter((id): id is string => id !== null);
-    await manager.query(`SELECT id FROM person WHERE family_id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`, [existingFamilies]);
+    await this.roster.lockFamilies(manager, existingFamilies);
 
     const newFamilies = plan.families.filter((f) => f.existingId === null);
-    const newIds = await manager.query<Array<{ id: string }>>(
-      `INSERT INTO family (school_id, district_id) SELECT $1, $2 FROM generate_series(1, $3) RETURNING id`,
-      [school.id, school.districtId, newFamilies.length],
-    );
-    const familyIdOf = new Map<PlannedFamily, string>(newFamilies.map((family, index) => [family, newIds[index].id]));
+    const newIds = await this.imports.createFamilies(manager, school, newFamilies.length);
+    const familyIdOf = new Map<PlannedFamily, string>(newFamilies.map((family, index) => [family, newIds[index]]));
     for (const family of plan.families) if (family.existingId) familyIdOf.set(family, family.existingId);
 
-    const people: Array<{ familyId: string; kind: PersonKind; name: string; phone: string | null; classId: string | null }> = [];
+    const people: ImportedPerson[] = [];
     const updated: Array<{ id: string; phone: string }> = [];
     for (const family of plan.families) {
       const familyId = familyIdOf.get(family)!;
@@ -377,35 +347,8 @@ export class ImportService {
         }
       }
     }
-    if (people.length > 0) {
-      const ids = await manager.query<Array<{ id: string }>>(
-        `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name, phone_hmac)
-         SELECT $1, $2, u.family_id, u.class_id, u.kind, u.name, decode(u.phone, 'hex')
-         FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[]) AS u(family_id, class_id, kind, name, phone)
-         RETURNING id`,
-        [
-          school.districtId,
-          school.id,
-          people.map((p) => p.familyId),
-          people.map((p) => p.classId),
-          people.map((p) => p.kind),
-          people.map((p) => p.name),
-          people.map((p) => p.phone),
-        ],
-      );
-      await manager.query(
-        `INSERT INTO person_step (person_id, step, district_id, school_id)
-         SELECT id, step, $2, $3 FROM unnest($1::uuid[]) AS id CROSS JOIN unnest($4::text[]) AS step`,
-        [ids.map((row) => row.id), school.districtId, school.id, stepIdsOf(path)],
-      );
-    }
-    if (updated.length > 0) {
-      await manager.query(
-        `UPDATE person p SET phone_hmac = decode(u.phone, 'hex'), version = version + 1, updated_at = now()
-         FROM unnest($1::uuid[], $2::text[]) AS u(id, phone) WHERE p.id = u.id`,
-        [updated.map((p) => p.id), updated.map((p) => p.phone)],
-      );
-    }
+    if (people.length > 0) await this.imports.insertPeople(manager, school, people, stepIdsOf(path));
+    if (updated.length > 0) await this.imports.updatePhones(manager, updated);
     const touched = [...new Set(familyIdOf.values())];
     const targetIds = [...new Set(classIdOf.values())];
     await this.chats.ensureStandardChats(manager, path, targetIds);
@@ -413,29 +356,28 @@ export class ImportService {
     await this.counters.recount(manager, [...new Set([...targetIds, ...(await this.counters.classesOfFamilies(manager, touched))])]);
     return created;
   }
+
+  /**
+   * The school year a school's file goes into: the latest of its classes' (a
+   * school that moved to the next year in late August is in it already), and at
+   * least the current one.
+   */
+  private async schoolYear(manager: EntityManager, schoolId: string): Promise<string> {
+    const today = academicYearOf(new Date());
+    const latest = await this.imports.latestAcademicYear(manager, schoolId);
+    return latest !== null && latest > today ? latest : today;
+  }
+
+  /** Creates the classes of the file that the school year lacks; returns their ids by name. */
+  private async createClasses(manager: EntityManager, school: ImportSchool, names: string[], year: string): Promise<Map<string, string>> {
+    if (names.length === 0) return new Map();
+    const rows = await this.imports.createClasses(manager, school, names.map((name) => parseClassName(name)!), year);
+    return new Map(rows.map((row) => [formatClassName(row.grade, row.letter), row.id]));
+  }
 }
 
-/**
- * The school year a school's file goes into: the latest of its classes' (a
- * school that moved to the next year in late August is in it already), and at
- * least the current one.
- */
-async function schoolYear(manager: EntityManager, schoolId: string): Promise<string> {
-  const rows = await manager.query<Array<{ year: string | null }>>(
-    `SELECT max(academic_year) AS year FROM school_class WHERE school_id = $1 AND archived_at IS NULL`,
-    [schoolId],
-  );
-  const today = academicYearOf(new Date());
-  const latest = rows[0]?.year ?? null;
-  return latest !== null && latest > today ? latest : today;
-}
-
-async function classesOfYear(manager: EntityManager, schoolId: string, year: string): Promise<ClassOfYear[]> {
-  const rows = await manager.query<Array<{ id: string; grade: number; letter: string; archived: boolean }>>(
-    `SELECT id, grade, letter, archived_at IS NOT NULL AS archived FROM school_class WHERE school_id = $1 AND academic_year = $2`,
-    [schoolId, year],
-  );
-  return rows.map((row) => ({ id: row.id, name: formatClassName(row.grade, row.letter), archived: row.archived }));
+function toClassOfYear(row: ClassRow & { archived: boolean }): ClassOfYear {
+  return { id: row.id, name: formatClassName(row.grade, row.letter), archived: row.archived };
 }
 
 /** The classes of a school's file: those of the school year by name, the others to be created; an archived one is an error. */
@@ -470,24 +412,6 @@ function byClassName(a: { name: string }, b: { name: string }): number {
   const pa = parseClassName(a.name);
   const pb = parseClassName(b.name);
   return (pa?.grade ?? 0) - (pb?.grade ?? 0) || a.name.localeCompare(b.name, 'ru');
-}
-
-async function createClasses(manager: EntityManager, school: SchoolPlace, names: string[], year: string): Promise<Map<string, string>> {
-  if (names.length === 0) return new Map();
-  const parsed = names.map((name) => parseClassName(name)!);
-  // A class created by an admin meanwhile is taken as it is.
-  await manager.query(
-    `INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
-     SELECT $1, $2, u.grade, u.letter, $5 FROM unnest($3::int[], $4::text[]) AS u(grade, letter)
-     ON CONFLICT (school_id, academic_year, grade, letter) DO NOTHING`,
-    [school.districtId, school.id, parsed.map((p) => p.grade), parsed.map((p) => p.letter), year],
-  );
-  const rows = await manager.query<Array<{ id: string; grade: number; letter: string }>>(
-    `SELECT id, grade, letter FROM school_class
-     WHERE school_id = $1 AND academic_year = $2 AND (grade, letter) IN (SELECT * FROM unnest($3::int[], $4::text[]))`,
-    [school.id, year, parsed.map((p) => p.grade), parsed.map((p) => p.letter)],
-  );
-  return new Map(rows.map((row) => [formatClassName(row.grade, row.letter), row.id]));
 }
 
 function classPlans(classes: TargetClass[], plan: ImportPlan): ImportClassPlan[] {
