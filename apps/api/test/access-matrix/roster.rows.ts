@@ -3,8 +3,10 @@ import { by, phone, POLICY, row, type MatrixRow, type MatrixWorld, type Place } 
 
 const none = () => Promise.resolve(undefined);
 const school = (w: MatrixWorld, place: Place) => Promise.resolve(w.sites[place].schoolId);
-const newClass = (w: MatrixWorld, place: Place) => w.newClass(place);
 const newFamily = (w: MatrixWorld, place: Place) => w.newFamily(place);
+/** For requests that leave the class as usable as it was (reads, additions). */
+const sharedFamily = (w: MatrixWorld, place: Place) => w.sharedFamily(place);
+const sharedClass = (w: MatrixWorld, place: Place) => w.sharedClass(place);
 const nobody = by(404, 404, 404, 404);
 
 /** A class list of one student with a parent, names and phone of their own. */
@@ -21,7 +23,7 @@ const MAPPING = { mapping: { ФИО: 'student_name' }, headerRow: 1 };
 
 /** A family of `place` and a class of the caller's school led by the class's teacher. */
 const ownClassAndFamilyOf = async (w: MatrixWorld, place: Place) => ({
-  classId: await w.newClass('own'),
+  classId: await w.sharedClass('own'),
   family: await w.newFamily(place),
 });
 
@@ -30,13 +32,13 @@ export const ROSTER_ROWS: MatrixRow[] = [
   row({
     route: 'GET /classes/:classId/roster',
     expected: POLICY.classWork(200),
-    prepare: newFamily,
+    prepare: sharedFamily,
     send: (agent, f) => agent.get(`/api/classes/${f.classId}/roster`),
   }),
   row({
     route: 'POST /classes/:classId/students',
     expected: POLICY.classWork(201),
-    prepare: newClass,
+    prepare: sharedClass,
     send: (agent, classId) =>
       agent
         .post(`/api/classes/${classId}/students`)
@@ -56,7 +58,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
   row({
     route: 'POST /classes/:classId/students/family-match',
     expected: POLICY.classWork(200),
-    prepare: newFamily,
+    prepare: sharedFamily,
     send: (agent, f) =>
       agent
         .post(`/api/classes/${f.classId}/students/family-match`)
@@ -65,14 +67,14 @@ export const ROSTER_ROWS: MatrixRow[] = [
   row({
     route: 'POST /classes/:classId/chats',
     expected: POLICY.classWork(201),
-    prepare: newClass,
+    prepare: sharedClass,
     send: (agent, classId) => agent.post(`/api/classes/${classId}/chats`).send({ name: `Предмет ${unique()}` }),
   }),
   row({
     route: 'PUT /chats/:chatId/invite-link',
     variant: 'a class chat',
     expected: POLICY.classWork(200),
-    prepare: async (w, place) => w.classChat(await w.newClass(place)),
+    prepare: async (w, place) => w.classChat(await sharedClass(w, place)),
     send: (agent, chatId) => agent.put(`/api/chats/${chatId}/invite-link`).send({ url: null }),
   }),
   row({
@@ -80,7 +82,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
     variant: 'the school chat',
     expected: POLICY.schoolAdmins(200),
     prepare: async (w, place) => {
-      await w.newClass(place);
+      await w.sharedClass(place);
       return w.schoolChat(place);
     },
     send: (agent, chatId) => agent.put(`/api/chats/${chatId}/invite-link`).send({ url: null }),
@@ -111,7 +113,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
     route: 'POST /people/:personId/move',
     variant: 'into another class of the same school',
     expected: POLICY.classWork(200),
-    prepare: async (w, place) => ({ family: await w.newFamily(place), to: await w.newClass(place) }),
+    prepare: async (w, place) => ({ family: await w.newFamily(place), to: await w.sharedClass(place, 1) }),
     send: (agent, t) =>
       agent.post(`/api/people/${t.family.studentId}/move`).send({ version: t.family.studentVersion, classId: t.to }),
   }),
@@ -120,7 +122,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
     variant: 'a student of the own class into a class of the place',
     // The district admin sees both classes: a move to another school is refused as such (400).
     expected: { own: by(200, 404, 200, 200), otherSchool: by(404, 404, 404, 400), otherDistrict: nobody },
-    prepare: async (w, place) => ({ family: await w.newFamily('own'), to: await w.newClass(place) }),
+    prepare: async (w, place) => ({ family: await w.newFamily('own'), to: await w.sharedClass(place, 1) }),
     send: (agent, t) =>
       agent.post(`/api/people/${t.family.studentId}/move`).send({ version: t.family.studentVersion, classId: t.to }),
   }),
@@ -149,7 +151,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
     route: 'POST /classes/:classId/import',
     variant: 'preview',
     expected: POLICY.classWork(200),
-    prepare: newClass,
+    prepare: sharedClass,
     send: (agent, classId) =>
       agent.post(`/api/classes/${classId}/import?mode=preview`).attach('file', classList(), 'класс.csv'),
   }),
@@ -157,7 +159,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
     route: 'POST /classes/:classId/import',
     variant: 'commit',
     expected: POLICY.classWork(200),
-    prepare: newClass,
+    prepare: sharedClass,
     send: (agent, classId) =>
       agent.post(`/api/classes/${classId}/import?mode=commit`).attach('file', classList(), 'класс.csv'),
   }),
@@ -186,7 +188,7 @@ export const ROSTER_ROWS: MatrixRow[] = [
   row({
     route: 'GET /classes/:classId/export',
     expected: POLICY.classWork(200),
-    prepare: newFamily,
+    prepare: sharedFamily,
     send: (agent, f) => agent.get(`/api/classes/${f.classId}/export?format=csv`),
   }),
   row({

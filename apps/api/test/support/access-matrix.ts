@@ -94,7 +94,7 @@ export interface Site {
   schoolId: string;
 }
 
-/** A student with one parent in a fresh class, as the API created them. */
+/** A student with one parent, as the API created them. */
 export interface Family {
   classId: string;
   familyId: string;
@@ -114,6 +114,7 @@ export class MatrixWorld {
   private otherDistrictAdmin!: TestAgent;
   private year = 2040;
   private fingerprintSql = '';
+  private readonly shared = new Map<string, Promise<unknown>>();
 
   private constructor(
     readonly app: NestExpressApplication,
@@ -202,9 +203,32 @@ export class MatrixWorld {
     );
   }
 
-  /** A fresh class of the place with one student and one parent, added through the API. */
+  /**
+   * Classes of each place kept for the whole file (the `n`th of the place), for
+   * the rows whose requests leave a class usable by the next case (reads, and
+   * work on one family): a fresh class per case is most of a case's time.
+   */
+  sharedClass(place: Place, n = 0): Promise<string> {
+    return this.once(`class ${place} ${n}`, () => this.newClass(place));
+  }
+
+  /** A family of the place's shared class for the whole file, for requests that only read it or add to it. */
+  sharedFamily(place: Place): Promise<Family> {
+    return this.once(`family ${place}`, () => this.newFamily(place));
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let made = this.shared.get(key) as Promise<T> | undefined;
+    if (!made) {
+      made = make();
+      this.shared.set(key, made);
+    }
+    return made;
+  }
+
+  /** A fresh student with one parent, added through the API to the class (by default the place's shared class). */
   async newFamily(place: Place, classId?: string): Promise<Family> {
-    const targetClass = classId ?? (await this.newClass(place));
+    const targetClass = classId ?? (await this.sharedClass(place));
     const response = await this.builderOf(place)
       .post(`/api/classes/${targetClass}/students`)
       .send({ displayName: `Ученик ${unique()}`, parents: [{ displayName: `Родитель ${unique()}`, phone: phone() }] })
