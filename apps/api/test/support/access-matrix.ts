@@ -342,15 +342,17 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
  * Registers one test per row × place × actor: the exact status, and for a
  * refused request that the database is as it was. One app and one world per file.
  */
-export function describeMatrix<A extends Actor>(
+export type AnyMatrixRow = MatrixRow<StaffActor> | MatrixRow<KeyActor>;
+
+export function describeMatrix(
   title: string,
-  rows: ReadonlyArray<MatrixRow<A>>,
-  actorsOf: (world: MatrixWorld) => Promise<Record<A, TestAgent>>,
+  rows: readonly AnyMatrixRow[],
+  actorsOf: (world: MatrixWorld) => Promise<Partial<Record<Actor, TestAgent>>>,
   more?: (world: () => MatrixWorld) => void,
 ): void {
   describe(title, () => {
     let world: MatrixWorld;
-    let agents: Record<A, TestAgent>;
+    let agents: Partial<Record<Actor, TestAgent>>;
 
     beforeAll(async () => {
       world = await MatrixWorld.create();
@@ -359,8 +361,8 @@ export function describeMatrix<A extends Actor>(
     afterAll(() => world.close());
 
     const cases = rows.flatMap((r) =>
-      (Object.entries(r.expected) as Array<[Place, Expected<A>]>).flatMap(([place, expected]) =>
-        (Object.entries(expected) as Array<[A, number]>).map(
+      (Object.entries(r.expected) as Array<[Place, Partial<Record<Actor, number>>]>).flatMap(([place, expected]) =>
+        (Object.entries(expected) as Array<[Actor, number]>).map(
           ([actor, status]) => [`${r.route}${r.variant ? ` (${r.variant})` : ''}`, place, actor, status, r] as const,
         ),
       ),
@@ -370,8 +372,8 @@ export function describeMatrix<A extends Actor>(
      * A refused request changes nothing (each case checks it), so the refused
      * cases of a row and place share one target; each allowed one gets its own.
      */
-    const refusedTargets = new Map<MatrixRow<A>, Map<Place, Promise<unknown>>>();
-    const targetFor = (r: MatrixRow<A>, place: Place, status: number): Promise<unknown> => {
+    const refusedTargets = new Map<AnyMatrixRow, Map<Place, Promise<unknown>>>();
+    const targetFor = (r: AnyMatrixRow, place: Place, status: number): Promise<unknown> => {
       if (isSuccess(status)) return r.prepare(world, place);
       const ofRow = refusedTargets.get(r) ?? new Map<Place, Promise<unknown>>();
       refusedTargets.set(r, ofRow);
@@ -386,7 +388,9 @@ export function describeMatrix<A extends Actor>(
     it.each(cases)('%s on an object of %s as %s → %i', async (_route, place, actor, status, r) => {
       const target = await targetFor(r, place, status);
       const before = isSuccess(status) ? '' : await world.fingerprint();
-      const response: Response = await r.send(agents[actor], target as never, world, place);
+      const agent = agents[actor];
+      if (!agent) throw new Error(`no agent for ${actor}`);
+      const response: Response = await r.send(agent, target as never, world, place);
       // The body only when the status is not the one expected, so that a failure says why.
       expect({
         status: response.status,
@@ -399,5 +403,10 @@ export function describeMatrix<A extends Actor>(
   });
 }
 
-export const staffAgents = (world: MatrixWorld): Promise<Record<StaffActor, TestAgent>> =>
-  Promise.resolve(world.agents);
+export const staffAgents = (world: MatrixWorld): Promise<Partial<Record<Actor, TestAgent>>> => Promise.resolve(world.agents);
+
+/** The staff and the reporting keys of D1 and D2. */
+export const staffAndKeyAgents = async (world: MatrixWorld): Promise<Partial<Record<Actor, TestAgent>>> => ({
+  ...world.agents,
+  ...(await world.keyAgents()),
+});
