@@ -91,6 +91,34 @@ export const PROGRESS_ROWS: MatrixRow[] = [
         .send({ step: t.step, status: 'done', people: everyone(t.family) }),
   }),
   row({
+    route: 'POST /classes/:classId/progress',
+    variant: 'the own class and its people, the chat of a class of the place',
+    expected: { own: by(404, 404, 404, 404), otherSchool: nobody, otherDistrict: nobody },
+    prepare: async (w, place) => ({
+      family: await w.newFamily('own'),
+      chatId: await w.classChat(await w.sharedClass(place, 1)),
+    }),
+    send: (agent, t) =>
+      agent
+        .post(`/api/classes/${t.family.classId}/progress`)
+        .send({ chatId: t.chatId, status: 'joined', people: everyone(t.family) }),
+  }),
+  row({
+    route: 'POST /chats/:chatId/members/commit',
+    variant: 'a class chat, people of another class of the place',
+    // Whoever sees the chat is told which people are not of it (400, the ids they sent); another teacher does not see it.
+    expected: {
+      own: by(400, 404, 400, 400),
+      otherSchool: by(400, 404, 400, 400),
+      otherDistrict: by(400, 404, 400, 400),
+    },
+    prepare: async (w, place) => ({
+      chatId: (await w.sharedFamily('own')).classChatId,
+      family: await w.newFamily(place, await w.sharedClass(place, 1)),
+    }),
+    send: (agent, t) => agent.post(`/api/chats/${t.chatId}/members/commit`).send({ personIds: [t.family.studentId] }),
+  }),
+  row({
     route: 'PUT /people/:personId/opt-out',
     expected: POLICY.classWork(200),
     prepare: newFamily,
