@@ -5,6 +5,7 @@ import { PRIVACY_ROWS } from './privacy.rows';
 import { PROGRESS_ROWS } from './progress.rows';
 import { KEY_REPORT_ROWS, STAFF_REPORT_ROWS } from './reports.rows';
 import { ROSTER_ROWS } from './roster.rows';
+import { SCHOOL_YEAR_ROWS } from './school-year.rows';
 
 /** Every row of every matrix file, for the completeness test. */
 export const ALL_MATRIX_ROWS: readonly AnyMatrixRow[] = [
@@ -15,4 +16,5 @@ export const ALL_MATRIX_ROWS: readonly AnyMatrixRow[] = [
   ...PRIVACY_ROWS,
   ...STAFF_REPORT_ROWS,
   ...KEY_REPORT_ROWS,
+  ...SCHOOL_YEAR_ROWS,
 ];
