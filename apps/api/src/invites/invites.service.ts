@@ -40,7 +40,7 @@ export class InvitesService {
    * or, with `regenerate`, new ones for all (the old ones stop working).
    */
   async issue(auth: AuthContext, classId: string, familyIds: string[], regenerate: boolean): Promise<FamilyInvite[]> {
-    await this.access.requireAccess(auth, 'class.read', classId);
+    await this.access.requireAccess(auth, 'class.work', classId);
     const inClass = await this.invites.familiesInClass(classId, familyIds);
     if (inClass.length !== new Set(familyIds).size) throw new NotFoundException('Family not found in this class');
     const expiresAt = endOfAcademicYear(new Date());

@@ -75,7 +75,7 @@ export class ClassesService {
 
   /** What the class's parents read on their page and letter: the class teacher's contact, the deadline. The class's teachers may set it. */
   async setParentInfo(auth: AuthContext, classId: string, dto: SetParentInfoDto): Promise<SchoolClassSummary> {
-    await this.access.requireAccess(auth, 'class.read', classId);
+    await this.access.requireAccess(auth, 'class.work', classId);
     await this.classes.setParentInfo(classId, {
       parentContact: dto.parentContact === null || dto.parentContact === '' ? null : dto.parentContact,
       deadline: dto.deadline,

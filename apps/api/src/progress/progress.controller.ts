@@ -69,7 +69,7 @@ export class ProgressController {
   @Post('classes/:classId/progress')
   @HttpCode(HttpStatus.OK)
   async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
-    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
+    const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
       throw RequestValidationException.forField('step', 'give either step or chatId');
     }

@@ -72,7 +72,7 @@ export class RosterService {
    * that family's children are told, never their names.
    */
   async familyMatch(auth: AuthContext, classId: string, dto: FamilyMatchDto): Promise<FamilyMatch> {
-    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
+    const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents);
     if (!found) return { match: null };
     const classes = await this.people.classesOfFamilyStudents(found.familyId);
@@ -81,7 +81,7 @@ export class RosterService {
 
   /** A student in a new family, or in an existing one (a sibling), with up to two new parents. */
   async createStudent(auth: AuthContext, classId: string, dto: CreateStudentDto): Promise<RosterFamily> {
-    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
+    const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     if (dto.joinFamilyOfParent && !dto.familyId) {
       const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents ?? []);
       if (found) {
@@ -163,7 +163,7 @@ export class RosterService {
   async moveStudent(auth: AuthContext, personId: string, dto: MoveStudentDto): Promise<RosterPerson> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     if (person.kind !== 'student') throw new ConflictException('Only a student moves between classes');
-    const target = await this.access.requireAccess(auth, 'class.read', dto.classId);
+    const target = await this.access.requireAccess(auth, 'class.work', dto.classId);
     if (target.schoolId !== person.schoolId) throw RequestValidationException.forField('classId', 'classId must be a class of the same school');
     if (target.archivedAt) throw RequestValidationException.forField('classId', 'classId is an archived class');
     await this.dataSource.transaction(async (manager) => {
@@ -192,7 +192,7 @@ export class RosterService {
   }
 
   async createSubjectChat(auth: AuthContext, classId: string, dto: CreateSubjectChatDto): Promise<ChatSummary> {
-    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
+    const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     const chatId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
       let id: string;

@@ -106,7 +106,7 @@ export class ImportService {
   ) {}
 
   async importIntoClass(auth: AuthContext, classId: string, file: Buffer, options: ImportOptions): Promise<ImportReport> {
-    const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
+    const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     const target: Target = {
       kind: 'class',
       classId,
