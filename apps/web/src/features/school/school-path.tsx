@@ -1,33 +1,11 @@
 'use client';
 
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { PATH_CATALOGUE, type OnboardingPath, type SchoolSummary } from '@sferum/contracts';
-import { useLocale, useTranslations } from 'next-intl';
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { PATH_CATALOGUE, type SchoolSummary } from '@sferum/contracts';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { isAppLocale, routing, type AppLocale } from '../../i18n/routing';
+import { PathName, useAppLocale } from './path-name';
 import { SwitchPathModal } from './switch-path-modal';
-
-export function useAppLocale(): AppLocale {
-  const locale = useLocale();
-  return isAppLocale(locale) ? locale : routing.defaultLocale;
-}
-
-/** The path's name with the «Прежний путь» badge of a legacy one. */
-export function PathName({ path, locale }: { path: OnboardingPath; locale: AppLocale }) {
-  const t = useTranslations('schoolPath');
-  return (
-    <Group gap="xs" wrap="wrap" component="span">
-      <Text span fw={600}>
-        {path.name[locale]}
-      </Text>
-      {path.legacy && (
-        <Badge color="orange" variant="light">
-          {t('legacy')}
-        </Badge>
-      )}
-    </Group>
-  );
-}
 
 /** The school's onboarding path: what it is, its steps, and (for those who may) the way to another one. */
 export function SchoolPathSection({ school, canManage }: { school: SchoolSummary; canManage: boolean }) {

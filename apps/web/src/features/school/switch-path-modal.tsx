@@ -11,7 +11,7 @@ import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchool } from '../../api/parse';
 import { byId, QUERY_ROOTS, schoolQuery } from '../../api/queries';
-import { PathName, useAppLocale } from './school-path';
+import { PathName, useAppLocale } from './path-name';
 
 interface Props {
   opened: boolean;
