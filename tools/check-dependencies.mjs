@@ -22,7 +22,7 @@ const result = typeof output === 'string' ? JSON.parse(output) : output;
 const problems = result.summary.violations
   .filter((violation) => violation.rule.severity === 'error')
   .map((violation) => {
-    const path = violation.cycle?.map((step) => step.name).join(' → ') ?? `${violation.from} → ${violation.to}`;
+    const path = [violation.from, ...(violation.cycle?.map((step) => step.name) ?? [violation.to])].join(' → ');
     return `${violation.rule.name}: ${path}`;
   });
 problems.push(...featureCycles(result.modules).map((cycle) => `feature-cycle: ${cycle}`));
