@@ -39,7 +39,7 @@ async function rowProgress(page: Page): Promise<number[]> {
 }
 
 function descending(values: number[]): boolean {
-  return values.every((value, i) => i === 0 || values[i - 1] >= value);
+  return values.every((value, i) => i === 0 || (values[i - 1] ?? value) >= value);
 }
 
 /** The trend chart is drawn, or says it waits for more days: the demo has little history. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Workbook, type Worksheet } from 'exceljs';
 import { reportWorkbook, type ExportLabels, type ExportRow } from './export-workbook';
 import { kindReport, stepCounts } from './report-factory';
+import { at } from '../../testing/at';
 
 const labels: ExportLabels = {
   locale: 'ru',
@@ -45,7 +46,7 @@ const vkSchool: ExportRow = {
   parents: kindReport({ people: 4 }),
 };
 
-async function sheetOf(rows: ExportRow[], total = { students: rows[0].students, parents: rows[0].parents }): Promise<Worksheet> {
+async function sheetOf(rows: ExportRow[], total = { students: at(rows, 0).students, parents: at(rows, 0).parents }): Promise<Worksheet> {
   const workbook = new Workbook();
   const buffer = await reportWorkbook(rows, total, labels);
   await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -106,7 +106,7 @@ export function blockedByReason(kind: KindReport, path: OnboardingPath): Record<
   const sums = Object.fromEntries(stepReasons(path).map((reason) => [reason, 0]));
   for (const step of path.steps) {
     const counts = kind.steps[step.id]?.blockedByReason ?? {};
-    for (const reason of Object.keys(sums)) sums[reason] += counts[reason] ?? 0;
+    for (const reason of Object.keys(sums)) sums[reason] = (sums[reason] ?? 0) + (counts[reason] ?? 0);
   }
   return sums;
 }
@@ -124,12 +124,8 @@ export function reasonCounts(report: ProgressReport, path: OnboardingPath): Reas
   const parents = blockedByReason(report.parents, path);
   const order = stepReasons(path);
   return order
-    .map((reason) => ({
-      reason,
-      students: students[reason],
-      parents: parents[reason],
-      total: students[reason] + parents[reason],
-    }))
+    .map((reason) => ({ reason, students: students[reason] ?? 0, parents: parents[reason] ?? 0 }))
+    .map((count) => ({ ...count, total: count.students + count.parents }))
     .sort((a, b) => b.total - a.total || order.indexOf(a.reason) - order.indexOf(b.reason));
 }
 

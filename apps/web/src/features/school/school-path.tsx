@@ -1,7 +1,7 @@
 'use client';
 
 import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { PATH_CATALOGUE, type SchoolSummary } from '@sferum/contracts';
+import { PATH_CATALOGUE, type OnboardingPath, type SchoolSummary } from '@sferum/contracts';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { PathName, useAppLocale } from './path-name';
@@ -13,7 +13,9 @@ export function SchoolPathSection({ school, canManage }: { school: SchoolSummary
   const locale = useAppLocale();
   const [switching, setSwitching] = useState(false);
   const path = PATH_CATALOGUE.get(school.pathId);
-  const others = PATH_CATALOGUE.paths.filter((candidate) => candidate.id !== path.id);
+  const [firstOther, ...moreOthers] = PATH_CATALOGUE.paths.filter((candidate) => candidate.id !== path.id);
+  // The paths to switch to, or null on a catalogue of one path.
+  const others: [OnboardingPath, ...OnboardingPath[]] | null = firstOther ? [firstOther, ...moreOthers] : null;
   const chats = [...path.chats.classChats, path.chats.subject, path.chats.school]
     .map((chat) => chat.title[locale])
     .join(', ');
@@ -49,13 +51,13 @@ export function SchoolPathSection({ school, canManage }: { school: SchoolSummary
             </Text>
           )}
         </Stack>
-        {canManage && others.length > 0 && (
+        {canManage && others && (
           <Button variant="default" onClick={() => setSwitching(true)}>
             {t('switch')}
           </Button>
         )}
       </Group>
-      {canManage && others.length > 0 && (
+      {canManage && others && (
         <SwitchPathModal
           opened={switching}
           school={school}

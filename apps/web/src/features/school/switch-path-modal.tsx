@@ -18,7 +18,7 @@ interface Props {
   school: SchoolSummary;
   current: OnboardingPath;
   /** the catalogue's other paths, at least one */
-  others: OnboardingPath[];
+  others: [OnboardingPath, ...OnboardingPath[]];
   onClose: () => void;
 }
 
