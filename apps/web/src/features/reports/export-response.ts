@@ -6,7 +6,7 @@ import { getPathname } from '../../i18n/navigation';
 import { isAppLocale, routing, type AppLocale } from '../../i18n/routing';
 import { apiUrl } from '../../server/api-url';
 import { reportWorkbook, type ExportLabels, type ExportRow } from './export-workbook';
-import type { OverallStatus } from './report-model';
+import type { OverallStatus } from '@sferum/contracts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -1,7 +1,7 @@
-import type { KindReport, OnboardingPath, ProgressReport } from '@sferum/contracts';
+import { kindProgress, OVERALL_STATUSES, stepShare, type KindReport, type OnboardingPath, type OverallStatus, type ProgressReport } from '@sferum/contracts';
 import { Workbook } from 'exceljs';
 import type { AppLocale } from '../../i18n/routing';
-import { kindProgress, knownPath, OVERALL_STATUSES, stepShare, type OverallStatus } from './report-model';
+import { knownPath } from './report-model';
 
 export interface ExportRow extends ProgressReport {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_PATH, VK_PATH } from '@sferum/contracts';
+import { MAX_PATH, stepShare, VK_PATH } from '@sferum/contracts';
 import { kindReport, stepCounts } from './report-factory';
 import {
   blockedByReason,
@@ -13,7 +13,6 @@ import {
   progressOf,
   reasonCounts,
   sortRows,
-  stepShare,
   type ReportRow,
 } from './report-model';
 import { at } from '../../testing/at';

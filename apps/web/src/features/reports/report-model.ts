@@ -1,28 +1,14 @@
 import {
+  kindProgress,
+  OVERALL_STATUSES,
   PATH_CATALOGUE,
   type BlockerReason,
   type HistoryDay,
   type KindReport,
   type OnboardingPath,
-  type OverallCounts,
+  type OverallStatus,
   type ProgressReport,
-  type StepCounts,
 } from '@sferum/contracts';
-
-/** part / whole, 0 with nothing to divide by. */
-export function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : part / whole;
-}
-
-/**
- * «Прогресс» of a kind of people: the share of those who take part (everyone
- * but those who do not use Sferum, a lawful choice) who are connected: every
- * step of their path done and their class chat joined. The same on any path,
- * so it compares schools on different paths. 0 with nobody taking part.
- */
-export function kindProgress(kind: KindReport): number {
-  return share(kind.overall.connected, kind.participants);
-}
 
 /** «Прогресс» of a school or class: its students'. */
 export function progressOf(report: ProgressReport): number {
@@ -33,18 +19,6 @@ export function progressOf(report: ProgressReport): number {
 export function parentProgressOf(report: ProgressReport): number {
   return kindProgress(report.parents);
 }
-
-/** A step's share done among the people it counts who take part (done, not started or blocked). */
-export function stepShare(step: StepCounts): number {
-  return share(step.done, step.done + step.notStarted + step.blocked);
-}
-
-/** The statuses of people as a whole, in the order the reports show them. */
-export const OVERALL_STATUSES = ['connected', 'inProgress', 'blocked', 'notStarted', 'optedOut'] as const satisfies readonly Exclude<
-  keyof OverallCounts,
-  'shareConnected'
->[];
-export type OverallStatus = (typeof OVERALL_STATUSES)[number];
 
 export function overallCounts(kind: KindReport): Array<{ status: OverallStatus; count: number }> {
   return OVERALL_STATUSES.map((status) => ({ status, count: kind.overall[status] }));
