@@ -23,6 +23,13 @@ module.exports = {
       to: { path: '^apps/api/' },
     },
     {
+      name: 'api-build-without-dev-tools',
+      severity: 'error',
+      comment: 'Development tools (tools/, the embedded PostgreSQL) stay out of the API\'s production build; its tests may use them.',
+      from: { path: '^apps/api/src/', pathNot: '\\.spec\\.ts$' },
+      to: { path: '^tools/' },
+    },
+    {
       name: 'libs-not-apps',
       severity: 'error',
       comment: 'A library is imported by the apps, never the other way round.',

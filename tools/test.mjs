@@ -26,7 +26,7 @@ const STEPS = [
   {
     name: 'unit tests',
     commands: [nx('run-many', '-t', 'test')],
-    results: ['contracts-unit', 'api-unit', 'web-unit'],
+    results: ['contracts-unit', 'api-unit', 'web-unit', 'dev-postgres-unit'],
   },
   { name: 'API end-to-end tests', commands: [nx('run', 'api:e2e')], results: ['api-e2e'] },
   { name: 'browser tests', commands: [nx('run', 'web:e2e')], results: ['web-e2e'] },
