@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createDatabase, dropDatabase, testDatabaseName, withDatabaseName } from '../../src/database/database-admin';
-import { startEmbeddedPostgres } from '../../../../tools/dev-postgres/src/embedded-postgres';
+import { startEmbeddedPostgres } from '@sferum/dev-postgres';
 import { runPendingMigrations } from '../../src/database/migrate';
 
 export interface TestServer {
