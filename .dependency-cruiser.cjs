@@ -25,7 +25,8 @@ module.exports = {
     {
       name: 'api-build-without-dev-tools',
       severity: 'error',
-      comment: 'Development tools (tools/, the embedded PostgreSQL) stay out of the API\'s production build; its tests may use them.',
+      comment:
+        "Development tools (tools/, the embedded PostgreSQL) stay out of the API's production build; its tests may use them.",
       from: { path: '^apps/api/src/', pathNot: '\\.spec\\.ts$' },
       to: { path: '^tools/' },
     },
