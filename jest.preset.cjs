@@ -1,5 +1,5 @@
 // Shared by every project's Jest config: TypeScript through SWC (with the
-// decorator metadata NestJS needs) and the path alias of libs/contracts.
+// decorator metadata NestJS needs) and the path aliases of libs/contracts and tools/dev-postgres.
 const path = require('node:path');
 
 module.exports = {
@@ -19,6 +19,7 @@ module.exports = {
   },
   moduleNameMapper: {
     '^@sferum/contracts$': path.join(__dirname, 'libs/contracts/src/index.ts'),
+    '^@sferum/dev-postgres$': path.join(__dirname, 'tools/dev-postgres/src/embedded-postgres.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

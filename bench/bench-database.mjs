@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { apiModule, buildApi, ROOT } from '../tools/stack.mjs';
+import { apiModule, buildApi, devPostgres, ROOT } from '../tools/stack.mjs';
 
 /** The bench database; `npm run bench -- --quick` works in one of its own (env BENCH_DATABASE), so it never replaces the region. */
 const benchDatabase = () => process.env.BENCH_DATABASE || 'sferum_bench';
@@ -63,7 +63,7 @@ export async function openBenchServer({ create = false } = {}) {
   const stoppers = [];
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const { startEmbeddedPostgres } = apiModule('database/embedded-postgres.js');
+    const { startEmbeddedPostgres } = devPostgres();
     const dataDir = join(ROOT, '.data/bench/postgres');
     let server = await startEmbeddedPostgres({ dataDir });
     if (await applySettings(server.url)) {

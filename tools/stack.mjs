@@ -11,14 +11,30 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const API_DIST = join(ROOT, 'dist/api/apps/api/src');
+const DEV_POSTGRES_DIST = join(ROOT, 'dist/dev-postgres');
 const require = createRequire(import.meta.url);
 
-/** The compiled API modules the launcher reuses (config validation, embedded PostgreSQL). */
+/** The compiled API modules the launcher reuses (config validation, database admin). */
 export function apiModule(relativePath) {
   try {
     return require(join(API_DIST, relativePath));
   } catch (error) {
     throw new Error(`The API is not built (${relativePath}): run "npx nx run api:build" first.`, { cause: error });
+  }
+}
+
+/**
+ * The embedded PostgreSQL launcher (tools/dev-postgres), compiled on its own:
+ * a development tool, not part of the API's production build.
+ * @returns {typeof import('./dev-postgres/src/embedded-postgres')}
+ */
+export function devPostgres() {
+  try {
+    return require(join(DEV_POSTGRES_DIST, 'embedded-postgres.js'));
+  } catch (error) {
+    throw new Error('The embedded PostgreSQL launcher is not built: run "npx nx run dev-postgres:build" first.', {
+      cause: error,
+    });
   }
 }
 
@@ -96,9 +112,12 @@ export async function openDatabase() {
   return { url, stop: async () => { while (stoppers.length > 0) await stoppers.pop()(); } };
 }
 
-/** Builds the API (Nx skips it when nothing changed); exits on failure. */
+/** Builds the API and the embedded PostgreSQL launcher (Nx skips what did not change); exits on failure. */
 export function buildApi() {
-  const build = spawnSync('npx', ['nx', 'run', 'api:build', '--outputStyle=static'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dev-postgres', '--outputStyle=static'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -108,7 +127,7 @@ async function startDatabaseServer({ databaseUrl, freshDatabase, stoppers }) {
     apiModule('config/app-config.js').loadDatabaseConfig({ DATABASE_URL: databaseUrl });
     return databaseUrl;
   }
-  const { startEmbeddedPostgres } = apiModule('database/embedded-postgres.js');
+  const { startEmbeddedPostgres } = devPostgres();
   const dataDir = freshDatabase ? mkdtempSync(join(tmpdir(), 'sferum-pg-')) : join(ROOT, '.data/postgres');
   if (freshDatabase) {
     stoppers.push(async () => rmSync(dataDir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { ROOT, startStack } from './stack.mjs';
 const webPort = Number(process.env.PORT || 3000);
 const apiPort = Number(process.env.API_PORT || 3333);
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], {
+const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dev-postgres', 'web', '--outputStyle=static'], {
   cwd: ROOT,
   stdio: 'inherit',
 });

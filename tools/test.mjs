@@ -1,6 +1,7 @@
-// `npm test`: every test of every project — type checks, unit tests, API
-// end-to-end tests on a real PostgreSQL and browser tests in headless
-// Chromium — then one closing line with the totals.
+// `npm test`: every check and test of every project — type checks, ESLint,
+// Prettier, the import rules (dependency-cruiser), unit tests, API end-to-end
+// tests on a real PostgreSQL and browser tests in headless Chromium — then a
+// line per step and one closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,11 +9,27 @@ import { ROOT } from './stack.mjs';
 
 const RESULTS = join(ROOT, '.data/test-results');
 
+const nx = (...args) => ['npx', 'nx', ...args, '--outputStyle=stream'];
+
 const STEPS = [
-  { name: 'type checks', args: ['run-many', '-t', 'typecheck'] },
-  { name: 'unit tests', args: ['run-many', '-t', 'test'], results: ['contracts-unit', 'api-unit', 'web-unit'] },
-  { name: 'API end-to-end tests', args: ['run', 'api:e2e'], results: ['api-e2e'] },
-  { name: 'browser tests', args: ['run', 'web:e2e'], results: ['web-e2e'] },
+  { name: 'type checks', commands: [nx('run-many', '-t', 'typecheck')] },
+  {
+    name: 'ESLint',
+    commands: [
+      // @nx/enforce-module-boundaries reads the project graph that Nx caches; outside an Nx task it may be missing.
+      ['npx', 'nx', 'graph', `--file=${join(RESULTS, 'project-graph.json')}`],
+      ['npx', 'eslint', '.'],
+    ],
+  },
+  { name: 'Prettier', commands: [['npx', 'prettier', '--check', '.']] },
+  { name: 'import rules', commands: [['node', 'tools/check-dependencies.mjs']] },
+  {
+    name: 'unit tests',
+    commands: [nx('run-many', '-t', 'test')],
+    results: ['contracts-unit', 'api-unit', 'web-unit', 'dev-postgres-unit'],
+  },
+  { name: 'API end-to-end tests', commands: [nx('run', 'api:e2e')], results: ['api-e2e'] },
+  { name: 'browser tests', commands: [nx('run', 'web:e2e')], results: ['web-e2e'] },
 ];
 
 rmSync(RESULTS, { recursive: true, force: true });
@@ -24,12 +41,17 @@ const lines = [];
 
 for (const step of STEPS) {
   console.log(`\n=== ${step.name} ===`);
-  const run = spawnSync('npx', ['nx', ...step.args, '--outputStyle=stream'], { cwd: ROOT, stdio: 'inherit' });
-  if (run.status !== 0) failedSteps.push(step.name);
+  const stepStarted = Date.now();
+  const ok = step.commands.every(
+    ([command, ...args]) => spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' }).status === 0,
+  );
+  if (!ok) failedSteps.push(step.name);
+  const seconds = Math.round((Date.now() - stepStarted) / 1000);
+  lines.push(`  ${step.name.padEnd(22)} ${ok ? 'passed' : 'FAILED'} (${seconds} s)`);
   for (const name of step.results ?? []) {
     const counts = readCounts(name);
     if (!counts) continue;
-    lines.push(`  ${name.padEnd(16)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+    lines.push(`    ${name.padEnd(20)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
     for (const key of Object.keys(totals)) totals[key] += counts[key];
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiErrorBody, HealthResponse } from '@sferum/contracts';
 import request from 'supertest';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sferum/dev-postgres';
 import { createMigratedDatabase } from './support/test-database';
 import { createTestApp } from './support/test-app';
 

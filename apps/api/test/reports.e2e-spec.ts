@@ -13,6 +13,7 @@ import {
   type SchoolReport,
 } from '@sferum/contracts';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
@@ -461,6 +462,55 @@ describe('district reporting API', () => {
       const teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId: schoolA }, { classIds: [classes[0]] })).email);
       await teacher.get(`/api/reports/schools/${schoolA}`).expect(403);
       await request(app.getHttpServer()).get('/api/reports/district').expect(401);
+    });
+
+    const workbookOf = async (agent: TestAgent, path: string): Promise<{ sheet: ExcelJS.Worksheet; disposition: string }> => {
+      const response = await agent
+        .get(path)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200)
+        .expect('content-type', /spreadsheetml/)
+        .expect('cache-control', 'private, no-store');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as ArrayBuffer);
+      const [sheet] = workbook.worksheets;
+      if (!sheet) throw new Error('the file has no sheet');
+      return { sheet, disposition: String(response.headers['content-disposition']) };
+    };
+
+    it('gives the district and a school as XLSX, in Russian or English, with the report’s own figures', async () => {
+      const district = (await admin.get('/api/reports/district').expect(200)).body as DistrictReport;
+      const { sheet, disposition } = await workbookOf(admin, '/api/reports/district/export');
+      expect(sheet.name).toBe('Прогресс');
+      expect(disposition).toMatch(/^attachment; filename=.*filename\*=UTF-8''/);
+      expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toMatch(/^Отчёт по району .+ \d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(sheet.getRow(1).getCell(1).text).toBe('Школа');
+      expect(sheet.getRow(1).getCell(6).text).toBe('Прогресс');
+      // One row per school, then the total.
+      expect(sheet.rowCount).toBe(1 + district.schools.length + 1);
+      expect(sheet.getRow(sheet.rowCount).getCell(1).text).toBe('Итого');
+      expect(sheet.getRow(sheet.rowCount).getCell(4).value).toBe(district.total.students.people);
+      const schoolNames = district.schools.map((school) => school.schoolName);
+      expect(Array.from({ length: district.schools.length }, (_, i) => sheet.getRow(i + 2).getCell(1).text)).toEqual(schoolNames);
+
+      const english = await workbookOf(admin, '/api/reports/district/export?locale=en');
+      expect(english.sheet.name).toBe('Progress');
+      expect(english.sheet.getRow(1).getCell(1).text).toBe('School');
+      await admin.get('/api/reports/district/export?locale=de').expect(400);
+
+      const schoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email);
+      const school = await workbookOf(schoolAdmin, `/api/reports/schools/${schoolA}/export`);
+      expect(school.sheet.getRow(1).getCell(1).text).toBe('Класс');
+      expect(school.sheet.rowCount).toBe(1 + 2 + 1);
+      await schoolAdmin.get('/api/reports/district/export').expect(403);
+      await schoolAdmin.get(`/api/reports/schools/${schoolB}/export`).expect(404);
+      await admin.get(`/api/reports/schools/${otherDistrictSchool}/export`).expect(404);
+      await request(app.getHttpServer()).get('/api/reports/district/export').expect(401);
     });
   });
   describe('a district with a school on each path and people who opted out', () => {

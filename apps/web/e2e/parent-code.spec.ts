@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { MAX_PATH, type ClassRoster, type FamilyInvite, type RosterFamily, type SchoolClassSummary } from '@sferum/contracts';
 import parentRu from '../messages/parent.ru.json';
 import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs } from './support/demo-session';
+import { at } from '../src/testing/at';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -202,7 +203,7 @@ test.describe.serial('from the letter’s code to the chat', () => {
     test('a parent confirms a step, which folds, with «Сохранено» in sight', async ({ page }) => {
       await page.goto(`/p/${state.code.replace(/-/g, '')}`);
       const account = page.locator(`#i-${state.parentId}-max_account`);
-      await expect(account.getByRole('link', { name: MAX_PATH.steps[0].links[1].label.ru })).toHaveAttribute('href', MAX_PATH.steps[0].links[1].url);
+      await expect(account.getByRole('link', { name: at(at(MAX_PATH.steps, 0).links, 1).label.ru })).toHaveAttribute('href', at(at(MAX_PATH.steps, 0).links, 1).url);
       await account.getByRole('button', { name: p.actions.done }).click();
       await expect(page).toHaveURL(/saved=/);
       await expect(account.getByRole('status')).toHaveText(p.saved);

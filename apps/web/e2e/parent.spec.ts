@@ -7,6 +7,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import parentRu from '../messages/parent.ru.json';
 import ru from '../messages/ru.json';
+import { at } from '../src/testing/at';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -129,7 +130,7 @@ test.describe.serial('parent links', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(p.title);
       // Today's path, said the right way round (folded under one line), and voluntary.
       await page.getByText(p.pitfalls.title, { exact: true }).click();
-      await expect(page.getByText(MAX_PATH.pitfalls[3].ru)).toBeVisible();
+      await expect(page.getByText(at(MAX_PATH.pitfalls, 3).ru)).toBeVisible();
       await expect(page.getByRole('heading', { name: p.voluntary.title })).toBeVisible();
       await expect(page.locator('body')).not.toContainText('VK ID');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -137,7 +138,7 @@ test.describe.serial('parent links', () => {
       await page.screenshot({ path: shot('parent-page-top') });
 
       const account = page.locator(`#i-${state.parentId}-max_account`);
-      await expect(account.getByRole('link', { name: MAX_PATH.steps[0].links[0].label.ru })).toHaveAttribute('href', MAX_PATH.steps[0].links[0].url);
+      await expect(account.getByRole('link', { name: at(at(MAX_PATH.steps, 0).links, 0).label.ru })).toHaveAttribute('href', at(at(MAX_PATH.steps, 0).links, 0).url);
       await account.getByRole('button', { name: p.actions.done }).click();
       await expect(page).toHaveURL(/saved=/);
       await expect(page.locator(`#i-${state.parentId}-max_account`)).toContainText(p.saved);

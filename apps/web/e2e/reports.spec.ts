@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { MAX_PATH, VK_PATH } from '@sferum/contracts';
@@ -39,7 +40,7 @@ async function rowProgress(page: Page): Promise<number[]> {
 }
 
 function descending(values: number[]): boolean {
-  return values.every((value, i) => i === 0 || values[i - 1] >= value);
+  return values.every((value, i) => i === 0 || (values[i - 1] ?? value) >= value);
 }
 
 /** The trend chart is drawn, or says it waits for more days: the demo has little history. */
@@ -100,7 +101,16 @@ test('the district admin compares schools, then creates an API key and sees its 
   await page.getByRole('link', { name: reports.reports.table.export }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^Отчёт по району .+\.xlsx$/);
-  await file.saveAs(path.resolve(screenshotDir, '../downloads', file.suggestedFilename()));
+  const saved = path.resolve(screenshotDir, '../downloads', file.suggestedFilename());
+  await file.saveAs(saved);
+  // The API built it: the dashboard's table, a row per school and the total.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(saved);
+  const sheet = workbook.getWorksheet('Прогресс');
+  expect(sheet?.getRow(1).getCell(1).text).toBe('Школа');
+  const names = sheet?.getColumn(1).values.map(String) ?? [];
+  expect(names).toContain(DEMO_SCHOOL);
+  expect(names.at(-1)).toBe('Итого');
 
   await page.getByRole('link', { name: DEMO_SCHOOL }).click();
   await expect(page).toHaveURL(/\/reports\/schools\/[0-9a-f-]{36}$/);

@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test';
 import { MAX_PATH, VK_PATH, type ClassRoster, type RosterFamily, type SchoolClassSummary, type SchoolSummary } from '@sferum/contracts';
 import ru from '../messages/ru.json';
 import { DEMO_DISTRICT_ADMIN, signIn } from './support/demo-session';
+import { at } from '../src/testing/at';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -22,7 +23,7 @@ test('the district admin moves a school to the legacy VK path after a dialog tha
   const family = (await (
     await page.request.post(`/api/classes/${schoolClass.id}/students`, { data: { displayName: 'Путевой Игорь', parents: [{ displayName: 'Путевая Анна' }] } })
   ).json()) as RosterFamily;
-  const student = family.students[0];
+  const student = at(family.students, 0);
   const done = await page.request.put(`/api/people/${student.id}/steps/max_account`, { data: { version: student.version, status: 'done' } });
   expect(done.ok()).toBe(true);
 
@@ -42,7 +43,7 @@ test('the district admin moves a school to the legacy VK path after a dialog tha
 
   const roster = (await (await page.request.get(`/api/classes/${schoolClass.id}/roster`)).json()) as ClassRoster;
   expect(roster.pathId).toBe(VK_PATH.id);
-  expect(roster.families[0].students[0].steps.map((step) => [step.step, step.status])).toEqual([
+  expect(at(at(roster.families, 0).students, 0).steps.map((step) => [step.step, step.status])).toEqual([
     ['vk_id', 'not_started'],
     ['sferum_profile', 'not_started'],
     ['messenger', 'not_started'],

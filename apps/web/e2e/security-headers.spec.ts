@@ -45,8 +45,7 @@ function parsePolicy(header: string | undefined): Map<string, string[]> {
     (header ?? '')
       .split(';')
       .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...sources]) => [name.toLowerCase(), sources]),
+      .flatMap(([name, ...sources]) => (name ? [[name.toLowerCase(), sources]] : [])),
   );
 }
 

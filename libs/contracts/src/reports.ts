@@ -131,3 +131,32 @@ export interface HistoryReport {
   classId: string | null;
   days: HistoryDay[];
 }
+
+// The figures that the dashboard shows and the report's XLSX (built by the API) writes: computed once.
+
+/** part / whole, 0 with nothing to divide by. */
+export function share(part: number, whole: number): number {
+  return whole === 0 ? 0 : part / whole;
+}
+
+/**
+ * «Прогресс» of a kind of people: the share of those who take part (everyone
+ * but those who do not use Sferum, a lawful choice) who are connected: every
+ * step of their path done and their class chat joined. The same on any path,
+ * so it compares schools on different paths. 0 with nobody taking part.
+ */
+export function kindProgress(kind: KindReport): number {
+  return share(kind.overall.connected, kind.participants);
+}
+
+/** A step's share done among the people it counts who take part (done, not started or blocked). */
+export function stepShare(step: StepCounts): number {
+  return share(step.done, step.done + step.notStarted + step.blocked);
+}
+
+/** The statuses of people as a whole, in the order the reports show them. */
+export const OVERALL_STATUSES = ['connected', 'inProgress', 'blocked', 'notStarted', 'optedOut'] as const satisfies readonly Exclude<
+  keyof OverallCounts,
+  'shareConnected'
+>[];
+export type OverallStatus = (typeof OVERALL_STATUSES)[number];

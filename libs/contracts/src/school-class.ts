@@ -50,11 +50,11 @@ export function parseClassName(text: string): { grade: number; letter: string } 
     .replace(/[A-Z]/g, (latin) => LATIN_LOOKALIKES[latin] ?? latin)
     .replace(/(^|[^А-ЯЁ])(КЛАСС[А-ЯЁ]*|КЛ)(?![А-ЯЁ])/g, '$1 ')
     .replace(/[\s\-\u2010-\u2015«»"'„“”‘’`.,:;()№]/g, '');
-  const match = /^0?(\d{1,2})([А-ЯЁ])$/.exec(compact);
-  if (!match) return null;
-  const grade = Number(match[1]);
+  const [, digits, letter] = /^0?(\d{1,2})([А-ЯЁ])$/.exec(compact) ?? [];
+  if (digits === undefined || letter === undefined) return null;
+  const grade = Number(digits);
   if (grade < MIN_GRADE || grade > MAX_GRADE) return null;
-  return { grade, letter: match[2] };
+  return { grade, letter };
 }
 
 /** The class's name as formatClassName writes it ("5 а" → "5А"), or null when the text names no class. */

@@ -70,4 +70,14 @@ describe('docker-compose.yml', () => {
     expect(compose.services.web?.depends_on?.api?.condition).toBe('service_healthy');
     expect(compose.services.web?.environment?.API_URL).toBe('http://api:3333');
   });
+
+  it('builds both images on the Node.js LTS that package.json asks for (24; 20 is past its end of life)', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    expect(manifest.engines.node).toBe('>=24');
+    for (const dockerfile of ['apps/api/Dockerfile', 'apps/web/Dockerfile']) {
+      const images = [...readFileSync(join(ROOT, dockerfile), 'utf8').matchAll(/^FROM (\S+)/gm)].map((match) => match[1]);
+      expect(images.length).toBeGreaterThan(0);
+      expect(images.every((image) => image === 'node:24-bookworm-slim')).toBe(true);
+    }
+  });
 });

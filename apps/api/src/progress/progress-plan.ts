@@ -1,4 +1,13 @@
-import { stepIdsOf, stepsAfter, stepsBefore, type BlockerReason, type ChatStatus, type OnboardingPath, type StepStatus } from '@sferum/contracts';
+import {
+  stepIdsOf,
+  stepsAfter,
+  stepsBefore,
+  type BlockerReason,
+  type ChatStatus,
+  type OnboardingPath,
+  type OptOutChannel,
+  type StepStatus,
+} from '@sferum/contracts';
 
 /** One person's state as stored: a status per step and per chat. */
 export interface ItemState<Status extends string = string> {
@@ -14,6 +23,9 @@ export interface PersonState {
 }
 
 export type Target = { step: string } | { chatId: string };
+
+/** Opting out (with the channel used instead), or back in (null). */
+export type OptOutChoice = { channel: OptOutChannel; note: string | null } | null;
 
 export interface RequestedChange {
   target: Target;

@@ -10,8 +10,7 @@ import {
   type StepStatus,
 } from '@sferum/contracts';
 import { RequestValidationException } from '../common/validation';
-import type { RequestedChange, Target } from './progress-plan';
-import type { OptOutChoice } from './progress.service';
+import type { OptOutChoice, RequestedChange, Target } from './progress-plan';
 
 interface StatusFields {
   status: StepStatus | ChatStatus;

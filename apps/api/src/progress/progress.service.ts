@@ -10,6 +10,7 @@ import {
   planTransitions,
   UnknownChat,
   type ItemState,
+  type OptOutChoice,
   type PersonState,
   type RequestedChange,
   type Target,
@@ -34,9 +35,6 @@ export interface PersonChange {
   seen?: SeenState;
   change: RequestedChange;
 }
-
-/** Opting out (with the channel used instead), or back in (null). */
-export type OptOutChoice = { channel: OptOutChannel; note: string | null } | null;
 
 export interface OptOutChange {
   personId: string;

@@ -1,12 +1,24 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
 import { SESSION_COOKIE, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { Auth } from '../auth/auth.decorators';
+import { CONTENT_TYPES } from '../common/spreadsheet';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { HistoryRangeDto, historyRange } from './history-query.dto';
+import { REPORT_LOCALES, type ReportLocale } from './report-export-labels';
+import { districtWorkbook, schoolWorkbook, type ReportFile } from './report-workbook';
 import { ReportsService } from './reports.service';
+
+class ReportExportQueryDto {
+  /** the language of the headers and of the paths' step titles; Russian by default */
+  @IsOptional()
+  @IsIn(REPORT_LOCALES)
+  locale?: ReportLocale;
+}
 
 /**
  * The same reports for the dashboard, with the staff session instead of an
@@ -56,4 +68,45 @@ export class StaffReportsController {
     return this.reports.history(auth.districtId, historyRange(query), query);
   }
 
+  @Get('district/export')
+  @ApiProduces(CONTENT_TYPES.xlsx)
+  @ApiQuery({ name: 'locale', required: false, enum: REPORT_LOCALES })
+  @ApiOkResponse({ description: 'The district report’s table of schools as the dashboard shows it, as an XLSX file.' })
+  async districtExport(
+    @Auth() auth: AuthContext,
+    @Query() query: ReportExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    this.access.requireRole(auth, 'district.read');
+    const report = await this.reports.district(auth.districtId);
+    return send(response, await districtWorkbook(report, query.locale ?? 'ru', moscowToday()));
+  }
+
+  @Get('schools/:schoolId/export')
+  @ApiProduces(CONTENT_TYPES.xlsx)
+  @ApiQuery({ name: 'locale', required: false, enum: REPORT_LOCALES })
+  @ApiOkResponse({ description: 'One school’s report, class by class, as an XLSX file.' })
+  async schoolExport(
+    @Auth() auth: AuthContext,
+    @UuidParam('schoolId') schoolId: string,
+    @Query() query: ReportExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
+    await this.access.requireAccess(auth, 'school.report', schoolId);
+    const report = await this.reports.school(auth.districtId, schoolId);
+    return send(response, await schoolWorkbook(report, query.locale ?? 'ru', moscowToday()));
+  }
+
+}
+
+/** Today in Moscow, where the reports' days are counted. */
+function moscowToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+}
+
+function send(response: Response, file: ReportFile): StreamableFile {
+  response.attachment(file.fileName);
+  // A report holds figures of schools: never kept by a shared cache.
+  response.setHeader('Cache-Control', 'private, no-store');
+  return new StreamableFile(file.content, { type: CONTENT_TYPES.xlsx });
 }

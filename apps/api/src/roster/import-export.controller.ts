@@ -32,7 +32,7 @@ import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
 import { ExportService, type ExportFile } from './export/export.service';
-import { CONTENT_TYPES, type SpreadsheetFormat } from './export/spreadsheet';
+import { CONTENT_TYPES, type SpreadsheetFormat } from '../common/spreadsheet';
 import { ImportService } from './import/import.service';
 import { importOptions, MAPPING_JSON_MAX_LENGTH, type ImportParameters } from './import/import-options';
 import { ImportRefusedFilter } from './import/import-refused';

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { createDatabase, dropDatabase, testDatabaseName, withDatabaseName } from '../../src/database/database-admin';
-import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+// Jest's globalSetup resolves modules without the config's moduleNameMapper, so not through @sferum/dev-postgres.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { startEmbeddedPostgres } from '../../../../tools/dev-postgres/src/embedded-postgres';
 import { runPendingMigrations } from '../../src/database/migrate';
 
 export interface TestServer {

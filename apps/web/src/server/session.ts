@@ -39,8 +39,3 @@ export async function requireStaff(locale: AppLocale, path: string, area: StaffA
   if (!mayOpen(user, area)) redirect(getPathname({ href: landingPath(user), locale }));
   return user;
 }
-
-/** Where a signed-in user goes instead of a page meant for visitors (sign-in). */
-export function redirectToLanding(user: CurrentUser, locale: AppLocale): never {
-  redirect(getPathname({ href: landingPath(user), locale }));
-}

@@ -57,7 +57,7 @@ export interface PathChat {
 
 export interface PathChats {
   /** the class chats a class has on this path (one for everyone, or one with parents and one with students) */
-  classChats: PathChat[];
+  classChats: [PathChat, ...PathChat[]];
   subject: PathChat;
   school: PathChat;
   /** how one joins a chat, for the student and for the parent */

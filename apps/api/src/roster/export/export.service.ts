@@ -7,7 +7,7 @@ import { PeopleViewRepository } from '../../progress/people-view.repository';
 import { SchoolPaths } from '../../paths/school-paths.service';
 import { RosterRepository } from '../roster.repository';
 import { exportHeaders, KIND_LABELS, OPT_OUT_CHANNEL_LABELS, STATUS_LABELS } from './export-labels.ru';
-import { render, type Sheet, type SpreadsheetFormat } from './spreadsheet';
+import { render, type Sheet, type SpreadsheetFormat } from '../../common/spreadsheet';
 
 export interface ExportFile {
   fileName: string;

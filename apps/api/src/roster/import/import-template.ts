@@ -1,4 +1,4 @@
-import { render, type SpreadsheetFormat } from '../export/spreadsheet';
+import { render, type SpreadsheetFormat } from '../../common/spreadsheet';
 import { TEMPLATE_CLASS_HEADER, TEMPLATE_HEADERS } from './import-columns';
 
 /** Who fills the template in: a class teacher for a class, a secretary for the whole school (with a «Класс» column first). */

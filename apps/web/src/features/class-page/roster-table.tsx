@@ -123,7 +123,7 @@ const PersonRow = memo(function PersonRow({
                   path={path}
                   person={person}
                   column={column}
-                  itemLabel={state.chat ? chatLabel(state.chat) : columnLabels[index]}
+                  itemLabel={state.chat ? chatLabel(state.chat) : (columnLabels[index] ?? column.id)}
                   state={state}
                   onChoose={onChoose}
                 />

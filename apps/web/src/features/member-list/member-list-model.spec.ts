@@ -10,6 +10,7 @@ import {
   previewIsEmpty,
   toggleChecked,
 } from './member-list-model';
+import { at } from '../../testing/at';
 
 const chat = (id: string, kind: ChatSummary['kind'], audience: ChatSummary['audience'], name: string | null = null): ChatSummary => ({
   id,
@@ -89,8 +90,8 @@ describe('the choices of a preview', () => {
   });
 
   it('marks a person once when the teacher picks someone already found on another line', () => {
-    const [line] = preview.ambiguous;
-    const withMaria = { ...preview, ambiguous: [{ ...line, candidates: [...line.candidates, preview.matched[0]] }] };
+    const line = at(preview.ambiguous, 0);
+    const withMaria = { ...preview, ambiguous: [{ ...line, candidates: [...line.candidates, at(preview.matched, 0)] }] };
     expect(commitPersonIds(withMaria, choose(initialSelection(withMaria), 4, 'maria'))).toEqual(['maria', 'alena']);
   });
 

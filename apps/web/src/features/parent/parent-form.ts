@@ -16,7 +16,6 @@ import type { OptOutChange, OptOutScope, ParentChange } from './parent-api';
  * say that a person (or the family) will not use Sferum, or will after all.
  */
 export const PARENT_ACTIONS = ['done', 'undo', 'blocked', 'opt_out', 'opt_in'] as const;
-export type ParentAction = (typeof PARENT_ACTIONS)[number];
 
 /** The `item` field: a step (`step:max_account`) or a chat (`chat:<id>`). */
 export function itemValue(target: { step: string } | { chatId: string }): string {

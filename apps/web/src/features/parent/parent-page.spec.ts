@@ -5,6 +5,7 @@ import ru from '../../../messages/parent.ru.json';
 import { escapeHtml } from './html';
 import { parentChat, parentFamily, parentPerson, parentStep } from './parent-factory';
 import { renderFamilyPage, renderMessagePage } from './parent-page';
+import { at } from '../../testing/at';
 
 const CHILD = '0b7c5b3e-2d1a-4c59-9a51-1f7f3f0e9a11';
 const MOTHER = '1c8d6c4f-3e2b-4d6a-8b62-2a8a4a1fab22';
@@ -57,13 +58,13 @@ describe('renderFamilyPage', () => {
   });
 
   it('takes the steps, the how-to for each kind of person, hints and links from the path', () => {
-    const [account, profile] = MAX_PATH.steps;
+    const [account, profile] = [at(MAX_PATH.steps, 0), at(MAX_PATH.steps, 1)];
     has(page, account.title.ru);
     has(page, account.howTo.student.ru);
     has(page, account.howTo.parent.ru);
-    has(page, profile.hints.parent[1].ru);
+    has(page, at(profile.hints.parent, 1).ru);
     expect(page).toContain('<a href="https://web.max.ru/" rel="noopener noreferrer">');
-    has(page, account.links[1].label.ru);
+    has(page, at(account.links, 1).label.ru);
     has(page, MAX_PATH.chats.howTo.student.ru);
   });
 
@@ -138,7 +139,7 @@ describe('renderFamilyPage', () => {
       pathId: 'vk',
     });
     const vkPage = renderFamilyPage('ru', vk, null);
-    has(vkPage, VK_PATH.steps[0].howTo.student.ru);
+    has(vkPage, at(VK_PATH.steps, 0).howTo.student.ru);
     has(vkPage, p.voluntary.text.replace('{app}', 'VK Мессенджер'));
     expect(vkPage).not.toContain('max_account');
   });
@@ -146,7 +147,7 @@ describe('renderFamilyPage', () => {
   it('speaks English with the path’s English texts', () => {
     const en = renderFamilyPage('en', maxFamily, null);
     expect(en).toContain('<html lang="en">');
-    has(en, MAX_PATH.steps[0].howTo.parent.en);
+    has(en, at(MAX_PATH.steps, 0).howTo.parent.en);
     has(en, 'The class chat with parents');
   });
 });
@@ -375,11 +376,11 @@ describe('«Вступить в чат»', () => {
   });
 
   it('says that an invitation waits in a folded chats step, and is gone once the chat is joined', () => {
-    const early = renderFamilyPage('ru', family([{ ...invited.people[0], steps: [step('max_account'), step('school_profile')] }]), null);
+    const early = renderFamilyPage('ru', family([{ ...at(invited.people, 0), steps: [step('max_account'), step('school_profile')] }]), null);
     expect(early).toContain(`<span>Чаты<span class="by"> — ${p.steps.invite}</span></span>`);
     const joined = renderFamilyPage(
       'ru',
-      family([{ ...invited.people[0], chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'https://max.ru/join/parents-5a', status: 'joined' })] }]),
+      family([{ ...at(invited.people, 0), chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'https://max.ru/join/parents-5a', status: 'joined' })] }]),
       null,
     );
     expect(joined).not.toContain('class="join"');

@@ -454,15 +454,15 @@ export function renderFamilyPage(locale: AppLocale, family: ParentFamily, notice
   const people = [...family.people.filter((p) => p.kind === 'student'), ...family.people.filter((p) => p.kind === 'parent')];
   const placed = placeNotice(notice, people);
   const ctx: Ctx = { t, locale, path, notice: placed };
-  const progress = people.map((person) => personProgress(path, person));
+  const shown = people.map((person) => ({ person, progress: personProgress(path, person) }));
   const topNotice = placed && !anchorsOf(people).has(placed.anchor) ? noticeHtml(t, placed, placed.anchor) : null;
-  const summary = html`<ul class="summary" aria-label="${t('summary.label')}">${people.map((person, index) => summaryLine(ctx, family, person, progress[index]))}</ul>`;
+  const summary = html`<ul class="summary" aria-label="${t('summary.label')}">${shown.map(({ person, progress }) => summaryLine(ctx, family, person, progress))}</ul>`;
   const pitfalls =
     path.pitfalls.length > 0
       ? html`<details class="box"><summary>${t('pitfalls.title')}</summary><ul>${path.pitfalls.map((pitfall) => html`<li>${text(ctx, pitfall)}</li>`)}</ul></details>`
       : null;
   const voluntary = html`<section class="free" id="free" aria-labelledby="free-title"><h2 id="free-title">${t('voluntary.title')}</h2><p>${t('voluntary.text', { app: text(ctx, path.appName) })}</p></section>`;
-  const body = html`<main id="${TOP_ANCHOR}"><h1>${t('title')}</h1><p class="school">${t('school', { name: family.schoolName })}</p>${topNotice}${summary}<p class="lead">${t('voluntary.short')} <a href="#free">${t('voluntary.shortLink')}</a></p>${people.map((person, index) => personHtml(ctx, family, person, progress[index]))}${pitfalls}${classesHtml(ctx, family.classes)}${voluntary}${familyOptOutHtml(ctx, people)}<div class="foot"><p>${t('lead')}</p><p>${t('expires', { date: formatDate(locale, family.expiresAt) })}</p><p>${t('help')}</p><p>${t('privacy')}</p></div></main>`;
+  const body = html`<main id="${TOP_ANCHOR}"><h1>${t('title')}</h1><p class="school">${t('school', { name: family.schoolName })}</p>${topNotice}${summary}<p class="lead">${t('voluntary.short')} <a href="#free">${t('voluntary.shortLink')}</a></p>${shown.map(({ person, progress }) => personHtml(ctx, family, person, progress))}${pitfalls}${classesHtml(ctx, family.classes)}${voluntary}${familyOptOutHtml(ctx, people)}<div class="foot"><p>${t('lead')}</p><p>${t('expires', { date: formatDate(locale, family.expiresAt) })}</p><p>${t('help')}</p><p>${t('privacy')}</p></div></main>`;
   return parentDocument(locale, t('title'), body);
 }
 

@@ -34,6 +34,7 @@ function Chart({ points, label, width }: { points: HistoryPoint[]; label: string
   const WIDTH = width;
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
+  const ticks = new Set(tickIndexes(points.length, Math.max(2, Math.floor(innerW / PX_PER_TICK))));
   const x = (i: number) => PAD.left + (points.length === 1 ? innerW / 2 : (i / (points.length - 1)) * innerW);
   const y = (share: number) => PAD.top + (1 - share) * innerH;
   const line = (key: 'students' | 'parents') =>
@@ -51,23 +52,33 @@ function Chart({ points, label, width }: { points: HistoryPoint[]; label: string
       {GRID.map((share) => (
         <g key={share}>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(share)} y2={y(share)} stroke="var(--mantine-color-gray-3)" />
-          <text x={PAD.left - 8} y={y(share)} textAnchor="end" dominantBaseline="middle" fontSize={12} fill="var(--mantine-color-dimmed)">
+          <text
+            x={PAD.left - 8}
+            y={y(share)}
+            textAnchor="end"
+            dominantBaseline="middle"
+            fontSize={12}
+            fill="var(--mantine-color-dimmed)"
+          >
             {formatShare(share, locale)}
           </text>
         </g>
       ))}
-      {tickIndexes(points.length, Math.max(2, Math.floor(innerW / PX_PER_TICK))).map((i) => (
-        <text
-          key={points[i].day}
-          x={x(i)}
-          y={HEIGHT - 10}
-          textAnchor={i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'}
-          fontSize={12}
-          fill="var(--mantine-color-dimmed)"
-        >
-          {dayLabel(points[i].day, locale)}
-        </text>
-      ))}
+      {points.map(
+        (point, i) =>
+          ticks.has(i) && (
+            <text
+              key={point.day}
+              x={x(i)}
+              y={HEIGHT - 10}
+              textAnchor={i === 0 ? 'start' : i === points.length - 1 ? 'end' : 'middle'}
+              fontSize={12}
+              fill="var(--mantine-color-dimmed)"
+            >
+              {dayLabel(point.day, locale)}
+            </text>
+          ),
+      )}
       {(['parents', 'students'] as const).map((key) => (
         <g key={key}>
           <polyline points={line(key)} fill="none" stroke={COLORS[key]} strokeWidth={2.5} strokeLinejoin="round" />
@@ -95,6 +106,7 @@ export function HistoryChart({
   const locale = useLocale();
   const points = historySeries(days ?? []);
   const { ref, width } = useElementSize();
+  const first = points[0];
   const last = points.at(-1);
 
   return (
@@ -115,7 +127,7 @@ export function HistoryChart({
           <LoadingState />
         ) : error ? (
           <ErrorState error={error} onRetry={onRetry} />
-        ) : hasTrend(points) && last ? (
+        ) : hasTrend(points) && first && last ? (
           <>
             <Group gap="lg" mb="xs">
               {(['students', 'parents'] as const).map((key) => (
@@ -131,7 +143,7 @@ export function HistoryChart({
                   width={width}
                   points={points}
                   label={t('chartLabel', {
-                    from: dayLabel(points[0].day, locale),
+                    from: dayLabel(first.day, locale),
                     to: dayLabel(last.day, locale),
                     students: formatShare(last.students, locale),
                     parents: formatShare(last.parents, locale),

@@ -1,11 +1,11 @@
 'use client';
 
 import { Alert, Badge, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { KindReport, OnboardingPath, ProgressReport } from '@sferum/contracts';
+import { kindProgress, stepShare, type KindReport, type OnboardingPath, type ProgressReport } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { isAppLocale, routing } from '../../i18n/routing';
 import { BlockersChart } from './blockers-chart';
-import { formatCount, formatShare, kindProgress, knownPath, stepShare } from './report-model';
+import { formatCount, formatShare, knownPath } from './report-model';
 
 /** One path's figures: a school's total, or a district's schools on that path added up. */
 export interface PathSection {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { MAX_PATH, VK_PATH } from '@sferum/contracts';
+import { MAX_PATH, stepShare, VK_PATH } from '@sferum/contracts';
 import { kindReport, stepCounts } from './report-factory';
 import {
   blockedByReason,
@@ -13,9 +13,9 @@ import {
   progressOf,
   reasonCounts,
   sortRows,
-  stepShare,
   type ReportRow,
 } from './report-model';
+import { at } from '../../testing/at';
 
 function row(name: string, students: number, connected: number, optedOut = 0): ReportRow {
   return {
@@ -91,8 +91,8 @@ describe('sortRows', () => {
 
   it('leaves the given rows in their order', () => {
     sortRows(rows, { key: 'progress', direction: 'desc' });
-    expect(rows[0].name).toBe('Школа № 12');
-    expect(rows[1].name).toBe('Школа № 2');
+    expect(rows[0]?.name).toBe('Школа № 12');
+    expect(rows[1]?.name).toBe('Школа № 2');
   });
 });
 
@@ -165,8 +165,9 @@ describe('historySeries', () => {
 
   it('notices days on different paths', () => {
     expect(pathsChanged(days)).toBe(true);
-    expect(pathsChanged([days[0], { ...days[1], pathIds: ['max'] }])).toBe(false);
-    expect(pathsChanged([{ ...days[0], pathIds: ['vk', 'max'] }, { ...days[1], pathIds: ['max', 'vk'] }])).toBe(false);
+    const [first, second] = [at(days, 0), at(days, 1)];
+    expect(pathsChanged([first, { ...second, pathIds: ['max'] }])).toBe(false);
+    expect(pathsChanged([{ ...first, pathIds: ['vk', 'max'] }, { ...second, pathIds: ['max', 'vk'] }])).toBe(false);
   });
 });
 

@@ -1,28 +1,14 @@
 import {
+  kindProgress,
+  OVERALL_STATUSES,
   PATH_CATALOGUE,
   type BlockerReason,
   type HistoryDay,
   type KindReport,
   type OnboardingPath,
-  type OverallCounts,
+  type OverallStatus,
   type ProgressReport,
-  type StepCounts,
 } from '@sferum/contracts';
-
-/** part / whole, 0 with nothing to divide by. */
-export function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : part / whole;
-}
-
-/**
- * «Прогресс» of a kind of people: the share of those who take part (everyone
- * but those who do not use Sferum, a lawful choice) who are connected: every
- * step of their path done and their class chat joined. The same on any path,
- * so it compares schools on different paths. 0 with nobody taking part.
- */
-export function kindProgress(kind: KindReport): number {
-  return share(kind.overall.connected, kind.participants);
-}
 
 /** «Прогресс» of a school or class: its students'. */
 export function progressOf(report: ProgressReport): number {
@@ -33,18 +19,6 @@ export function progressOf(report: ProgressReport): number {
 export function parentProgressOf(report: ProgressReport): number {
   return kindProgress(report.parents);
 }
-
-/** A step's share done among the people it counts who take part (done, not started or blocked). */
-export function stepShare(step: StepCounts): number {
-  return share(step.done, step.done + step.notStarted + step.blocked);
-}
-
-/** The statuses of people as a whole, in the order the reports show them. */
-export const OVERALL_STATUSES = ['connected', 'inProgress', 'blocked', 'notStarted', 'optedOut'] as const satisfies readonly Exclude<
-  keyof OverallCounts,
-  'shareConnected'
->[];
-export type OverallStatus = (typeof OVERALL_STATUSES)[number];
 
 export function overallCounts(kind: KindReport): Array<{ status: OverallStatus; count: number }> {
   return OVERALL_STATUSES.map((status) => ({ status, count: kind.overall[status] }));
@@ -106,7 +80,7 @@ export function blockedByReason(kind: KindReport, path: OnboardingPath): Record<
   const sums = Object.fromEntries(stepReasons(path).map((reason) => [reason, 0]));
   for (const step of path.steps) {
     const counts = kind.steps[step.id]?.blockedByReason ?? {};
-    for (const reason of Object.keys(sums)) sums[reason] += counts[reason] ?? 0;
+    for (const reason of Object.keys(sums)) sums[reason] = (sums[reason] ?? 0) + (counts[reason] ?? 0);
   }
   return sums;
 }
@@ -124,12 +98,8 @@ export function reasonCounts(report: ProgressReport, path: OnboardingPath): Reas
   const parents = blockedByReason(report.parents, path);
   const order = stepReasons(path);
   return order
-    .map((reason) => ({
-      reason,
-      students: students[reason],
-      parents: parents[reason],
-      total: students[reason] + parents[reason],
-    }))
+    .map((reason) => ({ reason, students: students[reason] ?? 0, parents: parents[reason] ?? 0 }))
+    .map((count) => ({ ...count, total: count.students + count.parents }))
     .sort((a, b) => b.total - a.total || order.indexOf(a.reason) - order.indexOf(b.reason));
 }
 

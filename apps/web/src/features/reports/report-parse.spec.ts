@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ResponseShapeError } from '../../api/parse';
 import { kindReport, stepCounts } from './report-factory';
 import { parseDistrictReport, parseHistoryReport } from './report-parse';
+import { at } from '../../testing/at';
 
 const max = { students: kindReport({ people: 5, connected: 1, steps: { max_account: stepCounts(2, { blockedByReason: { shared_phone: 1 } }) } }), parents: kindReport({ people: 4 }) };
 const vk = { students: kindReport({ people: 3, steps: { vk_id: stepCounts(3) } }), parents: kindReport({ people: 3 }) };
@@ -27,9 +28,9 @@ describe('parseDistrictReport', () => {
       ['max', 1],
       ['vk', 1],
     ]);
-    expect(report.schools[0].pathName).toBe('Сферум в MAX');
-    expect(Object.keys(report.schools[1].students.steps)).toEqual(['vk_id']);
-    expect(report.schools[0].students.steps.max_account.blockedByReason).toEqual({ shared_phone: 1 });
+    expect(report.schools[0]?.pathName).toBe('Сферум в MAX');
+    expect(Object.keys(at(report.schools, 1).students.steps)).toEqual(['vk_id']);
+    expect(at(report.schools, 0).students.steps.max_account?.blockedByReason).toEqual({ shared_phone: 1 });
     expect(report.total.students.overall.optedOut).toBe(0);
     expect(report.total.students.participants).toBe(8);
   });
@@ -52,6 +53,6 @@ describe('parseHistoryReport', () => {
       classId: null,
       days: [{ ...max, day: '2026-11-01', pathIds: ['vk', 'max'] }],
     });
-    expect(history.days[0].pathIds).toEqual(['vk', 'max']);
+    expect(history.days[0]?.pathIds).toEqual(['vk', 'max']);
   });
 });

@@ -1,9 +1,9 @@
 'use client';
 
 import { Box, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { KindReport, ProgressReport } from '@sferum/contracts';
+import { kindProgress, type KindReport, type OverallStatus, type ProgressReport } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatCount, formatShare, kindProgress, overallCounts, type OverallStatus } from './report-model';
+import { formatCount, formatShare, overallCounts } from './report-model';
 
 /**
  * Colours of people's statuses. Those who do not use Sferum get a calm,

@@ -49,7 +49,7 @@ import {
   parseFirstGradeLetters,
   type NewYearState,
 } from './new-year-model';
-import { useAppLocale } from './school-path';
+import { useAppLocale } from './path-name';
 
 const DEFAULT_OPTIONS: NewYearOptions = { archiveGrade9: false };
 

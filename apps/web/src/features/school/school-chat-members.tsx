@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { ErrorState } from '../../components/ui/query-state';
 import { rosterQuery } from '../class-page/roster-api';
 import { MemberListModal } from '../member-list/member-list-modal';
-import { useAppLocale } from './school-path';
+import { useAppLocale } from './path-name';
 
 /**
  * The school chat's member list, compared by the school's admins: the class

@@ -1,33 +1,11 @@
 'use client';
 
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { PATH_CATALOGUE, type OnboardingPath, type SchoolSummary } from '@sferum/contracts';
-import { useLocale, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { isAppLocale, routing, type AppLocale } from '../../i18n/routing';
+import { PathName, useAppLocale } from './path-name';
 import { SwitchPathModal } from './switch-path-modal';
-
-export function useAppLocale(): AppLocale {
-  const locale = useLocale();
-  return isAppLocale(locale) ? locale : routing.defaultLocale;
-}
-
-/** The path's name with the «Прежний путь» badge of a legacy one. */
-export function PathName({ path, locale }: { path: OnboardingPath; locale: AppLocale }) {
-  const t = useTranslations('schoolPath');
-  return (
-    <Group gap="xs" wrap="wrap" component="span">
-      <Text span fw={600}>
-        {path.name[locale]}
-      </Text>
-      {path.legacy && (
-        <Badge color="orange" variant="light">
-          {t('legacy')}
-        </Badge>
-      )}
-    </Group>
-  );
-}
 
 /** The school's onboarding path: what it is, its steps, and (for those who may) the way to another one. */
 export function SchoolPathSection({ school, canManage }: { school: SchoolSummary; canManage: boolean }) {
@@ -35,7 +13,9 @@ export function SchoolPathSection({ school, canManage }: { school: SchoolSummary
   const locale = useAppLocale();
   const [switching, setSwitching] = useState(false);
   const path = PATH_CATALOGUE.get(school.pathId);
-  const others = PATH_CATALOGUE.paths.filter((candidate) => candidate.id !== path.id);
+  const [firstOther, ...moreOthers] = PATH_CATALOGUE.paths.filter((candidate) => candidate.id !== path.id);
+  // The paths to switch to, or null on a catalogue of one path.
+  const others: [OnboardingPath, ...OnboardingPath[]] | null = firstOther ? [firstOther, ...moreOthers] : null;
   const chats = [...path.chats.classChats, path.chats.subject, path.chats.school]
     .map((chat) => chat.title[locale])
     .join(', ');
@@ -71,13 +51,13 @@ export function SchoolPathSection({ school, canManage }: { school: SchoolSummary
             </Text>
           )}
         </Stack>
-        {canManage && others.length > 0 && (
+        {canManage && others && (
           <Button variant="default" onClick={() => setSwitching(true)}>
             {t('switch')}
           </Button>
         )}
       </Group>
-      {canManage && others.length > 0 && (
+      {canManage && others && (
         <SwitchPathModal
           opened={switching}
           school={school}

@@ -17,7 +17,7 @@ import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchool } from '../../api/parse';
 import { byId, QUERY_ROOTS, schoolQuery } from '../../api/queries';
-import { useAppLocale } from './school-path';
+import { useAppLocale } from './path-name';
 import { changedNotes, noteTooLong } from './step-notes';
 
 /**

@@ -11,14 +11,14 @@ import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchool } from '../../api/parse';
 import { byId, QUERY_ROOTS, schoolQuery } from '../../api/queries';
-import { PathName, useAppLocale } from './school-path';
+import { PathName, useAppLocale } from './path-name';
 
 interface Props {
   opened: boolean;
   school: SchoolSummary;
   current: OnboardingPath;
   /** the catalogue's other paths, at least one */
-  others: OnboardingPath[];
+  others: [OnboardingPath, ...OnboardingPath[]];
   onClose: () => void;
 }
 

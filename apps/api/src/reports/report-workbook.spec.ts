@@ -1,29 +1,51 @@
-import { describe, expect, it } from '@jest/globals';
-import { Workbook, type Worksheet } from 'exceljs';
-import { reportWorkbook, type ExportLabels, type ExportRow } from './export-workbook';
-import { kindReport, stepCounts } from './report-factory';
+import ExcelJS from 'exceljs';
+import type { KindReport, OverallCounts, ProgressReport, StepCounts } from '@sferum/contracts';
+import { toXlsx } from '../common/spreadsheet';
+import { REPORT_EXPORT_LABELS } from './report-export-labels';
+import { reportSheet } from './report-workbook';
 
-const labels: ExportLabels = {
-  locale: 'ru',
-  sheet: 'Прогресс',
-  name: 'Школа',
-  path: 'Путь подключения',
-  classes: 'Классов',
-  students: 'Учеников',
-  parents: 'Родителей',
-  progress: 'Прогресс',
-  parentsProgress: 'Родители подключены',
-  studentsStatus: (s) => `Ученики: ${s}`,
-  parentsStatus: (s) => `Родители: ${s}`,
-  studentsStep: (s) => `Ученики: ${s}`,
-  parentsStep: (s) => `Родители: ${s}`,
-  stepOfPath: (step, path) => `${step} (${path})`,
-  studentsClassChat: 'Ученики в чате класса',
-  parentsClassChat: 'Родители в чате класса',
-  total: 'Итого',
-};
+type Row = ProgressReport & { name: string; classes?: number; pathId: string; pathName: string };
 
-const maxSchool: ExportRow = {
+function stepCounts(done: number, more: Partial<StepCounts> = {}): StepCounts {
+  const blockedByReason = more.blockedByReason ?? {};
+  const blocked = Object.values(blockedByReason).reduce((sum, count) => sum + count, 0);
+  return { notStarted: 0, done, blocked, blockedByReason, optedOut: 0, shareDone: 0, ...more };
+}
+
+/** `people` counted, `optedOut` of them not using Sferum, `connected` of the rest connected. */
+function kindReport({
+  people,
+  connected = 0,
+  optedOut = 0,
+  steps = {},
+}: {
+  people: number;
+  connected?: number;
+  optedOut?: number;
+  steps?: KindReport['steps'];
+}): KindReport {
+  const participants = people - optedOut;
+  const overall: OverallCounts = {
+    connected,
+    inProgress: 0,
+    blocked: 0,
+    notStarted: participants - connected,
+    optedOut,
+    shareConnected: participants === 0 ? 0 : connected / participants,
+  };
+  return {
+    people,
+    participants,
+    overall,
+    steps,
+    classChatJoined: connected,
+    subjectChatsJoined: 0,
+    subjectChatMemberships: 0,
+    schoolChatJoined: 0,
+  };
+}
+
+const maxSchool: Row = {
   name: 'Школа № 7',
   classes: 4,
   pathId: 'max',
@@ -32,41 +54,53 @@ const maxSchool: ExportRow = {
     people: 6,
     connected: 1,
     optedOut: 2,
-    steps: { max_account: stepCounts(2, { notStarted: 1, blocked: 1 }), school_profile: stepCounts(1, { notStarted: 3 }) },
+    steps: {
+      max_account: stepCounts(2, { notStarted: 1, blocked: 1 }),
+      school_profile: stepCounts(1, { notStarted: 3 }),
+    },
   }),
   parents: kindReport({ people: 5 }),
 };
-const vkSchool: ExportRow = {
+const vkSchool: Row = {
   name: 'Лицей',
   classes: 2,
   pathId: 'vk',
   pathName: 'Сферум в VK Мессенджере',
-  students: kindReport({ people: 4, connected: 2, steps: { vk_id: stepCounts(4), sferum_profile: stepCounts(2, { notStarted: 2 }) } }),
+  students: kindReport({
+    people: 4,
+    connected: 2,
+    steps: { vk_id: stepCounts(4), sferum_profile: stepCounts(2, { notStarted: 2 }) },
+  }),
   parents: kindReport({ people: 4 }),
 };
 
-async function sheetOf(rows: ExportRow[], total = { students: rows[0].students, parents: rows[0].parents }): Promise<Worksheet> {
-  const workbook = new Workbook();
-  const buffer = await reportWorkbook(rows, total, labels);
-  await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+async function sheetOf(
+  rows: Row[],
+  total: ProgressReport = { students: maxSchool.students, parents: maxSchool.parents },
+): Promise<ExcelJS.Worksheet> {
+  const content = await toXlsx(
+    reportSheet({ rows, total, nameHeader: 'Школа', labels: REPORT_EXPORT_LABELS.ru, locale: 'ru' }),
+  );
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(content as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet('Прогресс');
   if (!sheet) throw new Error('no sheet');
   return sheet;
 }
 
-function headers(sheet: Worksheet): string[] {
+function headers(sheet: ExcelJS.Worksheet): string[] {
   const values: string[] = [];
   sheet.getRow(1).eachCell((cell) => values.push(typeof cell.value === 'string' ? cell.value : ''));
   return values;
 }
 
-function cellUnder(sheet: Worksheet, header: string, row: number) {
+function cellUnder(sheet: ExcelJS.Worksheet, header: string, row: number) {
   const column = headers(sheet).indexOf(header) + 1;
   if (column === 0) throw new Error(`no column ${header}`);
   return sheet.getRow(row).getCell(column);
 }
 
-describe('reportWorkbook', () => {
+describe('the report as a sheet', () => {
   it('writes one row per school with its path, progress among those taking part, and a total row', async () => {
     const sheet = await sheetOf([maxSchool]);
     expect(headers(sheet).slice(0, 7)).toEqual([
@@ -90,10 +124,10 @@ describe('reportWorkbook', () => {
 
   it('has a column per status, opted out apart', async () => {
     const sheet = await sheetOf([maxSchool]);
-    expect(cellUnder(sheet, 'Ученики: optedOut', 2).value).toBe(2);
-    expect(cellUnder(sheet, 'Ученики: connected', 2).value).toBe(1);
-    expect(cellUnder(sheet, 'Ученики: notStarted', 2).value).toBe(3);
-    expect(headers(sheet)).toContain('Родители: optedOut');
+    expect(cellUnder(sheet, 'Ученики: не пользуются Сферумом', 2).value).toBe(2);
+    expect(cellUnder(sheet, 'Ученики: подключены', 2).value).toBe(1);
+    expect(cellUnder(sheet, 'Ученики: не начали', 2).value).toBe(3);
+    expect(headers(sheet)).toContain('Родители: не пользуются Сферумом');
   });
 
   it('writes the shares of the path’s steps among those the step counts', async () => {
