@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { ChatStatus, OnboardingPath, OptOutChannel, ProgressSource, SeenState, StepStatus } from '@sferum/contracts';
+import type { ChatStatus, OnboardingPath, ProgressSource, SeenState, StepStatus } from '@sferum/contracts';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { CodedConflictException } from '../common/coded-conflict.exception';

@@ -25,6 +25,18 @@ export const STAFF_REPORT_ROWS: MatrixRow[] = [
     send: (agent, id) => agent.get(`/api/reports/schools/${id}`),
   }),
   row({
+    route: 'GET /reports/district/export',
+    expected: districtAdminOnly(200),
+    prepare: none,
+    send: (agent) => agent.get('/api/reports/district/export'),
+  }),
+  row({
+    route: 'GET /reports/schools/:schoolId/export',
+    expected: POLICY.schoolAdmins(200),
+    prepare: school,
+    send: (agent, id) => agent.get(`/api/reports/schools/${id}/export`),
+  }),
+  row({
     route: 'GET /reports/history',
     variant: 'the district',
     expected: districtAdminOnly(200),
