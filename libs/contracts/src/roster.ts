@@ -81,7 +81,7 @@ export interface OptOutRequest {
   note?: string;
 }
 
-/** The teacher's opt-out of one person (PUT /api/people/:personId/opt-out) → RosterPerson. */
+/** The teacher's opt-out of one person (PUT /api/people/:personId/opt-out) → PersonChangeResult. */
 export interface SetOptOutRequest extends OptOutRequest {
   version: number;
 }
@@ -115,6 +115,23 @@ export interface ClassCounter {
   item: ProgressItem;
   status: CounterStatus;
   people: number;
+}
+
+/** A class's counters (as ClassRoster has them), after a change. */
+export interface ClassCounters {
+  classId: string;
+  counters: ClassCounter[];
+}
+
+/**
+ * What a teacher's change of one person answers (a step, a chat, an opt-out):
+ * the person after it, and the counters of every class the person counts in
+ * (a student's class, a parent's children's classes), so the class page
+ * updates without fetching the roster again.
+ */
+export interface PersonChangeResult {
+  person: RosterPerson;
+  classes: ClassCounters[];
 }
 
 /** Everything the class page shows, in one answer. */
@@ -196,8 +213,10 @@ export interface BulkProgressRequest {
   people: Array<{ personId: string; version: number }>;
 }
 
+/** What a change of many people answers (the bulk bar, a family's opt-out): as PersonChangeResult, for each of them. */
 export interface BulkProgressResult {
   updated: RosterPerson[];
+  classes: ClassCounters[];
 }
 
 /** What a history entry is about: a step, a chat, or the person's opting out (or back in). */

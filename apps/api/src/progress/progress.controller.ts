@@ -5,8 +5,8 @@ import {
   type BulkProgressResult,
   type MemberListPreview,
   type MemberListResult,
+  type PersonChangeResult,
   type ProgressEvent,
-  type RosterPerson,
   type StepId,
   ROLE_MARKS_AS,
 } from '@sferum/contracts';
@@ -17,6 +17,7 @@ import { AccessPolicy } from '../auth/access-policy.service';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
+import { ClassCountersRepository } from './class-counters.repository';
 import { PeopleViewRepository } from './people-view.repository';
 import { BulkProgressDto, FamilyOptOutDto, MemberListCommitDto, MemberListDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
 import { MemberListsService } from './member-lists.service';
@@ -37,28 +38,33 @@ export class ProgressController {
     private readonly schoolPaths: SchoolPaths,
     private readonly memberLists: MemberListsService,
     private readonly peopleView: PeopleViewRepository,
+    private readonly counters: ClassCountersRepository,
   ) {}
 
   @Put('people/:personId/steps/:step')
-  @ApiOkResponse({ description: 'The person after the change (earlier steps follow a step marked done).' })
+  @ApiOkResponse({
+    description: 'The person after the change (earlier steps follow a step marked done), and the counters of the classes they count in.',
+  })
   @ApiConflictResponse({ description: 'Stale version, archived person, or later steps still done.' })
   async setStep(
     @Auth() auth: AuthContext,
     @UuidParam('personId') personId: string,
     @StepParam() step: StepId,
     @Body() dto: SetStatusDto,
-  ): Promise<RosterPerson> {
+  ): Promise<PersonChangeResult> {
     return this.setOne(auth, personId, { step }, dto);
   }
 
   @Put('people/:personId/chats/:chatId')
-  @ApiOkResponse({ description: 'The person after the change (joining a chat marks every step done).' })
+  @ApiOkResponse({
+    description: 'The person after the change (joining a chat marks every step done), and the counters of the classes they count in.',
+  })
   async setChat(
     @Auth() auth: AuthContext,
     @UuidParam('personId') personId: string,
     @UuidParam('chatId') chatId: string,
     @Body() dto: SetStatusDto,
-  ): Promise<RosterPerson> {
+  ): Promise<PersonChangeResult> {
     return this.setOne(auth, personId, { chatId }, dto);
   }
 
@@ -81,7 +87,7 @@ export class ProgressController {
       dto.people.map((person) => ({ personId: person.personId, expectedVersion: person.version, change })),
       actorOf(auth),
     );
-    return { updated: await this.people(schoolClass.schoolId, personIds, classId) };
+    return this.changed(schoolClass.schoolId, personIds, classId);
   }
 
   /**
@@ -89,18 +95,21 @@ export class ProgressController {
    * back. Not a blocker: the person's steps stay as they were.
    */
   @Put('people/:personId/opt-out')
-  @ApiOkResponse({ description: 'The person after the change.' })
+  @ApiOkResponse({ description: 'The person after the change, and the counters of the classes they count in.' })
   @ApiConflictResponse({ description: 'Stale version or archived person.' })
-  async setOptOut(@Auth() auth: AuthContext, @UuidParam('personId') personId: string, @Body() dto: SetOptOutDto): Promise<RosterPerson> {
+  async setOptOut(
+    @Auth() auth: AuthContext,
+    @UuidParam('personId') personId: string,
+    @Body() dto: SetOptOutDto,
+  ): Promise<PersonChangeResult> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.setOptOut([{ personId, expectedVersion: dto.version }], toOptOutChoice(dto), actorOf(auth));
-    const [updated] = await this.people(person.schoolId, [personId], person.classId);
-    return updated;
+    return this.changedOne(person.schoolId, personId, person.classId);
   }
 
   /** The same for every person of a family at once, all or nothing. */
   @Put('families/:familyId/opt-out')
-  @ApiOkResponse({ description: 'The family’s people after the change.' })
+  @ApiOkResponse({ description: 'The family’s people after the change, and the counters of the classes they count in.' })
   async setFamilyOptOut(
     @Auth() auth: AuthContext,
     @UuidParam('familyId') familyId: string,
@@ -121,7 +130,7 @@ export class ProgressController {
       choice,
       actorOf(auth),
     );
-    return { updated: await this.people(family.schoolId, [...given], null) };
+    return this.changed(family.schoolId, [...given], null);
   }
 
   @Post('chats/:chatId/members/preview')
@@ -148,19 +157,31 @@ export class ProgressController {
     return loadHistory(this.dataSource.manager, personId);
   }
 
-  private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<RosterPerson> {
+  private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<PersonChangeResult> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.apply(
       [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
       actorOf(auth),
     );
-    const [updated] = await this.people(person.schoolId, [personId], person.classId);
-    return updated;
+    return this.changedOne(person.schoolId, personId, person.classId);
   }
 
-  private async people(schoolId: string, personIds: string[], classId: string | null): Promise<RosterPerson[]> {
+  private async changedOne(schoolId: string, personId: string, classId: string | null): Promise<PersonChangeResult> {
+    const { updated, classes } = await this.changed(schoolId, [personId], classId);
+    return { person: updated[0], classes };
+  }
+
+  /**
+   * The people after a change, and the counters of every class they count in:
+   * all the class page needs to show it without fetching the roster again.
+   */
+  private async changed(schoolId: string, personIds: string[], classId: string | null): Promise<BulkProgressResult> {
     const manager = this.dataSource.manager;
-    return this.peopleView.loadPeople(manager, await this.schoolPaths.of(manager, schoolId), personIds, classId);
+    const [updated, classes] = await Promise.all([
+      this.schoolPaths.of(manager, schoolId).then((path) => this.peopleView.loadPeople(manager, path, personIds, classId)),
+      this.counters.classesOfPeople(manager, personIds).then((classIds) => this.peopleView.loadCountersOfClasses(manager, classIds)),
+    ]);
+    return { updated, classes };
   }
 
   /** Students of the class and parents of its families; anyone else is not found here. */

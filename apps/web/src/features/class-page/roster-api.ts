@@ -19,6 +19,7 @@ import {
   type ChatMembershipState,
   type ChatSummary,
   type ClassCounter,
+  type ClassCounters,
   type ClassRoster,
   type CreateStudentRequest,
   type FamilyOptOutRequest,
@@ -30,6 +31,7 @@ import {
   type ImportResult,
   type OptOut,
   type OptOutState,
+  type PersonChangeResult,
   type ProgressEvent,
   type ProgressEventKind,
   type RosterFamily,
@@ -247,9 +249,16 @@ const ROSTER_ROOT = ['roster'] as const;
 const PEOPLE = `${API_PREFIX}/people`;
 const FAMILIES = `${API_PREFIX}/families`;
 
+const ROSTERS = [...ROSTER_ROOT, 'class'] as const;
+
 export const rosterKeys = {
   all: ROSTER_ROOT,
-  roster: (classId: string, includeArchived: boolean) => [...ROSTER_ROOT, classId, { includeArchived }] as const,
+  /** Every class's roster, with the archive or without. */
+  rosters: ROSTERS,
+  roster: (classId: string, includeArchived: boolean) => [...ROSTERS, classId, { includeArchived }] as const,
+  /** The class of a roster's key; null for any other key. */
+  classOf: (queryKey: readonly unknown[]): string | null =>
+    queryKey[0] === ROSTERS[0] && queryKey[1] === ROSTERS[1] && typeof queryKey[2] === 'string' ? queryKey[2] : null,
   history: (personId: string) => [...ROSTER_ROOT, 'history', personId] as const,
 };
 
@@ -269,26 +278,37 @@ export const historyQuery = (personId: string) =>
     staleTime: 0,
   });
 
-const parseUpdated: Parser<BulkProgressResult> = (value) => ({
-  updated: list(record(value, 'bulk').updated, parseRosterPerson, 'updated'),
-});
+const parseClassCounters: Parser<ClassCounters> = (value) => {
+  const o = record(value, 'class counters');
+  return { classId: str(o, 'classId'), counters: list(o.counters, parseCounter, 'counters') };
+};
+
+export const parsePersonChange: Parser<PersonChangeResult> = (value) => {
+  const o = record(value, 'change');
+  return { person: parseRosterPerson(o.person), classes: list(o.classes, parseClassCounters, 'classes') };
+};
+
+export const parseUpdated: Parser<BulkProgressResult> = (value) => {
+  const o = record(value, 'bulk');
+  return { updated: list(o.updated, parseRosterPerson, 'updated'), classes: list(o.classes, parseClassCounters, 'classes') };
+};
 
 const listOfEvents: Parser<ProgressEvent[]> = (value) => list(value, parseProgressEvent, 'history');
 
 export const rosterApi = {
   setStep: (personId: string, step: StepId, body: SetStatusRequest) =>
-    apiRequest(`${byId(PEOPLE, personId)}/steps/${step}`, { method: 'PUT', body, parse: parseRosterPerson }),
+    apiRequest(`${byId(PEOPLE, personId)}/steps/${step}`, { method: 'PUT', body, parse: parsePersonChange }),
   setChat: (personId: string, chatId: string, body: SetStatusRequest) =>
     apiRequest(`${byId(PEOPLE, personId)}/chats/${encodeURIComponent(chatId)}`, {
       method: 'PUT',
       body,
-      parse: parseRosterPerson,
+      parse: parsePersonChange,
     }),
   bulk: (classId: string, body: BulkProgressRequest): Promise<BulkProgressResult> =>
     apiRequest(`${byId(API_ROUTES.classes, classId)}/progress`, { method: 'POST', body, parse: parseUpdated }),
   /** Marks one person as not using Sferum/MAX, with the channel used instead, or back. */
   setOptOut: (personId: string, body: SetOptOutRequest) =>
-    apiRequest(`${byId(PEOPLE, personId)}/opt-out`, { method: 'PUT', body, parse: parseRosterPerson }),
+    apiRequest(`${byId(PEOPLE, personId)}/opt-out`, { method: 'PUT', body, parse: parsePersonChange }),
   /** The same for every person of a family at once. */
   setFamilyOptOut: (familyId: string, body: FamilyOptOutRequest): Promise<BulkProgressResult> =>
     apiRequest(`${byId(FAMILIES, familyId)}/opt-out`, { method: 'PUT', body, parse: parseUpdated }),
