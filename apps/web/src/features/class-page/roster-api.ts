@@ -42,7 +42,7 @@ import {
   type StepState,
 } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../api/api-client';
+import { apiRequest, getFromApi } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
 import {
   bool,
@@ -265,16 +265,13 @@ export const rosterKeys = {
 export const rosterQuery = (classId: string, includeArchived: boolean) =>
   queryOptions({
     queryKey: rosterKeys.roster(classId, includeArchived),
-    queryFn: () =>
-      apiRequest(`${byId(API_ROUTES.classes, classId)}/roster${includeArchived ? '?includeArchived=true' : ''}`, {
-        parse: parseClassRoster,
-      }),
+    queryFn: getFromApi(`${byId(API_ROUTES.classes, classId)}/roster${includeArchived ? '?includeArchived=true' : ''}`, parseClassRoster),
   });
 
 export const historyQuery = (personId: string) =>
   queryOptions({
     queryKey: rosterKeys.history(personId),
-    queryFn: () => apiRequest(`${byId(PEOPLE, personId)}/history`, { parse: listOfEvents }),
+    queryFn: getFromApi(`${byId(PEOPLE, personId)}/history`, listOfEvents),
     staleTime: 0,
   });
 
