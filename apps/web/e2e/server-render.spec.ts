@@ -1,13 +1,23 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import type { CurrentUser } from '@sferum/contracts';
-import { apiAs, DEMO_DISTRICT_ADMIN, DEMO_SCHOOL_ADMIN, DEMO_TEACHER, signIn, type Account } from './support/demo-session';
+import {
+  apiAs,
+  DEMO_DISTRICT_ADMIN,
+  DEMO_SCHOOL_ADMIN,
+  DEMO_TEACHER,
+  signIn,
+  type Account,
+} from './support/demo-session';
 
 /**
  * The dashboard's pages come from the server with their first data in the
  * HTML (prefetched and hydrated): with JavaScript turned off, what they show
  * is the server's HTML alone.
  */
-async function withoutJavaScript(browser: Browser, account: Account): Promise<{ context: BrowserContext; me: CurrentUser }> {
+async function withoutJavaScript(
+  browser: Browser,
+  account: Account,
+): Promise<{ context: BrowserContext; me: CurrentUser }> {
   const api = await apiAs(account);
   const me = (await (await api.get('/api/auth/me')).json()) as CurrentUser;
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: await api.storageState() });

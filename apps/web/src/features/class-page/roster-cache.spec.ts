@@ -14,7 +14,13 @@ const membership = (chatId: string, status: ChatMembershipState['status']): Chat
   updatedSource: null,
 });
 
-function person(id: string, familyId: string, kind: RosterPerson['kind'], version: number, chats: ChatMembershipState[]): RosterPerson {
+function person(
+  id: string,
+  familyId: string,
+  kind: RosterPerson['kind'],
+  version: number,
+  chats: ChatMembershipState[],
+): RosterPerson {
   return {
     id,
     familyId,
@@ -61,12 +67,21 @@ function roster(classId: string, chatId: string): ClassRoster {
 }
 
 // The answer for a parent of children in two classes: the chats of both, and both classes' counters.
-const motherAfter = person('mother', 'f1', 'parent', 2, [membership('chat-a', 'joined'), membership('chat-b', 'joined')]);
+const motherAfter = person('mother', 'f1', 'parent', 2, [
+  membership('chat-a', 'joined'),
+  membership('chat-b', 'joined'),
+]);
 const change = {
   person: motherAfter,
   classes: [
-    { classId: 'class-a', counters: [{ personKind: 'parent' as const, item: 'max_account', status: 'done' as const, people: 1 }] },
-    { classId: 'class-b', counters: [{ personKind: 'parent' as const, item: 'max_account', status: 'done' as const, people: 3 }] },
+    {
+      classId: 'class-a',
+      counters: [{ personKind: 'parent' as const, item: 'max_account', status: 'done' as const, people: 1 }],
+    },
+    {
+      classId: 'class-b',
+      counters: [{ personKind: 'parent' as const, item: 'max_account', status: 'done' as const, people: 3 }],
+    },
   ],
 };
 
@@ -86,7 +101,10 @@ describe('withChange', () => {
 
   it('takes every person of a bulk answer', () => {
     const otherAfter = { ...other, version: 5 };
-    const next = withChange(roster('class-a', 'chat-a'), 'class-a', { updated: [otherAfter, { ...child, version: 2 }], classes: [] });
+    const next = withChange(roster('class-a', 'chat-a'), 'class-a', {
+      updated: [otherAfter, { ...child, version: 2 }],
+      classes: [],
+    });
     expect(next.families.flatMap((family) => family.students).map((student) => student.version)).toEqual([2, 5]);
   });
 });
@@ -108,9 +126,9 @@ describe('applyChange', () => {
       expect(cached?.counters).toEqual(counters);
       expect(cached?.families[0]?.parents[0]?.version).toBe(2);
     }
-    expect(client.getQueryData<ClassRoster>(rosterKeys.roster('class-b', false))?.families[0]?.parents[0]?.chats).toEqual([
-      membership('chat-b', 'joined'),
-    ]);
+    expect(
+      client.getQueryData<ClassRoster>(rosterKeys.roster('class-b', false))?.families[0]?.parents[0]?.chats,
+    ).toEqual([membership('chat-b', 'joined')]);
     expect(client.getQueryData(rosterKeys.history('mother'))).toEqual([]);
     expect(client.getQueryState(rosterKeys.history('mother'))?.isInvalidated).toBe(true);
     expect(client.getQueryState(rosterKeys.roster('class-a', false))?.isInvalidated).toBe(false);

@@ -1,4 +1,10 @@
-import type { BulkProgressResult, ClassCounters, ClassRoster, PersonChangeResult, RosterPerson } from '@sferum/contracts';
+import type {
+  BulkProgressResult,
+  ClassCounters,
+  ClassRoster,
+  PersonChangeResult,
+  RosterPerson,
+} from '@sferum/contracts';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { rosterKeys } from './roster-api';
@@ -28,7 +34,11 @@ export function withChange(roster: ClassRoster, classId: string, change: Progres
   return {
     ...roster,
     counters: counters ?? roster.counters,
-    families: roster.families.map((family) => ({ ...family, students: swap(family.students), parents: swap(family.parents) })),
+    families: roster.families.map((family) => ({
+      ...family,
+      students: swap(family.students),
+      parents: swap(family.parents),
+    })),
   };
 }
 
@@ -40,9 +50,11 @@ export function withChange(roster: ClassRoster, classId: string, change: Progres
 export function applyChange(queryClient: QueryClient, change: ProgressChange): void {
   for (const [queryKey, roster] of queryClient.getQueriesData<ClassRoster>({ queryKey: rosterKeys.rosters })) {
     const classId = rosterKeys.classOf(queryKey);
-    if (roster && classId !== null) queryClient.setQueryData<ClassRoster>(queryKey, withChange(roster, classId, change));
+    if (roster && classId !== null)
+      queryClient.setQueryData<ClassRoster>(queryKey, withChange(roster, classId, change));
   }
-  for (const person of peopleOf(change)) void queryClient.invalidateQueries({ queryKey: rosterKeys.history(person.id) });
+  for (const person of peopleOf(change))
+    void queryClient.invalidateQueries({ queryKey: rosterKeys.history(person.id) });
 }
 
 export function useApplyChange(): (change: ProgressChange) => void {
