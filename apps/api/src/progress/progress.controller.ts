@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import {
   SESSION_COOKIE,
   type BulkProgressResult,
@@ -9,6 +9,12 @@ import {
   type ProgressEvent,
   type StepId,
   ROLE_MARKS_AS,
+  BulkProgressResultSchema,
+  MemberListPreviewSchema,
+  MemberListResultSchema,
+  PersonChangeResultSchema,
+  ProgressEventListSchema,
+  ROUTES,
 } from '@sferum/contracts';
 import { SchoolPaths } from '../paths/school-paths.service';
 import { DataSource } from 'typeorm';
@@ -26,6 +32,7 @@ import type { Target } from './progress-plan';
 import { toOptOutChoice, toRequestedChange } from './progress-requests';
 import { StepParam } from './step-param.decorator';
 import { ProgressService, type Actor } from './progress.service';
+import { Responds } from '../common/contract/responds.decorator';
 
 @ApiTags('progress')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -41,8 +48,8 @@ export class ProgressController {
     private readonly counters: ClassCountersRepository,
   ) {}
 
-  @Put('people/:personId/steps/:step')
-  @ApiOkResponse({
+  @Put(ROUTES.people.step)
+  @Responds(PersonChangeResultSchema, {
     description: 'The person after the change (earlier steps follow a step marked done), and the counters of the classes they count in.',
   })
   @ApiConflictResponse({ description: 'Stale version, archived person, or later steps still done.' })
@@ -55,8 +62,8 @@ export class ProgressController {
     return this.setOne(auth, personId, { step }, dto);
   }
 
-  @Put('people/:personId/chats/:chatId')
-  @ApiOkResponse({
+  @Put(ROUTES.people.chat)
+  @Responds(PersonChangeResultSchema, {
     description: 'The person after the change (joining a chat marks every step done), and the counters of the classes they count in.',
   })
   async setChat(
@@ -69,8 +76,9 @@ export class ProgressController {
   }
 
   /** One step (or chat) for many people of a class, all or nothing. */
-  @Post('classes/:classId/progress')
+  @Post(ROUTES.classes.progress)
   @HttpCode(HttpStatus.OK)
+  @Responds(BulkProgressResultSchema)
   async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
     const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
@@ -94,8 +102,8 @@ export class ProgressController {
    * "Does not use Sferum/MAX", with the channel the school uses instead, or
    * back. Not a blocker: the person's steps stay as they were.
    */
-  @Put('people/:personId/opt-out')
-  @ApiOkResponse({ description: 'The person after the change, and the counters of the classes they count in.' })
+  @Put(ROUTES.people.optOut)
+  @Responds(PersonChangeResultSchema, { description: 'The person after the change, and the counters of the classes they count in.' })
   @ApiConflictResponse({ description: 'Stale version or archived person.' })
   async setOptOut(
     @Auth() auth: AuthContext,
@@ -108,8 +116,8 @@ export class ProgressController {
   }
 
   /** The same for every person of a family at once, all or nothing. */
-  @Put('families/:familyId/opt-out')
-  @ApiOkResponse({ description: 'The family’s people after the change, and the counters of the classes they count in.' })
+  @Put(ROUTES.families.optOut)
+  @Responds(BulkProgressResultSchema, { description: 'The family’s people after the change, and the counters of the classes they count in.' })
   async setFamilyOptOut(
     @Auth() auth: AuthContext,
     @UuidParam('familyId') familyId: string,
@@ -133,9 +141,9 @@ export class ProgressController {
     return this.changed(family.schoolId, [...given], null);
   }
 
-  @Post('chats/:chatId/members/preview')
+  @Post(ROUTES.chats.membersPreview)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({
+  @Responds(MemberListPreviewSchema, {
     description:
       'Matches a member list copied from MAX or Sferum to the chat’s people (ё and е alike, surname and first name in either order, ' +
       'patronymic optional, parents and students apart where the list says so): matched, already joined, ambiguous, unknown. Writes nothing.',
@@ -144,14 +152,15 @@ export class ProgressController {
     return this.memberLists.preview(auth, chatId, dto.text);
   }
 
-  @Post('chats/:chatId/members/commit')
+  @Post(ROUTES.chats.membersCommit)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.' })
+  @Responds(MemberListResultSchema, { description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.' })
   commitMembers(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: MemberListCommitDto): Promise<MemberListResult> {
     return this.memberLists.commit(auth, chatId, dto.personIds);
   }
 
-  @Get('people/:personId/history')
+  @Get(ROUTES.people.history)
+  @Responds(ProgressEventListSchema)
   async history(@Auth() auth: AuthContext, @UuidParam('personId') personId: string): Promise<ProgressEvent[]> {
     await this.access.requireAccess(auth, 'person.work', personId);
     return loadHistory(this.dataSource.manager, personId);
