@@ -12,13 +12,19 @@ const SQL_OUTSIDE_REPOSITORIES = [
   },
   { selector: "CallExpression[callee.name='namedQuery']", message: 'SQL lives in repositories (*.repository.ts): add a method there.' },
 ];
-/** A role read off an actor: `auth.role`, `user.role`, `role`. */
-const ROLE_VALUE = ":matches(MemberExpression[property.name='role'], Identifier[name='role'])";
-const ROLE_MESSAGE = 'Roles are compared only in the access policy: use requireAccess / roleMay and the PERMISSIONS list.';
-const ROLE_COMPARISONS = [
-  { selector: `BinaryExpression[operator=/^[!=]==?$/]:has(> ${ROLE_VALUE}):has(> Literal[value=${STAFF_ROLE}])`, message: ROLE_MESSAGE },
-  { selector: `SwitchStatement:has(> ${ROLE_VALUE}.discriminant) > SwitchCase > Literal.test[value=${STAFF_ROLE}]`, message: ROLE_MESSAGE },
+/** A role read off an actor: `auth.role`, `user.role`, `member?.role`, `role`. */
+const ROLE_VALUE = ":matches(MemberExpression[property.name='role'], ChainExpression[expression.property.name='role'], Identifier[name='role'])";
+/** `role === 'teacher'`, `switch (user.role) { case 'teacher': … }` and the like, reported with `message`. */
+const roleComparisons = (message) => [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/]:has(> ${ROLE_VALUE}):has(> Literal[value=${STAFF_ROLE}])`, message },
+  { selector: `SwitchStatement:has(> ${ROLE_VALUE}.discriminant) > SwitchCase > Literal.test[value=${STAFF_ROLE}]`, message },
 ];
+const ROLE_COMPARISONS = roleComparisons(
+  'Roles are compared only in the access policy: use requireAccess / roleMay and the PERMISSIONS list.',
+);
+const WEB_ROLE_COMPARISONS = roleComparisons(
+  'The web asks roleMay(role, permission) (or belongsToSchool / leadsClasses) of libs/contracts: the PERMISSIONS list is the one source of who may do what.',
+);
 
 export default tseslint.config(
   {
@@ -68,6 +74,12 @@ export default tseslint.config(
   {
     files: ['apps/api/src/auth/access-policy.service.ts'],
     rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_REPOSITORIES] },
+  },
+  {
+    // The web hides what a role may not do by the same list the API enforces: it compares no roles of its own.
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ignores: ['**/*.spec.ts', '**/*.spec.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...WEB_ROLE_COMPARISONS] },
   },
   {
     // Jest tests lean on matchers and supertest bodies typed as any.

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { documentRequestClasses } from './common/contract/request-schemas';
 import { sameOriginOnly } from './common/same-origin.middleware';
 import { createValidationPipe, NoNulCharactersPipe } from './common/validation';
 
@@ -40,6 +41,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 
+  documentRequestClasses(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -8,6 +8,7 @@ import {
   type ClassRoster,
   type FamilyInvite,
   type ParentFamily,
+  type PersonChangeResult,
   type ProgressEvent,
   type RosterFamily,
   type RosterPerson,
@@ -91,7 +92,8 @@ describe('onboarding paths, the switch and opting out', () => {
     const phoneOnChat = await put(`chats/${classChat}`, { status: 'blocked', blockerReason: 'shared_phone' }).expect(400);
     expect(fieldsOf(phoneOnChat.body)).toEqual(['blockerReason']);
 
-    const blocked = (await put('steps/school_profile', { status: 'blocked', blockerReason: 'role_not_confirmed' }).expect(200)).body as RosterPerson;
+    const blocked = ((await put('steps/school_profile', { status: 'blocked', blockerReason: 'role_not_confirmed' }).expect(200)).body as PersonChangeResult)
+      .person;
     expect(blocked.steps.map((s) => [s.step, s.status, s.blockerReason])).toEqual([
       ['max_account', 'not_started', null],
       ['school_profile', 'blocked', 'role_not_confirmed'],
@@ -107,8 +109,10 @@ describe('onboarding paths, the switch and opting out', () => {
     it('lets the teacher mark a person as not using MAX, shown apart, recorded, and reversible', async () => {
       const family = await addFamily(maxClass, 'Отказов Иван');
       const parent = family.parents[0];
-      const done = (await teacher.put(`/api/people/${parent.id}/steps/max_account`).send({ version: parent.version, status: 'done' }).expect(200))
-        .body as RosterPerson;
+      const done = (
+        (await teacher.put(`/api/people/${parent.id}/steps/max_account`).send({ version: parent.version, status: 'done' }).expect(200))
+          .body as PersonChangeResult
+      ).person;
 
       const missing = await teacher.put(`/api/people/${parent.id}/opt-out`).send({ version: done.version, optedOut: true }).expect(400);
       expect(fieldsOf(missing.body)).toEqual(['channel']);
@@ -124,12 +128,14 @@ describe('onboarding paths, the switch and opting out', () => {
       expect(fieldsOf(badChannel.body)).toEqual(['channel']);
 
       const before = await roster(maxClass);
-      const optedOut = (await teacher
+      const optedOutAnswer = (await teacher
         .put(`/api/people/${parent.id}/opt-out`)
         .send({ version: done.version, optedOut: true, channel: 'e_diary' })
-        .expect(200)).body as RosterPerson;
+        .expect(200)).body as PersonChangeResult;
+      const optedOut = optedOutAnswer.person;
       expect(optedOut.optOut).toMatchObject({ channel: 'e_diary', note: null, source: 'teacher' });
       const after = await roster(maxClass);
+      expect(optedOutAnswer.classes).toEqual([{ classId: maxClass, counters: after.counters }]);
       expect(counter(after, 'parent', 'overall', 'opted_out')).toBe(counter(before, 'parent', 'overall', 'opted_out') + 1);
       expect(counter(after, 'parent', 'max_account', 'opted_out')).toBe(counter(before, 'parent', 'max_account', 'opted_out') + 1);
       expect(counter(after, 'parent', 'max_account', 'done')).toBe(counter(before, 'parent', 'max_account', 'done') - 1);
@@ -138,14 +144,16 @@ describe('onboarding paths, the switch and opting out', () => {
       // Not a blocker to work on: a step of an opted-out person waits until they come back.
       await teacher.put(`/api/people/${parent.id}/steps/school_profile`).send({ version: optedOut.version, status: 'done' }).expect(409);
       // Repeating the same choice changes nothing.
-      const again = (await teacher
+      const again = ((await teacher
         .put(`/api/people/${parent.id}/opt-out`)
         .send({ version: optedOut.version, optedOut: true, channel: 'e_diary' })
-        .expect(200)).body as RosterPerson;
+        .expect(200)).body as PersonChangeResult).person;
       expect(again.version).toBe(optedOut.version);
 
-      const back = (await teacher.put(`/api/people/${parent.id}/opt-out`).send({ version: again.version, optedOut: false }).expect(200))
-        .body as RosterPerson;
+      const back = (
+        (await teacher.put(`/api/people/${parent.id}/opt-out`).send({ version: again.version, optedOut: false }).expect(200))
+          .body as PersonChangeResult
+      ).person;
       expect(back.optOut).toBeNull();
       expect(back.steps.find((s) => s.step === 'max_account')!.status).toBe('done');
       await expectCountersExact(maxClass);
@@ -171,6 +179,7 @@ describe('onboarding paths, the switch and opting out', () => {
         .expect(200)).body as BulkProgressResult;
       expect(result.updated.map((p) => p.optOut?.channel)).toEqual(['paper', 'paper']);
       await expectCountersExact(maxClass);
+      expect(result.classes).toEqual([{ classId: maxClass, counters: (await roster(maxClass)).counters }]);
     });
 
     it('lets a parent say no through the link, for one person or the whole family, and change their mind', async () => {
@@ -329,10 +338,10 @@ describe('a third path added to the catalogue alone', () => {
       .body as RosterFamily;
     const student = family.students[0];
     expect(stepIds(student)).toEqual(['gosuslugi', 'region_profile', 'region_app']);
-    const blocked = (await admin
+    const blocked = ((await admin
       .put(`/api/people/${student.id}/steps/gosuslugi`)
       .send({ version: student.version, status: 'blocked', blockerReason: 'no_gosuslugi' })
-      .expect(200)).body as RosterPerson;
+      .expect(200)).body as PersonChangeResult).person;
     const notHere = await admin
       .put(`/api/people/${student.id}/steps/region_app`)
       .send({ version: blocked.version, status: 'blocked', blockerReason: 'no_gosuslugi' })

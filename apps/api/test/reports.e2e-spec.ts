@@ -8,6 +8,7 @@ import {
   type CreatedApiKey,
   type DistrictReport,
   type HistoryReport,
+  type PersonChangeResult,
   type RosterFamily,
   type RosterPerson,
   type SchoolReport,
@@ -546,7 +547,8 @@ describe('district reporting API', () => {
         return added;
       };
       const put = async (teacher: TestAgent, person: RosterPerson, path: string, body: object) =>
-        (await teacher.put(`/api/people/${person.id}/${path}`).send({ version: person.version, ...body }).expect(200)).body as RosterPerson;
+        ((await teacher.put(`/api/people/${person.id}/${path}`).send({ version: person.version, ...body }).expect(200)).body as PersonChangeResult)
+          .person;
 
       // MAX: one student connected (class chat joined), one blocked on the school profile, one opted out, one not started;
       // the first family's parent opted out too.

@@ -1,5 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiErrorBody, ClassRoster, FamilyMatch, ProgressEvent, RosterFamily, RosterPerson } from '@sferum/contracts';
+import type {
+  ApiErrorBody,
+  BulkProgressResult,
+  ClassRoster,
+  FamilyMatch,
+  PersonChangeResult,
+  ProgressEvent,
+  RosterFamily,
+  RosterPerson,
+} from '@sferum/contracts';
 import TestAgent from 'supertest/lib/agent';
 import { normalizePhone, phoneHmac } from '../src/roster/phone';
 import { OrgFactory } from './factories/org.factory';
@@ -133,7 +142,10 @@ describe('class roster and progress', () => {
       teacher5A.put(`/api/people/${student.id}/steps/${id}`).send({ version: student.version, ...body }).expect(status);
 
     it('marks the earlier steps done with a later one, in one change with one event each', async () => {
-      const updated = (await setStep('messenger', { status: 'done' })).body as RosterPerson;
+      const answer = (await setStep('messenger', { status: 'done' })).body as PersonChangeResult;
+      const updated = answer.person;
+      // The answer carries the class's counters, as the roster has them: the class page needs no second request.
+      expect(answer.classes).toEqual([{ classId: class5A, counters: (await roster(teacher5A, class5A)).counters }]);
       expect(updated.steps.map((s) => s.status)).toEqual(['done', 'done', 'done']);
       expect(updated.version).toBe(student.version + 1);
       expect(step(updated, 'vk_id').updatedSource).toBe('teacher');
@@ -161,9 +173,11 @@ describe('class roster and progress', () => {
     });
 
     it('changes nothing and writes no event when the status is already so', async () => {
-      const first = (await setStep('vk_id', { status: 'done' })).body as RosterPerson;
-      const again = (await teacher5A.put(`/api/people/${student.id}/steps/vk_id`).send({ version: first.version, status: 'done' }).expect(200))
-        .body as RosterPerson;
+      const first = ((await setStep('vk_id', { status: 'done' })).body as PersonChangeResult).person;
+      const again = (
+        (await teacher5A.put(`/api/people/${student.id}/steps/vk_id`).send({ version: first.version, status: 'done' }).expect(200))
+          .body as PersonChangeResult
+      ).person;
       expect(again.version).toBe(first.version);
       expect(await factory.count(`SELECT count(*) FROM progress_event WHERE person_id = $1`, [student.id])).toBe(1);
     });
@@ -180,7 +194,7 @@ describe('class roster and progress', () => {
     });
 
     it('refuses to undo a step while a later one is done', async () => {
-      const done = (await setStep('sferum_profile', { status: 'done' })).body as RosterPerson;
+      const done = ((await setStep('sferum_profile', { status: 'done' })).body as PersonChangeResult).person;
       const response = await teacher5A
         .put(`/api/people/${student.id}/steps/vk_id`)
         .send({ version: done.version, status: 'not_started' })
@@ -215,10 +229,10 @@ describe('class roster and progress', () => {
     const family = await addStudent(teacher5A, class5A, 'Чатов Денис');
     const student = family.students[0];
     const classChat = (await roster(teacher5A, class5A)).chats.find((chat) => chat.kind === 'class')!;
-    const updated = (await teacher5A
+    const updated = ((await teacher5A
       .put(`/api/people/${student.id}/chats/${classChat.id}`)
       .send({ version: student.version, status: 'joined' })
-      .expect(200)).body as RosterPerson;
+      .expect(200)).body as PersonChangeResult).person;
     expect(updated.steps.every((s) => s.status === 'done')).toBe(true);
     expect(updated.chats.find((c) => c.chatId === classChat.id)?.status).toBe('joined');
     await expectCountersExact(class5A);
@@ -241,8 +255,9 @@ describe('class roster and progress', () => {
     const b = (await addStudent(teacher5A, class5A, 'Массова Вера'));
     const people = [a.students[0], a.parents[0], b.students[0]].map((p) => ({ personId: p.id, version: p.version }));
     const result = (await teacher5A.post(`/api/classes/${class5A}/progress`).send({ step: 'vk_id', status: 'done', people }).expect(200))
-      .body as { updated: RosterPerson[] };
+      .body as BulkProgressResult;
     expect(result.updated.map((p) => step(p, 'vk_id').status)).toEqual(['done', 'done', 'done']);
+    expect(result.classes).toEqual([{ classId: class5A, counters: (await roster(teacher5A, class5A)).counters }]);
     await expectCountersExact(class5A);
 
     const elsewhere = (await addStudent(admin, class5B, 'Чужой Класс')).students[0];
@@ -294,6 +309,15 @@ describe('class roster and progress', () => {
       expect(body.families.find((f) => f.id === family.id)!.parents.map((p) => p.id)).toEqual([parentId]);
       await expectCountersExact(classId);
     }
+    // A change of the parent answers the counters of both classes.
+    const answer = (await admin
+      .put(`/api/people/${parentId}/steps/vk_id`)
+      .send({ version: family.parents[0].version, status: 'done' })
+      .expect(200)).body as PersonChangeResult;
+    const byClass = [...answer.classes].sort((a, b) => a.classId.localeCompare(b.classId));
+    const expected = [class5A, class5B].sort();
+    expect(byClass.map((entry) => entry.classId)).toEqual(expected);
+    for (const entry of byClass) expect(entry.counters).toEqual((await roster(admin, entry.classId)).counters);
   });
 
   it('archives a student out of the counters and restores them', async () => {

@@ -286,3 +286,47 @@ test('the demo class 5А shows what parents marked through their link', async ({
   await expect(page.locator('button[data-source="parent_link"]').first()).toContainText(roster.roster.status.byParent);
   await screenshot(page, 'class-page-demo-5a');
 });
+
+// The PUT answers with the person and the class's counters: the page takes both from it, and fetches no roster.
+for (const viewport of [
+  { width: 360, height: 640 },
+  { width: 1366, height: 768 },
+]) {
+  test(`a cell change updates the counters from its answer, without fetching the roster again (${viewport.width}×${viewport.height})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await signInAsTeacher(page);
+    await page.getByRole('link', { name: /5А/ }).click();
+    await expect(page.getByTestId('roster-table')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+
+    const student = page
+      .locator('[data-testid="roster-row"][data-person-kind="student"]')
+      .filter({ has: page.locator('button[data-item="max_account"][data-status="not_started"]') })
+      .first();
+    const target = student.locator('button[data-item="max_account"]');
+    const personId = await target.getAttribute('data-person-id');
+    const done = Number(await counter(page, 'student', 'max_account').getAttribute('data-done'));
+
+    const rosterRequests: string[] = [];
+    const changes: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && /^\/api\/classes\/[^/]+\/roster$/.test(url.pathname)) rosterRequests.push(url.pathname);
+      if (request.method() === 'PUT' && url.pathname.startsWith('/api/people/')) changes.push(url.pathname);
+    });
+
+    await target.click();
+    await page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
+    await expect(page.locator(`button[data-person-id="${personId}"][data-item="max_account"]`)).toHaveAttribute('data-status', 'done');
+    await expect(counter(page, 'student', 'max_account')).toHaveAttribute('data-done', String(done + 1));
+    // Long enough for a refetch after the answer to have gone out.
+    await page.waitForTimeout(1_000);
+    expect(changes).toEqual([`/api/people/${personId}/steps/max_account`]);
+    expect(rosterRequests).toEqual([]);
+    // The whole page from the top: the counters that moved, and the grid; no tooltip of the last cell over it.
+    await page.mouse.move(0, 0);
+    await screenshot(page, `class-page-after-change-${viewport.width}x${viewport.height}`);
+  });
+}

@@ -1,23 +1,28 @@
-export interface DistrictSummary {
-  id: string;
-  name: string;
-}
+import * as z from 'zod/mini';
 
-export interface SchoolSummary {
-  id: string;
-  districtId: string;
-  name: string;
+export const DistrictSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+});
+export type DistrictSummary = z.infer<typeof DistrictSummarySchema>;
+
+export const SchoolSummarySchema = z.object({
+  id: z.string(),
+  districtId: z.string(),
+  name: z.string(),
   /** the onboarding path the school's families walk (paths/catalogue.ts) */
-  pathId: string;
+  pathId: z.string(),
   /** when the school last chose its path; null while it is on the one it started with */
-  pathChangedAt: string | null;
+  pathChangedAt: z.nullable(z.string()),
   /** the school's own note per step of its path, shown to parents on the page and the letter */
-  stepNotes: Record<string, string>;
+  stepNotes: z.record(z.string(), z.string()),
   /** the school's current academic year: the newest year of its classes; null without classes */
-  academicYear: string | null;
-  classCount: number;
-  teacherCount: number;
-}
+  academicYear: z.nullable(z.string()),
+  classCount: z.number(),
+  teacherCount: z.number(),
+});
+export type SchoolSummary = z.infer<typeof SchoolSummarySchema>;
+export const SchoolSummaryListSchema = z.array(SchoolSummarySchema);
 
 export interface CreateSchoolRequest {
   name: string;
@@ -40,27 +45,30 @@ export interface SetStepNotesRequest {
   notes: Array<{ step: string; note: string }>;
 }
 
-export interface ClassTeacher {
-  id: string;
-  fullName: string;
-}
+export const ClassTeacherSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+});
+export type ClassTeacher = z.infer<typeof ClassTeacherSchema>;
 
-export interface SchoolClassSummary {
-  id: string;
-  districtId: string;
-  schoolId: string;
-  grade: number;
-  letter: string;
+export const SchoolClassSummarySchema = z.object({
+  id: z.string(),
+  districtId: z.string(),
+  schoolId: z.string(),
+  grade: z.number(),
+  letter: z.string(),
   /** "5А" */
-  name: string;
-  academicYear: string;
-  archived: boolean;
-  teachers: ClassTeacher[];
+  name: z.string(),
+  academicYear: z.string(),
+  archived: z.boolean(),
+  teachers: z.array(ClassTeacherSchema),
   /** the class teacher's contact for parents, on their page and letter */
-  parentContact: string | null;
+  parentContact: z.nullable(z.string()),
   /** YYYY-MM-DD: by when families are asked to be in the chats */
-  deadline: string | null;
-}
+  deadline: z.nullable(z.string()),
+});
+export type SchoolClassSummary = z.infer<typeof SchoolClassSummarySchema>;
+export const SchoolClassSummaryListSchema = z.array(SchoolClassSummarySchema);
 
 export const PARENT_CONTACT_MAX_LENGTH = 300;
 
@@ -90,28 +98,30 @@ export interface SetClassTeachersRequest {
 }
 
 /** What «Новый учебный год» will do to a school, before it is run. */
-export interface NewYearPreview {
-  /** the school's current year, "2026/2027": the newest year of its classes */
-  fromYear: string;
-  toYear: string;
-  /** already run for toYear: a second run is refused */
-  alreadyDone: boolean;
-  classes: NewYearClass[];
-  /** the first grades that will be created empty, by letter */
-  newFirstGrades: string[];
-  /** days after which leavers' personal data is erased */
-  erasureDays: number;
-}
-
-export interface NewYearClass {
-  classId: string;
+export const NewYearClassSchema = z.object({
+  classId: z.string(),
   /** "5А" now */
-  name: string;
+  name: z.string(),
   /** "6А" next year; null when the class leaves */
-  nextName: string | null;
-  action: 'promote' | 'archive';
-  students: number;
-}
+  nextName: z.nullable(z.string()),
+  action: z.enum(['promote', 'archive']),
+  students: z.number(),
+});
+export type NewYearClass = z.infer<typeof NewYearClassSchema>;
+
+export const NewYearPreviewSchema = z.object({
+  /** the school's current year, "2026/2027": the newest year of its classes */
+  fromYear: z.string(),
+  toYear: z.string(),
+  /** already run for toYear: a second run is refused */
+  alreadyDone: z.boolean(),
+  classes: z.array(NewYearClassSchema),
+  /** the first grades that will be created empty, by letter */
+  newFirstGrades: z.array(z.string()),
+  /** days after which leavers' personal data is erased */
+  erasureDays: z.number(),
+});
+export type NewYearPreview = z.infer<typeof NewYearPreviewSchema>;
 
 /** POST /api/schools/:id/new-year/preview takes the same fields but toYear. */
 export interface NewYearOptions {
@@ -128,19 +138,20 @@ export interface NewYearRequest extends NewYearOptions {
   toYear: string;
 }
 
-export interface NewYearResult {
-  fromYear: string;
-  toYear: string;
-  promoted: number;
-  archived: number;
-  created: number;
+export const NewYearResultSchema = z.object({
+  fromYear: z.string(),
+  toYear: z.string(),
+  promoted: z.number(),
+  archived: z.number(),
+  created: z.number(),
   /** students who left, archived now and erased on eraseOn */
-  leavers: number;
+  leavers: z.number(),
   /** YYYY-MM-DD */
-  eraseOn: string;
+  eraseOn: z.string(),
   /** parents' links extended to the end of toYear */
-  linksExtended: number;
-}
+  linksExtended: z.number(),
+});
+export type NewYearResult = z.infer<typeof NewYearResultSchema>;
 
 export const NEW_YEAR_DEFAULT_ERASURE_DAYS = 30;
 export const NEW_YEAR_MAX_ERASURE_DAYS = 365;

@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+
 /**
  * The states a person's onboarding is stored in. Which steps there are, and
  * which blocker reasons each offers, is the school's path (paths/catalogue.ts):
@@ -7,29 +9,35 @@ export type StepId = string;
 export type BlockerReason = string;
 
 export const STEP_STATUSES = ['not_started', 'done', 'blocked'] as const;
-export type StepStatus = (typeof STEP_STATUSES)[number];
+export const StepStatusSchema = z.enum(STEP_STATUSES);
+export type StepStatus = z.infer<typeof StepStatusSchema>;
 
 export const BLOCKER_NOTE_MAX_LENGTH = 500;
 
 export const CHAT_KINDS = ['class', 'subject', 'school'] as const;
-export type ChatKind = (typeof CHAT_KINDS)[number];
+export const ChatKindSchema = z.enum(CHAT_KINDS);
+export type ChatKind = z.infer<typeof ChatKindSchema>;
 
 export const CHAT_STATUSES = ['not_joined', 'joined', 'blocked'] as const;
-export type ChatStatus = (typeof CHAT_STATUSES)[number];
+export const ChatStatusSchema = z.enum(CHAT_STATUSES);
+export type ChatStatus = z.infer<typeof ChatStatusSchema>;
 
 export const PERSON_KINDS = ['student', 'parent'] as const;
-export type PersonKind = (typeof PERSON_KINDS)[number];
+export const PersonKindSchema = z.enum(PERSON_KINDS);
+export type PersonKind = z.infer<typeof PersonKindSchema>;
 
 /** Who made a change, as history shows it; `member_list`: the teacher pasted a chat's member list from MAX or Sferum. */
 export const PROGRESS_SOURCES = ['teacher', 'parent_link', 'import', 'admin', 'member_list'] as const;
-export type ProgressSource = (typeof PROGRESS_SOURCES)[number];
+export const ProgressSourceSchema = z.enum(PROGRESS_SOURCES);
+export type ProgressSource = z.infer<typeof ProgressSourceSchema>;
 
 /**
  * How a family that does not use Sferum/MAX hears from the school instead.
  * Opting out is a lawful choice (MAX is voluntary), recorded apart: never a blocker.
  */
 export const OPT_OUT_CHANNELS = ['e_diary', 'paper', 'phone', 'other'] as const;
-export type OptOutChannel = (typeof OPT_OUT_CHANNELS)[number];
+export const OptOutChannelSchema = z.enum(OPT_OUT_CHANNELS);
+export type OptOutChannel = z.infer<typeof OptOutChannelSchema>;
 export const OPT_OUT_NOTE_MAX_LENGTH = 500;
 
 /**
@@ -40,7 +48,8 @@ export const OPT_OUT_NOTE_MAX_LENGTH = 500;
  * not_started = nothing yet.
  */
 export const PERSON_STATUSES = ['connected', 'in_progress', 'blocked', 'not_started', 'opted_out'] as const;
-export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export const PersonStatusSchema = z.enum(PERSON_STATUSES);
+export type PersonStatus = z.infer<typeof PersonStatusSchema>;
 
 /**
  * What the per-class counters count: each step of the school's path (by its
@@ -53,4 +62,8 @@ export const OVERALL_ITEM = 'overall';
 export type ProgressItem = string;
 
 /** The status a counter row can carry: a step's, a chat's, or a person's as a whole; `opted_out` on every item of an opted-out person. */
-export type CounterStatus = StepStatus | ChatStatus | PersonStatus;
+export const CounterStatusSchema = z.union([StepStatusSchema, ChatStatusSchema, PersonStatusSchema]);
+export type CounterStatus = z.infer<typeof CounterStatusSchema>;
+
+/** A step's or a chat's status: what a change of either sets. */
+export const ItemStatusSchema = z.union([StepStatusSchema, ChatStatusSchema]);

@@ -1,4 +1,4 @@
-import type { BlockerReason, StepId } from './progress';
+import * as z from 'zod/mini';
 
 /** Reporting API version prefix; a breaking change gets a new one. */
 export const REPORTS_PREFIX = '/api/v1/reports';
@@ -7,130 +7,155 @@ export const REPORTS_PREFIX = '/api/v1/reports';
  * One step's counts. Opted-out people are counted apart (`optedOut`) and in
  * none of the other three.
  */
-export interface StepCounts {
-  notStarted: number;
-  done: number;
-  blocked: number;
+export const StepCountsSchema = z.object({
+  notStarted: z.number(),
+  done: z.number(),
+  blocked: z.number(),
   /** every reason the step offers on its path, 0 where nobody names it */
-  blockedByReason: Record<BlockerReason, number>;
-  optedOut: number;
+  blockedByReason: z.record(z.string(), z.number()),
+  optedOut: z.number(),
   /** done / participants (people who did not opt out), 0..1, rounded to 3 decimals; 0 when there is nobody */
-  shareDone: number;
-}
+  shareDone: z.number(),
+});
+export type StepCounts = z.infer<typeof StepCountsSchema>;
 
 /** People as a whole, on any path: the measure that compares schools on different paths. */
-export interface OverallCounts {
+export const OverallCountsSchema = z.object({
   /** every step of the path done and their class chat joined */
-  connected: number;
-  inProgress: number;
-  blocked: number;
-  notStarted: number;
+  connected: z.number(),
+  inProgress: z.number(),
+  blocked: z.number(),
+  notStarted: z.number(),
   /** do not use Sferum/MAX: a lawful choice, shown apart, never a failure */
-  optedOut: number;
+  optedOut: z.number(),
   /** connected / participants, 0..1, rounded to 3 decimals: "progress" */
-  shareConnected: number;
-}
+  shareConnected: z.number(),
+});
+export type OverallCounts = z.infer<typeof OverallCountsSchema>;
 
-export interface KindReport {
+export const KindReportSchema = z.object({
   /** everyone counted, opted out included */
-  people: number;
+  people: z.number(),
   /** people who did not opt out: the base of every share */
-  participants: number;
-  overall: OverallCounts;
+  participants: z.number(),
+  overall: OverallCountsSchema,
   /**
    * Per step of the unit's path, by step id. In a district's total with
    * schools on several paths it holds the steps of each path, each counted
    * over the schools on that path only; `paths` has the totals per path.
    */
-  steps: Record<StepId, StepCounts>;
+  steps: z.record(z.string(), StepCountsSchema),
   /** people in their class chat */
-  classChatJoined: number;
+  classChatJoined: z.number(),
   /** memberships of subject chats joined, of the subject chat memberships of those who did not opt out */
-  subjectChatsJoined: number;
-  subjectChatMemberships: number;
-  schoolChatJoined: number;
-}
+  subjectChatsJoined: z.number(),
+  subjectChatMemberships: z.number(),
+  schoolChatJoined: z.number(),
+});
+export type KindReport = z.infer<typeof KindReportSchema>;
 
 /** Counts for one unit (a school, a class): never a name. */
-export interface ProgressReport {
-  students: KindReport;
-  parents: KindReport;
-}
+const progressReportShape = {
+  students: KindReportSchema,
+  parents: KindReportSchema,
+};
+export const ProgressReportSchema = z.object(progressReportShape);
+export type ProgressReport = z.infer<typeof ProgressReportSchema>;
 
 /** The path a unit's figures are on: its steps are the keys of `steps`. */
-export interface PathNamed {
-  pathId: string;
+const pathNamedShape = {
+  pathId: z.string(),
   /** the path's Russian name, "Сферум в MAX" */
-  pathName: string;
-}
+  pathName: z.string(),
+};
+export const PathNamedSchema = z.object(pathNamedShape);
+export type PathNamed = z.infer<typeof PathNamedSchema>;
 
-export interface SchoolReportRow extends ProgressReport, PathNamed {
-  schoolId: string;
-  schoolName: string;
-  classes: number;
-}
+export const SchoolReportRowSchema = z.object({
+  ...progressReportShape,
+  ...pathNamedShape,
+  schoolId: z.string(),
+  schoolName: z.string(),
+  classes: z.number(),
+});
+export type SchoolReportRow = z.infer<typeof SchoolReportRowSchema>;
 
-export interface ClassReportRow extends ProgressReport, PathNamed {
-  classId: string;
+export const ClassReportRowSchema = z.object({
+  ...progressReportShape,
+  ...pathNamedShape,
+  classId: z.string(),
   /** "5А" */
-  className: string;
-  academicYear: string;
-}
+  className: z.string(),
+  academicYear: z.string(),
+});
+export type ClassReportRow = z.infer<typeof ClassReportRowSchema>;
 
 /** A district's schools on one path, added up: per-step figures compare within a path only. */
-export interface PathTotal extends ProgressReport, PathNamed {
-  schools: number;
-}
+export const PathTotalSchema = z.object({
+  ...progressReportShape,
+  ...pathNamedShape,
+  schools: z.number(),
+});
+export type PathTotal = z.infer<typeof PathTotalSchema>;
 
-export interface DistrictReport {
-  districtId: string;
-  districtName: string;
-  total: ProgressReport;
+export const DistrictReportSchema = z.object({
+  districtId: z.string(),
+  districtName: z.string(),
+  total: ProgressReportSchema,
   /** one entry per path the district's schools are on */
-  paths: PathTotal[];
-  schools: SchoolReportRow[];
-}
+  paths: z.array(PathTotalSchema),
+  schools: z.array(SchoolReportRowSchema),
+});
+export type DistrictReport = z.infer<typeof DistrictReportSchema>;
 
-export interface SchoolReport extends PathNamed {
-  schoolId: string;
-  schoolName: string;
-  total: ProgressReport;
-  classes: ClassReportRow[];
-}
+export const SchoolReportSchema = z.object({
+  ...pathNamedShape,
+  schoolId: z.string(),
+  schoolName: z.string(),
+  total: ProgressReportSchema,
+  classes: z.array(ClassReportRowSchema),
+});
+export type SchoolReport = z.infer<typeof SchoolReportSchema>;
 
-export interface ApiKeySummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export const ApiKeySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
+});
+export type ApiKeySummary = z.infer<typeof ApiKeySummarySchema>;
+export const ApiKeySummaryListSchema = z.array(ApiKeySummarySchema);
 
-export interface CreatedApiKey {
-  apiKey: ApiKeySummary;
+export const CreatedApiKeySchema = z.object({
+  apiKey: ApiKeySummarySchema,
   /** shown once */
-  secret: string;
-}
+  secret: z.string(),
+});
+export type CreatedApiKey = z.infer<typeof CreatedApiKeySchema>;
 
 export interface CreateApiKeyRequest {
   name: string;
 }
 
-export interface HistoryDay extends ProgressReport {
+export const HistoryDaySchema = z.object({
+  ...progressReportShape,
   /** YYYY-MM-DD, Moscow time */
-  day: string;
+  day: z.string(),
   /** the paths the counted classes were on that day */
-  pathIds: string[];
-}
+  pathIds: z.array(z.string()),
+});
+export type HistoryDay = z.infer<typeof HistoryDaySchema>;
 
 /** Counters per day for the district, one school or one class, from the daily snapshots. */
-export interface HistoryReport {
-  from: string;
-  to: string;
-  schoolId: string | null;
-  classId: string | null;
-  days: HistoryDay[];
-}
+export const HistoryReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  schoolId: z.nullable(z.string()),
+  classId: z.nullable(z.string()),
+  days: z.array(HistoryDaySchema),
+});
+export type HistoryReport = z.infer<typeof HistoryReportSchema>;
 
 // The figures that the dashboard shows and the report's XLSX (built by the API) writes: computed once.
 

@@ -1,71 +1,79 @@
-import type { ApiErrorBody } from './api-error';
-import type { SchoolClassSummary } from './org';
-import type { ChatAudience } from './paths/path-types';
-import type {
-  BlockerReason,
-  ChatKind,
-  ChatStatus,
-  CounterStatus,
-  OptOutChannel,
-  PersonKind,
-  ProgressItem,
-  ProgressSource,
-  StepId,
-  StepStatus,
+import * as z from 'zod/mini';
+import { ApiErrorBodySchema } from './api-error';
+import { SchoolClassSummarySchema } from './org';
+import { ChatAudienceSchema } from './paths/path-types';
+import {
+  ChatKindSchema,
+  ChatStatusSchema,
+  CounterStatusSchema,
+  ItemStatusSchema,
+  OptOutChannelSchema,
+  PersonKindSchema,
+  ProgressSourceSchema,
+  StepStatusSchema,
+  type BlockerReason,
+  type ChatStatus,
+  type OptOutChannel,
+  type StepId,
+  type StepStatus,
 } from './progress';
 
 export const DISPLAY_NAME_MAX_LENGTH = 200;
 /** Up to two parents per student row, as class lists usually have. */
 export const MAX_PARENTS_PER_STUDENT = 2;
 
-export interface StepState {
-  step: StepId;
-  status: StepStatus;
-  blockerReason: BlockerReason | null;
-  blockerNote: string | null;
-  updatedAt: string;
+export const StepStateSchema = z.object({
+  step: z.string(),
+  status: StepStatusSchema,
+  blockerReason: z.nullable(z.string()),
+  blockerNote: z.nullable(z.string()),
+  updatedAt: z.string(),
   /** null while nobody has touched it */
-  updatedSource: ProgressSource | null;
-}
+  updatedSource: z.nullable(ProgressSourceSchema),
+});
+export type StepState = z.infer<typeof StepStateSchema>;
 
-export interface ChatMembershipState {
-  chatId: string;
-  status: ChatStatus;
-  blockerReason: BlockerReason | null;
-  blockerNote: string | null;
-  updatedAt: string;
-  updatedSource: ProgressSource | null;
-}
-
-export interface RosterPerson {
-  id: string;
-  familyId: string;
-  kind: PersonKind;
-  /** as the teacher typed it */
-  displayName: string;
-  /** the class of a student; null for a parent */
-  classId: string | null;
-  /** goes back with every change: a stale one gets 409 */
-  version: number;
-  archived: boolean;
-  /** a phone number was given (only its keyed hash is kept) */
-  hasPhone: boolean;
-  /** another person of the school was given the same number: one number holds one VK ID */
-  sharedPhone: boolean;
-  steps: StepState[];
-  chats: ChatMembershipState[];
-  /** set while the person does not use Sferum/MAX: a choice, not a blocker */
-  optOut: OptOut | null;
-}
+export const ChatMembershipStateSchema = z.object({
+  chatId: z.string(),
+  status: ChatStatusSchema,
+  blockerReason: z.nullable(z.string()),
+  blockerNote: z.nullable(z.string()),
+  updatedAt: z.string(),
+  updatedSource: z.nullable(ProgressSourceSchema),
+});
+export type ChatMembershipState = z.infer<typeof ChatMembershipStateSchema>;
 
 /** A person's choice not to use Sferum/MAX, and how the school keeps them informed instead. */
-export interface OptOut {
-  channel: OptOutChannel;
+export const OptOutSchema = z.object({
+  channel: OptOutChannelSchema,
   /** what "other" means, or any detail */
-  note: string | null;
-  at: string;
-  source: ProgressSource;
-}
+  note: z.nullable(z.string()),
+  at: z.string(),
+  source: ProgressSourceSchema,
+});
+export type OptOut = z.infer<typeof OptOutSchema>;
+
+export const RosterPersonSchema = z.object({
+  id: z.string(),
+  familyId: z.string(),
+  kind: PersonKindSchema,
+  /** as the teacher typed it */
+  displayName: z.string(),
+  /** the class of a student; null for a parent */
+  classId: z.nullable(z.string()),
+  /** goes back with every change: a stale one gets 409 */
+  version: z.number(),
+  archived: z.boolean(),
+  /** a phone number was given (only its keyed hash is kept) */
+  hasPhone: z.boolean(),
+  /** another person of the school was given the same number: one number holds one VK ID */
+  sharedPhone: z.boolean(),
+  steps: z.array(StepStateSchema),
+  chats: z.array(ChatMembershipStateSchema),
+  /** set while the person does not use Sferum/MAX: a choice, not a blocker */
+  optOut: z.nullable(OptOutSchema),
+});
+export type RosterPerson = z.infer<typeof RosterPersonSchema>;
 
 /**
  * Marks a person as not using Sferum/MAX (`optedOut: true`, with the channel
@@ -81,7 +89,7 @@ export interface OptOutRequest {
   note?: string;
 }
 
-/** The teacher's opt-out of one person (PUT /api/people/:personId/opt-out) → RosterPerson. */
+/** The teacher's opt-out of one person (PUT /api/people/:personId/opt-out) → PersonChangeResult. */
 export interface SetOptOutRequest extends OptOutRequest {
   version: number;
 }
@@ -92,40 +100,64 @@ export interface FamilyOptOutRequest extends OptOutRequest {
   people: Array<{ personId: string; version: number }>;
 }
 
-export interface RosterFamily {
-  id: string;
-  students: RosterPerson[];
-  parents: RosterPerson[];
-}
+export const RosterFamilySchema = z.object({
+  id: z.string(),
+  students: z.array(RosterPersonSchema),
+  parents: z.array(RosterPersonSchema),
+});
+export type RosterFamily = z.infer<typeof RosterFamilySchema>;
 
-export interface ChatSummary {
-  id: string;
-  kind: ChatKind;
+export const ChatSummarySchema = z.object({
+  id: z.string(),
+  kind: ChatKindSchema,
   /** a class chat is for everyone of the class, or (on MAX) for its parents or its students */
-  audience: ChatAudience;
+  audience: ChatAudienceSchema,
   /** the subject, for a subject chat */
-  name: string | null;
-  classId: string | null;
+  name: z.nullable(z.string()),
+  classId: z.nullable(z.string()),
   /** the chat's invitation link from MAX or Sferum, for the parents' page and letters */
-  inviteUrl: string | null;
-}
+  inviteUrl: z.nullable(z.string()),
+});
+export type ChatSummary = z.infer<typeof ChatSummarySchema>;
 
-export interface ClassCounter {
-  personKind: PersonKind;
-  item: ProgressItem;
-  status: CounterStatus;
-  people: number;
-}
+export const ClassCounterSchema = z.object({
+  personKind: PersonKindSchema,
+  /** a step id of the school's path, a ChatItem, or OVERALL_ITEM */
+  item: z.string(),
+  status: CounterStatusSchema,
+  people: z.number(),
+});
+export type ClassCounter = z.infer<typeof ClassCounterSchema>;
+
+/** A class's counters (as ClassRoster has them), after a change. */
+export const ClassCountersSchema = z.object({
+  classId: z.string(),
+  counters: z.array(ClassCounterSchema),
+});
+export type ClassCounters = z.infer<typeof ClassCountersSchema>;
+
+/**
+ * What a teacher's change of one person answers (a step, a chat, an opt-out):
+ * the person after it, and the counters of every class the person counts in
+ * (a student's class, a parent's children's classes), so the class page
+ * updates without fetching the roster again.
+ */
+export const PersonChangeResultSchema = z.object({
+  person: RosterPersonSchema,
+  classes: z.array(ClassCountersSchema),
+});
+export type PersonChangeResult = z.infer<typeof PersonChangeResultSchema>;
 
 /** Everything the class page shows, in one answer. */
-export interface ClassRoster {
-  schoolClass: SchoolClassSummary;
+export const ClassRosterSchema = z.object({
+  schoolClass: SchoolClassSummarySchema,
   /** the school's onboarding path: its steps are the grid's columns */
-  pathId: string;
-  chats: ChatSummary[];
-  counters: ClassCounter[];
-  families: RosterFamily[];
-}
+  pathId: z.string(),
+  chats: z.array(ChatSummarySchema),
+  counters: z.array(ClassCounterSchema),
+  families: z.array(RosterFamilySchema),
+});
+export type ClassRoster = z.infer<typeof ClassRosterSchema>;
 
 export interface NewParent {
   displayName: string;
@@ -151,15 +183,18 @@ export interface FamilyMatchRequest {
   parents: NewParent[];
 }
 
-export interface FamilyMatch {
+export const FamilyMatchSchema = z.object({
   /** null: nobody of the school has that name and phone */
-  match: {
-    /** the matching parent's name as the school has it */
-    parentName: string;
-    /** the classes of that family's children ("7Б"), no child's name */
-    classes: string[];
-  } | null;
-}
+  match: z.nullable(
+    z.object({
+      /** the matching parent's name as the school has it */
+      parentName: z.string(),
+      /** the classes of that family's children ("7Б"), no child's name */
+      classes: z.array(z.string()),
+    }),
+  ),
+});
+export type FamilyMatch = z.infer<typeof FamilyMatchSchema>;
 
 export type AddParentRequest = NewParent;
 
@@ -196,35 +231,45 @@ export interface BulkProgressRequest {
   people: Array<{ personId: string; version: number }>;
 }
 
-export interface BulkProgressResult {
-  updated: RosterPerson[];
-}
+/** What a change of many people answers (the bulk bar, a family's opt-out): as PersonChangeResult, for each of them. */
+export const BulkProgressResultSchema = z.object({
+  updated: z.array(RosterPersonSchema),
+  classes: z.array(ClassCountersSchema),
+});
+export type BulkProgressResult = z.infer<typeof BulkProgressResultSchema>;
 
 /** What a history entry is about: a step, a chat, or the person's opting out (or back in). */
-export type ProgressEventKind = 'step' | 'chat' | 'opt_out';
+export const ProgressEventKindSchema = z.enum(['step', 'chat', 'opt_out']);
+export type ProgressEventKind = z.infer<typeof ProgressEventKindSchema>;
 
-export interface ProgressEvent {
-  id: string;
-  personId: string;
-  kind: ProgressEventKind;
+export const OptOutStateSchema = z.enum(['participating', 'opted_out']);
+export type OptOutState = z.infer<typeof OptOutStateSchema>;
+
+/** A history entry's from/to: a step's or a chat's status, or an opt-out's `participating` and `opted_out`. */
+const EventStatusSchema = z.union([ItemStatusSchema, OptOutStateSchema]);
+
+export const ProgressEventSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  kind: ProgressEventKindSchema,
   /** the path the school was on when it happened */
-  pathId: string;
-  step: StepId | null;
-  chatId: string | null;
+  pathId: z.string(),
+  step: z.nullable(z.string()),
+  chatId: z.nullable(z.string()),
   /** an opt-out's from/to are `participating` and `opted_out` */
-  fromStatus: StepStatus | ChatStatus | OptOutState;
-  toStatus: StepStatus | ChatStatus | OptOutState;
+  fromStatus: EventStatusSchema,
+  toStatus: EventStatusSchema,
   /** the channel used instead, when opting out */
-  channel: OptOutChannel | null;
-  blockerReason: BlockerReason | null;
-  blockerNote: string | null;
-  source: ProgressSource;
+  channel: z.nullable(OptOutChannelSchema),
+  blockerReason: z.nullable(z.string()),
+  blockerNote: z.nullable(z.string()),
+  source: ProgressSourceSchema,
   /** the staff member, for teacher and admin changes */
-  actorName: string | null;
-  createdAt: string;
-}
-
-export type OptOutState = 'participating' | 'opted_out';
+  actorName: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+export const ProgressEventListSchema = z.array(ProgressEventSchema);
 
 export interface CreateSubjectChatRequest {
   name: string;
@@ -242,7 +287,8 @@ export const IMPORT_ERROR_CODES = [
   'duplicate_student',
   'family_conflict',
 ] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+export const ImportErrorCodeSchema = z.enum(IMPORT_ERROR_CODES);
+export type ImportErrorCode = z.infer<typeof ImportErrorCodeSchema>;
 
 /**
  * What the whole-school import answers besides: a row without a class, or
@@ -250,56 +296,62 @@ export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
  * IMPORT_ERROR_CODES alone.
  */
 export const SCHOOL_IMPORT_ERROR_CODES = [...IMPORT_ERROR_CODES, 'empty_class', 'bad_class'] as const;
-export type SchoolImportErrorCode = (typeof SCHOOL_IMPORT_ERROR_CODES)[number];
+export const SchoolImportErrorCodeSchema = z.enum(SCHOOL_IMPORT_ERROR_CODES);
+export type SchoolImportErrorCode = z.infer<typeof SchoolImportErrorCodeSchema>;
 
 export const IMPORT_MAX_ROWS = 10_000;
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
-export interface ImportError {
+const importErrorShape = {
   /** the row as the spreadsheet numbers it (the header is row 1); null for the whole file */
-  row: number | null;
+  row: z.nullable(z.number()),
   /** the column's header as written in the file */
-  column: string | null;
-  code: ImportErrorCode;
-  message: string;
-}
+  column: z.nullable(z.string()),
+  message: z.string(),
+};
+export const ImportErrorSchema = z.object({ ...importErrorShape, code: ImportErrorCodeSchema });
+export type ImportError = z.infer<typeof ImportErrorSchema>;
 
 /** An error of the whole-school import: the class import's, or one about a row's class. */
-export interface SchoolImportError extends Omit<ImportError, 'code'> {
-  code: SchoolImportErrorCode;
-}
+export const SchoolImportErrorSchema = z.object({ ...importErrorShape, code: SchoolImportErrorCodeSchema });
+export type SchoolImportError = z.infer<typeof SchoolImportErrorSchema>;
 
-export type ImportAction = 'create' | 'update' | 'unchanged';
+export const ImportActionSchema = z.enum(['create', 'update', 'unchanged']);
+export type ImportAction = z.infer<typeof ImportActionSchema>;
 
-export interface ImportCounts {
-  create: number;
-  update: number;
-  unchanged: number;
-}
+export const ImportCountsSchema = z.object({
+  create: z.number(),
+  update: z.number(),
+  unchanged: z.number(),
+});
+export type ImportCounts = z.infer<typeof ImportCountsSchema>;
 
-export interface ImportRowPreview {
-  row: number;
-  student: string;
-  action: ImportAction;
-  parents: Array<{ name: string; action: ImportAction }>;
+export const ImportRowPreviewSchema = z.object({
+  row: z.number(),
+  student: z.string(),
+  action: ImportActionSchema,
+  parents: z.array(z.object({ name: z.string(), action: ImportActionSchema })),
   /** the family is new, or one already in the school (a sibling) */
-  newFamily: boolean;
+  newFamily: z.boolean(),
   /** the class the row goes to ("5А"): set by the whole-school import */
-  className?: string;
-}
+  className: z.optional(z.string()),
+});
+export type ImportRowPreview = z.infer<typeof ImportRowPreviewSchema>;
+
+const importResultShape = {
+  committed: z.boolean(),
+  rows: z.number(),
+  students: ImportCountsSchema,
+  parents: ImportCountsSchema,
+  families: z.object({ create: z.number(), existing: z.number() }),
+  /** students of the class the file does not mention: left as they are */
+  notInFile: z.number(),
+  preview: z.array(ImportRowPreviewSchema),
+};
 
 /** What an import will do (a preview) or did (committed); nothing is written while there are errors. */
-export interface ImportResult {
-  committed: boolean;
-  rows: number;
-  students: ImportCounts;
-  parents: ImportCounts;
-  families: { create: number; existing: number };
-  /** students of the class the file does not mention: left as they are */
-  notInFile: number;
-  errors: ImportError[];
-  preview: ImportRowPreview[];
-}
+export const ImportResultSchema = z.object({ ...importResultShape, errors: z.array(ImportErrorSchema) });
+export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 /**
  * What a column of a class list is taken for; a column with none (null) is
@@ -331,7 +383,8 @@ export const IMPORT_COLUMN_ROLES = [
   'guardian_patronymic',
   'guardian_phone',
 ] as const;
-export type ColumnRole = (typeof IMPORT_COLUMN_ROLES)[number];
+export const ColumnRoleSchema = z.enum(IMPORT_COLUMN_ROLES);
+export type ColumnRole = z.infer<typeof ColumnRoleSchema>;
 
 /**
  * Columns by their key → role (null: leave the column out). The key is the
@@ -340,23 +393,26 @@ export type ColumnRole = (typeof IMPORT_COLUMN_ROLES)[number];
  * ("Телефон [E]", "[C]"); "[E]" alone also names column E. Keys compare
  * without case, ё/е or extra spaces.
  */
-export type ImportColumnMapping = Record<string, ColumnRole | null>;
+export const ImportColumnMappingSchema = z.record(z.string(), z.nullable(ColumnRoleSchema));
+export type ImportColumnMapping = z.infer<typeof ImportColumnMappingSchema>;
 
-export interface ImportColumn {
+export const ImportColumnSchema = z.object({
   /** 0-based */
-  index: number;
+  index: z.number(),
   /** as the spreadsheet shows it: A, B, …, AA */
-  letter: string;
+  letter: z.string(),
   /** as written; a header over two rows reads "Мать / Телефон"; '' when the column has none */
-  header: string;
+  header: z.string(),
   /** how ImportColumnMapping names this column */
-  key: string;
+  key: z.string(),
   /** null: ignored */
-  role: ColumnRole | null;
-}
+  role: z.nullable(ColumnRoleSchema),
+});
+export type ImportColumn = z.infer<typeof ImportColumnSchema>;
 
 /** Where the roles of the columns came from. */
-export type ImportMappingSource = 'detected' | 'saved' | 'request';
+export const ImportMappingSourceSchema = z.enum(['detected', 'saved', 'request']);
+export type ImportMappingSource = z.infer<typeof ImportMappingSourceSchema>;
 
 /** Said about a file that imports all the same; nothing waits for an answer. */
 export const IMPORT_WARNING_CODES = [
@@ -373,35 +429,39 @@ export const IMPORT_WARNING_CODES = [
   /** a new student whose namesake is in another class of the school: the same child moved, or a namesake */
   'student_in_other_class',
 ] as const;
-export type ImportWarningCode = (typeof IMPORT_WARNING_CODES)[number];
+export const ImportWarningCodeSchema = z.enum(IMPORT_WARNING_CODES);
+export type ImportWarningCode = z.infer<typeof ImportWarningCodeSchema>;
 
-export interface ImportWarning {
-  code: ImportWarningCode;
+export const ImportWarningSchema = z.object({
+  code: ImportWarningCodeSchema,
   /** as in ImportError; null for the whole file */
-  row: number | null;
-  column: string | null;
+  row: z.nullable(z.number()),
+  column: z.nullable(z.string()),
   /** the other class it is about ("5Б"), for other_class_rows and the *_in_other_class codes */
-  className: string | null;
+  className: z.nullable(z.string()),
   /** in Russian */
-  message: string;
-}
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof ImportWarningSchema>;
 
 /** A class the rows of the file go to. */
-export interface ImportClassPlan {
+export const ImportClassPlanSchema = z.object({
   /** "5А" */
-  name: string;
+  name: z.string(),
   /** null: no such class in the school year yet; the commit creates it with its chats */
-  classId: string | null;
-  rows: number;
-  students: ImportCounts;
-}
+  classId: z.nullable(z.string()),
+  rows: z.number(),
+  students: ImportCountsSchema,
+});
+export type ImportClassPlan = z.infer<typeof ImportClassPlanSchema>;
 
 /** A row of another class left out of a class import. */
-export interface ImportSkippedRow {
-  row: number;
-  student: string;
-  className: string;
-}
+export const ImportSkippedRowSchema = z.object({
+  row: z.number(),
+  student: z.string(),
+  className: z.string(),
+});
+export type ImportSkippedRow = z.infer<typeof ImportSkippedRowSchema>;
 
 /**
  * What POST /api/classes/:classId/import (ImportReport) and POST
@@ -409,33 +469,39 @@ export interface ImportSkippedRow {
  * unchanged, and how the file was read. Send the same file with the same
  * `mapping` and `headerRow` to commit what the preview showed.
  */
-export interface ImportReportOf<E extends { code: string }> extends Omit<ImportResult, 'errors'> {
-  errors: E[];
+const importReportShape = {
+  ...importResultShape,
   /** the row (1-based) where the header ends and the data begins; null when the file could not be read */
-  headerRow: number | null;
+  headerRow: z.nullable(z.number()),
   /** every column of the file with its role, in the file's order */
-  columns: ImportColumn[];
+  columns: z.array(ImportColumnSchema),
   /** the roles used, every column by its key: what PUT …/import-mappings/:name takes to keep them */
-  mapping: ImportColumnMapping;
-  mappingSource: ImportMappingSource;
+  mapping: ImportColumnMappingSchema,
+  mappingSource: ImportMappingSourceSchema,
   /** the school's saved mapping applied (mappingSource 'saved') */
-  savedMappingName: string | null;
-  warnings: ImportWarning[];
+  savedMappingName: z.nullable(z.string()),
+  warnings: z.array(ImportWarningSchema),
   /** the school year of the classes; a whole-school import creates the missing ones in it */
-  academicYear: string;
+  academicYear: z.string(),
   /** the class of a class import; every class named by a whole-school file, in order of name */
-  classes: ImportClassPlan[];
+  classes: z.array(ImportClassPlanSchema),
   /** class import: rows of another class, left out */
-  skipped: ImportSkippedRow[];
-}
+  skipped: z.array(ImportSkippedRowSchema),
+};
 
-export type ImportReport = ImportReportOf<ImportError>;
-export type SchoolImportReport = ImportReportOf<SchoolImportError>;
+export const ImportReportSchema = z.object({ ...importReportShape, errors: z.array(ImportErrorSchema) });
+export const SchoolImportReportSchema = z.object({ ...importReportShape, errors: z.array(SchoolImportErrorSchema) });
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+export type SchoolImportReport = z.infer<typeof SchoolImportReportSchema>;
+/** ImportResult, unchanged, and how the file was read, with the errors of one kind of import. */
+export type ImportReportOf<E extends { code: string }> = Omit<ImportReport, 'errors'> & { errors: E[] };
 
 /** The body of the 422 of a refused commit: the usual error, and the report with every error of the file. */
-export interface ImportRefusalBody extends ApiErrorBody {
-  result: ImportReport | SchoolImportReport;
-}
+export const ImportRefusalBodySchema = z.object({
+  ...ApiErrorBodySchema.shape,
+  result: z.union([ImportReportSchema, SchoolImportReportSchema]),
+});
+export type ImportRefusalBody = z.infer<typeof ImportRefusalBodySchema>;
 
 export const IMPORT_MAPPING_NAME_MAX_LENGTH = 100;
 /** The header is looked for in the first rows; `headerRow` may name one up to IMPORT_MAX_HEADER_ROW. */
@@ -448,12 +514,14 @@ export const IMPORT_MAX_HEADER_ROW = 100;
  * file's header at `headerRow` has exactly the mapping's keys, compared as
  * ImportColumnMapping compares them, order aside; of several, the newest.
  */
-export interface ImportMapping {
-  name: string;
-  mapping: ImportColumnMapping;
-  headerRow: number;
-  updatedAt: string;
-}
+export const ImportMappingSchema = z.object({
+  name: z.string(),
+  mapping: ImportColumnMappingSchema,
+  headerRow: z.number(),
+  updatedAt: z.string(),
+});
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
+export const ImportMappingListSchema = z.array(ImportMappingSchema);
 
 export interface SaveImportMappingRequest {
   mapping: ImportColumnMapping;
@@ -469,37 +537,45 @@ export interface MemberListRequest {
   text: string;
 }
 
-export interface MemberListLine {
+const memberListLineShape = {
   /** 1-based line of the pasted text */
-  line: number;
-  text: string;
-}
+  line: z.number(),
+  text: z.string(),
+};
+export const MemberListLineSchema = z.object(memberListLineShape);
+export type MemberListLine = z.infer<typeof MemberListLineSchema>;
 
-export interface MemberListCandidate {
-  personId: string;
-  displayName: string;
-  kind: PersonKind;
-}
+const memberListCandidateShape = {
+  personId: z.string(),
+  displayName: z.string(),
+  kind: PersonKindSchema,
+};
+export const MemberListCandidateSchema = z.object(memberListCandidateShape);
+export type MemberListCandidate = z.infer<typeof MemberListCandidateSchema>;
 
-export interface MemberListPreview {
+const MatchedMemberSchema = z.object({ ...memberListLineShape, ...memberListCandidateShape });
+
+export const MemberListPreviewSchema = z.object({
   /** one person each, not yet joined: the commit marks them */
-  matched: Array<MemberListLine & MemberListCandidate>;
+  matched: z.array(MatchedMemberSchema),
   /** already marked as joined: nothing changes */
-  alreadyJoined: Array<MemberListLine & MemberListCandidate>;
+  alreadyJoined: z.array(MatchedMemberSchema),
   /** several people fit: the teacher chooses */
-  ambiguous: Array<MemberListLine & { candidates: MemberListCandidate[] }>;
+  ambiguous: z.array(z.object({ ...memberListLineShape, candidates: z.array(MemberListCandidateSchema) })),
   /** nobody of the chat fits (a teacher, a relative, a typo) */
-  unknown: MemberListLine[];
-}
+  unknown: z.array(MemberListLineSchema),
+});
+export type MemberListPreview = z.infer<typeof MemberListPreviewSchema>;
 
 export interface MemberListCommitRequest {
   /** the people to mark as joined (matched ones and the teacher's choices among ambiguous ones) */
   personIds: string[];
 }
 
-export interface MemberListResult {
+export const MemberListResultSchema = z.object({
   /** marked as joined now */
-  joined: number;
+  joined: z.number(),
   /** already joined, or not using Sferum/MAX: left as they were */
-  unchanged: number;
-}
+  unchanged: z.number(),
+});
+export type MemberListResult = z.infer<typeof MemberListResultSchema>;

@@ -1,26 +1,24 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiCookieAuth,
-  ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { SESSION_COOKIE, type CurrentUser, type SetupLinkInfo } from '@sferum/contracts';
+import { SESSION_COOKIE, type CurrentUser, type SetupLinkInfo, CurrentUserSchema, ROUTES, SetupLinkInfoSchema } from '@sferum/contracts';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import type { AuthContext, AuthenticatedRequest } from './auth-context';
 import { Auth, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { CurrentUserDto, SetupLinkInfoDto } from './current-user.dto';
 import { LoginDto } from './dto/login.dto';
 import { ChangePasswordDto, CompleteSetupDto, SetupTokenDto } from './dto/password.dto';
 import { SessionService } from './session.service';
+import { Responds, RespondsEmpty } from '../common/contract/responds.decorator';
 
 @ApiTags('auth')
-@Controller('auth')
+@Controller()
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -29,9 +27,9 @@ export class AuthController {
   ) {}
 
   @Public()
-  @Post('login')
+  @Post(ROUTES.auth.login)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CurrentUserDto, description: 'Signed in; the session cookie is set.' })
+  @Responds(CurrentUserSchema, { description: 'Signed in; the session cookie is set.' })
   @ApiUnauthorizedResponse({ description: 'Unknown e-mail or wrong password (the same answer for both).' })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or for this account.' })
   async login(
@@ -45,9 +43,9 @@ export class AuthController {
   }
 
   @Public()
-  @Post('logout')
+  @Post(ROUTES.auth.logout)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'The session has ended on the server and the cookie is cleared.' })
+  @RespondsEmpty({ description: 'The session has ended on the server and the cookie is cleared.' })
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response): Promise<void> {
     if (request.auth) {
       await this.sessions.end(request.auth.sessionId);
@@ -56,35 +54,35 @@ export class AuthController {
     response.clearCookie(SESSION_COOKIE, options);
   }
 
-  @Get('me')
+  @Get(ROUTES.auth.me)
   @ApiCookieAuth(SESSION_COOKIE)
-  @ApiOkResponse({ type: CurrentUserDto })
+  @Responds(CurrentUserSchema)
   @ApiUnauthorizedResponse({ description: 'No live session.' })
   me(@Auth() auth: AuthContext): Promise<CurrentUser> {
     return this.auth.currentUser(auth.userId);
   }
 
-  @Post('password')
+  @Post(ROUTES.auth.password)
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiCookieAuth(SESSION_COOKIE)
-  @ApiNoContentResponse({ description: 'Password changed; every other session of the user has ended.' })
+  @RespondsEmpty({ description: 'Password changed; every other session of the user has ended.' })
   changePassword(@Auth() auth: AuthContext, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(auth, dto);
   }
 
   @Public()
-  @Post('setup/info')
+  @Post(ROUTES.auth.setupInfo)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SetupLinkInfoDto, description: 'Whose account the setup link opens.' })
+  @Responds(SetupLinkInfoSchema, { description: 'Whose account the setup link opens.' })
   @ApiNotFoundResponse({ description: 'Unknown, used or expired link.' })
   setupInfo(@Body() dto: SetupTokenDto): Promise<SetupLinkInfo> {
     return this.auth.setupInfo(dto.token);
   }
 
   @Public()
-  @Post('setup')
+  @Post(ROUTES.auth.setup)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CurrentUserDto, description: 'Password set; the user is signed in.' })
+  @Responds(CurrentUserSchema, { description: 'Password set; the user is signed in.' })
   @ApiNotFoundResponse({ description: 'Unknown, used or expired link.' })
   async completeSetup(
     @Body() dto: CompleteSetupDto,

@@ -1,15 +1,15 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import type { HealthResponse } from '@sferum/contracts';
+import { HealthResponseSchema, ROUTES, type HealthResponse } from '@sferum/contracts';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
-import { HealthResponseDto } from './health-response.dto';
+import { Responds } from '../common/contract/responds.decorator';
 
 @ApiTags('health')
 @Public()
-@Controller('health')
+@Controller()
 export class HealthController {
   private readonly startedAt = Date.now();
 
@@ -19,9 +19,11 @@ export class HealthController {
     private readonly config: AppConfig,
   ) {}
 
-  @Get()
-  @ApiOkResponse({ type: HealthResponseDto, description: 'The API and its database are up.' })
-  @ApiServiceUnavailableResponse({ type: HealthResponseDto, description: 'The database does not answer.' })
+  @Get(ROUTES.health)
+  @Responds(HealthResponseSchema, {
+    description: 'The API and its database are up.',
+    alsoOn: { status: HttpStatus.SERVICE_UNAVAILABLE, description: 'The database does not answer.' },
+  })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     let databaseUp = true;
     try {

@@ -1,13 +1,11 @@
-import { Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { HttpStatus, Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCookieAuth,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SESSION_COOKIE, type SchoolClassSummary } from '@sferum/contracts';
+import { SESSION_COOKIE, type SchoolClassSummary, ROUTES, SchoolClassSummaryListSchema, SchoolClassSummarySchema } from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
@@ -15,40 +13,40 @@ import { ClassesService } from './classes.service';
 import {
   CreateClassDto,
   ListClassesQueryDto,
-  SchoolClassSummaryDto,
   SetClassTeachersDto,
   SetParentInfoDto,
   UpdateClassDto,
 } from './dto/school-class.dto';
+import { Responds } from '../common/contract/responds.decorator';
 
 @ApiTags('classes')
 @ApiCookieAuth(SESSION_COOKIE)
-@Controller('classes')
+@Controller()
 export class ClassesController {
   constructor(private readonly classes: ClassesService) {}
 
-  @Get()
-  @ApiOkResponse({ type: [SchoolClassSummaryDto], description: 'A teacher gets the classes they lead.' })
+  @Get(ROUTES.classes.list)
+  @Responds(SchoolClassSummaryListSchema, { description: 'A teacher gets the classes they lead.' })
   list(@Auth() auth: AuthContext, @Query() query: ListClassesQueryDto): Promise<SchoolClassSummary[]> {
     return this.classes.list(auth, query);
   }
 
-  @Post()
-  @ApiCreatedResponse({ type: SchoolClassSummaryDto })
+  @Post(ROUTES.classes.list)
+  @Responds(SchoolClassSummarySchema, { status: HttpStatus.CREATED })
   @ApiForbiddenResponse({ description: 'Teachers do not add classes.' })
   create(@Auth() auth: AuthContext, @Body() dto: CreateClassDto): Promise<SchoolClassSummary> {
     return this.classes.create(auth, dto);
   }
 
-  @Get(':classId')
-  @ApiOkResponse({ type: SchoolClassSummaryDto })
+  @Get(ROUTES.classes.one)
+  @Responds(SchoolClassSummarySchema)
   @ApiNotFoundResponse({ description: 'Also for a class a teacher does not lead.' })
   get(@Auth() auth: AuthContext, @UuidParam('classId') classId: string): Promise<SchoolClassSummary> {
     return this.classes.get(auth, classId);
   }
 
-  @Patch(':classId')
-  @ApiOkResponse({ type: SchoolClassSummaryDto })
+  @Patch(ROUTES.classes.one)
+  @Responds(SchoolClassSummarySchema)
   update(
     @Auth() auth: AuthContext,
     @UuidParam('classId') classId: string,
@@ -57,8 +55,8 @@ export class ClassesController {
     return this.classes.update(auth, classId, dto);
   }
 
-  @Put(':classId/parent-info')
-  @ApiOkResponse({ type: SchoolClassSummaryDto, description: 'The class teacher’s contact and the deadline, for the parents’ page and letters.' })
+  @Put(ROUTES.classes.parentInfo)
+  @Responds(SchoolClassSummarySchema, { description: 'The class teacher’s contact and the deadline, for the parents’ page and letters.' })
   setParentInfo(
     @Auth() auth: AuthContext,
     @UuidParam('classId') classId: string,
@@ -67,8 +65,8 @@ export class ClassesController {
     return this.classes.setParentInfo(auth, classId, dto);
   }
 
-  @Put(':classId/teachers')
-  @ApiOkResponse({ type: SchoolClassSummaryDto })
+  @Put(ROUTES.classes.teachers)
+  @Responds(SchoolClassSummarySchema)
   setTeachers(
     @Auth() auth: AuthContext,
     @UuidParam('classId') classId: string,

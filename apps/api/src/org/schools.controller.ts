@@ -2,20 +2,16 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Put } from '@
 import {
   ApiConflictResponse,
   ApiCookieAuth,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SESSION_COOKIE, type DistrictSummary, type SchoolSummary } from '@sferum/contracts';
+import { SESSION_COOKIE, type DistrictSummary, type SchoolSummary, DistrictSummarySchema, ROUTES, SchoolSummaryListSchema, SchoolSummarySchema } from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import {
   CreateSchoolDto,
-  DistrictSummaryDto,
-  SchoolSummaryDto,
   SetStepNotesDto,
   SwitchPathDto,
   UpdateDistrictDto,
@@ -23,6 +19,7 @@ import {
 } from './dto/school.dto';
 import { SchoolPathService } from './school-path.service';
 import { SchoolsService } from './schools.service';
+import { Responds } from '../common/contract/responds.decorator';
 
 @ApiTags('schools')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -33,15 +30,15 @@ export class SchoolsController {
     private readonly schoolPath: SchoolPathService,
   ) {}
 
-  @Get('districts/:districtId')
-  @ApiOkResponse({ type: DistrictSummaryDto })
+  @Get(ROUTES.districts.one)
+  @Responds(DistrictSummarySchema)
   @ApiNotFoundResponse({ description: 'Not the caller’s district, or the caller is not a district admin.' })
   getDistrict(@Auth() auth: AuthContext, @UuidParam('districtId') districtId: string): Promise<DistrictSummary> {
     return this.schools.getDistrict(auth, districtId);
   }
 
-  @Patch('districts/:districtId')
-  @ApiOkResponse({ type: DistrictSummaryDto })
+  @Patch(ROUTES.districts.one)
+  @Responds(DistrictSummarySchema)
   updateDistrict(
     @Auth() auth: AuthContext,
     @UuidParam('districtId') districtId: string,
@@ -50,28 +47,28 @@ export class SchoolsController {
     return this.schools.updateDistrict(auth, districtId, dto);
   }
 
-  @Get('schools')
-  @ApiOkResponse({ type: [SchoolSummaryDto], description: 'The schools the caller can see.' })
+  @Get(ROUTES.schools.list)
+  @Responds(SchoolSummaryListSchema, { description: 'The schools the caller can see.' })
   list(@Auth() auth: AuthContext): Promise<SchoolSummary[]> {
     return this.schools.list(auth);
   }
 
-  @Post('schools')
-  @ApiCreatedResponse({ type: SchoolSummaryDto })
+  @Post(ROUTES.schools.list)
+  @Responds(SchoolSummarySchema, { status: HttpStatus.CREATED })
   @ApiForbiddenResponse({ description: 'Only a district admin adds schools.' })
   create(@Auth() auth: AuthContext, @Body() dto: CreateSchoolDto): Promise<SchoolSummary> {
     return this.schools.create(auth, dto);
   }
 
-  @Get('schools/:schoolId')
-  @ApiOkResponse({ type: SchoolSummaryDto })
+  @Get(ROUTES.schools.one)
+  @Responds(SchoolSummarySchema)
   @ApiNotFoundResponse()
   get(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolSummary> {
     return this.schools.get(auth, schoolId);
   }
 
-  @Patch('schools/:schoolId')
-  @ApiOkResponse({ type: SchoolSummaryDto })
+  @Patch(ROUTES.schools.one)
+  @Responds(SchoolSummarySchema)
   @ApiForbiddenResponse({ description: 'Only a district admin renames schools.' })
   update(
     @Auth() auth: AuthContext,
@@ -81,10 +78,9 @@ export class SchoolsController {
     return this.schools.update(auth, schoolId, dto);
   }
 
-  @Post('schools/:schoolId/path')
+  @Post(ROUTES.schools.path)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({
-    type: SchoolSummaryDto,
+  @Responds(SchoolSummarySchema, {
     description:
       'Puts the school on another onboarding path. Every event, snapshot and report of the old path stays (each names its path); ' +
       'everyone’s steps start at not_started on the new path and chat memberships start anew (the chats are archived and created again); ' +
@@ -96,8 +92,8 @@ export class SchoolsController {
     return this.schoolPath.switchPath(auth, schoolId, dto);
   }
 
-  @Put('schools/:schoolId/step-notes')
-  @ApiOkResponse({ type: SchoolSummaryDto, description: 'The school’s own notes per step, shown to its parents on the page and the letter.' })
+  @Put(ROUTES.schools.stepNotes)
+  @Responds(SchoolSummarySchema, { description: 'The school’s own notes per step, shown to its parents on the page and the letter.' })
   @ApiForbiddenResponse({ description: 'A teacher.' })
   setStepNotes(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string, @Body() dto: SetStepNotesDto): Promise<SchoolSummary> {
     return this.schoolPath.setStepNotes(auth, schoolId, dto);

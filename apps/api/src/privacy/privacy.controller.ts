@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '@sferum/contracts';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { SESSION_COOKIE, ClassErasureResultSchema, FamilyDataExportSchema, ROUTES, SchoolErasureResultSchema, type SchoolErasureResult } from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
-import { EraseSchoolDto, SchoolErasureResultDto } from './dto/erase-school.dto';
+import { EraseSchoolDto } from './dto/erase-school.dto';
 import { PrivacyService, type FamilyDataExport } from './privacy.service';
+import { Responds, RespondsEmpty } from '../common/contract/responds.decorator';
 
 @ApiTags('personal data')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -13,30 +14,29 @@ import { PrivacyService, type FamilyDataExport } from './privacy.service';
 export class PrivacyController {
   constructor(private readonly privacy: PrivacyService) {}
 
-  @Get('families/:familyId/personal-data')
-  @ApiOkResponse({ description: 'Everything stored about the family (school and district admins).' })
+  @Get(ROUTES.families.personalData)
+  @Responds(FamilyDataExportSchema, { description: 'Everything stored about the family (school and district admins).' })
   exportFamily(@Auth() auth: AuthContext, @UuidParam('familyId') familyId: string): Promise<FamilyDataExport> {
     return this.privacy.exportFamily(auth, familyId);
   }
 
-  @Delete('families/:familyId')
+  @Delete(ROUTES.families.one)
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'The family, its people, their history and links are gone; the counts stay.' })
+  @RespondsEmpty({ description: 'The family, its people, their history and links are gone; the counts stay.' })
   eraseFamily(@Auth() auth: AuthContext, @UuidParam('familyId') familyId: string): Promise<void> {
     return this.privacy.eraseFamily(auth, familyId);
   }
 
-  @Post('classes/:classId/erase-roster')
+  @Post(ROUTES.classes.eraseRoster)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'End of year: the class’s students and the families left with no child are erased.' })
+  @Responds(ClassErasureResultSchema, { description: 'End of year: the class’s students and the families left with no child are erased.' })
   eraseClassRoster(@Auth() auth: AuthContext, @UuidParam('classId') classId: string): Promise<{ people: number }> {
     return this.privacy.eraseClassRoster(auth, classId);
   }
 
-  @Post('schools/:schoolId/erase-roster')
+  @Post(ROUTES.schools.eraseRoster)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({
-    type: SchoolErasureResultDto,
+  @Responds(SchoolErasureResultSchema, {
     description:
       'End of year for the whole school (its admin or the district admin; the body repeats the school’s name): every family, ' +
       'student and parent with their history and links is erased in one transaction; classes, staff, counts and snapshots stay.',
@@ -45,7 +45,7 @@ export class PrivacyController {
     @Auth() auth: AuthContext,
     @UuidParam('schoolId') schoolId: string,
     @Body() body: EraseSchoolDto,
-  ): Promise<SchoolErasureResultDto> {
+  ): Promise<SchoolErasureResult> {
     return this.privacy.eraseSchool(auth, schoolId, body);
   }
 }

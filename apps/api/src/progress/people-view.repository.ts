@@ -2,6 +2,7 @@ import {
   stepIdsOf,
   type ChatSummary,
   type ClassCounter,
+  type ClassCounters,
   type OnboardingPath,
   type OptOut,
   type RosterFamily,
@@ -97,5 +98,12 @@ export class PeopleViewRepository {
 
   async loadClassCounters(manager: EntityManager, classId: string): Promise<ClassCounter[]> {
     return manager.query<ClassCounter[]>(PEOPLE_VIEW_SQL.classCounters, [classId]);
+  }
+
+  /** The counters of each of the classes, as the class page shows them: what a change answers. */
+  async loadCountersOfClasses(manager: EntityManager, classIds: readonly string[]): Promise<ClassCounters[]> {
+    return Promise.all(
+      [...new Set(classIds)].map(async (classId) => ({ classId, counters: await this.loadClassCounters(manager, classId) })),
+    );
   }
 }

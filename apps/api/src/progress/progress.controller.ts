@@ -1,14 +1,20 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, NotFoundException, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCookieAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import {
   SESSION_COOKIE,
   type BulkProgressResult,
   type MemberListPreview,
   type MemberListResult,
+  type PersonChangeResult,
   type ProgressEvent,
-  type RosterPerson,
   type StepId,
   ROLE_MARKS_AS,
+  BulkProgressResultSchema,
+  MemberListPreviewSchema,
+  MemberListResultSchema,
+  PersonChangeResultSchema,
+  ProgressEventListSchema,
+  ROUTES,
 } from '@sferum/contracts';
 import { SchoolPaths } from '../paths/school-paths.service';
 import { DataSource } from 'typeorm';
@@ -17,6 +23,7 @@ import { AccessPolicy } from '../auth/access-policy.service';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
+import { ClassCountersRepository } from './class-counters.repository';
 import { PeopleViewRepository } from './people-view.repository';
 import { BulkProgressDto, FamilyOptOutDto, MemberListCommitDto, MemberListDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
 import { MemberListsService } from './member-lists.service';
@@ -26,6 +33,7 @@ import { toOptOutChoice, toRequestedChange } from './progress-requests';
 import { StepParam } from './step-param.decorator';
 import { ProgressRepository } from './progress.repository';
 import { ProgressService, type Actor } from './progress.service';
+import { Responds } from '../common/contract/responds.decorator';
 
 @ApiTags('progress')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -40,34 +48,40 @@ export class ProgressController {
     private readonly peopleView: PeopleViewRepository,
     private readonly store: ProgressRepository,
     private readonly events: HistoryRepository,
+    private readonly counters: ClassCountersRepository,
   ) {}
 
-  @Put('people/:personId/steps/:step')
-  @ApiOkResponse({ description: 'The person after the change (earlier steps follow a step marked done).' })
+  @Put(ROUTES.people.step)
+  @Responds(PersonChangeResultSchema, {
+    description: 'The person after the change (earlier steps follow a step marked done), and the counters of the classes they count in.',
+  })
   @ApiConflictResponse({ description: 'Stale version, archived person, or later steps still done.' })
   async setStep(
     @Auth() auth: AuthContext,
     @UuidParam('personId') personId: string,
     @StepParam() step: StepId,
     @Body() dto: SetStatusDto,
-  ): Promise<RosterPerson> {
+  ): Promise<PersonChangeResult> {
     return this.setOne(auth, personId, { step }, dto);
   }
 
-  @Put('people/:personId/chats/:chatId')
-  @ApiOkResponse({ description: 'The person after the change (joining a chat marks every step done).' })
+  @Put(ROUTES.people.chat)
+  @Responds(PersonChangeResultSchema, {
+    description: 'The person after the change (joining a chat marks every step done), and the counters of the classes they count in.',
+  })
   async setChat(
     @Auth() auth: AuthContext,
     @UuidParam('personId') personId: string,
     @UuidParam('chatId') chatId: string,
     @Body() dto: SetStatusDto,
-  ): Promise<RosterPerson> {
+  ): Promise<PersonChangeResult> {
     return this.setOne(auth, personId, { chatId }, dto);
   }
 
   /** One step (or chat) for many people of a class, all or nothing. */
-  @Post('classes/:classId/progress')
+  @Post(ROUTES.classes.progress)
   @HttpCode(HttpStatus.OK)
+  @Responds(BulkProgressResultSchema)
   async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
     const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
@@ -84,26 +98,29 @@ export class ProgressController {
       dto.people.map((person) => ({ personId: person.personId, expectedVersion: person.version, change })),
       actorOf(auth),
     );
-    return { updated: await this.people(schoolClass.schoolId, personIds, classId) };
+    return this.changed(schoolClass.schoolId, personIds, classId);
   }
 
   /**
    * "Does not use Sferum/MAX", with the channel the school uses instead, or
    * back. Not a blocker: the person's steps stay as they were.
    */
-  @Put('people/:personId/opt-out')
-  @ApiOkResponse({ description: 'The person after the change.' })
+  @Put(ROUTES.people.optOut)
+  @Responds(PersonChangeResultSchema, { description: 'The person after the change, and the counters of the classes they count in.' })
   @ApiConflictResponse({ description: 'Stale version or archived person.' })
-  async setOptOut(@Auth() auth: AuthContext, @UuidParam('personId') personId: string, @Body() dto: SetOptOutDto): Promise<RosterPerson> {
+  async setOptOut(
+    @Auth() auth: AuthContext,
+    @UuidParam('personId') personId: string,
+    @Body() dto: SetOptOutDto,
+  ): Promise<PersonChangeResult> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.setOptOut([{ personId, expectedVersion: dto.version }], toOptOutChoice(dto), actorOf(auth));
-    const [updated] = await this.people(person.schoolId, [personId], person.classId);
-    return updated;
+    return this.changedOne(person.schoolId, personId, person.classId);
   }
 
   /** The same for every person of a family at once, all or nothing. */
-  @Put('families/:familyId/opt-out')
-  @ApiOkResponse({ description: 'The family’s people after the change.' })
+  @Put(ROUTES.families.optOut)
+  @Responds(BulkProgressResultSchema, { description: 'The family’s people after the change, and the counters of the classes they count in.' })
   async setFamilyOptOut(
     @Auth() auth: AuthContext,
     @UuidParam('familyId') familyId: string,
@@ -121,12 +138,12 @@ export class ProgressController {
       choice,
       actorOf(auth),
     );
-    return { updated: await this.people(family.schoolId, [...given], null) };
+    return this.changed(family.schoolId, [...given], null);
   }
 
-  @Post('chats/:chatId/members/preview')
+  @Post(ROUTES.chats.membersPreview)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({
+  @Responds(MemberListPreviewSchema, {
     description:
       'Matches a member list copied from MAX or Sferum to the chat’s people (ё and е alike, surname and first name in either order, ' +
       'patronymic optional, parents and students apart where the list says so): matched, already joined, ambiguous, unknown. Writes nothing.',
@@ -135,32 +152,45 @@ export class ProgressController {
     return this.memberLists.preview(auth, chatId, dto.text);
   }
 
-  @Post('chats/:chatId/members/commit')
+  @Post(ROUTES.chats.membersCommit)
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.' })
+  @Responds(MemberListResultSchema, { description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.' })
   commitMembers(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: MemberListCommitDto): Promise<MemberListResult> {
     return this.memberLists.commit(auth, chatId, dto.personIds);
   }
 
-  @Get('people/:personId/history')
+  @Get(ROUTES.people.history)
+  @Responds(ProgressEventListSchema)
   async history(@Auth() auth: AuthContext, @UuidParam('personId') personId: string): Promise<ProgressEvent[]> {
     await this.access.requireAccess(auth, 'person.work', personId);
     return this.events.forPerson(personId);
   }
 
-  private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<RosterPerson> {
+  private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<PersonChangeResult> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.apply(
       [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
       actorOf(auth),
     );
-    const [updated] = await this.people(person.schoolId, [personId], person.classId);
-    return updated;
+    return this.changedOne(person.schoolId, personId, person.classId);
   }
 
-  private async people(schoolId: string, personIds: string[], classId: string | null): Promise<RosterPerson[]> {
+  private async changedOne(schoolId: string, personId: string, classId: string | null): Promise<PersonChangeResult> {
+    const { updated, classes } = await this.changed(schoolId, [personId], classId);
+    return { person: updated[0], classes };
+  }
+
+  /**
+   * The people after a change, and the counters of every class they count in:
+   * all the class page needs to show it without fetching the roster again.
+   */
+  private async changed(schoolId: string, personIds: string[], classId: string | null): Promise<BulkProgressResult> {
     const manager = this.dataSource.manager;
-    return this.peopleView.loadPeople(manager, await this.schoolPaths.of(manager, schoolId), personIds, classId);
+    const [updated, classes] = await Promise.all([
+      this.schoolPaths.of(manager, schoolId).then((path) => this.peopleView.loadPeople(manager, path, personIds, classId)),
+      this.counters.classesOfPeople(manager, personIds).then((classIds) => this.peopleView.loadCountersOfClasses(manager, classIds)),
+    ]);
+    return { updated, classes };
   }
 
   /** Students of the class and parents of its families; anyone else is not found here. */

@@ -2,7 +2,6 @@ import { Controller, Get, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiQuery,
@@ -10,7 +9,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { DistrictReport, HistoryReport, ProgressReport, SchoolReport } from '@sferum/contracts';
+import { DistrictReportSchema, HistoryReportSchema, ROUTES, SchoolReportSchema, type DistrictReport, type HistoryReport, type ProgressReport, type SchoolReport } from '@sferum/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -20,6 +19,7 @@ import { ApiKeyGuard, type ApiKeyRequest } from './api-key.guard';
 import { HistoryQueryDto, historyRange, ReportFormatDto } from './history-query.dto';
 import { buildReport, csvSteps, reportColumns, type CsvStep } from './report-builder';
 import { ReportsService } from './reports.service';
+import { Responds } from '../common/contract/responds.decorator';
 
 /** What v1 gained with onboarding paths and opting out; every route says it. */
 const ADDITIVE_TO_V1 =
@@ -49,11 +49,11 @@ const ADDITIVE_TO_V1 =
 @ApiProduces('application/json', 'text/csv')
 @Public()
 @UseGuards(ApiKeyGuard)
-@Controller('v1/reports')
+@Controller()
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
-  @Get('district')
+  @Get(ROUTES.reportsV1.district)
   @ApiOperation({
     summary: 'The key’s district: totals, one entry per path, one row per school',
     description:
@@ -68,7 +68,7 @@ export class ReportsController {
       'school’s cells of another path’s steps are empty. ' +
       ADDITIVE_TO_V1,
   })
-  @ApiOkResponse({ description: 'The district report (JSON) or one CSV row per school.' })
+  @Responds(DistrictReportSchema, { csv: true, description: 'The district report (JSON) or one CSV row per school.' })
   async district(@Req() request: ApiKeyRequest, @Query() query: ReportFormatDto, @Res() response: Response): Promise<void> {
     const report = await this.reports.recentDistrict(request.apiKey!.districtId);
     send(request, response, query, report, () => {
@@ -85,7 +85,7 @@ export class ReportsController {
     });
   }
 
-  @Get('history')
+  @Get(ROUTES.reportsV1.history)
   @ApiOperation({
     summary: 'Counters per day from the daily snapshots: the district, or one school or class of it',
     description:
@@ -94,7 +94,7 @@ export class ReportsController {
       'district’s `total` is. CSV: one row per day, `path` holding the day’s path ids joined by `|`. ' +
       ADDITIVE_TO_V1,
   })
-  @ApiOkResponse({ description: 'One entry (or CSV row) per day that has snapshots.' })
+  @Responds(HistoryReportSchema, { csv: true, description: 'One entry (or CSV row) per day that has snapshots.' })
   async history(@Req() request: ApiKeyRequest, @Query() query: HistoryQueryDto, @Res() response: Response): Promise<void> {
     const report = await this.reports.history(request.apiKey!.districtId, historyRange(query), query);
     send(request, response, query, report, () => {
@@ -109,12 +109,12 @@ export class ReportsController {
     });
   }
 
-  @Get('schools/:schoolId')
+  @Get(ROUTES.reportsV1.school)
   @ApiOperation({
     summary: 'One school of the key’s district: totals and one row per class',
     description: 'The school and each of its classes are on the school’s path (`pathId`, `pathName`). ' + ADDITIVE_TO_V1,
   })
-  @ApiOkResponse({ description: 'The school report (JSON) or one CSV row per class.' })
+  @Responds(SchoolReportSchema, { csv: true, description: 'The school report (JSON) or one CSV row per class.' })
   @ApiNotFoundResponse({ description: 'Not a school of the key’s district.' })
   async school(
     @Req() request: ApiKeyRequest,

@@ -2,7 +2,16 @@ import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { SESSION_COOKIE, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type DistrictReport,
+  type HistoryReport,
+  type SchoolReport,
+  DistrictReportSchema,
+  HistoryReportSchema,
+  ROUTES,
+  SchoolReportSchema,
+} from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { AccessPolicy } from '../auth/access-policy.service';
 import { Auth } from '../auth/auth.decorators';
@@ -12,6 +21,7 @@ import { HistoryRangeDto, historyRange } from './history-query.dto';
 import { REPORT_LOCALES, type ReportLocale } from './report-export-labels';
 import { districtWorkbook, schoolWorkbook, type ReportFile } from './report-workbook';
 import { ReportsService } from './reports.service';
+import { Responds } from '../common/contract/responds.decorator';
 
 class ReportExportQueryDto {
   /** the language of the headers and of the paths' step titles; Russian by default */
@@ -26,15 +36,15 @@ class ReportExportQueryDto {
  */
 @ApiTags('reports (dashboard)')
 @ApiCookieAuth(SESSION_COOKIE)
-@Controller('reports')
+@Controller()
 export class StaffReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly access: AccessPolicy,
   ) {}
 
-  @Get('district')
-  @ApiOkResponse({
+  @Get(ROUTES.reports.district)
+  @Responds(DistrictReportSchema, {
     description:
       'The caller’s district (district admin only), as GET /api/v1/reports/district gives it, counted now: schools on different ' +
       'paths compare by overall.shareConnected and overall.optedOut; per-step figures only within one path (see `paths`).',
@@ -44,15 +54,15 @@ export class StaffReportsController {
     return this.reports.district(auth.districtId);
   }
 
-  @Get('schools/:schoolId')
-  @ApiOkResponse({ description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.' })
+  @Get(ROUTES.reports.school)
+  @Responds(SchoolReportSchema, { description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.' })
   async school(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolReport> {
     await this.access.requireAccess(auth, 'school.report', schoolId);
     return this.reports.school(auth.districtId, schoolId);
   }
 
-  @Get('history')
-  @ApiOkResponse({
+  @Get(ROUTES.reports.history)
+  @Responds(HistoryReportSchema, {
     description:
       'Counters per day, each day naming its paths (pathIds); a school admin must name their school (or one of its classes).',
   })

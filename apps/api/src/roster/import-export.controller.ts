@@ -18,13 +18,12 @@ import {
   ApiConsumes,
   ApiCookieAuth,
   ApiForbiddenResponse,
-  ApiOkResponse,
   ApiProduces,
   ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_HEADER_ROW, SESSION_COOKIE, type ImportReport, type SchoolImportReport } from '@sferum/contracts';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_HEADER_ROW, SESSION_COOKIE, type ImportReport, type SchoolImportReport, ImportReportSchema, ROUTES, SchoolImportReportSchema } from '@sferum/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context';
@@ -38,6 +37,7 @@ import { importOptions, MAPPING_JSON_MAX_LENGTH, type ImportParameters } from '.
 import { ImportRefusedFilter } from './import/import-refused';
 import { importTemplate, type TemplateScope } from './import/import-template';
 import { RefuseOversizedUpload } from './import/refuse-oversized-upload.interceptor';
+import { Responds, RespondsWithFile } from '../common/contract/responds.decorator';
 
 class FormatQueryDto {
   @IsOptional()
@@ -122,14 +122,14 @@ export class ImportExportController {
     private readonly exports: ExportService,
   ) {}
 
-  @Post('classes/:classId/import')
+  @Post(ROUTES.classes.import)
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(...UPLOAD)
   @UseFilters(new ImportRefusedFilter())
   @ApiConsumes('multipart/form-data')
   @ApiBody(IMPORT_BODY)
   @ImportQueries()
-  @ApiOkResponse({
+  @Responds(ImportReportSchema, {
     description:
       'ImportReport. mode=preview: how the file was read (header row, every column and its role), what would happen, every error and warning. ' +
       'mode=commit: done, in one transaction. Rows whose «Класс» names another class are left out and listed in `skipped`.',
@@ -146,14 +146,14 @@ export class ImportExportController {
     return this.imports.importIntoClass(auth, classId, file.buffer, importOptions(query.mode === 'commit', query, fields));
   }
 
-  @Post('schools/:schoolId/import')
+  @Post(ROUTES.schools.import)
   @HttpCode(HttpStatus.OK)
   @UseInterceptors(...UPLOAD)
   @UseFilters(new ImportRefusedFilter())
   @ApiConsumes('multipart/form-data')
   @ApiBody(IMPORT_BODY)
   @ImportQueries()
-  @ApiOkResponse({
+  @Responds(SchoolImportReportSchema, {
     description:
       'ImportReport for a whole school: each row goes to the class its «Класс» names (5А, 5 а, 5-А, 5«А» are one class) in the school year; ' +
       '`classes` lists them, those without an id are created on commit with their chats.',
@@ -171,18 +171,20 @@ export class ImportExportController {
     return this.imports.importIntoSchool(auth, schoolId, file.buffer, importOptions(query.mode === 'commit', query, fields));
   }
 
-  @Get('roster/import-template')
+  @Get(ROUTES.roster.importTemplate)
   @ApiProduces(...SPREADSHEET_TYPES)
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
   @ApiQuery({ name: 'scope', required: false, enum: ['class', 'school'], description: 'school: with a «Класс» column first' })
+  @RespondsWithFile(SPREADSHEET_TYPES)
   async template(@Query() query: TemplateQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const format = query.format ?? 'xlsx';
     const fileName = query.scope === 'school' ? `шаблон-списка-школы.${format}` : `шаблон-списка-класса.${format}`;
     return send(response, { fileName, content: await importTemplate(format, query.scope) }, format);
   }
 
-  @Get('classes/:classId/export')
+  @Get(ROUTES.classes.export)
   @ApiProduces(...SPREADSHEET_TYPES)
+  @RespondsWithFile(SPREADSHEET_TYPES)
   async classExport(
     @Auth() auth: AuthContext,
     @UuidParam('classId') classId: string,
@@ -193,8 +195,9 @@ export class ImportExportController {
     return send(response, await this.exports.classExport(auth, classId, format), format);
   }
 
-  @Get('schools/:schoolId/export')
+  @Get(ROUTES.schools.export)
   @ApiProduces(...SPREADSHEET_TYPES)
+  @RespondsWithFile(SPREADSHEET_TYPES)
   async schoolExport(
     @Auth() auth: AuthContext,
     @UuidParam('schoolId') schoolId: string,

@@ -1,10 +1,11 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { PathCatalogue } from '@sferum/contracts';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { loadConfig } from '../../src/config/app-config';
+import { ContractCheckInterceptor } from './contract-check';
 
 /** A fixed key, so that tests can compute the hash a phone number must get. */
 export const TEST_PHONE_HMAC_KEY = 'test-phone-hmac-key-0123456789abcdef';
@@ -15,6 +16,7 @@ export const TEST_INVITE_KEY = Buffer.alloc(32, 7).toString('base64');
 /**
  * The real application, wired as main.ts wires it, on this run's test database;
  * `paths` replaces the shipped catalogue of onboarding paths (a region's own).
+ * Every answer is checked against its route's contract (contract-check.ts).
  */
 export async function createTestApp(
   env: NodeJS.ProcessEnv = {},
@@ -41,6 +43,7 @@ export async function createTestApp(
     logger: false,
   });
   configureApp(app, config);
+  app.useGlobalInterceptors(new ContractCheckInterceptor(app.get(Reflector)));
   await app.init();
   return app;
 }

@@ -74,7 +74,9 @@ describe('parseSchool', () => {
   it('reads the school’s path, its notes per step and its year', () => {
     expect(parseSchool(school)).toEqual(school);
     expect(parseSchool({ ...school, academicYear: null }).academicYear).toBeNull();
-    expect(parseSchool({ ...school, stepNotes: undefined }).stepNotes).toEqual({});
+    // The contract's schema: every school answer has its notes, an empty object without any.
+    expect(parseSchool({ ...school, stepNotes: {} }).stepNotes).toEqual({});
+    expect(() => parseSchool({ ...school, stepNotes: undefined })).toThrow(/stepNotes/);
   });
 
   it('refuses a path the catalogue does not know and a note that is not text', () => {

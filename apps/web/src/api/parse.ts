@@ -1,18 +1,17 @@
 import {
-  API_ERROR_CODES,
+  ApiErrorBodySchema,
+  CurrentUserSchema,
+  DistrictSummarySchema,
   PATH_CATALOGUE,
-  STAFF_ROLES,
+  SchoolClassSummarySchema,
+  SchoolSummarySchema,
+  SetupLinkInfoSchema,
+  SetupLinkSchema,
+  StaffMemberSchema,
+  StaffWithSetupLinkSchema,
   type ApiErrorBody,
-  type CurrentUser,
-  type DistrictSummary,
-  type SchoolClassSummary,
-  type SchoolSummary,
-  type SetupLink,
-  type SetupLinkInfo,
-  type StaffMember,
-  type StaffStatus,
-  type StaffWithSetupLink,
 } from '@sferum/contracts';
+import type { ZodMiniType } from 'zod/mini';
 
 /** Turns a parsed JSON body into a typed value, or throws when its shape is wrong. */
 export type Parser<T> = (value: unknown) => T;
@@ -99,119 +98,46 @@ export function listOf<T>(parse: Parser<T>): Parser<T[]> {
   return (value) => list(value, parse, 'list');
 }
 
-const STAFF_STATUSES: readonly StaffStatus[] = ['pending_setup', 'active', 'deactivated'];
-
-export const parseCurrentUser: Parser<CurrentUser> = (value) => {
-  const o = record(value, 'current user');
-  return {
-    id: str(o, 'id'),
-    email: str(o, 'email'),
-    fullName: str(o, 'fullName'),
-    role: oneOf(o, 'role', STAFF_ROLES),
-    districtId: str(o, 'districtId'),
-    districtName: str(o, 'districtName'),
-    schoolId: strOrNull(o, 'schoolId'),
-    schoolName: strOrNull(o, 'schoolName'),
+/**
+ * A contract schema (libs/contracts) as a Parser, with the web's own checks
+ * after it (`also`, e.g. a path the catalogue knows). An answer of another
+ * shape throws ResponseShapeError naming the first wrong field: the same
+ * error the user saw before the schemas.
+ */
+export function parserOf<T>(schema: ZodMiniType<T>, ...also: Array<(value: T) => void>): Parser<T> {
+  return (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      const [issue] = result.error.issues;
+      throw new ResponseShapeError(issue && issue.path.length > 0 ? issue.path.join('.') : 'body');
+    }
+    for (const check of also) check(result.data);
+    return result.data;
   };
-};
+}
 
-export const parseDistrict: Parser<DistrictSummary> = (value) => {
-  const o = record(value, 'district');
-  return { id: str(o, 'id'), name: str(o, 'name') };
-};
+/** The web takes every step and text of a path from the catalogue: an id it does not know is a malformed answer. */
+export function knownPath({ pathId }: { pathId: string }): void {
+  if (!PATH_CATALOGUE.has(pathId)) throw new ResponseShapeError('pathId');
+}
 
-export const parseSchool: Parser<SchoolSummary> = (value) => {
-  const o = record(value, 'school');
-  return {
-    id: str(o, 'id'),
-    districtId: str(o, 'districtId'),
-    name: str(o, 'name'),
-    pathId: pathId(o),
-    pathChangedAt: optionalStr(o, 'pathChangedAt'),
-    stepNotes: stringRecord(o, 'stepNotes'),
-    academicYear: optionalStr(o, 'academicYear'),
-    classCount: num(o, 'classCount'),
-    teacherCount: num(o, 'teacherCount'),
-  };
-};
-
-export const parseSchoolClass: Parser<SchoolClassSummary> = (value) => {
-  const o = record(value, 'class');
-  return {
-    id: str(o, 'id'),
-    districtId: str(o, 'districtId'),
-    schoolId: str(o, 'schoolId'),
-    grade: num(o, 'grade'),
-    letter: str(o, 'letter'),
-    name: str(o, 'name'),
-    academicYear: str(o, 'academicYear'),
-    archived: bool(o, 'archived'),
-    teachers: list(
-      o.teachers,
-      (item) => {
-        const t = record(item, 'teacher');
-        return { id: str(t, 'id'), fullName: str(t, 'fullName') };
-      },
-      'teachers',
-    ),
-    parentContact: optionalStr(o, 'parentContact'),
-    deadline: optionalStr(o, 'deadline'),
-  };
-};
-
-export const parseStaffMember: Parser<StaffMember> = (value) => {
-  const o = record(value, 'staff member');
-  return {
-    id: str(o, 'id'),
-    email: str(o, 'email'),
-    fullName: str(o, 'fullName'),
-    role: oneOf(o, 'role', STAFF_ROLES),
-    districtId: str(o, 'districtId'),
-    schoolId: strOrNull(o, 'schoolId'),
-    status: oneOf(o, 'status', STAFF_STATUSES),
-    classIds: list(
-      o.classIds,
-      (id) => {
-        if (typeof id !== 'string') throw new ResponseShapeError('classIds');
-        return id;
-      },
-      'classIds',
-    ),
-    createdAt: str(o, 'createdAt'),
-  };
-};
-
-export const parseSetupLink: Parser<SetupLink> = (value) => {
-  const o = record(value, 'setup link');
-  return { path: str(o, 'path'), expiresAt: str(o, 'expiresAt') };
-};
-
-export const parseStaffWithSetupLink: Parser<StaffWithSetupLink> = (value) => {
-  const o = record(value, 'new staff member');
-  return { staff: parseStaffMember(o.staff), setupLink: parseSetupLink(o.setupLink) };
-};
-
-export const parseSetupLinkInfo: Parser<SetupLinkInfo> = (value) => {
-  const o = record(value, 'setup link info');
-  return { email: str(o, 'email'), fullName: str(o, 'fullName'), role: oneOf(o, 'role', STAFF_ROLES) };
-};
+export const parseCurrentUser = parserOf(CurrentUserSchema);
+export const parseDistrict = parserOf(DistrictSummarySchema);
+export const parseSchool = parserOf(SchoolSummarySchema, knownPath);
+export const parseSchoolClass = parserOf(SchoolClassSummarySchema);
+export const parseStaffMember = parserOf(StaffMemberSchema);
+export const parseSetupLink = parserOf(SetupLinkSchema);
+export const parseStaffWithSetupLink = parserOf(StaffWithSetupLinkSchema);
+export const parseSetupLinkInfo = parserOf(SetupLinkInfoSchema);
 
 /** The API's error body, or null for anything else (an HTML error page, an empty body). */
 export function parseApiErrorBody(value: unknown): ApiErrorBody | null {
-  try {
-    const o = record(value, 'error');
-    const body: ApiErrorBody = { statusCode: num(o, 'statusCode'), error: str(o, 'error'), message: str(o, 'message') };
-    if (Array.isArray(o.details)) {
-      body.details = o.details.map((item) => {
-        const d = record(item, 'detail');
-        const messages = Array.isArray(d.messages) ? d.messages.filter((m): m is string => typeof m === 'string') : [];
-        return { field: str(d, 'field'), messages };
-      });
-    }
-    const code = API_ERROR_CODES.find((candidate) => candidate === o.code);
-    if (code) body.code = code;
-    return body;
-  } catch {
-    return null;
+  const result = ApiErrorBodySchema.safeParse(value);
+  if (result.success) return result.data;
+  // A code this web does not know yet (a newer API): the message still counts, without the code.
+  if (typeof value === 'object' && value !== null && 'code' in value) {
+    const { code: _unknown, ...rest } = value;
+    return parseApiErrorBody(rest);
   }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { API_ROUTES } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from './api-client';
+import { getFromApi } from './api-client';
 import { listOf, parseDistrict, parseSchool, parseSchoolClass, parseStaffMember } from './parse';
 
 /** Key prefixes: invalidating one refreshes every query under it. */
@@ -27,39 +27,39 @@ export function byId(path: string, id: string): string {
 export const districtQuery = (districtId: string) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.districts, districtId],
-    queryFn: () => apiRequest(byId(API_ROUTES.districts, districtId), { parse: parseDistrict }),
+    queryFn: getFromApi(byId(API_ROUTES.districts, districtId), parseDistrict),
   });
 
 export const schoolsQuery = () =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.schools, 'list'],
-    queryFn: () => apiRequest(API_ROUTES.schools, { parse: listOf(parseSchool) }),
+    queryFn: getFromApi(API_ROUTES.schools, listOf(parseSchool)),
   });
 
 export const schoolQuery = (schoolId: string) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.schools, 'one', schoolId],
-    queryFn: () => apiRequest(byId(API_ROUTES.schools, schoolId), { parse: parseSchool }),
+    queryFn: getFromApi(byId(API_ROUTES.schools, schoolId), parseSchool),
   });
 
 /** Classes the caller can see; a teacher gets the classes they lead. */
 export const classesQuery = ({ schoolId, includeArchived = false }: { schoolId?: string; includeArchived?: boolean }) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.classes, 'list', { schoolId: schoolId ?? null, includeArchived }],
-    queryFn: () =>
-      apiRequest(withQuery(API_ROUTES.classes, { schoolId, includeArchived: includeArchived ? 'true' : undefined }), {
-        parse: listOf(parseSchoolClass),
-      }),
+    queryFn: getFromApi(
+      withQuery(API_ROUTES.classes, { schoolId, includeArchived: includeArchived ? 'true' : undefined }),
+      listOf(parseSchoolClass),
+    ),
   });
 
 export const classQuery = (classId: string) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.classes, 'one', classId],
-    queryFn: () => apiRequest(byId(API_ROUTES.classes, classId), { parse: parseSchoolClass }),
+    queryFn: getFromApi(byId(API_ROUTES.classes, classId), parseSchoolClass),
   });
 
 export const staffQuery = ({ schoolId }: { schoolId?: string }) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.staff, 'list', { schoolId: schoolId ?? null }],
-    queryFn: () => apiRequest(withQuery(API_ROUTES.staff, { schoolId }), { parse: listOf(parseStaffMember) }),
+    queryFn: getFromApi(withQuery(API_ROUTES.staff, { schoolId }), listOf(parseStaffMember)),
   });

@@ -1,36 +1,32 @@
-import type { CurrentUser, StaffRole } from '@sferum/contracts';
-
-/** The page a staff member starts on, without a locale prefix. */
-export function landingPath(user: Pick<CurrentUser, 'role' | 'schoolId'>): string {
-  switch (user.role) {
-    case 'teacher':
-      return '/classes';
-    case 'school_admin':
-      return user.schoolId ? `/schools/${user.schoolId}` : '/account';
-    case 'district_admin':
-      return '/schools';
-  }
-}
+import { belongsToSchool, leadsClasses, roleMay, type CurrentUser, type StaffRole } from '@sferum/contracts';
 
 /**
- * Who may open which part of the dashboard. The API scopes every answer on its
- * own; this only keeps people out of pages that would show them nothing.
+ * Who may open which part of the dashboard, by the permissions of
+ * libs/contracts. The API scopes every answer on its own; this only keeps
+ * people out of pages that would show them nothing.
  */
-export const AREA_ROLES = {
-  myClasses: ['teacher'],
-  districtSchools: ['district_admin'],
-  school: ['district_admin', 'school_admin'],
-  staff: ['district_admin', 'school_admin'],
-  account: ['district_admin', 'school_admin', 'teacher'],
-} as const satisfies Record<string, readonly StaffRole[]>;
+const AREAS = {
+  myClasses: leadsClasses,
+  districtSchools: (role: StaffRole) => roleMay(role, 'district.read'),
+  school: (role: StaffRole) => roleMay(role, 'school.structure'),
+  staff: (role: StaffRole) => roleMay(role, 'staff.manage'),
+  account: (role: StaffRole) => roleMay(role, 'staff.read'),
+} as const satisfies Record<string, (role: StaffRole) => boolean>;
 
-export type StaffArea = keyof typeof AREA_ROLES;
+export type StaffArea = keyof typeof AREAS;
 
 export function mayOpen(user: Pick<CurrentUser, 'role'>, area: StaffArea): boolean {
-  return (AREA_ROLES[area] as readonly StaffRole[]).includes(user.role);
+  return AREAS[area](user.role);
 }
 
-/** A school page is open to its own school admin and to the district admin. */
+/** Where a staff member starts, without a locale prefix: the district's schools, their school, or their classes. */
+export function landingPath(user: Pick<CurrentUser, 'role' | 'schoolId'>): string {
+  if (mayOpen(user, 'districtSchools')) return '/schools';
+  if (mayOpen(user, 'school')) return user.schoolId ? `/schools/${user.schoolId}` : '/account';
+  return mayOpen(user, 'myClasses') ? '/classes' : '/account';
+}
+
+/** A school page is open to its own school admin and to the district admin (whose account belongs to no school). */
 export function mayOpenSchool(user: Pick<CurrentUser, 'role' | 'schoolId'>, schoolId: string): boolean {
-  return user.role === 'district_admin' || (user.role === 'school_admin' && user.schoolId === schoolId);
+  return mayOpen(user, 'school') && (!belongsToSchool(user.role) || user.schoolId === schoolId);
 }

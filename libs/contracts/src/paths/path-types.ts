@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import type { ChatKind, PersonKind } from '../progress';
 
 /** A text in both of the interface's languages. */
@@ -46,7 +47,8 @@ export interface PathStep {
 
 /** Who a class chat is for: everyone of the class, or only its students or parents. */
 export const CHAT_AUDIENCES = ['all', 'students', 'parents'] as const;
-export type ChatAudience = (typeof CHAT_AUDIENCES)[number];
+export const ChatAudienceSchema = z.enum(CHAT_AUDIENCES);
+export type ChatAudience = z.infer<typeof ChatAudienceSchema>;
 
 /** One chat of the path: the chats a class has, the subject chats, the school chat. */
 export interface PathChat {

@@ -3,9 +3,7 @@ import {
   CLASS_LETTER_PATTERN,
   MAX_GRADE,
   MIN_GRADE,
-  type ClassTeacher,
   type CreateClassRequest,
-  type SchoolClassSummary,
   type SetClassTeachersRequest,
   type SetParentInfoRequest,
   type UpdateClassRequest,
@@ -123,26 +121,6 @@ export class ListClassesQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'])
   includeArchived?: 'true' | 'false';
-}
-
-export class ClassTeacherDto implements ClassTeacher {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() fullName!: string;
-}
-
-export class SchoolClassSummaryDto implements SchoolClassSummary {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) districtId!: string;
-  @ApiProperty({ format: 'uuid' }) schoolId!: string;
-  @ApiProperty() grade!: number;
-  @ApiProperty() letter!: string;
-  @ApiProperty({ example: '5А' }) name!: string;
-  @ApiProperty({ example: '2026/2027' }) academicYear!: string;
-  @ApiProperty() archived!: boolean;
-  @ApiProperty({ type: [ClassTeacherDto] }) teachers!: ClassTeacherDto[];
-  @ApiProperty({ type: String, nullable: true, description: 'The class teacher’s contact for parents' }) parentContact!: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'By when families are asked to be in the chats' })
-  deadline!: string | null;
 }
 
 export class SetParentInfoDto implements SetParentInfoRequest {

@@ -3,8 +3,6 @@ import {
   CATALOGUE_ID_PATTERN,
   STEP_NOTE_MAX_LENGTH,
   type CreateSchoolRequest,
-  type DistrictSummary,
-  type SchoolSummary,
   type SetStepNotesRequest,
   type SwitchPathRequest,
   type UpdateSchoolRequest,
@@ -65,23 +63,4 @@ export class UpdateDistrictDto {
   @IsString()
   @Length(1, 200)
   name!: string;
-}
-
-export class DistrictSummaryDto implements DistrictSummary {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() name!: string;
-}
-
-export class SchoolSummaryDto implements SchoolSummary {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) districtId!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ example: 'max', description: 'The onboarding path the school’s families walk' }) pathId!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) pathChangedAt!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, description: 'The school’s note per step of its path' })
-  stepNotes!: Record<string, string>;
-  @ApiProperty({ type: String, nullable: true, example: '2026/2027', description: 'The newest academic year of the school’s classes' })
-  academicYear!: string | null;
-  @ApiProperty({ description: 'Classes not archived' }) classCount!: number;
-  @ApiProperty({ description: 'Active teacher accounts' }) teacherCount!: number;
 }

@@ -2,14 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   STAFF_ROLES,
   type CreateStaffRequest,
-  type StaffMember,
   type StaffRole,
-  type StaffStatus,
-  type StaffWithSetupLink,
   type UpdateStaffRequest,
 } from '@sferum/contracts';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { SetupLinkDto } from '../../auth/current-user.dto';
 import { NormalizeEmail, Trim } from '../../common/dto-transforms';
 
 export class CreateStaffDto implements CreateStaffRequest {
@@ -54,23 +50,4 @@ export class ListStaffQueryDto {
   @IsOptional()
   @IsUUID()
   schoolId?: string;
-}
-
-const STAFF_STATUSES: StaffStatus[] = ['pending_setup', 'active', 'deactivated'];
-
-export class StaffMemberDto implements StaffMember {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() email!: string;
-  @ApiProperty() fullName!: string;
-  @ApiProperty({ enum: STAFF_ROLES }) role!: StaffRole;
-  @ApiProperty({ format: 'uuid' }) districtId!: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) schoolId!: string | null;
-  @ApiProperty({ enum: STAFF_STATUSES }) status!: StaffStatus;
-  @ApiProperty({ type: [String], format: 'uuid' }) classIds!: string[];
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-}
-
-export class StaffWithSetupLinkDto implements StaffWithSetupLink {
-  @ApiProperty({ type: StaffMemberDto }) staff!: StaffMemberDto;
-  @ApiProperty({ type: SetupLinkDto }) setupLink!: SetupLinkDto;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { EraseSchoolRequest, SchoolErasureResult } from '@sferum/contracts';
+import type { EraseSchoolRequest } from '@sferum/contracts';
 import { IsString, Length } from 'class-validator';
 import { Trim } from '../../common/dto-transforms';
 
@@ -9,9 +9,4 @@ export class EraseSchoolDto implements EraseSchoolRequest {
   @IsString()
   @Length(1, 200)
   schoolName!: string;
-}
-
-export class SchoolErasureResultDto implements SchoolErasureResult {
-  @ApiProperty({ description: 'Families erased' }) families!: number;
-  @ApiProperty({ description: 'Students and parents erased' }) people!: number;
 }

@@ -6,6 +6,7 @@ import {
   BLOCKER_NOTE_MAX_LENGTH,
   type BlockerReason,
   type BulkProgressRequest,
+  type BulkProgressResult,
   type OnboardingPath,
   type PathBlocker,
   type RosterPerson,
@@ -34,7 +35,8 @@ interface Props {
   classId: string;
   people: RosterPerson[];
   columns: RosterColumn[];
-  onDone: () => void;
+  /** With the API's answer: the people after the change and the class's counters. */
+  onDone: (result: BulkProgressResult) => void;
   onClear: () => void;
   onStale: () => void;
 }
@@ -68,7 +70,7 @@ export function BulkBar({ path, classId, people, columns, onDone, onClear, onSta
     mutationFn: (body: BulkProgressRequest) => rosterApi.bulk(classId, body),
     onSuccess: (result) => {
       notifications.show({ color: 'green', message: t('done', { count: result.updated.length }) });
-      onDone();
+      onDone(result);
     },
     onError: (error) => {
       if (needsRefetch(error)) onStale();

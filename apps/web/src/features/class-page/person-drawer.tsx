@@ -13,6 +13,7 @@ import {
   type ClassRoster,
   type OnboardingPath,
   type OptOutChannel,
+  type OptOutRequest,
   type ProgressEvent,
   type RosterFamily,
   type RosterPerson,
@@ -34,6 +35,7 @@ import {
   useTeacherAdvice,
 } from './labels';
 import { historyQuery, rosterApi } from './roster-api';
+import { useApplyChange, type ProgressChange } from './roster-cache';
 import { cellState, familyPeople, rosterColumns } from './roster-model';
 import { useSharedPhoneAdvice } from './roster-table';
 import styles from './class-page.module.css';
@@ -237,6 +239,7 @@ function OptOutSection({
   const firstChannelRef = useRef<HTMLInputElement>(null);
   const wasOpened = useRef(false);
   const changed = useRef(false);
+  const applyChange = useApplyChange();
   const optedOut = person.optOut !== null;
   // Keyboard focus follows the form: into it when it opens, back to its button when cancelled.
   useEffect(() => {
@@ -271,35 +274,35 @@ function OptOutSection({
     if (isApiError(error, 409) || isApiError(error, 404)) onChanged();
   };
 
+  // The answers carry the people and the counters: the roster on screen takes them as they are.
+  const setOptOut = (who: OptOutValues['who'], body: OptOutRequest): Promise<ProgressChange> =>
+    who === 'family'
+      ? rosterApi.setFamilyOptOut(family.id, { ...body, people: everyone })
+      : rosterApi.setOptOut(person.id, { ...body, version: person.version });
+  const countOf = (change: ProgressChange) => ('person' in change ? 1 : change.updated.length);
+
   const mark = useMutation({
-    mutationFn: ({ channel, note, who }: { channel: OptOutChannel; note: string; who: OptOutValues['who'] }) => {
-      const body = { optedOut: true, channel, ...(note ? { note } : {}) };
-      return who === 'family'
-        ? rosterApi.setFamilyOptOut(family.id, { ...body, people: everyone }).then((result) => result.updated.length)
-        : rosterApi.setOptOut(person.id, { ...body, version: person.version }).then(() => 1);
-    },
-    onSuccess: (count, { channel, note, who }) => {
+    mutationFn: ({ channel, note, who }: { channel: OptOutChannel; note: string; who: OptOutValues['who'] }) =>
+      setOptOut(who, { optedOut: true, channel, ...(note ? { note } : {}) }),
+    onSuccess: (change, { channel, note, who }) => {
       notifications.show({
         color: 'gray',
-        message: who === 'family' ? t('familySaved', { count }) : t('saved', { line: words({ channel, note }).line }),
+        message: who === 'family' ? t('familySaved', { count: countOf(change) }) : t('saved', { line: words({ channel, note }).line }),
       });
       changed.current = true;
       setOpened(false);
       form.reset();
-      onChanged();
+      applyChange(change);
     },
     onError,
   });
 
   const undo = useMutation({
-    mutationFn: (who: OptOutValues['who']) =>
-      who === 'family'
-        ? rosterApi.setFamilyOptOut(family.id, { optedOut: false, people: everyone }).then((result) => result.updated.length)
-        : rosterApi.setOptOut(person.id, { optedOut: false, version: person.version }).then(() => 1),
-    onSuccess: (count, who) => {
-      notifications.show({ color: 'green', message: who === 'family' ? t('familyUndone', { count }) : t('undone') });
+    mutationFn: (who: OptOutValues['who']) => setOptOut(who, { optedOut: false }),
+    onSuccess: (change, who) => {
+      notifications.show({ color: 'green', message: who === 'family' ? t('familyUndone', { count: countOf(change) }) : t('undone') });
       changed.current = true;
-      onChanged();
+      applyChange(change);
     },
     onError,
   });

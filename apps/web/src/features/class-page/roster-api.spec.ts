@@ -29,9 +29,11 @@ const rosterJson = {
     academicYear: '2026/27',
     archived: false,
     teachers: [],
+    parentContact: null,
+    deadline: null,
   },
   pathId: 'max',
-  chats: [{ id: 'c1', kind: 'class', audience: 'parents', name: null, classId: 'class-1' }],
+  chats: [{ id: 'c1', kind: 'class', audience: 'parents', name: null, classId: 'class-1', inviteUrl: null }],
   counters: [
     { personKind: 'parent', item: 'overall', status: 'opted_out', people: 1 },
     { personKind: 'parent', item: 'max_account', status: 'opted_out', people: 1 },

@@ -2,7 +2,7 @@
 
 import { Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { DEFAULT_PATH_ID, findStep, PATH_CATALOGUE, type ClassRoster, type RosterPerson, type SetStatusRequest } from '@sferum/contracts';
+import { DEFAULT_PATH_ID, findStep, PATH_CATALOGUE, type RosterPerson, type SetStatusRequest } from '@sferum/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
@@ -17,6 +17,7 @@ import { useChangeErrorMessage, useChatLabel, useColumnLabel, useLocalized } fro
 import { OtherReasonModal } from './other-reason-modal';
 import { PersonDrawer } from './person-drawer';
 import { rosterApi, rosterKeys, rosterQuery } from './roster-api';
+import { useApplyChange } from './roster-cache';
 import { RosterCounters } from './roster-counters';
 import {
   classChatIds,
@@ -64,17 +65,6 @@ function toRequest(person: RosterPerson, target: CellTarget, choice: CellChoice,
   }
 }
 
-/** Puts a person the API sent back into the roster on screen, before the counters are fetched again. */
-function withPerson(roster: ClassRoster, updated: RosterPerson): ClassRoster {
-  const swap = (people: RosterPerson[]) => people.map((person) => (person.id === updated.id ? updated : person));
-  return {
-    ...roster,
-    families: roster.families.map((family) =>
-      family.id === updated.familyId ? { ...family, students: swap(family.students), parents: swap(family.parents) } : family,
-    ),
-  };
-}
-
 /** The teacher's class: counters, filters, the grid of steps and chats, and everything to change them. */
 export function RosterPage({ classId }: { classId: string }) {
   const t = useTranslations('roster');
@@ -82,6 +72,7 @@ export function RosterPage({ classId }: { classId: string }) {
   const tTable = useTranslations('roster.table');
   const errorMessage = useChangeErrorMessage();
   const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const [includeArchived, setIncludeArchived] = useState(false);
   // Showing the archive keeps the grid on screen while the longer list loads.
   const query = useQuery({ ...rosterQuery(classId, includeArchived), placeholderData: keepPreviousData });
@@ -139,12 +130,8 @@ export function RosterPage({ classId }: { classId: string }) {
   const change = useMutation({
     mutationFn: ({ person, target, body }: CellChange) =>
       'step' in target ? rosterApi.setStep(person.id, target.step, body) : rosterApi.setChat(person.id, target.chatId, body),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(rosterKeys.roster(classId, includeArchived), (current: ClassRoster | undefined) =>
-        current ? withPerson(current, updated) : current,
-      );
-      void refresh();
-    },
+    // The answer has the person and the counters: the roster is not fetched again.
+    onSuccess: applyChange,
     onError: (error) => {
       notifications.show({ color: 'red', title: t('changeFailed'), message: errorMessage(error) });
       if (needsRefetch(error)) void refresh();
@@ -337,9 +324,9 @@ export function RosterPage({ classId }: { classId: string }) {
           classId={classId}
           people={selectedPeople}
           columns={columns}
-          onDone={() => {
+          onDone={(result) => {
             setSelected(new Set());
-            void refresh();
+            applyChange(result);
           }}
           onClear={() => setSelected(new Set())}
           onStale={() => void refresh()}

@@ -1,4 +1,11 @@
-import { PARENT_CONTACT_MAX_LENGTH, type ChatSummary, type OnboardingPath, type SetParentInfoRequest, type StaffRole } from '@sferum/contracts';
+import {
+  PARENT_CONTACT_MAX_LENGTH,
+  roleMay,
+  type ChatSummary,
+  type OnboardingPath,
+  type SetParentInfoRequest,
+  type StaffRole,
+} from '@sferum/contracts';
 import { isApiError } from '../../api/api-error';
 import type { ErrorMessageKey } from '../../api/error-message';
 import { errorMessageKey } from '../../api/error-message';
@@ -47,7 +54,7 @@ export function inviteLinkExample(path: OnboardingPath): string {
 
 /** The school chat is the school admins' to link; a teacher sees its link and cannot change it. */
 export function canEditChatLink(chat: Pick<ChatSummary, 'kind'>, role: StaffRole): boolean {
-  return chat.kind !== 'school' || role !== 'teacher';
+  return chat.kind !== 'school' || roleMay(role, 'schoolChat.work');
 }
 
 export interface ParentInfoValues {

@@ -1,4 +1,10 @@
-import type { ChatAudience, ChatSummary, MemberListPreview, StaffRole } from '@sferum/contracts';
+import {
+  roleMay,
+  type ChatAudience,
+  type ChatSummary,
+  type MemberListPreview,
+  type StaffRole,
+} from '@sferum/contracts';
 
 /** The API takes a member list of up to this many characters (MemberListDto). */
 export const MEMBER_LIST_MAX_LENGTH = 200_000;
@@ -20,7 +26,7 @@ export function memberListChats(chats: readonly ChatSummary[], role: StaffRole):
   const subjectChats = chats
     .filter((chat) => chat.kind === 'subject')
     .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '', 'ru'));
-  const schoolChats = role === 'teacher' ? [] : chats.filter((chat) => chat.kind === 'school');
+  const schoolChats = roleMay(role, 'schoolChat.work') ? chats.filter((chat) => chat.kind === 'school') : [];
   return [...classChats, ...subjectChats, ...schoolChats];
 }
 

@@ -1,6 +1,6 @@
 import type { ApiKeySummary, CreatedApiKey } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest } from '../../api/api-client';
+import { apiRequest, getFromApi } from '../../api/api-client';
 import { list } from '../../api/parse';
 import {
   parseApiKey,
@@ -16,30 +16,29 @@ export const REPORT_QUERY_ROOTS = { reports: ['reports'], apiKeys: ['api-keys'] 
 export const districtReportQuery = () =>
   queryOptions({
     queryKey: [...REPORT_QUERY_ROOTS.reports, 'district'],
-    queryFn: () => apiRequest(REPORT_ROUTES.district, { parse: parseDistrictReport }),
+    queryFn: getFromApi(REPORT_ROUTES.district, parseDistrictReport),
   });
 
 export const schoolReportQuery = (schoolId: string) =>
   queryOptions({
     queryKey: [...REPORT_QUERY_ROOTS.reports, 'school', schoolId],
-    queryFn: () => apiRequest(REPORT_ROUTES.school(schoolId), { parse: parseSchoolReport }),
+    queryFn: getFromApi(REPORT_ROUTES.school(schoolId), parseSchoolReport),
   });
 
 /** The last 30 days (the API's default range) for the district or one school. */
 export const historyQuery = ({ schoolId }: { schoolId?: string }) =>
   queryOptions({
     queryKey: [...REPORT_QUERY_ROOTS.reports, 'history', schoolId ?? null],
-    queryFn: () =>
-      apiRequest(
-        schoolId ? `${REPORT_ROUTES.history}?schoolId=${encodeURIComponent(schoolId)}` : REPORT_ROUTES.history,
-        { parse: parseHistoryReport },
-      ),
+    queryFn: getFromApi(
+      schoolId ? `${REPORT_ROUTES.history}?schoolId=${encodeURIComponent(schoolId)}` : REPORT_ROUTES.history,
+      parseHistoryReport,
+    ),
   });
 
 export const apiKeysQuery = () =>
   queryOptions({
     queryKey: [...REPORT_QUERY_ROOTS.apiKeys],
-    queryFn: () => apiRequest(REPORT_ROUTES.apiKeys, { parse: (value) => list(value, parseApiKey, 'api keys') }),
+    queryFn: getFromApi(REPORT_ROUTES.apiKeys, (value) => list(value, parseApiKey, 'api keys')),
   });
 
 export function createApiKey(name: string): Promise<CreatedApiKey> {

@@ -1,7 +1,7 @@
 'use client';
 
 import { Anchor } from '@mantine/core';
-import type { ClassReportRow } from '@sferum/contracts';
+import { roleMay, type ClassReportRow } from '@sferum/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { PageHeader } from '../../components/ui/page-header';
@@ -32,7 +32,7 @@ export function SchoolReportPage({ schoolId }: { schoolId: string }) {
 
   return (
     <>
-      {user.role === 'district_admin' && (
+      {roleMay(user.role, 'district.read') && (
         <Anchor component={Link} href="/reports/district" size="sm" mb="xs" display="inline-block">
           ← {t('backToDistrict')}
         </Anchor>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Alert, Anchor, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
-import { API_ROUTES, type SchoolClassSummary } from '@sferum/contracts';
+import { API_ROUTES, leadsClasses, type SchoolClassSummary } from '@sferum/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -40,7 +40,7 @@ function TeachersForm({ schoolClass, onSaved, onClose }: FormProps) {
   if (staff.isError) return <ErrorState error={staff.error} onRetry={() => void staff.refetch()} />;
 
   // Only active (or not yet signed-in) teachers of this school may lead the class.
-  const teachers = staff.data.filter((member) => member.role === 'teacher' && member.status !== 'deactivated');
+  const teachers = staff.data.filter((member) => leadsClasses(member.role) && member.status !== 'deactivated');
   const available = new Set(teachers.map((teacher) => teacher.id));
   const value = chosen ?? schoolClass.teachers.map((teacher) => teacher.id).filter((id) => available.has(id));
 

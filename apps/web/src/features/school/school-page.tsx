@@ -2,7 +2,7 @@
 
 import { Anchor, Badge, Breadcrumbs, Button, EmptyState, Group, Menu, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, type SchoolClassSummary } from '@sferum/contracts';
+import { API_ROUTES, roleMay, type SchoolClassSummary } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/ui/page-header';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
 import { Link } from '../../i18n/client-navigation';
+import { mayOpenSchool } from '../../auth/staff-areas';
 import { useCurrentUser } from '../shell/current-user';
 import { ClassFormModal } from './class-form-modal';
 import { ClassTeachersModal } from './class-teachers-modal';
@@ -43,9 +44,10 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
   const [showArchived, setShowArchived] = useState(false);
   const dialog = useDialog<Dialog>();
   const close = dialog.close;
-  const isDistrictAdmin = user.role === 'district_admin';
+  // The district's account sees this school among the district's others.
+  const fromDistrict = roleMay(user.role, 'district.read');
   // The API decides too; this only spares a teacher buttons that would answer 403.
-  const canManage = isDistrictAdmin || (user.role === 'school_admin' && user.schoolId === schoolId);
+  const canManage = mayOpenSchool(user, schoolId);
 
   const refresh = () =>
     Promise.all([
@@ -86,11 +88,11 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
 
   const visible = classes.data?.filter((schoolClass) => showArchived || !schoolClass.archived) ?? [];
   const archivedCount = classes.data?.filter((schoolClass) => schoolClass.archived).length ?? 0;
-  const staffHref = isDistrictAdmin ? `/staff?schoolId=${schoolId}` : '/staff';
+  const staffHref = fromDistrict ? `/staff?schoolId=${schoolId}` : '/staff';
 
   return (
     <>
-      {isDistrictAdmin && (
+      {fromDistrict && (
         <Breadcrumbs mb="sm" fz="sm">
           <Anchor component={Link} href="/schools">
             {t('allSchools')}
@@ -110,7 +112,7 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
         }
         actions={
           <>
-            {isDistrictAdmin && (
+            {roleMay(user.role, 'school.rename') && (
               <Button variant="default" onClick={() => dialog.open({ kind: 'renameSchool' })}>
                 {t('rename')}
               </Button>

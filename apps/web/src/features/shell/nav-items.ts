@@ -1,4 +1,4 @@
-import type { CurrentUser } from '@sferum/contracts';
+import { belongsToSchool, leadsClasses, roleMay, type CurrentUser } from '@sferum/contracts';
 
 /** A menu item's text: its full key in the message files (the reports keep theirs in reports.*.json). */
 export type NavLabel =
@@ -16,33 +16,23 @@ export interface NavItem {
   label: NavLabel;
 }
 
-/** The dashboard's menu for a role; paths without a locale prefix. */
+/** The dashboard's menu for a role, by its permissions; paths without a locale prefix. */
 export function navItems(user: Pick<CurrentUser, 'role' | 'schoolId'>): NavItem[] {
-  const account: NavItem = { href: '/account', label: 'shell.nav.account' };
-  const staff: NavItem = { href: '/staff', label: 'shell.nav.staff' };
-  switch (user.role) {
-    case 'teacher':
-      return [{ href: '/classes', label: 'shell.nav.myClasses' }, account];
-    case 'school_admin':
-      return [
-        ...(user.schoolId
-          ? [
-              { href: `/schools/${user.schoolId}`, label: 'shell.nav.school' } as const,
-              { href: `/reports/schools/${user.schoolId}`, label: 'reports.nav.school' } as const,
-            ]
-          : []),
-        staff,
-        account,
-      ];
-    case 'district_admin':
-      return [
-        { href: '/schools', label: 'shell.nav.schools' },
-        { href: '/reports/district', label: 'reports.nav.district' },
-        { href: '/reports/keys', label: 'reports.nav.apiKeys' },
-        staff,
-        account,
-      ];
-  }
+  const { role, schoolId } = user;
+  const ownSchool = belongsToSchool(role) && schoolId !== null ? schoolId : null;
+  const items: Array<NavItem | false> = [
+    leadsClasses(role) && { href: '/classes', label: 'shell.nav.myClasses' },
+    roleMay(role, 'district.read') && { href: '/schools', label: 'shell.nav.schools' },
+    roleMay(role, 'district.read') && { href: '/reports/district', label: 'reports.nav.district' },
+    roleMay(role, 'district.manage') && { href: '/reports/keys', label: 'reports.nav.apiKeys' },
+    ownSchool !== null &&
+      roleMay(role, 'school.structure') && { href: `/schools/${ownSchool}`, label: 'shell.nav.school' },
+    ownSchool !== null &&
+      roleMay(role, 'school.report') && { href: `/reports/schools/${ownSchool}`, label: 'reports.nav.school' },
+    roleMay(role, 'staff.manage') && { href: '/staff', label: 'shell.nav.staff' },
+    { href: '/account', label: 'shell.nav.account' },
+  ];
+  return items.filter((item): item is NavItem => item !== false);
 }
 
 /** A menu item is current on its own page and on the pages under it. */

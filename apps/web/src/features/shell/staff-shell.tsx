@@ -2,7 +2,7 @@
 
 import { Anchor, AppShell, Burger, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import type { CurrentUser } from '@sferum/contracts';
+import { belongsToSchool, type CurrentUser } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Logo } from '../../components/logo';
@@ -25,7 +25,7 @@ export function StaffShell({ user, children }: { user: CurrentUser; children: Re
   const pathname = usePathname();
   const [menuOpen, menu] = useDisclosure(false);
   const otherLocale = routing.locales.find((l) => l !== locale) ?? routing.defaultLocale;
-  const organisation = user.role === 'district_admin' ? user.districtName : (user.schoolName ?? user.districtName);
+  const organisation = belongsToSchool(user.role) ? (user.schoolName ?? user.districtName) : user.districtName;
 
   return (
     <CurrentUserProvider user={user}>

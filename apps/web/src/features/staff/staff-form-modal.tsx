@@ -4,6 +4,8 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@ma
 import { useForm } from '@mantine/form';
 import {
   API_ROUTES,
+  belongsToSchool,
+  leadsClasses,
   STAFF_ROLES,
   type SchoolSummary,
   type StaffMember,
@@ -52,10 +54,11 @@ function StaffForm({ member, schools, defaultSchoolId, onCreated, onSaved, onClo
   const tCommon = useTranslations('common');
   const tErrors = useTranslations('errors');
   const user = useCurrentUser();
-  const isDistrictAdmin = user.role === 'district_admin';
+  // The district's account (it belongs to no school) picks the school of a new account.
+  const isDistrictAdmin = !belongsToSchool(user.role);
   const isSelf = member?.id === user.id;
   // A district account stays a district account; nobody changes their own role.
-  const roleLocked = isSelf || member?.role === 'district_admin';
+  const roleLocked = isSelf || (member !== undefined && !belongsToSchool(member.role));
   const roles = member || !isDistrictAdmin ? SCHOOL_ROLES : STAFF_ROLES;
 
   const form = useForm<Values>({
@@ -68,7 +71,7 @@ function StaffForm({ member, schools, defaultSchoolId, onCreated, onSaved, onClo
     validate: {
       email: (value) => (member ? null : looksLikeEmail(value) ? null : t('emailInvalid')),
       fullName: (value) => (value.trim() === '' ? t('fullNameRequired') : null),
-      schoolId: (value, values) => (member || values.role === 'district_admin' || value ? null : t('schoolRequired')),
+      schoolId: (value, values) => (member || !belongsToSchool(values.role) || value ? null : t('schoolRequired')),
     },
   });
 
@@ -90,7 +93,7 @@ function StaffForm({ member, schools, defaultSchoolId, onCreated, onSaved, onClo
         email: values.email.trim(),
         fullName: values.fullName.trim(),
         role: values.role,
-        ...(values.role === 'district_admin' || !values.schoolId ? {} : { schoolId: values.schoolId }),
+        ...(!belongsToSchool(values.role) || !values.schoolId ? {} : { schoolId: values.schoolId }),
       };
       const created = await apiRequest(API_ROUTES.staff, { method: 'POST', body, parse: parseStaffWithSetupLink });
       return { kind: 'created', created };
@@ -113,7 +116,8 @@ function StaffForm({ member, schools, defaultSchoolId, onCreated, onSaved, onClo
   });
 
   const values = form.getValues();
-  const losesClasses = member?.role === 'teacher' && values.role === 'school_admin' && member.classIds.length > 0;
+  const losesClasses =
+    member !== undefined && leadsClasses(member.role) && !leadsClasses(values.role) && member.classIds.length > 0;
   const generalError =
     save.isError && !isApiError(save.error, 409) && !(isApiError(save.error, 400) && save.error.fields.length > 0)
       ? tErrors(errorMessageKey(save.error))
@@ -166,7 +170,7 @@ function StaffForm({ member, schools, defaultSchoolId, onCreated, onSaved, onClo
           </Alert>
         )}
         {!member &&
-          values.role !== 'district_admin' &&
+          belongsToSchool(values.role) &&
           (isDistrictAdmin ? (
             <Select
               label={t('school')}

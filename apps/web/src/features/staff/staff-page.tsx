@@ -2,7 +2,7 @@
 
 import { Button, EmptyState, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, type StaffMember } from '@sferum/contracts';
+import { API_ROUTES, belongsToSchool, type StaffMember } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -35,7 +35,8 @@ export function StaffPage() {
   const t = useTranslations('staff');
   const tErrors = useTranslations('errors');
   const user = useCurrentUser();
-  const isDistrictAdmin = user.role === 'district_admin';
+  // The district's account (it belongs to no school) sees the staff of every school.
+  const isDistrictAdmin = !belongsToSchool(user.role);
   const router = useRouter();
   const searchParams = useSearchParams();
   const schoolFilter = (isDistrictAdmin && searchParams.get('schoolId')) || undefined;

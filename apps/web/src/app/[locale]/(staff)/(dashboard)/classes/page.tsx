@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { MyClasses } from '../../../../../features/classes/my-classes';
 import { pageLocale } from '../../../../../i18n/page-locale';
+import { classesQuery } from '../../../../../api/queries';
+import { Prefetch } from '../../../../../server/prefetch';
 import { requireStaff } from '../../../../../server/session';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -15,5 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MyClassesRoute({ params }: Props) {
   const locale = await pageLocale(params);
   await requireStaff(locale, '/classes', 'myClasses');
-  return <MyClasses />;
+  return (
+    <Prefetch load={(client) => [client.prefetchQuery(classesQuery({}))]}>
+      <MyClasses />
+    </Prefetch>
+  );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DistrictSchools } from '../../../../../features/schools/district-schools';
 import { pageLocale } from '../../../../../i18n/page-locale';
+import { districtQuery, schoolsQuery } from '../../../../../api/queries';
+import { Prefetch } from '../../../../../server/prefetch';
 import { requireStaff } from '../../../../../server/session';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -14,6 +16,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function DistrictSchoolsRoute({ params }: Props) {
   const locale = await pageLocale(params);
-  await requireStaff(locale, '/schools', 'districtSchools');
-  return <DistrictSchools />;
+  const user = await requireStaff(locale, '/schools', 'districtSchools');
+  return (
+    <Prefetch load={(client) => [client.prefetchQuery(districtQuery(user.districtId)), client.prefetchQuery(schoolsQuery())]}>
+      <DistrictSchools />
+    </Prefetch>
+  );
 }

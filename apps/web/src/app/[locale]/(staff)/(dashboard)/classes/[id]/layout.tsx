@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { ClassFrame } from '../../../../../../features/class-page/class-frame';
+import { classQuery } from '../../../../../../api/queries';
+import { Prefetch } from '../../../../../../server/prefetch';
 import { getCurrentUser } from '../../../../../../server/session';
 
 type Props = { children: ReactNode; params: Promise<{ locale: string; id: string }> };
@@ -10,5 +12,9 @@ export default async function ClassLayout({ children, params }: Props) {
   const user = await getCurrentUser();
   if (!user) return children;
   const { id } = await params;
-  return <ClassFrame classId={id}>{children}</ClassFrame>;
+  return (
+    <Prefetch load={(client) => [client.prefetchQuery(classQuery(id))]}>
+      <ClassFrame classId={id}>{children}</ClassFrame>
+    </Prefetch>
+  );
 }

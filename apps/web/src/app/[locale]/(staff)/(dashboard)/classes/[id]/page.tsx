@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { RosterPage } from '../../../../../../features/class-page/roster-page';
 import { pageLocale } from '../../../../../../i18n/page-locale';
+import { rosterQuery } from '../../../../../../features/class-page/roster-api';
+import { Prefetch } from '../../../../../../server/prefetch';
 import { requireStaff } from '../../../../../../server/session';
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -16,5 +18,9 @@ export default async function ClassRosterRoute({ params }: Props) {
   const locale = await pageLocale(params);
   const { id } = await params;
   await requireStaff(locale, `/classes/${id}`, 'myClasses');
-  return <RosterPage classId={id} />;
+  return (
+    <Prefetch load={(client) => [client.prefetchQuery(rosterQuery(id, false))]}>
+      <RosterPage classId={id} />
+    </Prefetch>
+  );
 }

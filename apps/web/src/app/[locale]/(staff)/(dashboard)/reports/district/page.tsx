@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { DistrictReportPage } from '../../../../../../features/reports/district-report';
 import { pageLocale } from '../../../../../../i18n/page-locale';
+import { districtReportQuery, historyQuery } from '../../../../../../features/reports/reports-api';
+import { Prefetch } from '../../../../../../server/prefetch';
 import { requireStaff } from '../../../../../../server/session';
 
 type Props = { params: Promise<{ locale: string }> };
@@ -15,5 +17,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DistrictReportRoute({ params }: Props) {
   const locale = await pageLocale(params);
   await requireStaff(locale, '/reports/district', 'districtSchools');
-  return <DistrictReportPage />;
+  return (
+    <Prefetch load={(client) => [client.prefetchQuery(districtReportQuery()), client.prefetchQuery(historyQuery({}))]}>
+      <DistrictReportPage />
+    </Prefetch>
+  );
 }

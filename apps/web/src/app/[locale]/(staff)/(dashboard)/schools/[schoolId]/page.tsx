@@ -5,6 +5,8 @@ import { landingPath, mayOpenSchool } from '../../../../../../auth/staff-areas';
 import { SchoolPage } from '../../../../../../features/school/school-page';
 import { getPathname } from '../../../../../../i18n/navigation';
 import { pageLocale } from '../../../../../../i18n/page-locale';
+import { classesQuery, schoolQuery } from '../../../../../../api/queries';
+import { Prefetch } from '../../../../../../server/prefetch';
 import { requireStaff } from '../../../../../../server/session';
 
 type Props = { params: Promise<{ locale: string; schoolId: string }> };
@@ -20,5 +22,14 @@ export default async function SchoolRoute({ params }: Props) {
   const { schoolId } = await params;
   const user = await requireStaff(locale, `/schools/${schoolId}`, 'school');
   if (!mayOpenSchool(user, schoolId)) redirect(getPathname({ href: landingPath(user), locale }));
-  return <SchoolPage schoolId={schoolId} />;
+  return (
+    <Prefetch
+      load={(client) => [
+        client.prefetchQuery(schoolQuery(schoolId)),
+        client.prefetchQuery(classesQuery({ schoolId, includeArchived: true })),
+      ]}
+    >
+      <SchoolPage schoolId={schoolId} />
+    </Prefetch>
+  );
 }

@@ -5,6 +5,8 @@ import { landingPath, mayOpenSchool } from '../../../../../../../auth/staff-area
 import { SchoolReportPage } from '../../../../../../../features/reports/school-report';
 import { getPathname } from '../../../../../../../i18n/navigation';
 import { pageLocale } from '../../../../../../../i18n/page-locale';
+import { historyQuery, schoolReportQuery } from '../../../../../../../features/reports/reports-api';
+import { Prefetch } from '../../../../../../../server/prefetch';
 import { requireStaff } from '../../../../../../../server/session';
 
 type Props = { params: Promise<{ locale: string; schoolId: string }> };
@@ -20,5 +22,11 @@ export default async function SchoolReportRoute({ params }: Props) {
   const { schoolId } = await params;
   const user = await requireStaff(locale, `/reports/schools/${schoolId}`, 'school');
   if (!mayOpenSchool(user, schoolId)) redirect(getPathname({ href: landingPath(user), locale }));
-  return <SchoolReportPage schoolId={schoolId} />;
+  return (
+    <Prefetch
+      load={(client) => [client.prefetchQuery(schoolReportQuery(schoolId)), client.prefetchQuery(historyQuery({ schoolId }))]}
+    >
+      <SchoolReportPage schoolId={schoolId} />
+    </Prefetch>
+  );
 }
