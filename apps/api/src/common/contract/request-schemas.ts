@@ -7,6 +7,9 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 
 type Schema = Record<string, unknown>;
 
+/** Where @nestjs/swagger keeps a property's @ApiProperty options. */
+const SWAGGER_PROPERTY = 'swagger/apiModelProperties';
+
 /** What one class-validator check says about a value, as OpenAPI says it. */
 const CHECKS: Record<string, (constraints: unknown[]) => Schema> = {
   isString: () => ({ type: 'string' }),
@@ -71,6 +74,9 @@ function documentClass(target: Function, done: Set<Function>): void {
   done.add(target);
   for (const [property, checks] of validatedProperties(target)) {
     const options = propertySchema(target, property, checks, done);
+    // A hand-written format says more than validation can ("date" where the check is ISO 8601).
+    const written = Reflect.getMetadata(SWAGGER_PROPERTY, target.prototype as object, property) as Schema | undefined;
+    if (written?.format) delete options.format;
     ApiProperty(options as ApiPropertyOptions)(target.prototype as object, property);
   }
 }
