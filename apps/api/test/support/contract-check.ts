@@ -28,7 +28,7 @@ export class ContractCheckInterceptor implements NestInterceptor {
     const contract = this.reflector.get<ResponseContract | undefined>(RESPONSE_CONTRACT, context.getHandler());
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    const route = `${request.method} ${String((request.route as { path?: unknown } | undefined)?.path ?? request.path)}`;
+    const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
     const send = response.json.bind(response);
     response.json = (body: unknown) => {
       const problem = contractProblem(contract, response.statusCode, body);
