@@ -10,6 +10,7 @@ import { RESPONSE_CONTRACT } from '../src/common/contract/responds.decorator';
 import { createTestApp } from './support/test-app';
 
 type Json = Record<string, unknown>;
+type Class = abstract new (...args: never[]) => unknown;
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Json }> };
@@ -27,8 +28,8 @@ interface AppRoute {
   name: string;
   method: string;
   path: string;
-  body?: Function;
-  query?: Function;
+  body?: Class;
+  query?: Class;
   /** what @Responds (or RespondsEmpty, RespondsWithFile) declared; undefined without one */
   contract: unknown;
 }
@@ -55,10 +56,10 @@ function appRoutes(app: NestExpressApplication): AppRoute[] {
           path: `/${full}`,
           contract: Reflect.getMetadata(RESPONSE_CONTRACT, handler),
         };
-        const parameterTypes = (Reflect.getMetadata('design:paramtypes', type.prototype, name) ?? []) as Function[];
+        const parameterTypes = (Reflect.getMetadata('design:paramtypes', type.prototype, name) ?? []) as Class[];
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, { index: number }>;
         for (const [key, { index }] of Object.entries(args)) {
-          const kind = Number(key.split(':')[0]);
+          const kind = Number(key.split(':')[0]) as RouteParamtypes;
           if (kind === RouteParamtypes.BODY) route.body = parameterTypes[index];
           if (kind === RouteParamtypes.QUERY) route.query = parameterTypes[index];
         }

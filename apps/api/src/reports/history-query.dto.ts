@@ -24,12 +24,10 @@ export class HistoryRangeDto {
   @Matches(DATE, { message: 'to must be a date such as 2026-11-26' })
   to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   classId?: string;

@@ -7,14 +7,14 @@ export class NewYearOptionsDto implements NewYearOptions {
   @IsBoolean()
   archiveGrade9!: boolean;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: NEW_YEAR_MAX_ERASURE_DAYS, default: 30, description: 'Days until the leavers’ personal data is erased' })
+  @ApiPropertyOptional({ default: 30, description: 'Days until the leavers’ personal data is erased' })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(NEW_YEAR_MAX_ERASURE_DAYS)
   erasureDays?: number;
 
-  @ApiPropertyOptional({ type: [String], example: ['А', 'Б'], description: 'Letters of the new first grades; default: those the first grades have now' })
+  @ApiPropertyOptional({ example: ['А', 'Б'], description: 'Letters of the new first grades; default: those the first grades have now' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)

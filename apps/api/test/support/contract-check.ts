@@ -28,7 +28,7 @@ export class ContractCheckInterceptor implements NestInterceptor {
     const contract = this.reflector.get<ResponseContract | undefined>(RESPONSE_CONTRACT, context.getHandler());
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    const route = `${request.method} ${String((request.route as { path?: unknown } | undefined)?.path ?? request.path)}`;
+    const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
     const send = response.json.bind(response);
     response.json = (body: unknown) => {
       const problem = contractProblem(contract, response.statusCode, body);
@@ -44,11 +44,11 @@ export class ContractCheckInterceptor implements NestInterceptor {
 function contractProblem(contract: ResponseContract | undefined, status: number, body: unknown): string | null {
   // What the client receives: dates become strings, undefined fields disappear.
   const wire: unknown = JSON.parse(JSON.stringify(body) ?? 'null');
+  if (contract?.kind === 'json' && contract.statuses.includes(status)) return mismatch(contract.schema, wire, true);
   if (status >= 400) return mismatch(ApiErrorBodySchema, wire, false);
   if (!contract) return 'the route declares no @Responds';
   if (contract.kind !== 'json') return `the route declares ${contract.kind}, yet sent JSON`;
-  if (!contract.statuses.includes(status)) return `status ${status}, declared ${contract.statuses.join(', ')}`;
-  return mismatch(contract.schema, wire, true);
+  return `status ${status}, declared ${contract.statuses.join(', ')}`;
 }
 
 /** Why the body does not match; `exact`: a field the schema does not name is a mismatch too. */

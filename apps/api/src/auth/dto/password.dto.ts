@@ -19,7 +19,6 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @NewPassword()
   newPassword!: string;
 }
@@ -32,7 +31,6 @@ export class SetupTokenDto {
 }
 
 export class CompleteSetupDto extends SetupTokenDto implements CompleteSetupRequest {
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @NewPassword()
   password!: string;
 }

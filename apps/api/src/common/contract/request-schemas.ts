@@ -7,6 +7,12 @@ import type { ValidationMetadata } from 'class-validator/types/metadata/Validati
 
 type Schema = Record<string, unknown>;
 
+/** A class, as validation and OpenAPI know it by its constructor. */
+type Class = abstract new (...args: never[]) => unknown;
+
+/** Where @nestjs/swagger keeps a property's @ApiProperty options. */
+const SWAGGER_PROPERTY = 'swagger/apiModelProperties';
+
 /** What one class-validator check says about a value, as OpenAPI says it. */
 const CHECKS: Record<string, (constraints: unknown[]) => Schema> = {
   isString: () => ({ type: 'string' }),
@@ -42,7 +48,7 @@ const CHECKS: Record<string, (constraints: unknown[]) => Schema> = {
  * cannot tell (a description, an example, `nullable`).
  */
 export function documentRequestClasses(app: INestApplication): void {
-  const done = new Set<Function>();
+  const done = new Set<Class>();
   for (const module of app.get(ModulesContainer).values()) {
     for (const controller of module.controllers.values()) {
       const prototype = (controller.metatype as Type | null)?.prototype as object | undefined;
@@ -50,7 +56,7 @@ export function documentRequestClasses(app: INestApplication): void {
       for (const method of Object.getOwnPropertyNames(prototype)) {
         const parameterTypes = (Reflect.getMetadata('design:paramtypes', prototype, method) ?? []) as unknown[];
         for (const parameterType of parameterTypes) {
-          if (typeof parameterType === 'function') documentClass(parameterType, done);
+          if (typeof parameterType === 'function') documentClass(parameterType as Class, done);
         }
       }
     }
@@ -58,7 +64,7 @@ export function documentRequestClasses(app: INestApplication): void {
 }
 
 /** The validated properties of a class, inherited ones included, by name. */
-export function validatedProperties(target: Function): Map<string, ValidationMetadata[]> {
+export function validatedProperties(target: Class): Map<string, ValidationMetadata[]> {
   const byProperty = new Map<string, ValidationMetadata[]>();
   for (const metadata of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
     byProperty.set(metadata.propertyName, [...(byProperty.get(metadata.propertyName) ?? []), metadata]);
@@ -66,20 +72,29 @@ export function validatedProperties(target: Function): Map<string, ValidationMet
   return byProperty;
 }
 
-function documentClass(target: Function, done: Set<Function>): void {
+function documentClass(target: Class, done: Set<Class>): void {
   if (done.has(target)) return;
   done.add(target);
+  const prototype = target.prototype as object;
   for (const [property, checks] of validatedProperties(target)) {
     const options = propertySchema(target, property, checks, done);
-    ApiProperty(options as ApiPropertyOptions)(target.prototype as object, property);
+    // A hand-written format says more than validation can ("date" where the check is ISO 8601).
+    const written = Reflect.getMetadata(SWAGGER_PROPERTY, prototype, property) as Schema | undefined;
+    if (written?.format) delete options.format;
+    ApiProperty(options)(prototype, property);
   }
 }
 
-function propertySchema(target: Function, property: string, checks: ValidationMetadata[], done: Set<Function>): Schema {
+function propertySchema(
+  target: Class,
+  property: string,
+  checks: ValidationMetadata[],
+  done: Set<Class>,
+): ApiPropertyOptions & Schema {
   const own: Schema = {};
   const items: Schema = {};
   let required = true;
-  let nested: Function | undefined;
+  let nested: Class | undefined;
   for (const check of checks) {
     if (check.type === ValidationTypes.CONDITIONAL_VALIDATION) {
       if (check.name === 'isOptional') required = false;
@@ -110,8 +125,8 @@ function typeFromEnum(schema: Schema): Schema | undefined {
   return values.every((value) => typeof value === 'string') ? { type: 'string' } : undefined;
 }
 
-function nestedClassOf(target: Function, property: string): Function | undefined {
+function nestedClassOf(target: Class, property: string): Class | undefined {
   const typeMetadata = defaultMetadataStorage.findTypeMetadata(target, property);
   const nested = typeMetadata?.typeFunction();
-  return typeof nested === 'function' ? nested : undefined;
+  return typeof nested === 'function' ? (nested as Class) : undefined;
 }

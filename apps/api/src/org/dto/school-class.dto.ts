@@ -62,11 +62,10 @@ export function isConsecutiveAcademicYear(value: string): boolean {
 }
 
 export class CreateClassDto implements CreateClassRequest {
-  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   schoolId!: string;
 
-  @ApiProperty({ minimum: MIN_GRADE, maximum: MAX_GRADE, example: 5 })
+  @ApiProperty({ example: 5 })
   @Grade()
   grade!: number;
 
@@ -81,7 +80,6 @@ export class CreateClassDto implements CreateClassRequest {
 }
 
 export class UpdateClassDto implements UpdateClassRequest {
-  @ApiPropertyOptional({ minimum: MIN_GRADE, maximum: MAX_GRADE })
   @IsOptional()
   @Grade()
   grade?: number;
@@ -103,7 +101,6 @@ export class UpdateClassDto implements UpdateClassRequest {
 }
 
 export class SetClassTeachersDto implements SetClassTeachersRequest {
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 10 })
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
@@ -112,12 +109,11 @@ export class SetClassTeachersDto implements SetClassTeachersRequest {
 }
 
 export class ListClassesQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Include archived classes' })
+  @ApiPropertyOptional({ description: 'Include archived classes' })
   @IsOptional()
   @IsIn(['true', 'false'])
   includeArchived?: 'true' | 'false';
@@ -125,9 +121,7 @@ export class ListClassesQueryDto {
 
 export class SetParentInfoDto implements SetParentInfoRequest {
   @ApiProperty({
-    type: String,
     nullable: true,
-    maxLength: PARENT_CONTACT_MAX_LENGTH,
     example: 'Елена Игоревна Смирнова, каб. 21, по будням 15:00–17:00, через электронный дневник',
     description: 'How parents reach the class teacher; null or empty clears it',
   })
@@ -137,7 +131,7 @@ export class SetParentInfoDto implements SetParentInfoRequest {
   @MaxLength(PARENT_CONTACT_MAX_LENGTH)
   parentContact!: string | null;
 
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-12-20', description: 'YYYY-MM-DD; null clears it' })
+  @ApiProperty({ format: 'date', nullable: true, example: '2026-12-20', description: 'YYYY-MM-DD; null clears it' })
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadline must be a date YYYY-MM-DD' })

@@ -12,7 +12,7 @@ import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength
 import { Trim } from '../../common/dto-transforms';
 
 export class CreateSchoolDto implements CreateSchoolRequest {
-  @ApiProperty({ example: 'Средняя школа № 7', maxLength: 200 })
+  @ApiProperty({ example: 'Средняя школа № 7' })
   @Trim()
   @IsString()
   @Length(1, 200)
@@ -20,7 +20,7 @@ export class CreateSchoolDto implements CreateSchoolRequest {
 }
 
 export class UpdateSchoolDto implements UpdateSchoolRequest {
-  @ApiPropertyOptional({ example: 'Средняя школа № 7 имени А. С. Пушкина', maxLength: 200, description: 'District admin only' })
+  @ApiPropertyOptional({ example: 'Средняя школа № 7 имени А. С. Пушкина', description: 'District admin only' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -29,7 +29,7 @@ export class UpdateSchoolDto implements UpdateSchoolRequest {
 }
 
 export class SwitchPathDto implements SwitchPathRequest {
-  @ApiProperty({ example: 'max', pattern: CATALOGUE_ID_PATTERN.source, description: 'An onboarding path of the catalogue: max (default) or vk (legacy)' })
+  @ApiProperty({ example: 'max', description: 'An onboarding path of the catalogue: max (default) or vk (legacy)' })
   @IsString()
   @Matches(CATALOGUE_ID_PATTERN, { message: 'pathId must be the id of an onboarding path' })
   pathId!: string;
@@ -41,7 +41,7 @@ export class StepNoteDto {
   @Matches(CATALOGUE_ID_PATTERN, { message: 'step must be a step id of the school’s path' })
   step!: string;
 
-  @ApiProperty({ maxLength: STEP_NOTE_MAX_LENGTH, example: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12', description: 'Empty removes the note' })
+  @ApiProperty({ example: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12', description: 'Empty removes the note' })
   @Trim()
   @IsString()
   @MaxLength(STEP_NOTE_MAX_LENGTH)
@@ -49,7 +49,6 @@ export class StepNoteDto {
 }
 
 export class SetStepNotesDto implements SetStepNotesRequest {
-  @ApiProperty({ type: [StepNoteDto], maxItems: 20 })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -58,7 +57,7 @@ export class SetStepNotesDto implements SetStepNotesRequest {
 }
 
 export class UpdateDistrictDto {
-  @ApiProperty({ example: 'Управление образования г. Светлогорска', maxLength: 200 })
+  @ApiProperty({ example: 'Управление образования г. Светлогорска' })
   @Trim()
   @IsString()
   @Length(1, 200)

@@ -15,38 +15,34 @@ export class CreateStaffDto implements CreateStaffRequest {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ example: 'Иванова Мария Петровна', maxLength: 200 })
+  @ApiProperty({ example: 'Иванова Мария Петровна' })
   @Trim()
   @IsString()
   @Length(1, 200)
   fullName!: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
   @IsIn(STAFF_ROLES)
   role!: StaffRole;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required unless the role is district_admin' })
+  @ApiPropertyOptional({ description: 'Required unless the role is district_admin' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;
 }
 
 export class UpdateStaffDto implements UpdateStaffRequest {
-  @ApiPropertyOptional({ maxLength: 200 })
   @IsOptional()
   @Trim()
   @IsString()
   @Length(1, 200)
   fullName?: string;
 
-  @ApiPropertyOptional({ enum: ['school_admin', 'teacher'] })
   @IsOptional()
   @IsIn(STAFF_ROLES)
   role?: StaffRole;
 }
 
 export class ListStaffQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   schoolId?: string;

@@ -4,7 +4,7 @@ import { IsString, Length } from 'class-validator';
 import { Trim } from '../../common/dto-transforms';
 
 export class EraseSchoolDto implements EraseSchoolRequest {
-  @ApiProperty({ example: 'Средняя школа № 7', maxLength: 200, description: 'The school’s name, as a confirmation' })
+  @ApiProperty({ example: 'Средняя школа № 7', description: 'The school’s name, as a confirmation' })
   @Trim()
   @IsString()
   @Length(1, 200)

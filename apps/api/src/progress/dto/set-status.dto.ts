@@ -48,12 +48,11 @@ const ALL_STATUSES = [...new Set([...STEP_STATUSES, ...CHAT_STATUSES])];
  * `blocked`. Parents send just this: confirming is idempotent, so no version.
  */
 export class StatusDto {
-  @ApiProperty({ enum: ALL_STATUSES, description: 'Steps: not_started | done | blocked. Chats: not_joined | joined | blocked.' })
+  @ApiProperty({ description: 'Steps: not_started | done | blocked. Chats: not_joined | joined | blocked.' })
   @IsIn(ALL_STATUSES)
   status!: StepStatus | ChatStatus;
 
   @ApiPropertyOptional({
-    pattern: CATALOGUE_ID_PATTERN.source,
     description: 'Required when the status is blocked: one of the reasons the step (or the chats) offers on the school’s path',
   })
   @IsOptional()
@@ -61,7 +60,7 @@ export class StatusDto {
   @Matches(CATALOGUE_ID_PATTERN, { message: 'blockerReason must be a reason id of the school’s path' })
   blockerReason?: BlockerReason;
 
-  @ApiPropertyOptional({ maxLength: BLOCKER_NOTE_MAX_LENGTH, description: 'A short note, with a blocker' })
+  @ApiPropertyOptional({ description: 'A short note, with a blocker' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -70,11 +69,11 @@ export class StatusDto {
 }
 
 export class SeenDto implements SeenState {
-  @ApiProperty({ enum: ALL_STATUSES, description: 'The status the page showed' })
+  @ApiProperty({ description: 'The status the page showed' })
   @IsIn(ALL_STATUSES)
   status!: StepStatus | ChatStatus;
 
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the item had last changed, as the page showed it' })
+  @ApiProperty({ nullable: true, description: 'When the item had last changed, as the page showed it' })
   @ValidateIf((_, value) => value !== null)
   @IsISO8601({ strict: true })
   updatedAt!: string | null;
@@ -82,7 +81,7 @@ export class SeenDto implements SeenState {
 
 /** The parent's change, with what their page showed (left out by the "confirm anyway" button). */
 export class ParentStatusDto extends StatusDto implements ParentStatusRequest {
-  @ApiPropertyOptional({ type: SeenDto, description: 'What the page showed: a change by the school since then answers 409 changed_by_school' })
+  @ApiPropertyOptional({ description: 'What the page showed: a change by the school since then answers 409 changed_by_school' })
   @IsOptional()
   @ValidateNested()
   @Type(() => SeenDto)
@@ -90,36 +89,32 @@ export class ParentStatusDto extends StatusDto implements ParentStatusRequest {
 }
 
 export class SetStatusDto extends StatusDto implements SetStatusRequest {
-  @ApiProperty({ minimum: 1, description: 'The version the client saw; a stale one gets 409' })
+  @ApiProperty({ description: 'The version the client saw; a stale one gets 409' })
   @IsInt()
   @Min(1)
   version!: number;
 }
 
 export class VersionedPersonDto {
-  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   personId!: string;
 
-  @ApiProperty({ minimum: 1 })
   @IsInt()
   @Min(1)
   version!: number;
 }
 
 export class BulkProgressDto extends StatusDto implements BulkProgressRequest {
-  @ApiPropertyOptional({ pattern: CATALOGUE_ID_PATTERN.source, description: 'A step of the school’s path' })
+  @ApiPropertyOptional({ description: 'A step of the school’s path' })
   @IsOptional()
   @IsString()
   @Matches(CATALOGUE_ID_PATTERN, { message: 'step must be a step id of the school’s path' })
   step?: StepId;
 
-  @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   chatId?: string;
 
-  @ApiProperty({ type: [VersionedPersonDto], minItems: 1, maxItems: 200 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -137,12 +132,12 @@ export class OptOutDto implements OptOutRequest {
   @IsBoolean()
   optedOut!: boolean;
 
-  @ApiPropertyOptional({ enum: OPT_OUT_CHANNELS, description: 'Required when opting out: how the school keeps them informed instead' })
+  @ApiPropertyOptional({ description: 'Required when opting out: how the school keeps them informed instead' })
   @IsOptional()
   @IsIn(OPT_OUT_CHANNELS)
   channel?: OptOutChannel;
 
-  @ApiPropertyOptional({ maxLength: OPT_OUT_NOTE_MAX_LENGTH, description: 'Required with channel other' })
+  @ApiPropertyOptional({ description: 'Required with channel other' })
   @IsOptional()
   @Trim()
   @IsString()
@@ -151,14 +146,14 @@ export class OptOutDto implements OptOutRequest {
 }
 
 export class SetOptOutDto extends OptOutDto implements SetOptOutRequest {
-  @ApiProperty({ minimum: 1, description: 'The version the client saw; a stale one gets 409' })
+  @ApiProperty({ description: 'The version the client saw; a stale one gets 409' })
   @IsInt()
   @Min(1)
   version!: number;
 }
 
 export class FamilyOptOutDto extends OptOutDto implements FamilyOptOutRequest {
-  @ApiProperty({ type: [VersionedPersonDto], minItems: 1, maxItems: 20, description: 'Every person of the family, with the version seen' })
+  @ApiProperty({ description: 'Every person of the family, with the version seen' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
@@ -168,14 +163,14 @@ export class FamilyOptOutDto extends OptOutDto implements FamilyOptOutRequest {
 }
 
 export class MemberListDto implements MemberListRequest {
-  @ApiProperty({ maxLength: 200_000, description: 'The member list as copied from MAX or Sferum: one member per line, or a copied table' })
+  @ApiProperty({ description: 'The member list as copied from MAX or Sferum: one member per line, or a copied table' })
   @IsString()
   @MaxLength(200_000)
   text!: string;
 }
 
 export class MemberListCommitDto implements MemberListCommitRequest {
-  @ApiProperty({ type: [String], format: 'uuid', maxItems: 2000, description: 'The people to mark as joined: from the preview’s matches and the teacher’s choices' })
+  @ApiProperty({ description: 'The people to mark as joined: from the preview’s matches and the teacher’s choices' })
   @IsArray()
   @ArrayMaxSize(2000)
   @IsUUID('all', { each: true })

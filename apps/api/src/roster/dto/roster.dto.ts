@@ -42,7 +42,7 @@ const Phone = (): PropertyDecorator => (target, key) => {
 };
 
 const Version = (): PropertyDecorator => (target, key) => {
-  ApiProperty({ description: 'The version the client saw; a stale one gets 409', minimum: 1 })(target, key);
+  ApiProperty({ description: 'The version the client saw; a stale one gets 409' })(target, key);
   IsInt()(target, key);
   Min(1)(target, key);
 };
@@ -68,12 +68,11 @@ export class CreateStudentDto implements CreateStudentRequest {
   @Phone()
   phone?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A family of the school, for a sibling' })
+  @ApiPropertyOptional({ description: 'A family of the school, for a sibling' })
   @IsOptional()
   @IsUUID()
   familyId?: string;
 
-  @ApiPropertyOptional({ type: [NewParentDto], maxItems: MAX_PARENTS_PER_STUDENT })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_PARENTS_PER_STUDENT)
@@ -88,7 +87,6 @@ export class CreateStudentDto implements CreateStudentRequest {
 }
 
 export class FamilyMatchDto implements FamilyMatchRequest {
-  @ApiProperty({ type: [NewParentDto], maxItems: MAX_PARENTS_PER_STUDENT })
   @IsArray()
   @ArrayMaxSize(MAX_PARENTS_PER_STUDENT)
   @ValidateNested({ each: true })
@@ -107,7 +105,7 @@ export class UpdatePersonDto implements UpdatePersonRequest {
   @DisplayName()
   displayName?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'null forgets the number' })
+  @ApiPropertyOptional({ nullable: true, description: 'null forgets the number' })
   @ValidateIf((_object, value) => value !== null && value !== undefined)
   @Phone()
   phone?: string | null;
@@ -117,7 +115,6 @@ export class MoveStudentDto implements MoveStudentRequest {
   @Version()
   version!: number;
 
-  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   classId!: string;
 }
@@ -129,7 +126,6 @@ export class VersionDto implements VersionedRequest {
 
 export class SetChatInviteDto implements SetChatInviteRequest {
   @ApiProperty({
-    type: String,
     nullable: true,
     example: 'https://max.ru/join/DQJsHDoQ0rxT-gDAfz7WkXgN426ROLxWf',
     description: 'The chat’s invitation link, copied from MAX or Sferum: https, on a host of the school’s path; null or empty removes it',
@@ -141,7 +137,7 @@ export class SetChatInviteDto implements SetChatInviteRequest {
 }
 
 export class CreateSubjectChatDto implements CreateSubjectChatRequest {
-  @ApiProperty({ example: 'Математика', maxLength: 100 })
+  @ApiProperty({ example: 'Математика' })
   @Trim()
   @IsString()
   @Length(1, 100)

@@ -22,7 +22,7 @@ export class SaveImportMappingDto implements SaveImportMappingRequest {
   @ColumnMapping()
   mapping!: ImportColumnMapping;
 
-  @ApiProperty({ minimum: 1, maximum: IMPORT_MAX_HEADER_ROW, description: 'the row where the header ends, as the preview gave it' })
+  @ApiProperty({ description: 'the row where the header ends, as the preview gave it' })
   @IsInt()
   @Min(1)
   @Max(IMPORT_MAX_HEADER_ROW)
