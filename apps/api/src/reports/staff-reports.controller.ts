@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import {
@@ -21,7 +21,7 @@ import { HistoryRangeDto, historyRange } from './history-query.dto';
 import { REPORT_LOCALES, type ReportLocale } from './report-export-labels';
 import { districtWorkbook, schoolWorkbook, type ReportFile } from './report-workbook';
 import { ReportsService } from './reports.service';
-import { Responds } from '../common/contract/responds.decorator';
+import { Responds, RespondsWithFile } from '../common/contract/responds.decorator';
 
 class ReportExportQueryDto {
   /** the language of the headers and of the paths' step titles; Russian by default */
@@ -78,10 +78,12 @@ export class StaffReportsController {
     return this.reports.history(auth.districtId, historyRange(query), query);
   }
 
-  @Get('district/export')
+  @Get(ROUTES.reports.districtExport)
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiQuery({ name: 'locale', required: false, enum: REPORT_LOCALES })
-  @ApiOkResponse({ description: 'The district report’s table of schools as the dashboard shows it, as an XLSX file.' })
+  @RespondsWithFile([CONTENT_TYPES.xlsx], {
+    description: 'The district report’s table of schools as the dashboard shows it, as an XLSX file.',
+  })
   async districtExport(
     @Auth() auth: AuthContext,
     @Query() query: ReportExportQueryDto,
@@ -92,10 +94,10 @@ export class StaffReportsController {
     return send(response, await districtWorkbook(report, query.locale ?? 'ru', moscowToday()));
   }
 
-  @Get('schools/:schoolId/export')
+  @Get(ROUTES.reports.schoolExport)
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiQuery({ name: 'locale', required: false, enum: REPORT_LOCALES })
-  @ApiOkResponse({ description: 'One school’s report, class by class, as an XLSX file.' })
+  @RespondsWithFile([CONTENT_TYPES.xlsx], { description: 'One school’s report, class by class, as an XLSX file.' })
   async schoolExport(
     @Auth() auth: AuthContext,
     @UuidParam('schoolId') schoolId: string,
@@ -106,7 +108,6 @@ export class StaffReportsController {
     const report = await this.reports.school(auth.districtId, schoolId);
     return send(response, await schoolWorkbook(report, query.locale ?? 'ru', moscowToday()));
   }
-
 }
 
 /** Today in Moscow, where the reports' days are counted. */
