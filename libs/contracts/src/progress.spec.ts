@@ -1,7 +1,14 @@
 import { MAX_PATH } from './paths/max-path';
 import { VK_PATH } from './paths/vk-path';
 import { blockersFor, PATH_CATALOGUE, PathCatalogue, stepsAfter, stepsBefore, DEFAULT_PATH_ID } from './paths/catalogue';
-import type { OnboardingPath } from './paths/path-types';
+import type { OnboardingPath, PathStep } from './paths/path-types';
+
+/** The path's first step: every path has one. */
+function firstStep(path: OnboardingPath): PathStep {
+  const [step] = path.steps;
+  if (step === undefined) throw new Error(`path ${path.id} has no step`);
+  return step;
+}
 
 describe('the catalogue of paths', () => {
   it('ships MAX as the default and VK as the legacy path', () => {
@@ -30,12 +37,12 @@ describe('the catalogue of paths', () => {
   });
 
   it('refuses a path that names a reason it does not define', () => {
-    const broken: OnboardingPath = { ...MAX_PATH, id: 'broken', steps: [{ ...MAX_PATH.steps[0], blockers: ['nope'] }] };
+    const broken: OnboardingPath = { ...MAX_PATH, id: 'broken', steps: [{ ...firstStep(MAX_PATH), blockers: ['nope'] }] };
     expect(() => new PathCatalogue([broken])).toThrow(/unknown reason nope/);
   });
 
   it('refuses a link that is not https', () => {
-    const step = MAX_PATH.steps[0];
+    const step = firstStep(MAX_PATH);
     const broken: OnboardingPath = {
       ...MAX_PATH,
       id: 'broken',

@@ -51,10 +51,11 @@ export function parseClassName(text: string): { grade: number; letter: string } 
     .replace(/(^|[^А-ЯЁ])(КЛАСС[А-ЯЁ]*|КЛ)(?![А-ЯЁ])/g, '$1 ')
     .replace(/[\s\-\u2010-\u2015«»"'„“”‘’`.,:;()№]/g, '');
   const match = /^0?(\d{1,2})([А-ЯЁ])$/.exec(compact);
-  if (!match) return null;
+  const letter = match?.[2];
+  if (!match || letter === undefined) return null;
   const grade = Number(match[1]);
   if (grade < MIN_GRADE || grade > MAX_GRADE) return null;
-  return { grade, letter: match[2] };
+  return { grade, letter };
 }
 
 /** The class's name as formatClassName writes it ("5 а" → "5А"), or null when the text names no class. */

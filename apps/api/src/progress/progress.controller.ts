@@ -26,6 +26,7 @@ import { toOptOutChoice, toRequestedChange } from './progress-requests';
 import { StepParam } from './step-param.decorator';
 import { ProgressRepository } from './progress.repository';
 import { ProgressService, type Actor } from './progress.service';
+import { firstRow } from '../database/rows';
 
 @ApiTags('progress')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -97,8 +98,7 @@ export class ProgressController {
   async setOptOut(@Auth() auth: AuthContext, @UuidParam('personId') personId: string, @Body() dto: SetOptOutDto): Promise<RosterPerson> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.setOptOut([{ personId, expectedVersion: dto.version }], toOptOutChoice(dto), actorOf(auth));
-    const [updated] = await this.people(person.schoolId, [personId], person.classId);
-    return updated;
+    return firstRow(await this.people(person.schoolId, [personId], person.classId), 'the changed person');
   }
 
   /** The same for every person of a family at once, all or nothing. */
@@ -154,8 +154,7 @@ export class ProgressController {
       [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
       actorOf(auth),
     );
-    const [updated] = await this.people(person.schoolId, [personId], person.classId);
-    return updated;
+    return firstRow(await this.people(person.schoolId, [personId], person.classId), 'the changed person');
   }
 
   private async people(schoolId: string, personIds: string[], classId: string | null): Promise<RosterPerson[]> {
