@@ -4,6 +4,7 @@ import TestAgent from 'supertest/lib/agent';
 import { OrgFactory, unique } from './factories/org.factory';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf } from './support/pick';
 
 /**
  * Every org endpoint × every role × where the object lives, with the exact
@@ -124,7 +125,7 @@ describe('access matrix: endpoint × role × place', () => {
     { own: expect3(200, 200, 403), otherSchool: expect3(200, 404, 404), otherDistrict: expect3(404, 404, 404) },
     (where) => async (agent, w, f) => {
       const target = await schoolTarget(w, f, where);
-      const [school] = await f.dataSource.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [target]);
+      const school = firstOf(await f.dataSource.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [target]));
       return agent.post(`/api/schools/${target}/path`).send({ pathId: school.path_id === 'max' ? 'vk' : 'max' });
     },
   );
