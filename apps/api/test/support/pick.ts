@@ -4,7 +4,8 @@
  */
 export function nth<Item>(list: readonly Item[], index: number): Item {
   const item = list[index];
-  if (item === undefined) throw new Error(`expected an element at index ${String(index)}, the list has ${String(list.length)}`);
+  if (item === undefined)
+    throw new Error(`expected an element at index ${String(index)}, the list has ${String(list.length)}`);
   return item;
 }
 
@@ -23,6 +24,7 @@ export function take<Item>(list: readonly Item[], count: 2): [Item, Item];
 export function take<Item>(list: readonly Item[], count: 3): [Item, Item, Item];
 export function take<Item>(list: readonly Item[], count: 4): [Item, Item, Item, Item];
 export function take<Item>(list: readonly Item[], count: number): Item[] {
-  if (list.length < count) throw new Error(`expected at least ${String(count)} elements, the list has ${String(list.length)}`);
+  if (list.length < count)
+    throw new Error(`expected at least ${String(count)} elements, the list has ${String(list.length)}`);
   return list.slice(0, count);
 }
