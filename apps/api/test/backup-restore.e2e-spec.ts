@@ -11,6 +11,7 @@ import { createDatabase, dropDatabase, testDatabaseName, withDatabaseName } from
 import { DEMO_ACCOUNTS, DEMO_IDS, seedDemoData } from '../src/demo/demo-seed';
 import { createMigratedDatabase } from './support/test-database';
 import { createTestApp } from './support/test-app';
+import { firstOf } from './support/pick';
 
 const TOOL = join(__dirname, '../../../tools/db-backup.mjs');
 const SCHOOL_ADMIN = DEMO_ACCOUNTS.find((account) => account.role === 'school_admin')!;
@@ -54,21 +55,21 @@ async function fingerprint(dataSource: DataSource): Promise<Record<string, strin
   );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await dataSource.query<Array<{ n: number; digest: string }>>(
+    const row = firstOf(await dataSource.query<Array<{ n: number; digest: string }>>(
       `SELECT count(*)::int AS n, md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest
        FROM public."${name}" t`,
-    );
+    ));
     result[`table ${name}`] = `${row.n} rows, ${row.digest}`;
   }
   const sequences = await dataSource.query<Array<{ name: string; position: string | null }>>(
     `SELECT sequencename AS name, last_value::text AS position FROM pg_sequences WHERE schemaname = 'public'`,
   );
   for (const { name, position } of sequences) result[`sequence ${name}`] = position ?? 'unused';
-  const [schema] = await dataSource.query<Array<{ indexes: string; constraints: string }>>(
+  const schema = firstOf(await dataSource.query<Array<{ indexes: string; constraints: string }>>(
     `SELECT (SELECT md5(string_agg(indexdef, ';' ORDER BY indexdef)) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
             (SELECT md5(string_agg(conname || pg_get_constraintdef(oid), ';' ORDER BY conname))
              FROM pg_constraint WHERE connamespace = 'public'::regnamespace) AS constraints`,
-  );
+  ));
   result.indexes = schema.indexes;
   result.constraints = schema.constraints;
   return result;
@@ -115,7 +116,7 @@ describe('backups: npm run db:backup and db:restore', () => {
         .send({ displayName: 'Резервов Пётр', parents: [{ displayName: 'Резервова Анна', phone: '+7 900 555-44-33' }] })
         .expect(201)
     ).body as RosterFamily;
-    const student = family.students[0];
+    const student = firstOf(family.students);
     await admin
       .put(`/api/people/${student.id}/steps/max_account`)
       .send({ version: student.version, status: 'blocked', blockerReason: 'other', blockerNote: 'телефон у бабушки' })
@@ -188,7 +189,7 @@ describe('backups: npm run db:backup and db:restore', () => {
   }, 120_000);
 
   it('names the package to install when no pg_dump of the server’s major version is found', async () => {
-    const [{ num }] = await source.query<Array<{ num: number }>>(`SELECT current_setting('server_version_num')::int AS num`);
+    const { num } = firstOf(await source.query<Array<{ num: number }>>(`SELECT current_setting('server_version_num')::int AS num`));
     const major = Math.floor(num / 10_000);
     const fakeBin = join(workDir, 'old-client');
     mkdirSync(fakeBin);

@@ -14,6 +14,7 @@ import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 const fieldsOf = (body: unknown) => (body as ApiErrorBody).details?.map((detail) => detail.field);
 
@@ -51,7 +52,7 @@ describe('the family’s way through', () => {
   async function issue(familyIds: string[], regenerate = false, target = classId, agent = teacher): Promise<FamilyInvite[]> {
     return (await agent.post(`/api/classes/${target}/invites`).send({ familyIds, regenerate }).expect(200)).body as FamilyInvite[];
   }
-  const tokenOf = (invite: FamilyInvite) => invite.link!.split('/p/')[1];
+  const tokenOf = (invite: FamilyInvite) => nth(invite.link!.split('/p/'), 1);
   /** Each test its own address, so that one test's failed look-ups do not stop another's. */
   const parent = (secret: string, ip: string) => ({
     get: () => request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, secret).set('X-Forwarded-For', ip),
@@ -71,7 +72,7 @@ describe('the family’s way through', () => {
       expect(saved).toMatchObject({ id: parentsChat.id, inviteUrl: link });
       expect((await roster()).chats.find((chat) => chat.id === parentsChat.id)!.inviteUrl).toBe(link);
 
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       const page = (await parent(tokenOf(invite), '192.0.2.10').get().expect(200)).body as ParentFamily;
       const mother = page.people.find((p) => p.kind === 'parent')!;
       const child = page.people.find((p) => p.kind === 'student')!;
@@ -108,7 +109,7 @@ describe('the family’s way through', () => {
   describe('short codes', () => {
     it('opens the family’s page with the code typed with or without dashes, in any case; a revoked or regenerated link ends it', async () => {
       const family = await newFamily('Кодов Семён');
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       expect(invite.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
       expect(invite.shortAddress).toMatch(/\/p$/);
       const code = invite.code!;
@@ -120,7 +121,7 @@ describe('the family’s way through', () => {
       const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
       expect(listed.code).toBe(code);
 
-      const [regenerated] = await issue([family.id], true);
+      const regenerated = firstOf(await issue([family.id], true));
       expect(regenerated.code).not.toBe(code);
       const gone = await parent(code, '192.0.2.20').get().expect(404);
       const unknown = await parent('ZZZZ-ZZZZ-ZZZZ', '192.0.2.20').get().expect(404);
@@ -133,11 +134,11 @@ describe('the family’s way through', () => {
 
     it('keeps no code in the database, only its hash', async () => {
       const family = await newFamily('Хешев Артур');
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       const dump = await factory.dataSource.query<Array<{ rows: string }>>(`SELECT string_agg(i::text, '|') AS rows FROM invite i WHERE family_id = $1`, [
         family.id,
       ]);
-      expect(dump[0].rows).not.toContain(invite.code!.replaceAll('-', ''));
+      expect(firstOf(dump).rows).not.toContain(invite.code!.replaceAll('-', ''));
       expect(await factory.count(`SELECT count(*) FROM invite WHERE family_id = $1 AND code_hash IS NOT NULL`, [family.id])).toBe(1);
     });
   });
@@ -154,8 +155,8 @@ describe('the family’s way through', () => {
         invites.map(async (invite, index) => {
           const family = families.find((f) => f.id === invite.familyId)!;
           const { get, put } = parent(index % 2 === 0 ? tokenOf(invite) : invite.code!, '203.0.113.40');
-          const mother = family.parents[0].id;
-          const child = family.students[0].id;
+          const mother = firstOf(family.parents).id;
+          const child = firstOf(family.students).id;
           const actions = [
             () => put(`people/${child}/steps/max_account`, { status: 'done' }),
             () => put(`people/${child}/steps/school_profile`, { status: 'blocked', blockerReason: 'role_not_confirmed' }),
@@ -180,7 +181,7 @@ describe('the family’s way through', () => {
 
     it('stops guessing: after 30 failed look-ups an address gets 429, even for a real link; another address is not affected', async () => {
       const family = await newFamily('Угадайкин Пётр');
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       const guesser = '198.18.0.7';
       const statuses: number[] = [];
       for (let n = 0; n < 30; n += 1) {
@@ -197,14 +198,14 @@ describe('the family’s way through', () => {
   describe('a stale page', () => {
     it('saves nothing when the school changed the step since the parent’s page was loaded, and saves on “confirm anyway”', async () => {
       const family = await newFamily('Устарелов Гена');
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       const { get, put } = parent(tokenOf(invite), '192.0.2.30');
       const page = (await get().expect(200)).body as ParentFamily;
       const child = page.people.find((p) => p.kind === 'student')!;
-      const seen = { status: child.steps[0].status, updatedAt: child.steps[0].updatedAt };
+      const seen = { status: firstOf(child.steps).status, updatedAt: firstOf(child.steps).updatedAt };
       expect(seen).toEqual({ status: 'not_started', updatedAt: null });
 
-      const student = family.students[0];
+      const student = firstOf(family.students);
       await teacher
         .put(`/api/people/${student.id}/steps/max_account`)
         .send({ version: student.version, status: 'blocked', blockerReason: 'old_phone' })
@@ -212,13 +213,13 @@ describe('the family’s way through', () => {
       const stale = await put(`people/${child.id}/steps/max_account`, { status: 'done', seen }).expect(409);
       expect((stale.body as ApiErrorBody).code).toBe('changed_by_school');
       const after = (await get().expect(200)).body as ParentFamily;
-      const step = after.people.find((p) => p.id === child.id)!.steps[0];
+      const step = firstOf(after.people.find((p) => p.id === child.id)!.steps);
       expect(step).toMatchObject({ status: 'blocked', blockerReason: 'old_phone', markedBy: 'school' });
 
       // With what the page shows now, the same post goes through; so does "confirm anyway" (no seen).
       await put(`people/${child.id}/steps/max_account`, { status: 'done', seen: { status: step.status, updatedAt: step.updatedAt } }).expect(200);
       const own = (await get().expect(200)).body as ParentFamily;
-      const mine = own.people.find((p) => p.id === child.id)!.steps[0];
+      const mine = firstOf(own.people.find((p) => p.id === child.id)!.steps);
       // The parent's own earlier change never blocks their next one.
       await put(`people/${child.id}/steps/max_account`, { status: 'not_started', seen: { status: 'not_started', updatedAt: null } }).expect(200);
       expect(mine.markedBy).toBe('parent');
@@ -229,11 +230,11 @@ describe('the family’s way through', () => {
   describe('what the teacher and the parents see about each other', () => {
     it('shows on the links tab that a family reported a problem or opted out, not just that it opened the link', async () => {
       const family = await newFamily('Статусов Лев');
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       const { put } = parent(tokenOf(invite), '192.0.2.40');
       const status = async () =>
         ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
-      await put(`people/${family.parents[0].id}/steps/max_account`, { status: 'blocked', blockerReason: 'foreign_number' }).expect(200);
+      await put(`people/${firstOf(family.parents).id}/steps/max_account`, { status: 'blocked', blockerReason: 'foreign_number' }).expect(200);
       expect(await status()).toMatchObject({ status: 'problem', problems: 1, optedOut: 0 });
       await put('opt-out', { optedOut: true, channel: 'phone' }).expect(200);
       expect(await status()).toMatchObject({ status: 'opted_out', problems: 0, optedOut: 2 });
@@ -254,10 +255,10 @@ describe('the family’s way through', () => {
       await other.put(`/api/classes/${classId}/parent-info`).send({ parentContact: 'чужой', deadline: null }).expect(404);
 
       const family = await newFamily('Контактов Илья');
-      const [invite] = await issue([family.id]);
+      const invite = firstOf(await issue([family.id]));
       const page = (await parent(tokenOf(invite), '192.0.2.50').get().expect(200)).body as ParentFamily;
       expect(page.classes).toEqual([{ className: '4Б', teachers: ['Тестовый teacher'], parentContact: contact, deadline: '2026-12-20' }]);
-      const person = (await roster()).families.find((f) => f.id === family.id)!.students[0];
+      const person = firstOf((await roster()).families.find((f) => f.id === family.id)!.students);
       expect(person.displayName).toBe('Контактов Илья');
     });
   });

@@ -15,6 +15,7 @@ import { XLSX_MAX_INFLATED_BYTES } from '../src/roster/import/xlsx-limits';
 import { OrgFactory, TEST_PASSWORD } from './factories/org.factory';
 import { xlsxBomb, xlsxOf } from './support/hostile-xlsx';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 const MB = 1024 * 1024;
 const HEADER = ['Ученик', 'Родитель 1'];
@@ -43,7 +44,7 @@ describe('hostile files to the class list import', () => {
   let origin: string;
   const classes: string[] = [];
   let nextClass = 0;
-  const takeClass = () => classes[nextClass++];
+  const takeClass = () => nth(classes, nextClass++);
 
   beforeAll(async () => {
     app = await createTestApp({ LOGIN_LIMIT_PER_IP: '1000' });
@@ -58,7 +59,7 @@ describe('hostile files to the class list import', () => {
     teacher = request.agent(app.getHttpServer());
     const login = await teacher.post('/api/auth/login').send({ email, password: TEST_PASSWORD }).expect(200);
     // The same session for the streamed uploads, which go around supertest.
-    sessionCookie = String(login.headers['set-cookie']?.[0] ?? '').split(';')[0];
+    sessionCookie = firstOf(String(login.headers['set-cookie']?.[0] ?? '').split(';'));
   });
 
   afterAll(async () => {
@@ -251,7 +252,7 @@ describe('hostile files to the class list import', () => {
     async function exportXlsx(classId: string): Promise<ExcelJS.Worksheet> {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await exported(classId, 'xlsx')) as unknown as ArrayBuffer);
-      return workbook.worksheets[0];
+      return firstOf(workbook.worksheets);
     }
 
     it('imports formula-like names from a CSV as text (a tab or CR before them trimmed), and neutralises them in both exports', async () => {
@@ -267,7 +268,7 @@ describe('hostile files to the class list import', () => {
       expect(names).toEqual(expect.arrayContaining([...FORMULAS, '=3+4', '=5+6']));
 
       const dangerous = /^[=+\-@\t\r]/;
-      const csvNames = (await exportCsv(classId)).slice(1).map((row) => row[3]);
+      const csvNames = (await exportCsv(classId)).slice(1).map((row) => nth(row, 3));
       expect(csvNames).toEqual(expect.arrayContaining([...FORMULAS, '=3+4', '=5+6'].map((name) => `'${name}`)));
       expect(csvNames.filter((name) => dangerous.test(name))).toEqual([]);
 

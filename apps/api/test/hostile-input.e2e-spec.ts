@@ -6,6 +6,7 @@ import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf } from './support/pick';
 
 /**
  * Random and malformed input to every endpoint that takes some: never a 5xx.
@@ -30,8 +31,8 @@ describe('hostile input', () => {
     admin = await signIn(app, staff.email);
     const family = (await admin.post(`/api/classes/${ids.class}/students`).send({ displayName: 'Проверка Ввода', parents: [{ displayName: 'Мама Проверки' }] }).expect(201)).body as RosterFamily;
     ids.family = family.id;
-    ids.person = family.students[0].id;
-    const [invite] = (await admin.post(`/api/classes/${ids.class}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[];
+    ids.person = firstOf(family.students).id;
+    const invite = firstOf((await admin.post(`/api/classes/${ids.class}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[]);
     parentToken = invite.link!.split('/p/')[1]!;
   });
 

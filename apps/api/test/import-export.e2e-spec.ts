@@ -9,6 +9,7 @@ import { OrgFactory } from './factories/org.factory';
 import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 
@@ -42,7 +43,7 @@ describe('class list import and export', () => {
     return factory.schoolClass(schoolId, 3, 'В', `${year}/${year + 1}`);
   }
   let nextClass = 0;
-  const takeClass = () => teacherClasses[nextClass++];
+  const takeClass = () => nth(teacherClasses, nextClass++);
 
   const upload = (classId: string, file: Buffer, name: string, mode: 'preview' | 'commit') =>
     teacher.post(`/api/classes/${classId}/import?mode=${mode}`).attach('file', file, name);
@@ -81,9 +82,9 @@ describe('class list import and export', () => {
       ].sort(),
     );
     const roster = await rosterOf(classId);
-    const borisova = roster.families.find((f) => f.students[0].displayName === 'Борисова Ёлка')!;
-    expect(borisova.students[0].sharedPhone).toBe(true);
-    expect(borisova.parents[0].sharedPhone).toBe(true);
+    const borisova = roster.families.find((f) => firstOf(f.students).displayName === 'Борисова Ёлка')!;
+    expect(firstOf(borisova.students).sharedPhone).toBe(true);
+    expect(firstOf(borisova.parents).sharedPhone).toBe(true);
     expect(await storedCounters(factory.dataSource, classId)).toEqual(await recountFromSource(factory.dataSource, classId));
   });
 
@@ -133,7 +134,7 @@ describe('class list import and export', () => {
     expect(preview.families).toEqual({ create: 0, existing: 1 });
     expect(preview.parents).toEqual({ create: 0, update: 0, unchanged: 1 });
     await upload(second, file, 'second.csv', 'commit').expect(200);
-    const kira = (await rosterOf(second)).families[0].parents[0];
+    const kira = firstOf(firstOf((await rosterOf(second)).families).parents);
     const inFirst = (await rosterOf(first)).families.flatMap((f) => f.parents).find((p) => p.displayName === 'Зайцева Кира')!;
     expect(kira.id).toBe(inFirst.id);
   });
@@ -207,10 +208,10 @@ describe('class list import and export', () => {
       const body = response.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const rows: string[][] = parse(body.subarray(3).toString('utf8'), { delimiter: ';' });
-      expect(rows[0].slice(0, 7)).toEqual(['Класс', 'Семья', 'Кто', 'ФИО', 'VK ID', 'Профиль Сферума', 'VK Мессенджер']);
+      expect(firstOf(rows).slice(0, 7)).toEqual(['Класс', 'Семья', 'Кто', 'ФИО', 'VK ID', 'Профиль Сферума', 'VK Мессенджер']);
       expect(rows).toHaveLength(1 + 6);
       expect(rows.map((row) => row[3])).toContain(`'=HYPERLINK("http://evil.example","Морозов")`);
-      expect(rows[1][4]).toBe('не начато');
+      expect(nth(rows, 1)[4]).toBe('не начато');
     });
 
     it('exports the class as XLSX', async () => {
@@ -221,7 +222,7 @@ describe('class list import and export', () => {
       }).expect(200);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(response.body as ArrayBuffer);
-      const sheet = workbook.worksheets[0];
+      const sheet = firstOf(workbook.worksheets);
       expect(sheet.getRow(1).getCell(4).text).toBe('ФИО');
       expect(sheet.rowCount).toBe(7);
       const names = Array.from({ length: 6 }, (_, i) => sheet.getRow(i + 2).getCell(4));

@@ -8,6 +8,7 @@ import { OrgFactory } from './factories/org.factory';
 import { xlsxOfRows } from './fixtures/journal-xlsx';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 interface Person {
   /** two or three words: surname, first name, patronymic */
@@ -48,7 +49,7 @@ const roster: fc.Arbitrary<Family[]> = fc
     let n = 0;
     const unique = (p: Person): Person => {
       n += 1;
-      const suffix = 'абвгдежзиклмнопрстуфхцчшщэюя'[n % 28] + 'абвгдежзиклмнопрстуфхцчшщэюя'[Math.floor(n / 28) % 28];
+      const suffix = 'абвгдежзиклмнопрстуфхцчшщэюя'.charAt(n % 28) + 'абвгдежзиклмнопрстуфхцчшщэюя'.charAt(Math.floor(n / 28) % 28);
       return { parts: [`${p.parts[0]}${suffix}`, ...p.parts.slice(1)], phone: p.phone === null ? null : `${p.phone.slice(0, 6)}${String(n).padStart(4, '0')}` };
     };
     return families.map((f) => ({ students: f.students.map(unique), parents: f.parents.map(unique) }));
@@ -115,26 +116,26 @@ const layout: fc.Arbitrary<Layout> = fc.record({
 const writePhone = (digits: string | null, format: number): string => {
   if (digits === null) return '';
   const [a, b, c, d] = [digits.slice(0, 3), digits.slice(3, 6), digits.slice(6, 8), digits.slice(8)];
-  return [`+7 ${a} ${b}-${c}-${d}`, `8 (${a}) ${b}-${c}-${d}`, `7${digits}`, `'+7 ${a} ${b}-${c}-${d}`][format];
+  return nth([`+7 ${a} ${b}-${c}-${d}`, `8 (${a}) ${b}-${c}-${d}`, `7${digits}`, `'+7 ${a} ${b}-${c}-${d}`], format);
 };
 
 /** The roster as a file: a header of the chosen words in a shuffled order, title rows above it. */
 async function fileOf(families: Family[], l: Layout): Promise<{ file: Buffer; name: string }> {
-  const style = STYLES[l.style];
+  const style = nth(STYLES, l.style);
   const columns: Array<{ header: string; cell: (student: Person, parents: Person[]) => string }> = [];
   if (l.full) {
-    columns.push({ header: style.full[l.variant % style.full.length], cell: (s) => s.parts.join(' ') });
+    columns.push({ header: nth(style.full, l.variant % style.full.length), cell: (s) => s.parts.join(' ') });
   } else {
-    const names = style.parts[l.variant % style.parts.length];
+    const names = nth(style.parts, l.variant % style.parts.length);
     names.forEach((header, index) => columns.push({ header, cell: (s) => s.parts[index] ?? '' }));
   }
-  columns.push({ header: style.studentPhone[l.variant % style.studentPhone.length], cell: (s) => writePhone(s.phone, l.phoneFormat) });
+  columns.push({ header: nth(style.studentPhone, l.variant % style.studentPhone.length), cell: (s) => writePhone(s.phone, l.phoneFormat) });
   style.parents.forEach((parent, index) => {
     columns.push({ header: parent.name, cell: (_s, parents) => parents[index]?.parts.join(' ') ?? '' });
     columns.push({ header: parent.phone, cell: (_s, parents) => writePhone(parents[index]?.phone ?? null, l.phoneFormat) });
   });
   if (l.extra) columns.push({ header: 'Дата рождения', cell: () => '01.01.2016' });
-  const ordered = l.order.filter((index) => index < columns.length).map((index) => columns[index]);
+  const ordered = l.order.filter((index) => index < columns.length).map((index) => nth(columns, index));
   if (l.number) ordered.unshift({ header: '№ п/п', cell: () => '' });
   const rows: string[][] = [...l.titles.map((title) => [title]), ordered.map((c) => c.header)];
   let n = 0;
@@ -160,7 +161,7 @@ type Shape = Array<{ students: Array<[string, boolean]>; parents: Array<[string,
 const shape = (families: Array<{ students: Array<[string, boolean]>; parents: Array<[string, boolean]> }>): Shape =>
   families
     .map((f) => ({ students: [...f.students].sort(), parents: [...f.parents].sort() }))
-    .sort((a, b) => a.students[0][0].localeCompare(b.students[0][0], 'ru'));
+    .sort((a, b) => firstOf(a.students)[0].localeCompare(firstOf(b.students)[0], 'ru'));
 
 describe('a roster written out and imported back', () => {
   let app: NestExpressApplication;

@@ -7,6 +7,7 @@ import { OrgFactory } from './factories/org.factory';
 import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 const YEAR = academicYearOf(new Date());
@@ -153,7 +154,7 @@ describe('a whole school in one file, and lists of another class', () => {
     const file = Buffer.from(
       'Класс;Ученик;Родитель 1;Телефон родителя 1\n5А;Ардов Андрей;Ардова Алла;\n5Б;Белкин Богдан;Белкина Бэлла;не помню\n5 а;Астахов Аркадий;;\n5-Б;Брагин Борис;;\n',
     );
-    const report = (await importClass(teacher, classIds[0], file).expect(200)).body as ImportReport;
+    const report = (await importClass(teacher, firstOf(classIds), file).expect(200)).body as ImportReport;
     // The other class's bad phone is not this import's error.
     expect(report.errors).toEqual([]);
     expect(report.preview.map((row) => row.student)).toEqual(['Ардов Андрей', 'Астахов Аркадий']);
@@ -164,11 +165,11 @@ describe('a whole school in one file, and lists of another class', () => {
     expect(report.warnings).toEqual([
       expect.objectContaining({ code: 'other_class_rows', className: '5Б', message: '2 строки класса 5Б пропущены: в класс 5А загружаются только его строки.' }),
     ]);
-    await importClass(teacher, classIds[0], file, 'commit').expect(200);
-    expect(await studentsOf(teacher, classIds[0])).toEqual(['Ардов Андрей', 'Астахов Аркадий']);
-    expect(await studentsOf(teacher, classIds[1])).toEqual([]);
+    await importClass(teacher, firstOf(classIds), file, 'commit').expect(200);
+    expect(await studentsOf(teacher, firstOf(classIds))).toEqual(['Ардов Андрей', 'Астахов Аркадий']);
+    expect(await studentsOf(teacher, nth(classIds, 1))).toEqual([]);
 
-    const wholeOther = (await importClass(teacher, classIds[1], Buffer.from('Класс;Ученик\n5А;Ардов Андрей\n5А;Астахов Аркадий\n')).expect(200))
+    const wholeOther = (await importClass(teacher, nth(classIds, 1), Buffer.from('Класс;Ученик\n5А;Ардов Андрей\n5А;Астахов Аркадий\n')).expect(200))
       .body as ImportReport;
     expect(wholeOther.rows).toBe(0);
     expect(wholeOther.warnings.map((w) => w.message)).toEqual([
@@ -182,8 +183,8 @@ describe('a whole school in one file, and lists of another class', () => {
       [5, 'Б'],
     ]);
     const list = 'Ученик;Родитель 1\nВасин Вадим;Васина Вера\nГалкин Гена;\nДронов Дима;\nЕгоров Егор;\n';
-    await importClass(teacher, classIds[0], Buffer.from(list), 'commit').expect(200);
-    const wrong = (await importClass(teacher, classIds[1], Buffer.from(`${list}Новиков Ной;\n`)).expect(200)).body as ImportReport;
+    await importClass(teacher, firstOf(classIds), Buffer.from(list), 'commit').expect(200);
+    const wrong = (await importClass(teacher, nth(classIds, 1), Buffer.from(`${list}Новиков Ной;\n`)).expect(200)).body as ImportReport;
     expect(wrong.warnings).toEqual([
       {
         code: 'students_in_other_class',
@@ -194,11 +195,11 @@ describe('a whole school in one file, and lists of another class', () => {
       },
     ]);
     // One child who moved: named on their row.
-    const moved = (await importClass(teacher, classIds[1], Buffer.from('Ученик\nВасин Вадим\nНовиков Ной\nОрлов Олег\n')).expect(200))
+    const moved = (await importClass(teacher, nth(classIds, 1), Buffer.from('Ученик\nВасин Вадим\nНовиков Ной\nОрлов Олег\n')).expect(200))
       .body as ImportReport;
     expect(moved.warnings.map((w) => [w.code, w.row, w.className])).toEqual([['student_in_other_class', 2, '5А']]);
     // The class's own list again: no warning.
-    const own = (await importClass(teacher, classIds[0], Buffer.from(list)).expect(200)).body as ImportReport;
+    const own = (await importClass(teacher, firstOf(classIds), Buffer.from(list)).expect(200)).body as ImportReport;
     expect(own.warnings).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { seedDemoData } from '../src/demo/demo-seed';
 import type { DataSource } from 'typeorm';
 import { recountFromSource, storedCounters } from './support/recount';
 import { withOwnDatabase } from './support/test-database';
+import { firstOf, nth } from './support/pick';
 
 describe('migrations', () => {
   it('run on an empty database, revert all the way down, and run again', async () => {
@@ -35,7 +36,7 @@ describe('migrations', () => {
         );
       const before = await counts();
       await dataSource.undoLastMigration();
-      expect(await runPendingMigrations(dataSource)).toEqual([MIGRATIONS[MIGRATIONS.length - 1].name]);
+      expect(await runPendingMigrations(dataSource)).toEqual([nth(MIGRATIONS, MIGRATIONS.length - 1).name]);
       expect(await counts()).toEqual(before);
     });
   });
@@ -95,12 +96,12 @@ describe('migrations', () => {
 });
 
 async function count(dataSource: DataSource, sql: string): Promise<number> {
-  return Number((await dataSource.query<Array<{ count: string }>>(sql))[0].count);
+  return Number(firstOf((await dataSource.query<Array<{ count: string }>>(sql))).count);
 }
 
 /** A school as the VK-era schema held it: a connected student and a parent who refused Sferum as a blocker. */
 async function seedVkEra(dataSource: DataSource): Promise<{ classId: string; refusing: string }> {
-  const one = async (sql: string, parameters: unknown[] = []) => (await dataSource.query<Array<{ id: string }>>(sql, parameters))[0].id;
+  const one = async (sql: string, parameters: unknown[] = []) => firstOf((await dataSource.query<Array<{ id: string }>>(sql, parameters))).id;
   const districtId = await one(`INSERT INTO district (name) VALUES ('Район') RETURNING id`);
   const schoolId = await one(`INSERT INTO school (district_id, name, messenger) VALUES ($1, 'Школа', 'max') RETURNING id`, [districtId]);
   const classId = await one(

@@ -21,6 +21,7 @@ import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
 import { REGION_PATH } from './support/region-path';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 const fieldsOf = (body: unknown) => (body as ApiErrorBody).details?.map((detail) => detail.field);
 const stepIds = (person: RosterPerson) => person.steps.map((step) => step.step);
@@ -69,7 +70,7 @@ describe('onboarding paths, the switch and opting out', () => {
     const body = await roster(maxClass);
     expect(body.pathId).toBe('max');
     expect(body.chats.map((chat) => `${chat.kind}:${chat.audience}`)).toEqual(['class:parents', 'class:students', 'school:all']);
-    const [student, parent] = [family.students[0], family.parents[0]];
+    const [student, parent] = [firstOf(family.students), firstOf(family.parents)];
     expect(stepIds(student)).toEqual(['max_account', 'school_profile']);
     expect(stepIds(parent)).toEqual(['max_account', 'school_profile']);
     const chatOf = (p: RosterPerson) => p.chats.map((m) => body.chats.find((c) => c.id === m.chatId)!.audience).sort();
@@ -81,14 +82,14 @@ describe('onboarding paths, the switch and opting out', () => {
 
   it('offers each step only its own reasons, and refuses a step of another path, naming the field', async () => {
     const family = await addFamily(maxClass, 'Причинов Глеб');
-    const student = family.students[0];
+    const student = firstOf(family.students);
     const put = (path: string, body: object) => teacher.put(`/api/people/${student.id}/${path}`).send({ version: student.version, ...body });
 
     const wrongStep = await put('steps/max_account', { status: 'blocked', blockerReason: 'role_not_confirmed' }).expect(400);
     expect(fieldsOf(wrongStep.body)).toEqual(['blockerReason']);
     const vkStep = await put('steps/vk_id', { status: 'done' }).expect(400);
     expect(fieldsOf(vkStep.body)).toEqual(['step']);
-    const classChat = student.chats[0].chatId;
+    const classChat = firstOf(student.chats).chatId;
     const phoneOnChat = await put(`chats/${classChat}`, { status: 'blocked', blockerReason: 'shared_phone' }).expect(400);
     expect(fieldsOf(phoneOnChat.body)).toEqual(['blockerReason']);
 
@@ -108,7 +109,7 @@ describe('onboarding paths, the switch and opting out', () => {
   describe('opting out', () => {
     it('lets the teacher mark a person as not using MAX, shown apart, recorded, and reversible', async () => {
       const family = await addFamily(maxClass, 'Отказов Иван');
-      const parent = family.parents[0];
+      const parent = firstOf(family.parents);
       const done = (
         (await teacher.put(`/api/people/${parent.id}/steps/max_account`).send({ version: parent.version, status: 'done' }).expect(200))
           .body as PersonChangeResult
@@ -170,7 +171,7 @@ describe('onboarding paths, the switch and opting out', () => {
       const people = [...family.students, ...family.parents];
       const partial = await teacher
         .put(`/api/families/${family.id}/opt-out`)
-        .send({ optedOut: true, channel: 'paper', people: [{ personId: people[0].id, version: people[0].version }] })
+        .send({ optedOut: true, channel: 'paper', people: [{ personId: firstOf(people).id, version: firstOf(people).version }] })
         .expect(400);
       expect(fieldsOf(partial.body)).toEqual(['people']);
       const result = (await teacher
@@ -184,9 +185,9 @@ describe('onboarding paths, the switch and opting out', () => {
 
     it('lets a parent say no through the link, for one person or the whole family, and change their mind', async () => {
       const family = await addFamily(maxClass, 'Ссылкин Олег');
-      const [invite] = (await teacher.post(`/api/classes/${maxClass}/invites`).send({ familyIds: [family.id] }).expect(200))
-        .body as FamilyInvite[];
-      const token = invite.link!.split('/p/')[1];
+      const invite = firstOf((await teacher.post(`/api/classes/${maxClass}/invites`).send({ familyIds: [family.id] }).expect(200))
+        .body as FamilyInvite[]);
+      const token = nth(invite.link!.split('/p/'), 1);
       const parentPut = (path: string, body: object) =>
         request(app.getHttpServer()).put(`/api/parent/${path}`).set(PARENT_TOKEN_HEADER, token).send(body);
 
@@ -195,20 +196,20 @@ describe('onboarding paths, the switch and opting out', () => {
       expect(page.pathId).toBe('max');
       expect(page.people.every((p) => p.optOut === null)).toBe(true);
 
-      const noChannel = await parentPut(`people/${family.parents[0].id}/opt-out`, { optedOut: true }).expect(400);
+      const noChannel = await parentPut(`people/${firstOf(family.parents).id}/opt-out`, { optedOut: true }).expect(400);
       expect(fieldsOf(noChannel.body)).toEqual(['channel']);
-      const one = (await parentPut(`people/${family.parents[0].id}/opt-out`, { optedOut: true, channel: 'phone' }).expect(200))
+      const one = (await parentPut(`people/${firstOf(family.parents).id}/opt-out`, { optedOut: true, channel: 'phone' }).expect(200))
         .body as ParentFamily;
       expect(one.people.find((p) => p.kind === 'parent')!.optOut).toMatchObject({ channel: 'phone', source: 'parent_link' });
       expect(one.people.find((p) => p.kind === 'student')!.optOut).toBeNull();
       // Another family's person through this link: not found.
-      const stranger = (await addFamily(maxClass, 'Чужой Кирилл')).parents[0];
+      const stranger = firstOf((await addFamily(maxClass, 'Чужой Кирилл')).parents);
       await parentPut(`people/${stranger.id}/opt-out`, { optedOut: true, channel: 'phone' }).expect(404);
 
       const all = (await parentPut('opt-out', { optedOut: true, channel: 'other', note: 'Звоните бабушке' }).expect(200)).body as ParentFamily;
       expect(all.people.map((p) => p.optOut?.note)).toEqual(['Звоните бабушке', 'Звоните бабушке']);
       // A step is not a way around the choice.
-      await parentPut(`people/${family.parents[0].id}/steps/max_account`, { status: 'done' }).expect(409);
+      await parentPut(`people/${firstOf(family.parents).id}/steps/max_account`, { status: 'done' }).expect(409);
       const back = (await parentPut('opt-out', { optedOut: false }).expect(200)).body as ParentFamily;
       expect(back.people.every((p) => p.optOut === null)).toBe(true);
       await expectCountersExact(maxClass);
@@ -235,8 +236,8 @@ describe('onboarding paths, the switch and opting out', () => {
       const admin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId: school })).email);
       const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Переходов Лев', parents: [{ displayName: 'Мама Льва' }] }).expect(201))
         .body as RosterFamily;
-      const student = family.students[0];
-      const parent = family.parents[0];
+      const student = firstOf(family.students);
+      const parent = firstOf(family.parents);
       const classChat = (await roster(classId, admin)).chats.find((c) => c.audience === 'students')!;
       await admin.put(`/api/people/${student.id}/chats/${classChat.id}`).send({ version: student.version, status: 'joined' }).expect(200);
       await admin.post(`/api/classes/${classId}/chats`).send({ name: 'Математика' }).expect(201);
@@ -248,14 +249,14 @@ describe('onboarding paths, the switch and opting out', () => {
       expect(after.pathId).toBe('vk');
       expect(after.chats.map((c) => `${c.kind}:${c.audience}:${c.name ?? ''}`)).toEqual(['class:all:', 'subject:students:Математика', 'school:all:']);
       expect(after.chats.map((c) => c.id)).not.toContain(classChat.id);
-      const [moved] = after.families.flatMap((f) => f.students);
+      const moved = firstOf(after.families.flatMap((f) => f.students));
       expect(moved.steps.map((s) => [s.step, s.status])).toEqual([
         ['vk_id', 'not_started'],
         ['sferum_profile', 'not_started'],
         ['messenger', 'not_started'],
       ]);
       expect(moved.chats.every((m) => m.status === 'not_joined')).toBe(true);
-      expect(after.families.flatMap((f) => f.parents)[0].optOut?.channel).toBe('e_diary');
+      expect(firstOf(after.families.flatMap((f) => f.parents)).optOut?.channel).toBe('e_diary');
       expect(await factory.count(`SELECT count(*) FROM progress_event WHERE school_id = $1`, [school])).toBe(eventsBefore);
       expect(await factory.count(`SELECT count(*) FROM person_step WHERE school_id = $1 AND step IN ('max_account', 'school_profile')`, [school])).toBe(0);
       expect(await factory.count(`SELECT count(*) FROM school_path_change WHERE school_id = $1 AND from_path_id = 'max' AND to_path_id = 'vk'`, [school])).toBe(1);
@@ -264,7 +265,7 @@ describe('onboarding paths, the switch and opting out', () => {
       // Back on MAX, nothing of the first MAX era comes back: the new era starts at not started too.
       await admin.post(`/api/schools/${school}/path`).send({ pathId: 'max' }).expect(200);
       const again = await roster(classId, admin);
-      expect(again.families.flatMap((f) => f.students)[0].steps.map((s) => s.status)).toEqual(['not_started', 'not_started']);
+      expect(firstOf(again.families.flatMap((f) => f.students)).steps.map((s) => s.status)).toEqual(['not_started', 'not_started']);
       const history = (await admin.get(`/api/people/${student.id}/history`).expect(200)).body as ProgressEvent[];
       expect(history.every((event) => event.pathId === 'max')).toBe(true);
       expect(history.length).toBeGreaterThan(0);
@@ -279,7 +280,7 @@ describe('onboarding paths, the switch and opting out', () => {
       for (let n = 0; n < 6; n += 1) {
         const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: `Гонкин ${n}`, parents: [{ displayName: `Родитель ${n}` }] }).expect(201))
           .body as RosterFamily;
-        people.push(family.students[0], family.parents[0]);
+        people.push(firstOf(family.students), firstOf(family.parents));
       }
       const changes = people.map((p) => admin.put(`/api/people/${p.id}/steps/school_profile`).send({ version: p.version, status: 'done' }).then((r) => r.status));
       const switching = admin.post(`/api/schools/${school}/path`).send({ pathId: 'vk' }).then((r) => r.status);
@@ -298,13 +299,13 @@ describe('onboarding paths, the switch and opting out', () => {
       const bad = await schoolAdmin.put(`/api/schools/${maxSchool}/step-notes`).send({ notes: [{ step: 'vk_id', note: 'x' }] }).expect(400);
       expect(fieldsOf(bad.body)).toEqual(['notes.0.step']);
       const saved = (await schoolAdmin.put(`/api/schools/${maxSchool}/step-notes`).send({ notes }).expect(200)).body as SchoolSummary;
-      expect(saved.stepNotes).toEqual({ school_profile: notes[0].note });
+      expect(saved.stepNotes).toEqual({ school_profile: firstOf(notes).note });
 
       const family = await addFamily(maxClass, 'Заметкин Юрий');
-      const [invite] = (await teacher.post(`/api/classes/${maxClass}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[];
-      const page = (await request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, invite.link!.split('/p/')[1]).expect(200))
+      const invite = firstOf((await teacher.post(`/api/classes/${maxClass}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[]);
+      const page = (await request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, nth(invite.link!.split('/p/'), 1)).expect(200))
         .body as ParentFamily;
-      expect(page.stepNotes).toEqual({ school_profile: notes[0].note });
+      expect(page.stepNotes).toEqual({ school_profile: firstOf(notes).note });
 
       const cleared = (await schoolAdmin.put(`/api/schools/${maxSchool}/step-notes`).send({ notes: [{ step: 'school_profile', note: '' }] }).expect(200))
         .body as SchoolSummary;
@@ -336,7 +337,7 @@ describe('a third path added to the catalogue alone', () => {
 
     const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Регионов Пётр', parents: [{ displayName: 'Мама Петра' }] }).expect(201))
       .body as RosterFamily;
-    const student = family.students[0];
+    const student = firstOf(family.students);
     expect(stepIds(student)).toEqual(['gosuslugi', 'region_profile', 'region_app']);
     const blocked = ((await admin
       .put(`/api/people/${student.id}/steps/gosuslugi`)
@@ -349,8 +350,8 @@ describe('a third path added to the catalogue alone', () => {
     expect(fieldsOf(notHere.body)).toEqual(['blockerReason']);
     await admin.put(`/api/people/${student.id}/steps/region_app`).send({ version: blocked.version, status: 'done' }).expect(200);
 
-    const [invite] = (await admin.post(`/api/classes/${classId}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[];
-    const page = (await request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, invite.link!.split('/p/')[1]).expect(200))
+    const invite = firstOf((await admin.post(`/api/classes/${classId}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[]);
+    const page = (await request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, nth(invite.link!.split('/p/'), 1)).expect(200))
       .body as ParentFamily;
     expect(page.pathId).toBe(REGION_PATH.id);
     expect(page.people.find((p) => p.kind === 'student')!.steps.map((s) => [s.step, s.status])).toEqual([

@@ -4,6 +4,7 @@ import request, { type Response } from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { delay, startApiProcess, type ApiProcess } from './support/api-process';
 import { classListCsv, createOwnSchool, signInAt, type OwnSchool } from './support/own-school';
+import { firstOf } from './support/pick';
 
 /** Longer than any answer may take; a request still open then has hung, and fails the test. */
 const ANSWER_WITHIN_MS = 15_000;
@@ -101,8 +102,8 @@ async function waitForBackendsOnAdvisoryLock(client: Client, count: number): Pro
       `SELECT count(*)::int AS waiting FROM pg_stat_activity
        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
     );
-    if (rows[0].waiting >= count) return;
-    if (Date.now() > deadline) throw new Error(`Only ${rows[0].waiting} of ${count} imports reached the import lock`);
+    if (firstOf(rows).waiting >= count) return;
+    if (Date.now() > deadline) throw new Error(`Only ${firstOf(rows).waiting} of ${count} imports reached the import lock`);
     await delay(50);
   }
 }

@@ -5,6 +5,7 @@ import { OrgFactory } from './factories/org.factory';
 import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf, nth } from './support/pick';
 
 describe('personal data: subject access and erasure', () => {
   let app: NestExpressApplication;
@@ -35,7 +36,7 @@ describe('personal data: subject access and erasure', () => {
   async function family(name: string, target = classId): Promise<RosterFamily> {
     const created = (await admin.post(`/api/classes/${target}/students`).send({ displayName: name, parents: [{ displayName: `Мама ${name}`, phone: '+7 900 111-22-33' }] }).expect(201))
       .body as RosterFamily;
-    const student = created.students[0];
+    const student = firstOf(created.students);
     await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'blocked', blockerReason: 'other', blockerNote: 'болеет' }).expect(200);
     return created;
   }
@@ -125,15 +126,15 @@ describe('personal data: subject access and erasure', () => {
             .send({ displayName: `Ученик ${index}`, parents: [{ displayName: `Родитель ${index}`, phone: '+7 900 111-22-33' }] })
             .expect(201)
         ).body as RosterFamily;
-        const student = created.students[0];
+        const student = firstOf(created.students);
         await districtAdmin
           .put(`/api/people/${student.id}/steps/vk_id`)
           .send({ version: student.version, status: 'blocked', blockerReason: 'other', blockerNote: 'нет телефона' })
           .expect(200);
         families.push(created);
       }
-      await districtAdmin.post(`/api/classes/${classIds[1]}/students`).send({ displayName: 'Сестра', familyId: families[0].id }).expect(201);
-      await districtAdmin.post(`/api/classes/${classIds[0]}/invites`).send({ familyIds: [families[0].id, families[1].id] }).expect(200);
+      await districtAdmin.post(`/api/classes/${classIds[1]}/students`).send({ displayName: 'Сестра', familyId: firstOf(families).id }).expect(201);
+      await districtAdmin.post(`/api/classes/${classIds[0]}/invites`).send({ familyIds: [firstOf(families).id, nth(families, 1).id] }).expect(200);
       await factory.dataSource.query(
         `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, path_id, counters, source) VALUES ($1, '2026-05-20', $2, $3, 'vk', '[]', 'counters')`,
         [classIds[0], districtId, id],
@@ -229,11 +230,11 @@ describe('personal data: subject access and erasure', () => {
           ...students.map(changeStep),
           eraseSchool(),
         ]);
-        const second = others[others.length - 1];
+        const second = nth(others, others.length - 1);
         // Both erasures succeed and together erase each family once; a change after them finds its person gone.
         expect([first.status, second.status]).toEqual([200, 200]);
         const erased = [first, second].map((response) => (response.body as SchoolErasureResult).families);
-        expect(erased[0] + erased[1]).toBeLessThanOrEqual(3);
+        expect(firstOf(erased) + nth(erased, 1)).toBeLessThanOrEqual(3);
         expect(others.map((response) => response.status).filter((status) => ![200, 404, 409].includes(status))).toEqual([]);
         expect(await left(school.id)).toEqual(NOTHING);
         for (const id of school.classIds) {

@@ -13,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import { delay, startApiProcess, type ApiProcess } from './support/api-process';
 import { classListCsv, createOwnSchool, signInAt, type OwnSchool } from './support/own-school';
 import { recountFromSource, storedCounters } from './support/recount';
+import { firstOf, nth } from './support/pick';
 
 /** Longer than any answer may take: a request open this long has hung. */
 const ANSWER_WITHIN_MS = 20_000;
@@ -35,7 +36,7 @@ describe('when the API process is killed', () => {
     recounted: await recountFromSource(school.dataSource, classId),
   });
   const count = async (sql: string, parameters: unknown[]): Promise<number> =>
-    Number(Object.values((await school.dataSource.query<Array<Record<string, unknown>>>(sql, parameters))[0])[0]);
+    Number(Object.values(firstOf((await school.dataSource.query<Array<Record<string, unknown>>>(sql, parameters))))[0]);
 
   beforeAll(async () => {
     school = await createOwnSchool();
@@ -63,7 +64,7 @@ describe('when the API process is killed', () => {
       const importing = settle(
         teacher.post(`/api/classes/${classId}/import?mode=commit`).attach('file', file, 'list.csv'),
       );
-      const backend = await waitForImportWaitingToRecount(school.dataSource, rows[0].pid);
+      const backend = await waitForImportWaitingToRecount(school.dataSource, firstOf(rows).pid);
       expect(await tablesWrittenBy(school.dataSource, backend)).toEqual(
         expect.arrayContaining(['chat', 'chat_membership', 'family', 'person', 'person_step']),
       );
@@ -154,7 +155,7 @@ describe('when the API process is killed', () => {
       }),
     );
     await killing;
-    const confirmed = confirmations.filter((_, i) => isSuccess(outcomes[i]));
+    const confirmed = confirmations.filter((_, i) => isSuccess(nth(outcomes, i)));
     expect(confirmed.length).toBeGreaterThanOrEqual(killAfter);
     // The kill came mid-burst: some requests were cut off without an answer.
     expect(outcomes.filter((outcome) => outcome === 'no answer').length).toBeGreaterThan(0);
@@ -179,7 +180,7 @@ describe('when the API process is killed', () => {
 
     api = await startApi();
     await request(api.url).get('/api/health').expect(200);
-    const unconfirmed = confirmations.filter((_, i) => !isSuccess(outcomes[i]));
+    const unconfirmed = confirmations.filter((_, i) => !isSuccess(nth(outcomes, i)));
     for (let first = 0; first < unconfirmed.length; first += 10) {
       await Promise.all(unconfirmed.slice(first, first + 10).map((c) => confirm(api.url, c).expect(200)));
     }
@@ -215,7 +216,7 @@ function settle(pending: request.Test): Promise<Outcome> {
 }
 
 async function newClass(school: OwnSchool): Promise<string> {
-  const [row] = await school.dataSource.query<Array<{ id: string }>>(
+  const row = firstOf(await school.dataSource.query<Array<{ id: string }>>(
     `WITH c AS (
        INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
        SELECT district_id, id, 6, 'Б', '2026/2027' FROM school WHERE id = $1 RETURNING id, school_id, district_id)
@@ -223,7 +224,7 @@ async function newClass(school: OwnSchool): Promise<string> {
      SELECT s.id, c.id, c.school_id, c.district_id FROM c JOIN staff_user s ON s.email = $2
      RETURNING class_id AS id`,
     [school.schoolId, school.teacherEmail],
-  );
+  ));
   return row.id;
 }
 
@@ -269,10 +270,10 @@ async function waitForBackendToEnd(dataSource: DataSource, pid: number): Promise
 async function waitForApiSessionsToEnd(dataSource: DataSource): Promise<void> {
   const deadline = Date.now() + ANSWER_WITHIN_MS;
   for (;;) {
-    const [{ open }] = await dataSource.query<Array<{ open: number }>>(
+    const { open } = firstOf(await dataSource.query<Array<{ open: number }>>(
       `SELECT count(*)::int AS open FROM pg_stat_activity
        WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
-    );
+    ));
     if (open === 0) return;
     if (Date.now() > deadline) throw new Error(`${open} sessions of the killed API are still in a transaction`);
     await delay(25);

@@ -25,6 +25,7 @@ import { recountFromSource } from './support/recount';
 import { signIn } from './support/sign-in';
 import { REGION_PATH } from './support/region-path';
 import { createTestApp } from './support/test-app';
+import { entry, firstOf, nth, take } from './support/pick';
 
 describe('district reporting API', () => {
   let app: NestExpressApplication;
@@ -74,7 +75,7 @@ describe('district reporting API', () => {
     expect(listed.length).toBeGreaterThan(0);
     expect(JSON.stringify(listed)).not.toContain(key);
     const dump = await factory.dataSource.query<Array<{ rows: string }>>(`SELECT string_agg(k::text, '|') AS rows FROM api_key k`);
-    expect(dump[0].rows).not.toContain(key);
+    expect(firstOf(dump).rows).not.toContain(key);
   });
 
   it('answers a missing, unknown or revoked key with 401', async () => {
@@ -92,12 +93,12 @@ describe('district reporting API', () => {
     expect(body.schools.map((s) => s.schoolId).sort()).toEqual([schoolA, schoolB].sort());
     expect(body.total.students.people).toBe(9);
     expect(body.total.parents.people).toBe(9);
-    const [a, b] = [schoolA, schoolB].map((id) => body.schools.find((s) => s.schoolId === id)!);
+    const [a, b] = take([schoolA, schoolB].map((id) => body.schools.find((s) => s.schoolId === id)!), 2);
     expect([a.pathId, a.pathName, b.pathId, b.pathName]).toEqual(['max', 'Сферум в MAX', 'vk', 'Сферум в VK Мессенджере']);
     expect(Object.keys(a.students.steps)).toEqual(['max_account', 'school_profile']);
     expect(Object.keys(b.parents.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
-    expect(a.students.steps.max_account.notStarted).toBe(6);
-    expect(b.students.steps.vk_id.notStarted).toBe(3);
+    expect(entry(a.students.steps, 'max_account').notStarted).toBe(6);
+    expect(entry(b.students.steps, 'vk_id').notStarted).toBe(3);
     expect(a.students.overall).toEqual({ connected: 0, inProgress: 0, blocked: 0, notStarted: 6, optedOut: 0, shareConnected: 0 });
     await report(`schools/${otherDistrictSchool}`).expect(404);
     const school = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
@@ -111,13 +112,13 @@ describe('district reporting API', () => {
       ['max', 'Сферум в MAX', 1, 6],
       ['vk', 'Сферум в VK Мессенджере', 1, 3],
     ]);
-    expect(Object.keys(body.paths[1].students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
+    expect(Object.keys(nth(body.paths, 1).students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
     expect(Object.keys(body.total.students.steps)).toEqual(['max_account', 'school_profile', 'vk_id', 'sferum_profile', 'messenger']);
-    expect(body.total.students.steps.max_account.notStarted).toBe(6);
-    expect(body.total.students.steps.vk_id.notStarted).toBe(3);
+    expect(entry(body.total.students.steps, 'max_account').notStarted).toBe(6);
+    expect(entry(body.total.students.steps, 'vk_id').notStarted).toBe(3);
     expect(body.total.students.overall.notStarted).toBe(9);
     const max = PATH_CATALOGUE.get('max');
-    expect(Object.keys(body.total.parents.steps.school_profile.blockedByReason)).toEqual(
+    expect(Object.keys(entry(body.total.parents.steps, 'school_profile').blockedByReason)).toEqual(
       blockersFor(max, { step: 'school_profile' }).map((reason) => reason.id),
     );
   });
@@ -148,7 +149,7 @@ describe('district reporting API', () => {
     expect(response.text.charCodeAt(0)).toBe(0xfeff);
     const rows: Array<Record<string, string>> = parse(response.text.slice(1), { columns: true });
     expect(rows).toHaveLength(2);
-    expect(Object.keys(rows[0]).slice(0, 19)).toEqual([
+    expect(Object.keys(firstOf(rows)).slice(0, 19)).toEqual([
       'school_id',
       'school_name',
       'classes',
@@ -169,8 +170,8 @@ describe('district reporting API', () => {
       'students_max_account_share_done',
       'students_max_account_blocked_shared_phone',
     ]);
-    expect(Object.keys(rows[0])).toContain('parents_messenger_blocked_no_smartphone');
-    const [a, b] = [schoolA, schoolB].map((id) => rows.find((row) => row.school_id === id)!);
+    expect(Object.keys(firstOf(rows))).toContain('parents_messenger_blocked_no_smartphone');
+    const [a, b] = take([schoolA, schoolB].map((id) => rows.find((row) => row.school_id === id)!), 2);
     expect([a.path, a.path_name, b.path, b.path_name]).toEqual(['max', 'Сферум в MAX', 'vk', 'Сферум в VK Мессенджере']);
     expect([a.students_max_account_not_started, a.students_vk_id_not_started]).toEqual(['6', '']);
     expect([b.students_max_account_not_started, b.students_vk_id_not_started]).toEqual(['', '3']);
@@ -196,15 +197,15 @@ describe('district reporting API', () => {
 
   it('answers 304 to If-None-Match while nothing changed, and 200 after a change', async () => {
     const first = await report('district').expect(200);
-    const etag = first.headers.etag;
+    const etag = entry(first.headers, 'etag');
     expect(etag).toBeTruthy();
     await report('district').set('If-None-Match', etag).expect(304);
     const roster = (await admin.get(`/api/classes/${classes[0]}/roster`).expect(200)).body as ClassRoster;
-    const student = roster.families[0].students[0];
+    const student = firstOf(firstOf(roster.families).students);
     await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
     await report('district').set('If-None-Match', etag).expect(200);
     const csv = await report('district?format=csv').expect(200);
-    await report('district?format=csv').set('If-None-Match', csv.headers.etag).expect(304);
+    await report('district?format=csv').set('If-None-Match', entry(csv.headers, 'etag')).expect(304);
   });
 
   it('counts a district at most once per REPORT_CACHE_SECONDS through the API, and shows a change after that; the dashboard at once', async () => {
@@ -214,14 +215,14 @@ describe('district reporting API', () => {
       const dashboard = await signIn(cachingApp, (await factory.staff('district_admin', { districtId })).email);
       const before = (await cached()).body as DistrictReport;
       const roster = (await admin.get(`/api/classes/${classes[1]}/roster`).expect(200)).body as ClassRoster;
-      const student = roster.families.flatMap((family) => family.students).find((s) => s.steps[0].status === 'not_started')!;
+      const student = roster.families.flatMap((family) => family.students).find((s) => firstOf(s.steps).status === 'not_started')!;
       await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
       expect((await cached()).body).toEqual(before);
       const seenByAdmin = (await dashboard.get('/api/reports/district').expect(200)).body as DistrictReport;
-      expect(seenByAdmin.total.students.steps.max_account.done).toBe(before.total.students.steps.max_account.done + 1);
+      expect(entry(seenByAdmin.total.students.steps, 'max_account').done).toBe(entry(before.total.students.steps, 'max_account').done + 1);
       await new Promise((wake) => setTimeout(wake, 2_100));
       const after = (await cached()).body as DistrictReport;
-      expect(after.total.students.steps.max_account.done).toBe(before.total.students.steps.max_account.done + 1);
+      expect(entry(after.total.students.steps, 'max_account').done).toBe(entry(before.total.students.steps, 'max_account').done + 1);
     } finally {
       await cachingApp.close();
     }
@@ -238,7 +239,7 @@ describe('district reporting API', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), async (operations) => {
         for (const op of operations) {
-          const classId = classes[op.classIndex];
+          const classId = nth(classes, op.classIndex);
           if (op.kind === 'import') {
             const rows = Array.from({ length: op.n + 1 }, (_, i) => `Импортов ${op.n}${i};Импортова Мама ${op.n}${i}`);
             await admin.post(`/api/classes/${classId}/import?mode=commit`).attach('file', Buffer.from(['Ученик;Родитель 1', ...rows].join('\n')), 'l.csv').expect(200);
@@ -248,22 +249,22 @@ describe('district reporting API', () => {
           const family: RosterFamily | undefined = roster.families[op.family % Math.max(1, roster.families.length)];
           if (!family) continue;
           if (op.kind === 'move') {
-            const student = family.students[0];
+            const student = firstOf(family.students);
             const sameSchool = classes.filter((c, i) => c !== classId && (i < 2) === (op.classIndex < 2));
             if (sameSchool.length === 0) continue;
             await admin.post(`/api/people/${student.id}/move`).send({ version: student.version, classId: sameSchool[op.to % sameSchool.length] }).expect(200);
             continue;
           }
-          const person = op.parent && family.parents[0] ? family.parents[0] : family.students[0];
+          const person = (op.parent ? family.parents[0] : undefined) ?? firstOf(family.students);
           if (op.kind === 'optOut') {
             const body = op.optedOut ? { version: person.version, optedOut: true, channel: 'e_diary' } : { version: person.version, optedOut: false };
             await admin.put(`/api/people/${person.id}/opt-out`).send(body).expect(200);
             continue;
           }
           const path = pathOfClass(op.classIndex);
-          const step = path.steps[op.step % path.steps.length].id;
+          const step = nth(path.steps, op.step % path.steps.length).id;
           const reasons = blockersFor(path, { step });
-          const body = { version: person.version, status: op.status, ...(op.status === 'blocked' ? { blockerReason: reasons[op.reason % reasons.length].id } : {}) };
+          const body = { version: person.version, status: op.status, ...(op.status === 'blocked' ? { blockerReason: nth(reasons, op.reason % reasons.length).id } : {}) };
           const response = await admin.put(`/api/people/${person.id}/steps/${step}`).send(body);
           expect([200, 409]).toContain(response.status);
         }
@@ -289,7 +290,7 @@ describe('district reporting API', () => {
   });
 
   describe('daily snapshots and history', () => {
-    const today = () => factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`).then((rows) => rows[0].day);
+    const today = () => factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`).then((rows) => firstOf(rows).day);
 
     it('writes one row per class for a day, however often it runs, equal to the counters', async () => {
       const snapshots = app.get(SnapshotsService);
@@ -305,7 +306,7 @@ describe('district reporting API', () => {
       const history = (await report(`history?from=${day}&to=${day}&schoolId=${schoolA}`).expect(200)).body as HistoryReport;
       expect(history.days).toHaveLength(1);
       const live = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
-      const { day: _day, pathIds, ...snapshot } = history.days[0];
+      const { day: _day, pathIds, ...snapshot } = firstOf(history.days);
       expect(pathIds).toEqual(['max']);
       expect(snapshot).toEqual(live.total);
       const paths = await factory.dataSource.query<Array<{ school_id: string; path_id: string }>>(
@@ -314,7 +315,7 @@ describe('district reporting API', () => {
       );
       expect(paths.map((row) => [row.school_id, row.path_id]).sort()).toEqual([[schoolA, 'max'], [schoolB, 'vk']].sort());
       const district = (await report(`history?from=${day}&to=${day}`).expect(200)).body as HistoryReport;
-      expect(district.days[0].pathIds).toEqual(['max', 'vk']);
+      expect(firstOf(district.days).pathIds).toEqual(['max', 'vk']);
     });
 
     it('fills the days missed while the service was down from the history of changes', async () => {
@@ -323,7 +324,7 @@ describe('district reporting API', () => {
       const classId = await factory.schoolClass(vkSchool, 9, 'Г');
       await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '4 days' WHERE id = $1`, [classId]);
       const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Давний Ученик' }).expect(201)).body as RosterFamily;
-      const student = family.students[0];
+      const student = firstOf(family.students);
       await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
       // As if the student had come four days ago and got the VK ID two days ago.
       await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '4 days' WHERE id = $1`, [student.id]);
@@ -339,12 +340,12 @@ describe('district reporting API', () => {
       expect(rows.every((row) => row.source === 'events' && row.path_id === 'vk')).toBe(true);
       const overall = (row: (typeof rows)[number]) =>
         row.counters.filter((c) => c.person_kind === 'student' && c.item === 'overall').map((c) => [c.status, c.people]);
-      expect(overall(rows[0])).toEqual([['not_started', 1]]);
-      expect(overall(rows[rows.length - 1])).toEqual([['in_progress', 1]]);
+      expect(overall(firstOf(rows))).toEqual([['not_started', 1]]);
+      expect(overall(nth(rows, rows.length - 1))).toEqual([['in_progress', 1]]);
       const vkDone = (row: (typeof rows)[number]) =>
         row.counters.find((c) => c.person_kind === 'student' && c.item === 'vk_id' && c.status === 'done')?.people ?? 0;
-      expect(vkDone(rows[0])).toBe(0);
-      expect(vkDone(rows[rows.length - 1])).toBe(1);
+      expect(vkDone(firstOf(rows))).toBe(0);
+      expect(vkDone(nth(rows, rows.length - 1))).toBe(1);
       const again = await app.get(SnapshotsService).fillGaps();
       expect(await factory.count(`SELECT count(*) FROM progress_snapshot WHERE class_id = $1`, [classId])).toBe(rows.length);
       expect(again).toBe(0);
@@ -355,7 +356,7 @@ describe('district reporting API', () => {
       const classId = await factory.schoolClass(school, 4, 'Д');
       const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Путев Ученик', parents: [{ displayName: 'Путева Мама' }] }).expect(201))
         .body as RosterFamily;
-      const [studentId, parentId] = [family.students[0].id, family.parents[0].id];
+      const [studentId, parentId] = [firstOf(family.students).id, firstOf(family.parents).id];
       const version = async (personId: string) =>
         ((await admin.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster).families
           .flatMap((f) => [...f.students, ...f.parents])
@@ -405,7 +406,7 @@ describe('district reporting API', () => {
       ]);
       const people = (row: (typeof rows)[number], kind: string, item: string, status?: string) =>
         row.counters.filter((c) => c.person_kind === kind && c.item === item && (status === undefined || c.status === status)).reduce((sum, c) => sum + c.people, 0);
-      const [sixAgo, fiveAgo, fourAgo, threeAgo] = rows;
+      const [sixAgo, fiveAgo, fourAgo, threeAgo] = take(rows, 4);
       expect(people(sixAgo, 'student', 'max_account', 'done')).toBe(1);
       expect(people(sixAgo, 'student', 'overall', 'in_progress')).toBe(1);
       expect(people(fiveAgo, 'student', 'max_account')).toBe(0);
@@ -426,19 +427,19 @@ describe('district reporting API', () => {
       }
       const live = (await q(`SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`, [classId])) as Counter[];
       const sorted = (counters: Counter[]) => counters.map((c) => `${c.person_kind}|${c.item}|${c.status}|${c.blocker_reason}|${c.people}`).sort();
-      expect(sorted(rows[rows.length - 1].counters)).toEqual(sorted(live));
+      expect(sorted(nth(rows, rows.length - 1).counters)).toEqual(sorted(live));
 
       await snapshots.snapshotToday();
       const day = await today();
       const [todays] = (await q(`SELECT path_id, source FROM progress_snapshot WHERE class_id = $1 AND day = $2`, [classId, day])) as Array<{ path_id: string; source: string }>;
       expect(todays).toEqual({ path_id: 'vk', source: 'counters' });
 
-      const history = (await report(`history?from=${rows[0].day}&to=${day}&classId=${classId}`).expect(200)).body as HistoryReport;
+      const history = (await report(`history?from=${firstOf(rows).day}&to=${day}&classId=${classId}`).expect(200)).body as HistoryReport;
       expect(history.days.map((d) => d.pathIds)).toEqual([['max'], ['vk'], ['max'], ['vk'], ['vk'], ['vk'], ['vk']]);
-      expect(Object.keys(history.days[0].students.steps)).toEqual(['max_account', 'school_profile']);
-      expect(Object.keys(history.days[1].students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
-      expect(history.days[1].students.steps.vk_id.shareDone).toBe(1);
-      expect([history.days[1].parents.participants, history.days[3].parents.participants, history.days[3].parents.overall.optedOut]).toEqual([1, 0, 1]);
+      expect(Object.keys(firstOf(history.days).students.steps)).toEqual(['max_account', 'school_profile']);
+      expect(Object.keys(nth(history.days, 1).students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
+      expect(entry(nth(history.days, 1).students.steps, 'vk_id').shareDone).toBe(1);
+      expect([nth(history.days, 1).parents.participants, nth(history.days, 3).parents.participants, nth(history.days, 3).parents.overall.optedOut]).toEqual([1, 0, 1]);
     });
 
     it('refuses a bad range and another district’s class', async () => {
@@ -460,7 +461,7 @@ describe('district reporting API', () => {
       await schoolAdmin.get(`/api/reports/history?schoolId=${schoolA}`).expect(200);
       await schoolAdmin.get('/api/reports/history').expect(403);
       await admin.get(`/api/reports/schools/${otherDistrictSchool}`).expect(404);
-      const teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId: schoolA }, { classIds: [classes[0]] })).email);
+      const teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId: schoolA }, { classIds: [firstOf(classes)] })).email);
       await teacher.get(`/api/reports/schools/${schoolA}`).expect(403);
       await request(app.getHttpServer()).get('/api/reports/district').expect(401);
     });
@@ -555,20 +556,20 @@ describe('district reporting API', () => {
       const m = await families(maxTeacher, maxClass, 4);
       const roster = (await maxTeacher.get(`/api/classes/${maxClass}/roster`).expect(200)).body as ClassRoster;
       const studentsChat = roster.chats.find((chat) => chat.kind === 'class' && chat.audience === 'students')!;
-      await put(maxTeacher, m[0].students[0], `chats/${studentsChat.id}`, { status: 'joined' });
-      await put(maxTeacher, m[0].parents[0], 'opt-out', { optedOut: true, channel: 'paper' });
-      const account = await put(maxTeacher, m[1].students[0], 'steps/max_account', { status: 'done' });
+      await put(maxTeacher, firstOf(firstOf(m).students), `chats/${studentsChat.id}`, { status: 'joined' });
+      await put(maxTeacher, firstOf(firstOf(m).parents), 'opt-out', { optedOut: true, channel: 'paper' });
+      const account = await put(maxTeacher, firstOf(nth(m, 1).students), 'steps/max_account', { status: 'done' });
       await put(maxTeacher, account, 'steps/school_profile', { status: 'blocked', blockerReason: 'role_not_confirmed' });
-      await put(maxTeacher, m[2].students[0], 'opt-out', { optedOut: true, channel: 'e_diary' });
+      await put(maxTeacher, firstOf(nth(m, 2).students), 'opt-out', { optedOut: true, channel: 'e_diary' });
       // VK: one student with the VK ID, one opted out.
       const v = await families(vkTeacher, vkClass, 2);
-      await put(vkTeacher, v[0].students[0], 'steps/vk_id', { status: 'done' });
-      await put(vkTeacher, v[1].students[0], 'opt-out', { optedOut: true, channel: 'e_diary' });
+      await put(vkTeacher, firstOf(firstOf(v).students), 'steps/vk_id', { status: 'done' });
+      await put(vkTeacher, firstOf(nth(v, 1).students), 'opt-out', { optedOut: true, channel: 'e_diary' });
     });
 
     it('counts opted-out people apart, in optedOut, and leaves them out of every share’s base', async () => {
       const body = (await twoPaths('district').expect(200)).body as DistrictReport;
-      const [max, vk] = [maxSchool, vkSchool].map((id) => body.schools.find((s) => s.schoolId === id)!);
+      const [max, vk] = take([maxSchool, vkSchool].map((id) => body.schools.find((s) => s.schoolId === id)!), 2);
       expect([max.pathId, vk.pathId]).toEqual(['max', 'vk']);
       expect(max.students).toMatchObject({
         people: 4,
@@ -578,7 +579,7 @@ describe('district reporting API', () => {
       });
       expect(max.students.steps.max_account).toMatchObject({ done: 2, blocked: 0, notStarted: 1, optedOut: 1, shareDone: 0.667 });
       expect(max.students.steps.school_profile).toMatchObject({ done: 1, blocked: 1, notStarted: 1, optedOut: 1, shareDone: 0.333 });
-      expect(max.students.steps.school_profile.blockedByReason).toEqual({ number_mismatch: 0, role_not_confirmed: 1, account_locked: 0, other: 0 });
+      expect(entry(max.students.steps, 'school_profile').blockedByReason).toEqual({ number_mismatch: 0, role_not_confirmed: 1, account_locked: 0, other: 0 });
       expect(max.parents).toMatchObject({ people: 4, participants: 3, overall: { notStarted: 3, optedOut: 1, shareConnected: 0 } });
       expect(vk.students).toMatchObject({ people: 2, participants: 1, overall: { inProgress: 1, optedOut: 1, shareConnected: 0 } });
       expect(vk.students.steps.vk_id).toMatchObject({ done: 1, optedOut: 1, shareDone: 1 });
@@ -589,11 +590,11 @@ describe('district reporting API', () => {
       ]);
       expect(body.total.students).toMatchObject({ people: 6, participants: 4, overall: { connected: 1, optedOut: 2, shareConnected: 0.25 } });
       // Each path's steps over that path's schools only: MAX's account over MAX's 3 participants, not the district's 4.
-      expect(body.total.students.steps.max_account.shareDone).toBe(0.667);
-      expect(body.total.students.steps.vk_id.shareDone).toBe(1);
+      expect(entry(body.total.students.steps, 'max_account').shareDone).toBe(0.667);
+      expect(entry(body.total.students.steps, 'vk_id').shareDone).toBe(1);
 
       const school = (await twoPaths(`schools/${maxSchool}`).expect(200)).body as SchoolReport;
-      const { classId: _id, className: _name, academicYear: _year, pathId, pathName, ...onlyClass } = school.classes[0];
+      const { classId: _id, className: _name, academicYear: _year, pathId, pathName, ...onlyClass } = firstOf(school.classes);
       expect([pathId, pathName]).toEqual(['max', 'Сферум в MAX']);
       expect(onlyClass).toEqual(school.total);
       expect(school.total.students).toEqual(max.students);
@@ -630,21 +631,21 @@ describe('district reporting API', () => {
       const school = await twoPaths(`schools/${vkSchool}?format=csv`).set('Accept', 'text/csv').expect(200);
       const classRows: Array<Record<string, string>> = parse(school.text.slice(1), { columns: true });
       expect(classRows).toHaveLength(1);
-      expect(Object.keys(classRows[0]).slice(0, 5)).toEqual(['class_id', 'class_name', 'academic_year', 'path', 'path_name']);
+      expect(Object.keys(firstOf(classRows)).slice(0, 5)).toEqual(['class_id', 'class_name', 'academic_year', 'path', 'path_name']);
       expect(classRows[0]).toMatchObject({ path: 'vk', students_opted_out: '1', students_vk_id_share_done: '1' });
-      expect(Object.keys(classRows[0]).some((column) => column.includes('max_account'))).toBe(false);
+      expect(Object.keys(firstOf(classRows)).some((column) => column.includes('max_account'))).toBe(false);
     });
 
     it('takes a day of history on both paths and adds it up as the district’s total', async () => {
       await app.get(SnapshotsService).snapshotToday();
-      const day = (await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))[0].day;
+      const day = firstOf((await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))).day;
       const history = (await twoPaths(`history?from=${day}&to=${day}`).expect(200)).body as HistoryReport;
-      const { day: _day, pathIds, ...counted } = history.days[0];
+      const { day: _day, pathIds, ...counted } = firstOf(history.days);
       expect(pathIds).toEqual(['max', 'vk']);
       const live = (await twoPaths('district').expect(200)).body as DistrictReport;
       expect(counted).toEqual(live.total);
       const ofVk = (await twoPaths(`history?from=${day}&to=${day}&schoolId=${vkSchool}`).expect(200)).body as HistoryReport;
-      expect(ofVk.days[0].pathIds).toEqual(['vk']);
+      expect(firstOf(ofVk.days).pathIds).toEqual(['vk']);
       const csv: Array<Record<string, string>> = parse((await twoPaths(`history?from=${day}&to=${day}&format=csv`).expect(200)).text.slice(1), { columns: true });
       expect(csv.map((row) => [row.day, row.path, row.path_name, row.students_participants])).toEqual([
         [day, 'max|vk', 'Сферум в MAX | Сферум в VK Мессенджере', '4'],
@@ -652,12 +653,12 @@ describe('district reporting API', () => {
     });
 
     it('shows the dashboard the same reports as the API, and no name anywhere', async () => {
-      const day = (await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))[0].day;
+      const day = firstOf((await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))).day;
       const pairs = [
         [await districtAdmin.get('/api/reports/district').expect(200), await twoPaths('district').expect(200)],
         [await vkSchoolAdmin.get(`/api/reports/schools/${vkSchool}`).expect(200), await twoPaths(`schools/${vkSchool}`).expect(200)],
         [await districtAdmin.get(`/api/reports/history?from=${day}&to=${day}`).expect(200), await twoPaths(`history?from=${day}&to=${day}`).expect(200)],
-      ];
+      ] as const;
       for (const [dashboard, api] of pairs) expect(dashboard.body).toEqual(api.body);
       const bodies = [
         ...pairs.flat().map((response) => response.text),
@@ -694,8 +695,8 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
     const classId = await factory.schoolClass(school, 2, 'Р');
     const admin = await signIn(app, (await factory.staff('district_admin', { districtId })).email);
     const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Регионов Ученик' }).expect(201)).body as RosterFamily;
-    const student = family.students[0];
-    await admin.put(`/api/people/${student.id}/steps/${REGION_PATH.steps[0].id}`).send({ version: student.version, status: 'done' }).expect(200);
+    const student = firstOf(family.students);
+    await admin.put(`/api/people/${student.id}/steps/${firstOf(REGION_PATH.steps).id}`).send({ version: student.version, status: 'done' }).expect(200);
     await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '3 days' WHERE id = $1`, [classId]);
     await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '3 days' WHERE id = $1`, [student.id]);
     await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '3 days' WHERE school_id = $1`, [school]);
@@ -705,8 +706,8 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
     const history = (await admin.get(`/api/reports/history?classId=${classId}`).expect(200)).body as HistoryReport;
     expect(history.days.length).toBeGreaterThanOrEqual(2);
     expect(history.days.every((day) => day.pathIds.join() === REGION_PATH.id)).toBe(true);
-    expect(Object.keys(history.days[0].students.steps)).toEqual(REGION_PATH.steps.map((step) => step.id));
-    expect(history.days[0].students.steps[REGION_PATH.steps[0].id].done).toBe(0);
-    expect(history.days[history.days.length - 1].students.steps[REGION_PATH.steps[0].id]).toMatchObject({ done: 1, shareDone: 1 });
+    expect(Object.keys(firstOf(history.days).students.steps)).toEqual(REGION_PATH.steps.map((step) => step.id));
+    expect(entry(firstOf(history.days).students.steps, firstOf(REGION_PATH.steps).id).done).toBe(0);
+    expect(nth(history.days, history.days.length - 1).students.steps[firstOf(REGION_PATH.steps).id]).toMatchObject({ done: 1, shareDone: 1 });
   });
 });

@@ -15,6 +15,7 @@ import { OrgFactory } from './factories/org.factory';
 import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
 import { createTestApp, TEST_PHONE_HMAC_KEY } from './support/test-app';
+import { firstOf } from './support/pick';
 
 describe('class roster and progress', () => {
   let app: NestExpressApplication;
@@ -73,7 +74,7 @@ describe('class roster and progress', () => {
     ]);
     expect(family.students.map((s) => s.displayName)).toEqual(['Иванов Пётр']);
     expect(family.parents.map((p) => p.displayName)).toEqual(['Иванов Сергей', 'Иванова Мария']);
-    const student = family.students[0];
+    const student = firstOf(family.students);
     expect(student.steps.map((s) => [s.step, s.status])).toEqual([
       ['vk_id', 'not_started'],
       ['sferum_profile', 'not_started'],
@@ -83,7 +84,7 @@ describe('class roster and progress', () => {
     const kinds = body.chats.map((chat) => chat.kind);
     expect(kinds).toEqual(['class', 'school']);
     expect(student.chats).toHaveLength(2);
-    expect(family.parents[0].chats).toHaveLength(2);
+    expect(firstOf(family.parents).chats).toHaveLength(2);
     const vk = body.counters.filter((c) => c.item === 'vk_id');
     expect(vk).toEqual(
       expect.arrayContaining([
@@ -96,10 +97,10 @@ describe('class roster and progress', () => {
 
   it('keeps only a keyed hash of a phone and flags two people of the school on one number', async () => {
     const family = await addStudent(teacher5A, class5A, 'Сидорова Аня', [{ displayName: 'Сидорова Ольга', phone: '+7 (912) 000-11-22' }]);
-    const parent = family.parents[0];
+    const parent = firstOf(family.parents);
     expect(parent.hasPhone).toBe(true);
     expect(parent.sharedPhone).toBe(false);
-    const child = family.students[0];
+    const child = firstOf(family.students);
     const updated = (await teacher5A
       .patch(`/api/people/${child.id}`)
       .send({ version: child.version, phone: '8 912 000 11 22' })
@@ -110,8 +111,8 @@ describe('class roster and progress', () => {
       `SELECT phone_hmac, p::text AS row FROM person p WHERE id = $1`,
       [parent.id],
     );
-    expect(stored[0].phone_hmac.equals(phoneHmac(TEST_PHONE_HMAC_KEY, normalizePhone('+79120001122')!))).toBe(true);
-    expect(stored[0].row).not.toMatch(/9120001122|912.?000/);
+    expect(firstOf(stored).phone_hmac.equals(phoneHmac(TEST_PHONE_HMAC_KEY, normalizePhone('+79120001122')!))).toBe(true);
+    expect(firstOf(stored).row).not.toMatch(/9120001122|912.?000/);
 
     const cleared = (await teacher5A.patch(`/api/people/${child.id}`).send({ version: updated.version, phone: null }).expect(200))
       .body as RosterPerson;
@@ -186,10 +187,10 @@ describe('class roster and progress', () => {
       await setStep('vk_id', { status: 'done' });
       const stale = await setStep('vk_id', { status: 'blocked', blockerReason: 'forgot_password' }, 409);
       expect((stale.body as ApiErrorBody).message).toMatch(/Someone else/);
-      const [row] = await factory.dataSource.query<Array<{ status: string }>>(
+      const row = firstOf(await factory.dataSource.query<Array<{ status: string }>>(
         `SELECT status FROM person_step WHERE person_id = $1 AND step = 'vk_id'`,
         [student.id],
-      );
+      ));
       expect(row.status).toBe('done');
     });
 
@@ -227,7 +228,7 @@ describe('class roster and progress', () => {
 
   it('marks every step done when a person joins a chat, and counts the chat', async () => {
     const family = await addStudent(teacher5A, class5A, 'Чатов Денис');
-    const student = family.students[0];
+    const student = firstOf(family.students);
     const classChat = (await roster(teacher5A, class5A)).chats.find((chat) => chat.kind === 'class')!;
     const updated = ((await teacher5A
       .put(`/api/people/${student.id}/chats/${classChat.id}`)
@@ -245,22 +246,22 @@ describe('class roster and progress', () => {
     await teacher5A.post(`/api/classes/${class5A}/chats`).send({ name: 'математика' }).expect(409);
     const body = await roster(teacher5A, class5A);
     const inFamily = body.families.find((f) => f.id === family.id)!;
-    expect(inFamily.students[0].chats.map((c) => c.chatId)).toContain(chat.id);
-    expect(inFamily.parents[0].chats.map((c) => c.chatId)).not.toContain(chat.id);
+    expect(firstOf(inFamily.students).chats.map((c) => c.chatId)).toContain(chat.id);
+    expect(firstOf(inFamily.parents).chats.map((c) => c.chatId)).not.toContain(chat.id);
     await expectCountersExact(class5A);
   });
 
   it('changes one step for many people at once, all or nothing', async () => {
     const a = (await addStudent(teacher5A, class5A, 'Массов Антон', [{ displayName: 'Массова Юлия' }]));
     const b = (await addStudent(teacher5A, class5A, 'Массова Вера'));
-    const people = [a.students[0], a.parents[0], b.students[0]].map((p) => ({ personId: p.id, version: p.version }));
+    const people = [firstOf(a.students), firstOf(a.parents), firstOf(b.students)].map((p) => ({ personId: p.id, version: p.version }));
     const result = (await teacher5A.post(`/api/classes/${class5A}/progress`).send({ step: 'vk_id', status: 'done', people }).expect(200))
       .body as BulkProgressResult;
     expect(result.updated.map((p) => step(p, 'vk_id').status)).toEqual(['done', 'done', 'done']);
     expect(result.classes).toEqual([{ classId: class5A, counters: (await roster(teacher5A, class5A)).counters }]);
     await expectCountersExact(class5A);
 
-    const elsewhere = (await addStudent(admin, class5B, 'Чужой Класс')).students[0];
+    const elsewhere = firstOf((await addStudent(admin, class5B, 'Чужой Класс')).students);
     const mixed = [...result.updated, elsewhere].map((p) => ({ personId: p.id, version: p.version }));
     await teacher5A
       .post(`/api/classes/${class5A}/progress`)
@@ -275,10 +276,10 @@ describe('class roster and progress', () => {
 
   it('gives a teacher 404 for a person, family and roster of another class', async () => {
     const other = await addStudent(admin, class5B, 'Другой Ученик', [{ displayName: 'Другая Мама' }]);
-    const student = other.students[0];
+    const student = firstOf(other.students);
     await teacher5A.get(`/api/classes/${class5B}/roster`).expect(404);
     await teacher5A.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(404);
-    await teacher5A.put(`/api/people/${other.parents[0].id}/steps/vk_id`).send({ version: 1, status: 'done' }).expect(404);
+    await teacher5A.put(`/api/people/${firstOf(other.parents).id}/steps/vk_id`).send({ version: 1, status: 'done' }).expect(404);
     await teacher5A.patch(`/api/people/${student.id}`).send({ version: student.version, displayName: 'x' }).expect(404);
     await teacher5A.get(`/api/people/${student.id}/history`).expect(404);
     await teacher5A.post(`/api/families/${other.id}/parents`).send({ displayName: 'Папа' }).expect(404);
@@ -287,14 +288,14 @@ describe('class roster and progress', () => {
 
   it('moves a student to another class: the counters and class chat follow, with the parents', async () => {
     const family = await addStudent(admin, class5A, 'Переездов Коля', [{ displayName: 'Переездова Нина' }]);
-    const student = family.students[0];
+    const student = firstOf(family.students);
     const moved = (await admin.post(`/api/people/${student.id}/move`).send({ version: student.version, classId: class5B }).expect(200))
       .body as RosterPerson;
     expect(moved.classId).toBe(class5B);
     const inB = await roster(admin, class5B);
     expect(inB.families.map((f) => f.id)).toContain(family.id);
     const classChatB = inB.chats.find((c) => c.kind === 'class')!.id;
-    expect(inB.families.find((f) => f.id === family.id)!.parents[0].chats.map((c) => c.chatId)).toContain(classChatB);
+    expect(firstOf(inB.families.find((f) => f.id === family.id)!.parents).chats.map((c) => c.chatId)).toContain(classChatB);
     expect((await roster(admin, class5A)).families.map((f) => f.id)).not.toContain(family.id);
     await expectCountersExact(class5A);
     await expectCountersExact(class5B);
@@ -303,7 +304,7 @@ describe('class roster and progress', () => {
   it('counts a parent in both classes of their children', async () => {
     const family = await addStudent(admin, class5A, 'Братов Старший', [{ displayName: 'Братова Мама' }]);
     await admin.post(`/api/classes/${class5B}/students`).send({ displayName: 'Братов Младший', familyId: family.id }).expect(201);
-    const parentId = family.parents[0].id;
+    const parentId = firstOf(family.parents).id;
     for (const classId of [class5A, class5B]) {
       const body = await roster(admin, classId);
       expect(body.families.find((f) => f.id === family.id)!.parents.map((p) => p.id)).toEqual([parentId]);
@@ -312,7 +313,7 @@ describe('class roster and progress', () => {
     // A change of the parent answers the counters of both classes.
     const answer = (await admin
       .put(`/api/people/${parentId}/steps/vk_id`)
-      .send({ version: family.parents[0].version, status: 'done' })
+      .send({ version: firstOf(family.parents).version, status: 'done' })
       .expect(200)).body as PersonChangeResult;
     const byClass = [...answer.classes].sort((a, b) => a.classId.localeCompare(b.classId));
     const expected = [class5A, class5B].sort();
@@ -322,7 +323,7 @@ describe('class roster and progress', () => {
 
   it('archives a student out of the counters and restores them', async () => {
     const family = await addStudent(teacher5A, class5A, 'Архивов Гена');
-    const student = family.students[0];
+    const student = firstOf(family.students);
     const archived = (await teacher5A.post(`/api/people/${student.id}/archive`).send({ version: student.version }).expect(200))
       .body as RosterPerson;
     expect(archived.archived).toBe(true);
@@ -340,7 +341,7 @@ describe('class roster and progress', () => {
     const people: RosterPerson[] = [];
     for (let n = 0; n < 8; n += 1) {
       const family = await addStudent(admin, busy, `Параллельный ${n}`, [{ displayName: `Родитель ${n}` }]);
-      people.push(family.students[0], family.parents[0]);
+      people.push(firstOf(family.students), firstOf(family.parents));
     }
     const eventsBefore = await factory.count(
       `SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`,

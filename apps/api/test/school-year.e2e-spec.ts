@@ -17,6 +17,7 @@ import { OrgFactory } from './factories/org.factory';
 import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
+import { firstOf } from './support/pick';
 
 const fieldsOf = (body: unknown) => (body as ApiErrorBody).details?.map((detail) => detail.field);
 const DAY = 24 * 3_600_000;
@@ -64,10 +65,10 @@ describe('the new school year', () => {
     const siblings = await add(classes['11А'], 'Выпускник Олег');
     await add(classes['5А'], 'Младший Олег', siblings.id);
     await add(classes['9Б'], 'Девятиклассник Ян');
-    const student = staying.students[0];
+    const student = firstOf(staying.students);
     const chat = (await roster(classes['5А'])).chats.find((c) => c.kind === 'class' && c.audience === 'students')!;
     await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
-    const afterStep = (await roster(classes['5А'])).families.find((f) => f.id === staying.id)!.students[0];
+    const afterStep = firstOf((await roster(classes['5А'])).families.find((f) => f.id === staying.id)!.students);
     await admin.put(`/api/people/${student.id}/chats/${chat.id}`).send({ version: afterStep.version, status: 'joined' }).expect(200);
     const invites = (await admin.post(`/api/classes/${classes['5А']}/invites`).send({ familyIds: [staying.id, siblings.id] }).expect(200))
       .body as FamilyInvite[];
@@ -95,7 +96,7 @@ describe('the new school year', () => {
     // 5А is now 6А of the new year, with its students; their account steps stay, the class chat is a new one.
     const moved = await roster(classes['5А']);
     expect(moved.schoolClass).toMatchObject({ name: '6А', academicYear: '2027/2028' });
-    const movedStudent = moved.families.find((f) => f.id === staying.id)!.students[0];
+    const movedStudent = firstOf(moved.families.find((f) => f.id === staying.id)!.students);
     expect(movedStudent.steps.map((s) => [s.step, s.status])).toEqual([
       ['max_account', 'done'],
       ['school_profile', 'done'],
@@ -201,7 +202,7 @@ describe('a chat’s member list', () => {
     const roster = (await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
     const chat = roster.chats.find((c) => c.kind === 'class')!;
     const parentChat = roster.chats.find((c) => c.kind === 'class' && c.audience === 'parents')!;
-    const student = roster.families[0].students[0];
+    const student = firstOf(firstOf(roster.families).students);
     const wrong = await teacher.post(`/api/chats/${parentChat.id}/members/commit`).send({ personIds: [student.id] }).expect(400);
     expect(fieldsOf(wrong.body)).toEqual(['personIds']);
     const otherDistrict = await factory.district();

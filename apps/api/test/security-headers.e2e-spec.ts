@@ -10,7 +10,7 @@ function parsePolicy(header: string | undefined): Map<string, string[]> {
       .split(';')
       .map((part) => part.trim().split(/\s+/))
       .filter((words) => words[0])
-      .map(([name, ...sources]) => [name, sources]),
+      .map(([name = '', ...sources]) => [name, sources]),
   );
 }
 

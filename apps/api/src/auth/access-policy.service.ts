@@ -3,6 +3,7 @@ import { PERMISSIONS, roleMay, ROLES_GRANTED_BY, type Permission, type Permissio
 import type { QueryParameters, SqlCondition } from '../database/named-query';
 import { AccessRepository, type AccessTargets } from './access.repository';
 import type { AuthContext } from './auth-context';
+import { firstRow } from '../database/rows';
 
 export type { ScopedChat, ScopedFamily, ScopedPerson } from './access.repository';
 
@@ -148,6 +149,6 @@ export class AccessPolicy {
     if (found.length !== ids.length) throw new NotFoundException(NOT_FOUND.chat);
     this.requireRole(auth, permission);
     if (found.some((chat) => chat.classId === null)) this.requireRole(auth, 'schoolChat.work');
-    return typeof idOrIds === 'string' ? found[0] : found;
+    return typeof idOrIds === 'string' ? firstRow(found, 'the chat in scope') : found;
   }
 }

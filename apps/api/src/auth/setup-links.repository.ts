@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { firstRow } from '../database/rows';
 
 interface SetupLinkOwnerRow {
   id: string;
@@ -34,7 +35,7 @@ export class SetupLinksRepository {
        RETURNING expires_at`,
       [tokenHash, staffUserId, validDays],
     );
-    return rows[0].expires_at;
+    return firstRow(rows, 'INSERT INTO staff_setup_token').expires_at;
   }
 
   /** The owner of a usable link (unused, unexpired, of an active account). */

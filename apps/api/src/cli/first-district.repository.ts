@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { firstRow } from '../database/rows';
 
 /**
  * What `npm run admin -- create-district` writes: a district and its first
@@ -32,6 +33,6 @@ export class FirstDistrictRepository {
       `INSERT INTO staff_user (district_id, role, email, full_name) VALUES ($1, 'district_admin', $2, $3) RETURNING id`,
       [districtId, email, fullName],
     );
-    return rows[0].id;
+    return firstRow(rows, 'INSERT INTO staff_user').id;
   }
 }

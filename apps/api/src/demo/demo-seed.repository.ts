@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OptOutChannel, PersonKind, StaffRole } from '@sferum/contracts';
 import type { EntityManager } from 'typeorm';
+import { firstRow } from '../database/rows';
 
 export interface DemoSchool {
   id: string;
@@ -143,11 +144,11 @@ export class DemoSeedRepository {
 
   /** A person without steps (they come one by one, with their states); returns the new id. */
   async insertPerson(tx: EntityManager, person: DemoPersonRow): Promise<string> {
-    const [row] = await tx.query<Array<{ id: string }>>(
+    const rows = await tx.query<Array<{ id: string }>>(
       `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [person.districtId, person.schoolId, person.familyId, person.classId, person.kind, person.displayName],
     );
-    return row.id;
+    return firstRow(rows, 'INSERT INTO person').id;
   }
 
   async insertPersonStep(tx: EntityManager, step: DemoStepRow): Promise<void> {
@@ -169,12 +170,12 @@ export class DemoSeedRepository {
 
   /** The person's class chat of that class (after the memberships were synced). */
   async classChatOf(tx: EntityManager, personId: string, classId: string): Promise<string> {
-    const [membership] = await tx.query<Array<{ chat_id: string }>>(
+    const memberships = await tx.query<Array<{ chat_id: string }>>(
       `SELECT cm.chat_id FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id
        WHERE cm.person_id = $1 AND ch.kind = 'class' AND ch.class_id = $2 AND ch.archived_at IS NULL`,
       [personId, classId],
     );
-    return membership.chat_id;
+    return firstRow(memberships, 'the class chat membership').chat_id;
   }
 
   async setMembership(

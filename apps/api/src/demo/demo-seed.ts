@@ -15,6 +15,7 @@ import { hashPassword } from '../auth/passwords';
 import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
 import { ClassCountersRepository } from '../progress/class-counters.repository';
 import { DemoSeedRepository } from './demo-seed.repository';
+import { elementAt } from '../common/element-at';
 
 /** The demo writes through the same repositories as the API where they fit, and its own for the rest; none needs anything injected. */
 const chats = new ChatMembershipsRepository();
@@ -270,7 +271,7 @@ async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: 
   const familyIds = families.map((_, index) => `00000000-0000-4000-8000-0000000200${String(place.firstFamily + index)}`);
   const later: Array<{ id: string; person: DemoPerson; source: string }> = [];
   for (const [index, family] of families.entries()) {
-    const familyId = familyIds[index];
+    const familyId = elementAt(familyIds, index, 'the demo family ids');
     await demo.insertFamily(tx, familyId, place.schoolId, DEMO_IDS.district);
     const people: Array<{ person: DemoPerson; kind: PersonKind; classId: string | null }> = [
       { person: family.student, kind: 'student', classId: place.classId },

@@ -16,7 +16,7 @@ describe('TokenCipher', () => {
   it('refuses a tampered ciphertext and a different key', () => {
     const blob = new TokenCipher(key).encrypt('secret-token');
     const tampered = Buffer.from(blob);
-    tampered[14] ^= 0xff;
+    tampered.writeUInt8(tampered.readUInt8(14) ^ 0xff, 14);
     expect(() => new TokenCipher(key).decrypt(tampered)).toThrow();
     expect(() => new TokenCipher(randomBytes(32).toString('base64')).decrypt(blob)).toThrow();
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SchoolErasureResult } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { firstRow } from '../database/rows';
 
 /** A free-form record of the subject access export: every column as stored, for the family to read. */
 export type ExportRecord = Record<string, unknown>;
@@ -16,10 +17,11 @@ export class PrivacyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async familyDates(familyId: string): Promise<{ createdAt: Date; lastRemindedAt: Date | null }> {
-    const [row] = await this.dataSource.manager.query<Array<{ created_at: Date; last_reminded_at: Date | null }>>(
+    const rows = await this.dataSource.manager.query<Array<{ created_at: Date; last_reminded_at: Date | null }>>(
       `SELECT created_at, last_reminded_at FROM family WHERE id = $1`,
       [familyId],
     );
+    const row = firstRow(rows, 'the family dates');
     return { createdAt: row.created_at, lastRemindedAt: row.last_reminded_at };
   }
 

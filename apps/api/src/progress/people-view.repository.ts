@@ -11,6 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { PEOPLE_VIEW_SQL } from './people-view.sql';
+import { elementAt } from '../common/element-at';
 
 interface PersonRow {
   id: string;
@@ -89,7 +90,8 @@ export class PeopleViewRepository {
       family.students.sort(byName);
       family.parents.sort(byName);
     }
-    return result.sort((a, b) => byName(a.students[0], b.students[0]));
+    const firstStudent = (family: RosterFamily) => elementAt(family.students, 0, 'the family’s students');
+    return result.sort((a, b) => byName(firstStudent(a), firstStudent(b)));
   }
 
   async loadClassChats(manager: EntityManager, classId: string): Promise<ChatSummary[]> {

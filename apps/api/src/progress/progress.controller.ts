@@ -34,6 +34,7 @@ import { StepParam } from './step-param.decorator';
 import { ProgressRepository } from './progress.repository';
 import { ProgressService, type Actor } from './progress.service';
 import { Responds } from '../common/contract/responds.decorator';
+import { firstRow } from '../database/rows';
 
 @ApiTags('progress')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -177,7 +178,7 @@ export class ProgressController {
 
   private async changedOne(schoolId: string, personId: string, classId: string | null): Promise<PersonChangeResult> {
     const { updated, classes } = await this.changed(schoolId, [personId], classId);
-    return { person: updated[0], classes };
+    return { person: firstRow(updated, 'the changed person'), classes };
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ApiKeySummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import { REPORTS_SQL } from './reports.sql';
+import { firstRow } from '../database/rows';
 
 interface ApiKeyRow {
   id: string;
@@ -39,7 +40,7 @@ export class ApiKeysRepository {
        RETURNING id, name, created_at, last_used_at, revoked_at`,
       [districtId, name, keyHash, createdBy],
     );
-    return toSummary(rows[0]);
+    return toSummary(firstRow(rows, 'INSERT INTO api_key'));
   }
 
   /** Revokes the district's key (a revoked one keeps its first revocation time); undefined when it has no such key. */

@@ -73,19 +73,19 @@ describe('buildReport', () => {
     const rows = MAX_CLASS.filter((counter) => counter.status !== 'opted_out');
     const { students } = buildReport(rows, MAX);
     expect(students.people).toBe(students.participants);
-    expect(students.steps.max_account.shareDone).toBe(Math.round((3 / 4) * 1000) / 1000);
+    expect(students.steps.max_account?.shareDone).toBe(Math.round((3 / 4) * 1000) / 1000);
   });
 
   it('keys the steps by the path’s step ids, listing every reason each step offers', () => {
     const { students, parents } = buildReport(MAX_CLASS, MAX);
     expect(Object.keys(students.steps)).toEqual(['max_account', 'school_profile']);
-    expect(students.steps.school_profile.blockedByReason).toEqual({
+    expect(students.steps.school_profile?.blockedByReason).toEqual({
       number_mismatch: 0,
       role_not_confirmed: 1,
       account_locked: 0,
       other: 0,
     });
-    expect(Object.keys(students.steps.max_account.blockedByReason)).toEqual(MAX.steps[0].reasons);
+    expect(Object.keys(students.steps.max_account?.blockedByReason ?? {})).toEqual(MAX.steps[0]?.reasons);
     expect(parents.steps.max_account).toEqual({ notStarted: 0, done: 0, blocked: 0, blockedByReason: expect.any(Object), optedOut: 0, shareDone: 0 });
     expect(buildReport(MAX_CLASS, VK).students.steps).not.toHaveProperty('max_account');
   });
@@ -94,7 +94,7 @@ describe('buildReport', () => {
     const allOut = buildReport([row('parent', 'overall', 'opted_out', 2), row('parent', 'max_account', 'opted_out', 2)], MAX).parents;
     expect(allOut.participants).toBe(0);
     expect(allOut.overall.shareConnected).toBe(0);
-    expect(allOut.steps.max_account.shareDone).toBe(0);
+    expect(allOut.steps.max_account?.shareDone).toBe(0);
     expect(buildReport([], MAX).students.overall.shareConnected).toBe(0);
   });
 
@@ -102,7 +102,7 @@ describe('buildReport', () => {
     const legacy = [row('student', 'vk_id', 'done', 2), row('student', 'vk_id', 'not_started', 2), row('student', 'sferum_profile', 'done', 1)];
     const { students } = buildReport(legacy, VK);
     expect(students.people).toBe(4);
-    expect(students.steps.vk_id.shareDone).toBe(0.5);
+    expect(students.steps.vk_id?.shareDone).toBe(0.5);
   });
 });
 
@@ -113,7 +113,7 @@ describe('reports over several paths', () => {
     expect(total.participants).toBe(5);
     expect(total.overall).toMatchObject({ connected: 2, optedOut: 2, shareConnected: 0.4 });
     expect(Object.keys(total.steps)).toEqual(['max_account', 'school_profile', 'vk_id', 'sferum_profile', 'messenger']);
-    expect(total.steps.max_account.shareDone).toBe(0.75);
+    expect(total.steps.max_account?.shareDone).toBe(0.75);
     expect(total.steps.vk_id).toMatchObject({ done: 1, optedOut: 1, shareDone: 1 });
   });
 
@@ -129,9 +129,9 @@ describe('reports over several paths', () => {
       ['max', 'Сферум в MAX', 2],
       ['vk', 'Сферум в VK Мессенджере', 1],
     ]);
-    expect(district.paths[0].students.participants).toBe(4);
+    expect(district.paths[0]?.students.participants).toBe(4);
     expect(district.schools.map((school) => school.pathId)).toEqual(['vk', 'max', 'max']);
-    expect(district.schools[2].students.people).toBe(0);
+    expect(district.schools[2]?.students.people).toBe(0);
     expect(district.total.students.overall.shareConnected).toBe(0.4);
     expect(Object.keys(district.total.students.steps)).toEqual(['max_account', 'school_profile', 'vk_id', 'sferum_profile', 'messenger']);
   });

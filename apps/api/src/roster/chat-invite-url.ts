@@ -6,6 +6,7 @@ export function parseInviteHosts(setting: string): Map<string, string[]> {
   const hosts = new Map<string, string[]>();
   for (const entry of setting.split(';').filter(Boolean)) {
     const [pathId, list] = entry.split('=');
+    if (pathId === undefined || list === undefined) throw new Error(`CHAT_INVITE_HOSTS: "${entry}" is not pathId=host,host`);
     hosts.set(pathId, list.split(','));
   }
   return hosts;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ChatSummary } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { firstRow } from '../database/rows';
 
 export interface NewSubjectChat {
   districtId: string;
@@ -20,7 +21,7 @@ export class ClassChatsRepository {
       `INSERT INTO chat (district_id, school_id, class_id, kind, audience, name) VALUES ($1, $2, $3, 'subject', 'students', $4) RETURNING id`,
       [chat.districtId, chat.schoolId, chat.classId, chat.name],
     );
-    return rows[0].id;
+    return firstRow(rows, 'INSERT INTO chat').id;
   }
 
   async setInviteUrl(chatId: string, url: string | null): Promise<void> {
@@ -28,10 +29,10 @@ export class ClassChatsRepository {
   }
 
   async summary(chatId: string): Promise<ChatSummary> {
-    const [row] = await this.dataSource.manager.query<ChatSummary[]>(
+    const rows = await this.dataSource.manager.query<ChatSummary[]>(
       `SELECT id, kind, audience, name, class_id AS "classId", invite_url AS "inviteUrl" FROM chat WHERE id = $1`,
       [chatId],
     );
-    return row;
+    return firstRow(rows, 'the chat summary');
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PersonKind } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { firstRow } from '../database/rows';
 
 /** Where a new person goes: their family, school and district. */
 export interface PersonPlacement {
@@ -43,7 +44,7 @@ export class RosterRepository {
       `INSERT INTO family (school_id, district_id) VALUES ($1, $2) RETURNING id`,
       [schoolId, districtId],
     );
-    return rows[0].id;
+    return firstRow(rows, 'INSERT INTO family').id;
   }
 
   /** A person and their steps of the school's path (`stepIds`), not started. */
@@ -66,7 +67,7 @@ export class RosterRepository {
         person.phoneHmac,
       ],
     );
-    const id = rows[0].id;
+    const id = firstRow(rows, 'INSERT INTO person').id;
     await manager.query(
       `INSERT INTO person_step (person_id, step, district_id, school_id)
        SELECT $1, step, $2, $3 FROM unnest($4::text[]) AS step`,

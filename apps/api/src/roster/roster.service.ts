@@ -25,6 +25,7 @@ import { ChatMembershipsRepository } from '../progress/chat-memberships.reposito
 import { ClassCountersRepository } from '../progress/class-counters.repository';
 import { ClassChatsRepository } from './class-chats.repository';
 import { RosterRepository, type PersonPlacement } from './roster.repository';
+import { firstRow } from '../database/rows';
 
 /**
  * Families, students and parents. Every write that changes who counts where
@@ -272,8 +273,8 @@ export class RosterService {
 
   private async person(personId: string): Promise<RosterPerson> {
     const manager = this.dataSource.manager;
-    const [person] = await this.peopleView.loadPeople(manager, await this.pathOfPerson(personId), [personId], null);
-    return person;
+    const people = await this.peopleView.loadPeople(manager, await this.pathOfPerson(personId), [personId], null);
+    return firstRow(people, 'the person');
   }
 
   private async pathOfPerson(personId: string): Promise<OnboardingPath> {
@@ -284,7 +285,7 @@ export class RosterService {
 
   private async family(familyId: string, classId: string): Promise<RosterFamily> {
     const members = await this.people.peopleOfFamily(familyId);
-    const path = await this.schoolPaths.of(this.dataSource.manager, members[0].schoolId);
+    const path = await this.schoolPaths.of(this.dataSource.manager, firstRow(members, 'the family’s people').schoolId);
     const people = await this.peopleView.loadPeople(this.dataSource.manager, path, members.map((member) => member.id), classId);
     const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
     return {

@@ -1,4 +1,5 @@
 import { POLICY, row, type MatrixRow, type MatrixWorld, type Place } from '../support/access-matrix';
+import { firstOf } from '../support/pick';
 
 /** A family in a class of its own, so that erasing the class's roster erases only what the case made. */
 const familyInOwnClass = async (w: MatrixWorld, place: Place) => w.newFamily(place, await w.newClass(place));
@@ -32,10 +33,10 @@ export const PRIVACY_ROWS: MatrixRow[] = [
     prepare: async (w, place) => {
       await w.newFamily(place);
       const schoolId = w.sites[place].schoolId;
-      const [school] = await w.factory.dataSource.query<Array<{ name: string }>>(
+      const school = firstOf(await w.factory.dataSource.query<Array<{ name: string }>>(
         `SELECT name FROM school WHERE id = $1`,
         [schoolId],
-      );
+      ));
       return { schoolId, schoolName: school.name };
     },
     send: (agent, t) => agent.post(`/api/schools/${t.schoolId}/erase-roster`).send({ schoolName: t.schoolName }),

@@ -3,6 +3,7 @@ import type { StaffRole } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../src/auth/passwords';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { firstOf } from '../support/pick';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
@@ -79,7 +80,7 @@ export class OrgFactory {
 
   private async insert(sql: string, parameters: unknown[]): Promise<string> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(sql, parameters);
-    return rows[0].id;
+    return firstOf(rows).id;
   }
 }
 

@@ -5,6 +5,7 @@ import TestAgent from 'supertest/lib/agent';
 import { OrgFactory, unique } from '../factories/org.factory';
 import { signIn } from './sign-in';
 import { createTestApp } from './test-app';
+import { firstOf } from './pick';
 
 /**
  * The access matrix: every endpoint × who asks × where the object lives, with
@@ -234,8 +235,8 @@ export class MatrixWorld {
       .send({ displayName: `Ученик ${unique()}`, parents: [{ displayName: `Родитель ${unique()}`, phone: phone() }] })
       .expect(201);
     const family = response.body as RosterFamily;
-    const [student] = family.students;
-    const [parent] = family.parents;
+    const student = firstOf(family.students);
+    const parent = firstOf(family.parents);
     return {
       classId: targetClass,
       familyId: family.id,
@@ -268,9 +269,8 @@ export class MatrixWorld {
 
   /** The first step of the school's current path (a school may have switched paths during the file). */
   async firstStep(schoolId: string): Promise<string> {
-    const [school] = await this.factory.dataSource.query<Array<{ path_id: string }>>(
-      `SELECT path_id FROM school WHERE id = $1`,
-      [schoolId],
+    const school = firstOf(
+      await this.factory.dataSource.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [schoolId]),
     );
     return school.path_id === 'max' ? 'max_account' : 'vk_id';
   }
@@ -285,9 +285,11 @@ export class MatrixWorld {
    * and after a refused request means it changed nothing.
    */
   async fingerprint(): Promise<string> {
-    const [row] = await this.factory.dataSource.query<Array<{ digest: string }>>(this.fingerprintSql, [
-      [this.sites.own.districtId, this.sites.otherDistrict.districtId],
-    ]);
+    const row = firstOf(
+      await this.factory.dataSource.query<Array<{ digest: string }>>(this.fingerprintSql, [
+        [this.sites.own.districtId, this.sites.otherDistrict.districtId],
+      ]),
+    );
     return row.digest;
   }
 

@@ -5,6 +5,7 @@ import { hashPassword } from '../../src/auth/passwords';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { TEST_PASSWORD, unique } from '../factories/org.factory';
 import { createMigratedDatabase } from './test-database';
+import { firstOf } from './pick';
 
 /** A migrated database of its own with one district, school, class and its teacher; for tests that run the API as a process. */
 export interface OwnSchool {
@@ -25,7 +26,7 @@ export async function createOwnSchool(): Promise<OwnSchool> {
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 4 }));
   await dataSource.initialize();
   const one = async (sql: string, parameters: unknown[]): Promise<string> =>
-    (await dataSource.query<Array<{ id: string }>>(sql, parameters))[0].id;
+    firstOf((await dataSource.query<Array<{ id: string }>>(sql, parameters))).id;
 
   const districtId = await one(`INSERT INTO district (name) VALUES ($1) RETURNING id`, [`Район ${unique()}`]);
   const schoolId = await one(`INSERT INTO school (district_id, name) VALUES ($1, $2) RETURNING id`, [

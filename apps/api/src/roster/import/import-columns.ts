@@ -348,7 +348,7 @@ export function applyMapping(header: ReadHeader, mapping: ImportColumnMapping): 
       });
     }
     roles[index] = role;
-    reasons[index] = role === null && header.layout.columns[index].header !== '' ? 'unknown' : null;
+    reasons[index] = role === null && header.layout.columns[index]?.header !== '' ? 'unknown' : null;
   }
   return { header: { ...header, roles, reasons }, unknownKeys };
 }
@@ -362,9 +362,9 @@ export function mappingFits(header: ReadHeader, mapping: ImportColumnMapping): b
 
 /** Every column by its key → role: the mapping a preview used, ready to be saved. */
 export function mappingOf(header: ReadHeader): ImportColumnMapping {
-  return Object.fromEntries(header.layout.columns.map((column, index) => [column.key, header.roles[index]]));
+  return Object.fromEntries(header.layout.columns.map((column, index) => [column.key, header.roles[index] ?? null]));
 }
 
 export function importColumns(header: ReadHeader): ImportColumn[] {
-  return header.layout.columns.map((column, index) => ({ ...column, role: header.roles[index] }));
+  return header.layout.columns.map((column, index) => ({ ...column, role: header.roles[index] ?? null }));
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ImportColumnMapping, ImportMapping } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { firstRow } from '../../database/rows';
 
 interface MappingRow {
   name: string;
@@ -53,7 +54,7 @@ export class ImportMappingsRepository {
       `SELECT count(*)::int AS others FROM import_mapping WHERE school_id = $1 AND name <> $2`,
       [schoolId, name],
     );
-    return rows[0].others;
+    return firstRow(rows, 'the count of other mappings').others;
   }
 
   /** Creates the mapping, or replaces the one of that name. */
@@ -73,7 +74,7 @@ export class ImportMappingsRepository {
         mapping.updatedBy,
       ],
     );
-    return toMapping(rows[0]);
+    return toMapping(firstRow(rows, 'INSERT INTO import_mapping'));
   }
 
   /** Removes the mapping of that name; false when there was none. */

@@ -1,5 +1,6 @@
 import type { ImportAction, ImportCounts, ImportError, ImportResult, ImportRowPreview } from '@sferum/contracts';
 import type { RowPerson } from './import-rows';
+import { elementAt } from '../../common/element-at';
 
 export interface ExistingPerson {
   id: string;
@@ -136,7 +137,7 @@ export function planImport(
     if (familyIds.length > 1) {
       for (const index of members) {
         errors.push({
-          row: planned[index].number,
+          row: elementAt(planned, index, 'the planned rows').number,
           column: null,
           code: 'family_conflict',
           message: 'Эти строки объединяют семьи, которые в списке школы разные',
@@ -148,7 +149,7 @@ export function planImport(
     const family: PlannedFamily = { existingId: familyId, students: [], parents: [] };
     const plannedParents = new Map<string, PlannedPerson>();
     for (const index of members) {
-      const row = planned[index];
+      const row = elementAt(planned, index, 'the planned rows');
       const found = studentOf(row);
       const student = plan(row.student, found && found.familyId === familyId ? found : undefined, row.classKey);
       family.students.push(student);
@@ -228,11 +229,14 @@ class UnionFind {
     this.parent = Array.from({ length: size }, (_, index) => index);
   }
   find(index: number): number {
-    while (this.parent[index] !== index) {
-      this.parent[index] = this.parent[this.parent[index]];
-      index = this.parent[index];
+    while (this.parentOf(index) !== index) {
+      this.parent[index] = this.parentOf(this.parentOf(index));
+      index = this.parentOf(index);
     }
     return index;
+  }
+  private parentOf(index: number): number {
+    return elementAt(this.parent, index, 'the union-find parents');
   }
   union(a: number, b: number): void {
     this.parent[this.find(a)] = this.find(b);

@@ -56,7 +56,7 @@ export function readRows(table: Table, header: ReadHeader, hashPhone: (normalize
   const columnOf = new Map<ColumnRole, { index: number; header: string }>();
   header.roles.forEach((role, index) => {
     const column = header.layout.columns[index];
-    if (role !== null) columnOf.set(role, { index: column.index, header: column.header || `[${column.letter}]` });
+    if (role !== null && column !== undefined) columnOf.set(role, { index: column.index, header: column.header || `[${column.letter}]` });
   });
   const personColumns = [...columnOf.entries()].filter(([role]) => role !== 'number' && role !== 'class').map(([, column]) => column.index);
   const cell = (row: string[], role: ColumnRole) => {
@@ -88,13 +88,14 @@ export function readRows(table: Table, header: ReadHeader, hashPhone: (normalize
   const rows: ReadRow[] = [];
   let classHeadings = false;
   let currentClass = '';
-  for (let index = header.layout.lastRow + 1; index < table.rows.length; index += 1) {
-    const raw = table.rows[index];
+  for (const [index, raw] of table.rows.entries()) {
+    if (index <= header.layout.lastRow) continue;
     const number = index + 1;
     const ownClass = cell(raw, 'class');
     const nonEmpty = raw.filter((value) => value !== '');
-    if (nonEmpty.length === 1 && ownClass === '' && normalizeClassName(nonEmpty[0]) !== null) {
-      currentClass = nonEmpty[0];
+    const heading = nonEmpty.length === 1 ? nonEmpty[0] : undefined;
+    if (heading !== undefined && ownClass === '' && normalizeClassName(heading) !== null) {
+      currentClass = heading;
       classHeadings = true;
       continue;
     }
@@ -162,7 +163,7 @@ export function placeInClass(read: ReadRows, className: string): Placement {
   if (unreadable.length > 0) {
     placement.warnings.push({
       code: 'unreadable_class',
-      row: unreadable.length === 1 ? unreadable[0] : null,
+      row: unreadable.length === 1 ? (unreadable[0] ?? null) : null,
       column: read.classColumn,
       className: null,
       message: `В столбце «${read.classColumn ?? 'Класс'}» не распознан класс (строки ${rowList(unreadable)}): эти строки загружаются в ${className}.`,

@@ -43,6 +43,7 @@ import { ChatMembershipsRepository } from '../../progress/chat-memberships.repos
 import { ClassCountersRepository } from '../../progress/class-counters.repository';
 import { RosterRepository } from '../roster.repository';
 import { ImportRepository, type ClassRow, type ImportedPerson, type ImportSchool } from './import.repository';
+import { elementAt } from '../../common/element-at';
 
 /** Into one class, or into the classes a whole school's file names. */
 type Target = { kind: 'class'; classId: string; name: string; academicYear: string } | { kind: 'school' };
@@ -330,7 +331,7 @@ export class ImportService {
 
     const newFamilies = plan.families.filter((f) => f.existingId === null);
     const newIds = await this.imports.createFamilies(manager, school, newFamilies.length);
-    const familyIdOf = new Map<PlannedFamily, string>(newFamilies.map((family, index) => [family, newIds[index]]));
+    const familyIdOf = new Map<PlannedFamily, string>(newFamilies.map((family, index) => [family, elementAt(newIds, index, 'the new family ids')]));
     for (const family of plan.families) if (family.existingId) familyIdOf.set(family, family.existingId);
 
     const people: ImportedPerson[] = [];

@@ -72,7 +72,7 @@ const MERGE_CELL = /<(?:[\w-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Z]{1,3}
 function mergedCells(sheet: Buffer): number {
   let cells = 0;
   for (const match of sheet.toString('latin1').matchAll(MERGE_CELL)) {
-    const [, fromColumn, fromRow, toColumn = fromColumn, toRow = fromRow] = match;
+    const [, fromColumn = '', fromRow = '', toColumn = fromColumn, toRow = fromRow] = match;
     const columns = Math.abs(columnNumber(toColumn) - columnNumber(fromColumn)) + 1;
     const rows = Math.abs(Number(toRow) - Number(fromRow)) + 1;
     cells += columns * rows;
