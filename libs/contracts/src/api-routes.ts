@@ -92,6 +92,8 @@ export const ROUTES = {
     district: 'reports/district',
     school: 'reports/schools/:schoolId',
     history: 'reports/history',
+    districtExport: 'reports/district/export',
+    schoolExport: 'reports/schools/:schoolId/export',
   },
   reportsV1: {
     district: 'v1/reports/district',

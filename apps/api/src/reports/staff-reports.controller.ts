@@ -78,7 +78,7 @@ export class StaffReportsController {
     return this.reports.history(auth.districtId, historyRange(query), query);
   }
 
-  @Get('district/export')
+  @Get(ROUTES.reports.districtExport)
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiQuery({ name: 'locale', required: false, enum: REPORT_LOCALES })
   @ApiOkResponse({ description: 'The district report’s table of schools as the dashboard shows it, as an XLSX file.' })
@@ -92,7 +92,7 @@ export class StaffReportsController {
     return send(response, await districtWorkbook(report, query.locale ?? 'ru', moscowToday()));
   }
 
-  @Get('schools/:schoolId/export')
+  @Get(ROUTES.reports.schoolExport)
   @ApiProduces(CONTENT_TYPES.xlsx)
   @ApiQuery({ name: 'locale', required: false, enum: REPORT_LOCALES })
   @ApiOkResponse({ description: 'One school’s report, class by class, as an XLSX file.' })

@@ -1,9 +1,4 @@
-import {
-  apiPath,
-  MemberListPreviewSchema,
-  MemberListResultSchema,
-  ROUTES,
-} from '@sferum/contracts';
+import { apiPath, MemberListPreviewSchema, MemberListResultSchema, ROUTES } from '@sferum/contracts';
 import { apiRequest } from '../../api/api-client';
 import { parserOf } from '../../api/parse';
 

@@ -2,7 +2,13 @@
 
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { apiPath, ROUTES, SchoolErasureResultSchema, type EraseSchoolRequest, type SchoolSummary } from '@sferum/contracts';
+import {
+  apiPath,
+  ROUTES,
+  SchoolErasureResultSchema,
+  type EraseSchoolRequest,
+  type SchoolSummary,
+} from '@sferum/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -53,7 +59,11 @@ function EraseSchoolForm({ school, onDone }: { school: SchoolSummary; onDone: ()
 
   const erase = useMutation({
     mutationFn: (body: EraseSchoolRequest) =>
-      apiRequest(apiPath(ROUTES.schools.eraseRoster, { schoolId: school.id }), { method: 'POST', body, parse: parseErasure }),
+      apiRequest(apiPath(ROUTES.schools.eraseRoster, { schoolId: school.id }), {
+        method: 'POST',
+        body,
+        parse: parseErasure,
+      }),
     onSuccess: (result) => {
       notifications.show({
         color: result.people > 0 ? 'green' : 'blue',

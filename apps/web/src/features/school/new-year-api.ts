@@ -19,7 +19,11 @@ export const newYearPreviewQuery = (schoolId: string, options: NewYearOptions) =
   queryOptions({
     queryKey: [...QUERY_ROOTS.schools, 'new-year', schoolId, options],
     queryFn: () =>
-      apiRequest(apiPath(ROUTES.schools.newYearPreview, { schoolId }), { method: 'POST', body: options, parse: parseNewYearPreview }),
+      apiRequest(apiPath(ROUTES.schools.newYearPreview, { schoolId }), {
+        method: 'POST',
+        body: options,
+        parse: parseNewYearPreview,
+      }),
     staleTime: 0,
   });
 
