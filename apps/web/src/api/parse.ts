@@ -22,80 +22,12 @@ export class ResponseShapeError extends Error {
   }
 }
 
-export type Fields = Record<string, unknown>;
-
-export function record(value: unknown, what = 'object'): Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ResponseShapeError(what);
-  return value as Fields;
-}
-
-export function str(o: Fields, key: string): string {
-  const value = o[key];
-  if (typeof value !== 'string') throw new ResponseShapeError(key);
-  return value;
-}
-
-export function strOrNull(o: Fields, key: string): string | null {
-  return o[key] === null ? null : str(o, key);
-}
-
-export function num(o: Fields, key: string): number {
-  const value = o[key];
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ResponseShapeError(key);
-  return value;
-}
-
-export function bool(o: Fields, key: string): boolean {
-  const value = o[key];
-  if (typeof value !== 'boolean') throw new ResponseShapeError(key);
-  return value;
-}
-
-export function oneOf<T extends string>(o: Fields, key: string, allowed: readonly T[]): T {
-  const value = str(o, key);
-  const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new ResponseShapeError(key);
-  return found;
-}
-
-/** Null or absent both read as null. */
-export function optionalStr(o: Fields, key: string): string | null {
-  return o[key] === null || o[key] === undefined ? null : str(o, key);
-}
-
-export function numOrNull(o: Fields, key: string): number | null {
-  return o[key] === null || o[key] === undefined ? null : num(o, key);
-}
-
-export function oneOfOrNull<T extends string>(o: Fields, key: string, allowed: readonly T[]): T | null {
-  return o[key] === null || o[key] === undefined ? null : oneOf(o, key, allowed);
-}
-
-/** An id of an onboarding path the catalogue knows: the web takes every step and text from it. */
-export function pathId(o: Fields, key = 'pathId'): string {
-  const value = str(o, key);
-  if (!PATH_CATALOGUE.has(value)) throw new ResponseShapeError(key);
-  return value;
-}
-
-/** An object of strings by key, e.g. a school's notes per step; absent reads as empty. */
-export function stringRecord(o: Fields, key: string): Record<string, string> {
-  if (o[key] === undefined || o[key] === null) return {};
-  return Object.fromEntries(
-    Object.entries(record(o[key], key)).map(([name, value]) => {
-      if (typeof value !== 'string') throw new ResponseShapeError(key);
-      return [name, value];
-    }),
-  );
-}
-
-export function list<T>(value: unknown, parse: Parser<T>, what: string): T[] {
-  if (!Array.isArray(value)) throw new ResponseShapeError(what);
-  return value.map((item) => parse(item));
-}
-
+/** A list of answers each read by `parse` (e.g. with the web's own checks after the schema). */
 export function listOf<T>(parse: Parser<T>): Parser<T[]> {
-  return (value) => list(value, parse, 'list');
+  return (value) => {
+    if (!Array.isArray(value)) throw new ResponseShapeError('list');
+    return value.map((item) => parse(item));
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { API_ROUTES } from '@sferum/contracts';
+import { API_ROUTES, apiPath, ROUTES } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { getFromApi } from './api-client';
 import { listOf, parseDistrict, parseSchool, parseSchoolClass, parseStaffMember } from './parse';
@@ -20,14 +20,10 @@ function withQuery(path: string, params: Record<string, string | undefined>): st
   return query ? `${path}?${query}` : path;
 }
 
-export function byId(path: string, id: string): string {
-  return `${path}/${encodeURIComponent(id)}`;
-}
-
 export const districtQuery = (districtId: string) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.districts, districtId],
-    queryFn: getFromApi(byId(API_ROUTES.districts, districtId), parseDistrict),
+    queryFn: getFromApi(apiPath(ROUTES.districts.one, { districtId }), parseDistrict),
   });
 
 export const schoolsQuery = () =>
@@ -39,7 +35,7 @@ export const schoolsQuery = () =>
 export const schoolQuery = (schoolId: string) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.schools, 'one', schoolId],
-    queryFn: getFromApi(byId(API_ROUTES.schools, schoolId), parseSchool),
+    queryFn: getFromApi(apiPath(ROUTES.schools.one, { schoolId }), parseSchool),
   });
 
 /** Classes the caller can see; a teacher gets the classes they lead. */
@@ -55,7 +51,7 @@ export const classesQuery = ({ schoolId, includeArchived = false }: { schoolId?:
 export const classQuery = (classId: string) =>
   queryOptions({
     queryKey: [...QUERY_ROOTS.classes, 'one', classId],
-    queryFn: getFromApi(byId(API_ROUTES.classes, classId), parseSchoolClass),
+    queryFn: getFromApi(apiPath(ROUTES.classes.one, { classId }), parseSchoolClass),
   });
 
 export const staffQuery = ({ schoolId }: { schoolId?: string }) =>

@@ -1,15 +1,15 @@
 import {
-  API_ROUTES,
+  apiPath,
   IMPORT_COLUMN_ROLES,
+  ImportMappingSchema,
+  ROUTES,
   type ColumnRole,
   type ImportColumnMapping,
-  type ImportMapping,
   type ImportReport,
   type ImportResult,
 } from '@sferum/contracts';
 import { apiRequest } from '../../api/api-client';
-import { num, record, str, type Parser } from '../../api/parse';
-import { byId } from '../../api/queries';
+import { parserOf } from '../../api/parse';
 
 /** Why a chosen file is not sent at all, as a key under `importList`; null when it may go. */
 export function acceptsListFile(file: { name: string; size: number }, maxBytes: number): 'tooBig' | 'wrongType' | null {
@@ -55,19 +55,11 @@ export function mappingOf(report: ImportReport, changes: Record<string, ColumnRo
   return mapping;
 }
 
-const parseSavedMapping: Parser<ImportMapping> = (value) => {
-  const o = record(value, 'import mapping');
-  return {
-    name: str(o, 'name'),
-    mapping: record(o.mapping, 'mapping') as ImportColumnMapping,
-    headerRow: num(o, 'headerRow'),
-    updatedAt: str(o, 'updatedAt'),
-  };
-};
+const parseSavedMapping = parserOf(ImportMappingSchema);
 
 /** Keeps the roles of the columns for the school's next files of the same shape. */
 export const saveImportMapping = (schoolId: string, name: string, mapping: ImportColumnMapping, headerRow: number) =>
-  apiRequest(`${byId(API_ROUTES.schools, schoolId)}/import-mappings/${encodeURIComponent(name)}`, {
+  apiRequest(apiPath(ROUTES.schools.importMapping, { schoolId, name }), {
     method: 'PUT',
     body: { mapping, headerRow },
     parse: parseSavedMapping,

@@ -1,6 +1,5 @@
 import {
-  API_PREFIX,
-  API_ROUTES,
+  apiPath,
   BulkProgressResultSchema,
   ChatSummarySchema,
   ClassRosterSchema,
@@ -12,6 +11,7 @@ import {
   ProgressEventSchema,
   RosterFamilySchema,
   RosterPersonSchema,
+  ROUTES,
   type BulkProgressRequest,
   type BulkProgressResult,
   type CreateStudentRequest,
@@ -27,7 +27,6 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, getFromApi } from '../../api/api-client';
 import { ApiError } from '../../api/api-error';
 import { knownPath, parseApiErrorBody, parserOf } from '../../api/parse';
-import { byId } from '../../api/queries';
 
 export const parseRosterPerson = parserOf(RosterPersonSchema);
 export const parseRosterFamily = parserOf(RosterFamilySchema);
@@ -43,8 +42,6 @@ export const parseUpdated = parserOf(BulkProgressResultSchema);
 const listOfEvents = parserOf(ProgressEventListSchema);
 
 const ROSTER_ROOT = ['roster'] as const;
-const PEOPLE = `${API_PREFIX}/people`;
-const FAMILIES = `${API_PREFIX}/families`;
 
 const ROSTERS = [...ROSTER_ROOT, 'class'] as const;
 
@@ -62,51 +59,54 @@ export const rosterKeys = {
 export const rosterQuery = (classId: string, includeArchived: boolean) =>
   queryOptions({
     queryKey: rosterKeys.roster(classId, includeArchived),
-    queryFn: getFromApi(`${byId(API_ROUTES.classes, classId)}/roster${includeArchived ? '?includeArchived=true' : ''}`, parseClassRoster),
+    queryFn: getFromApi(
+      `${apiPath(ROUTES.classes.roster, { classId })}${includeArchived ? '?includeArchived=true' : ''}`,
+      parseClassRoster,
+    ),
   });
 
 export const historyQuery = (personId: string) =>
   queryOptions({
     queryKey: rosterKeys.history(personId),
-    queryFn: getFromApi(`${byId(PEOPLE, personId)}/history`, listOfEvents),
+    queryFn: getFromApi(apiPath(ROUTES.people.history, { personId }), listOfEvents),
     staleTime: 0,
   });
 
 export const rosterApi = {
   setStep: (personId: string, step: StepId, body: SetStatusRequest) =>
-    apiRequest(`${byId(PEOPLE, personId)}/steps/${step}`, { method: 'PUT', body, parse: parsePersonChange }),
+    apiRequest(apiPath(ROUTES.people.step, { personId, step }), { method: 'PUT', body, parse: parsePersonChange }),
   setChat: (personId: string, chatId: string, body: SetStatusRequest) =>
-    apiRequest(`${byId(PEOPLE, personId)}/chats/${encodeURIComponent(chatId)}`, {
+    apiRequest(apiPath(ROUTES.people.chat, { personId, chatId }), {
       method: 'PUT',
       body,
       parse: parsePersonChange,
     }),
   bulk: (classId: string, body: BulkProgressRequest): Promise<BulkProgressResult> =>
-    apiRequest(`${byId(API_ROUTES.classes, classId)}/progress`, { method: 'POST', body, parse: parseUpdated }),
+    apiRequest(apiPath(ROUTES.classes.progress, { classId }), { method: 'POST', body, parse: parseUpdated }),
   /** Marks one person as not using Sferum/MAX, with the channel used instead, or back. */
   setOptOut: (personId: string, body: SetOptOutRequest) =>
-    apiRequest(`${byId(PEOPLE, personId)}/opt-out`, { method: 'PUT', body, parse: parsePersonChange }),
+    apiRequest(apiPath(ROUTES.people.optOut, { personId }), { method: 'PUT', body, parse: parsePersonChange }),
   /** The same for every person of a family at once. */
   setFamilyOptOut: (familyId: string, body: FamilyOptOutRequest): Promise<BulkProgressResult> =>
-    apiRequest(`${byId(FAMILIES, familyId)}/opt-out`, { method: 'PUT', body, parse: parseUpdated }),
+    apiRequest(apiPath(ROUTES.families.optOut, { familyId }), { method: 'PUT', body, parse: parseUpdated }),
   updatePerson: (personId: string, body: { version: number; displayName?: string; phone?: string | null }) =>
-    apiRequest(byId(PEOPLE, personId), { method: 'PATCH', body, parse: parseRosterPerson }),
+    apiRequest(apiPath(ROUTES.people.one, { personId }), { method: 'PATCH', body, parse: parseRosterPerson }),
   archive: (personId: string, version: number, archived: boolean) =>
-    apiRequest(`${byId(PEOPLE, personId)}/${archived ? 'archive' : 'restore'}`, {
+    apiRequest(apiPath(archived ? ROUTES.people.archive : ROUTES.people.restore, { personId }), {
       method: 'POST',
       body: { version },
       parse: parseRosterPerson,
     }),
   move: (personId: string, version: number, classId: string) =>
-    apiRequest(`${byId(PEOPLE, personId)}/move`, { method: 'POST', body: { version, classId }, parse: parseRosterPerson }),
+    apiRequest(apiPath(ROUTES.people.move, { personId }), { method: 'POST', body: { version, classId }, parse: parseRosterPerson }),
   addParent: (familyId: string, body: { displayName: string; phone?: string }) =>
-    apiRequest(`${byId(FAMILIES, familyId)}/parents`, { method: 'POST', body, parse: parseRosterPerson }),
+    apiRequest(apiPath(ROUTES.families.parents, { familyId }), { method: 'POST', body, parse: parseRosterPerson }),
   addStudent: (classId: string, body: CreateStudentRequest) =>
-    apiRequest(`${byId(API_ROUTES.classes, classId)}/students`, { method: 'POST', body, parse: parseRosterFamily }),
+    apiRequest(apiPath(ROUTES.classes.students, { classId }), { method: 'POST', body, parse: parseRosterFamily }),
   familyMatch: (classId: string, body: FamilyMatchRequest) =>
-    apiRequest(`${byId(API_ROUTES.classes, classId)}/students/family-match`, { method: 'POST', body, parse: parseFamilyMatch }),
+    apiRequest(apiPath(ROUTES.classes.familyMatch, { classId }), { method: 'POST', body, parse: parseFamilyMatch }),
   addChat: (classId: string, name: string) =>
-    apiRequest(`${byId(API_ROUTES.classes, classId)}/chats`, { method: 'POST', body: { name }, parse: parseChatSummary }),
+    apiRequest(apiPath(ROUTES.classes.chats, { classId }), { method: 'POST', body: { name }, parse: parseChatSummary }),
 };
 
 export type ImportMode = 'preview' | 'commit';
@@ -143,7 +143,7 @@ export async function importList(
   if (reading.mapping !== undefined) form.append('mapping', JSON.stringify(reading.mapping));
   let response: Response;
   try {
-    response = await fetch(`${byId(API_ROUTES.classes, classId)}/import?mode=${mode}`, {
+    response = await fetch(`${apiPath(ROUTES.classes.import, { classId })}?mode=${mode}`, {
       method: 'POST',
       credentials: 'same-origin',
       cache: 'no-store',
@@ -171,7 +171,7 @@ export async function importList(
 }
 
 export const exportHref = (classId: string, format: 'xlsx' | 'csv') =>
-  `${byId(API_ROUTES.classes, classId)}/export?format=${format}`;
+  `${apiPath(ROUTES.classes.export, { classId })}?format=${format}`;
 
 export const templateHref = (format: 'xlsx' | 'csv') =>
-  `${API_PREFIX}/roster/import-template?format=${format}`;
+  `${apiPath(ROUTES.roster.importTemplate)}?format=${format}`;

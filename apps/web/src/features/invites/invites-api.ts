@@ -1,156 +1,104 @@
 import {
-  API_ROUTES,
-  CHAT_AUDIENCES,
-  CHAT_KINDS,
-  CHAT_STATUSES,
-  PATH_CATALOGUE,
-  PERSON_KINDS,
-  STEP_STATUSES,
+  apiPath,
+  ChatSummarySchema,
+  FamilyInviteListSchema,
+  FamilyInviteSchema,
+  RosterPersonSchema,
+  ROUTES,
   type ChatSummary,
   type FamilyInvite,
-  type InviteStatus,
   type IssueInvitesRequest,
   type SchoolClassSummary,
   type SetChatInviteRequest,
   type SetParentInfoRequest,
 } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
 import { apiRequest } from '../../api/api-client';
-import { list, num, oneOf, optionalStr, parseSchoolClass, record, ResponseShapeError, str, type Fields } from '../../api/parse';
-import { byId } from '../../api/queries';
-import type { ReminderRoster, ReminderPerson } from './reminders';
+import { knownPath, parserOf, parseSchoolClass, type Parser } from '../../api/parse';
+import type { ReminderRoster } from './reminders';
 
-const INVITE_STATUSES: readonly InviteStatus[] = ['none', 'issued', 'opened', 'confirmed', 'problem', 'opted_out'];
-
-function strings(o: Fields, key: string): string[] {
-  return list(
-    o[key],
-    (item) => {
-      if (typeof item !== 'string') throw new ResponseShapeError(key);
-      return item;
-    },
-    key,
-  );
-}
-
-export function parseFamilyInvite(value: unknown): FamilyInvite {
-  const o = record(value, 'invite');
-  return {
-    familyId: str(o, 'familyId'),
-    students: strings(o, 'students'),
-    parents: strings(o, 'parents'),
-    status: oneOf(o, 'status', INVITE_STATUSES),
-    link: optionalStr(o, 'link'),
-    code: optionalStr(o, 'code'),
-    shortAddress: str(o, 'shortAddress'),
-    problems: num(o, 'problems'),
-    optedOut: num(o, 'optedOut'),
-    issuedAt: optionalStr(o, 'issuedAt'),
-    expiresAt: optionalStr(o, 'expiresAt'),
-    firstOpenedAt: optionalStr(o, 'firstOpenedAt'),
-    lastOpenedAt: optionalStr(o, 'lastOpenedAt'),
-    lastRemindedAt: optionalStr(o, 'lastRemindedAt'),
-  };
-}
-
-const parseInvites = (value: unknown): FamilyInvite[] => list(value, parseFamilyInvite, 'invites');
-
-function parsePerson(value: unknown): ReminderPerson {
-  const o = record(value, 'person');
-  return {
-    id: str(o, 'id'),
-    kind: oneOf(o, 'kind', PERSON_KINDS),
-    displayName: str(o, 'displayName'),
-    archived: o.archived === true,
-    optedOut: o.optOut !== null && o.optOut !== undefined,
-    steps: list(
-      o.steps,
-      (item) => {
-        const s = record(item, 'step');
-        return { step: str(s, 'step'), status: oneOf(s, 'status', STEP_STATUSES) };
-      },
-      'steps',
-    ),
-    chats: list(
-      o.chats,
-      (item) => {
-        const c = record(item, 'chat');
-        return { chatId: str(c, 'chatId'), status: oneOf(c, 'status', CHAT_STATUSES) };
-      },
-      'chats',
-    ),
-  };
-}
+export const parseFamilyInvite = parserOf(FamilyInviteSchema);
+const parseInvites = parserOf(FamilyInviteListSchema);
+const parseClassChat = parserOf(ChatSummarySchema);
 
 /** The class roster as the links tab reads it: whom to remind, and the chats with their invitation links. */
 export interface InvitesRoster extends ReminderRoster {
   chats: ChatSummary[];
 }
 
-function parseClassChat(value: unknown): ChatSummary {
-  const c = record(value, 'chat');
-  return {
-    id: str(c, 'id'),
-    kind: oneOf(c, 'kind', CHAT_KINDS),
-    audience: oneOf(c, 'audience', CHAT_AUDIENCES),
-    name: optionalStr(c, 'name'),
-    classId: optionalStr(c, 'classId'),
-    inviteUrl: optionalStr(c, 'inviteUrl'),
-  };
-}
+/** Of the roster's people only what a reminder needs: the tab works without the rest. */
+const ReminderPersonSchema = z.pick(RosterPersonSchema, {
+  id: true,
+  kind: true,
+  displayName: true,
+  archived: true,
+  steps: true,
+  chats: true,
+  optOut: true,
+});
+
+const ReminderRosterSchema = z.object({
+  pathId: z.string(),
+  chats: z.array(ChatSummarySchema),
+  families: z.array(
+    z.object({ id: z.string(), students: z.array(ReminderPersonSchema), parents: z.array(ReminderPersonSchema) }),
+  ),
+});
+
+const parseRosterPart = parserOf(ReminderRosterSchema, knownPath);
 
 /** The parts of the class roster the links tab needs, read from `GET /api/classes/:id/roster`. */
-export function parseReminderRoster(value: unknown): InvitesRoster {
-  const o = record(value, 'roster');
+export const parseReminderRoster: Parser<InvitesRoster> = (value) => {
+  const { pathId, chats, families } = parseRosterPart(value);
   return {
-    pathId: oneOf(o, 'pathId', PATH_CATALOGUE.ids),
-    chats: list(o.chats, parseClassChat, 'chats'),
-    families: list(
-      o.families,
-      (item) => {
-        const f = record(item, 'family');
-        return { id: str(f, 'id'), people: [...list(f.students, parsePerson, 'students'), ...list(f.parents, parsePerson, 'parents')] };
-      },
-      'families',
-    ),
+    pathId,
+    chats,
+    families: families.map(({ id, students, parents }) => ({
+      id,
+      people: [...students, ...parents].map(({ optOut, steps, chats: memberships, ...person }) => ({
+        ...person,
+        optedOut: optOut !== null,
+        steps: steps.map(({ step, status }) => ({ step, status })),
+        chats: memberships.map(({ chatId, status }) => ({ chatId, status })),
+      })),
+    })),
   };
-}
-
-const classPath = (classId: string) => byId(API_ROUTES.classes, classId);
+};
 
 export const invitesKey = (classId: string) => ['invites', classId] as const;
 
 export const invitesQuery = (classId: string) =>
   queryOptions({
     queryKey: [...invitesKey(classId), 'list'],
-    queryFn: () => apiRequest(`${classPath(classId)}/invites`, { parse: parseInvites }),
+    queryFn: () => apiRequest(apiPath(ROUTES.classes.invites, { classId }), { parse: parseInvites }),
   });
 
 export const reminderRosterQuery = (classId: string) =>
   queryOptions({
     queryKey: [...invitesKey(classId), 'roster'],
-    queryFn: () => apiRequest(`${classPath(classId)}/roster`, { parse: parseReminderRoster }),
+    queryFn: () => apiRequest(apiPath(ROUTES.classes.roster, { classId }), { parse: parseReminderRoster }),
   });
 
 export function issueInvites(classId: string, request: IssueInvitesRequest): Promise<FamilyInvite[]> {
-  return apiRequest(`${classPath(classId)}/invites`, { method: 'POST', body: request, parse: parseInvites });
+  return apiRequest(apiPath(ROUTES.classes.invites, { classId }), { method: 'POST', body: request, parse: parseInvites });
 }
 
 export function revokeInvite(familyId: string): Promise<void> {
-  return apiRequest(`/api/families/${encodeURIComponent(familyId)}/invite/revoke`, { method: 'POST' });
+  return apiRequest(apiPath(ROUTES.families.inviteRevoke, { familyId }), { method: 'POST' });
 }
 
 export function markReminded(familyId: string): Promise<void> {
-  return apiRequest(`/api/families/${encodeURIComponent(familyId)}/reminded`, { method: 'POST' });
+  return apiRequest(apiPath(ROUTES.families.reminded, { familyId }), { method: 'POST' });
 }
 
 /** Stores a chat's invitation link pasted from MAX or Sferum; null removes it. */
 export function setChatInvite(chatId: string, url: string | null): Promise<ChatSummary> {
   const body: SetChatInviteRequest = { url };
-  return apiRequest(`/api/chats/${encodeURIComponent(chatId)}/invite-link`, { method: 'PUT', body, parse: parseClassChat });
+  return apiRequest(apiPath(ROUTES.chats.inviteLink, { chatId }), { method: 'PUT', body, parse: parseClassChat });
 }
 
 /** The class teacher's contact for parents and the deadline, printed on the letters and shown on the parents' page. */
 export function setParentInfo(classId: string, body: SetParentInfoRequest): Promise<SchoolClassSummary> {
-  return apiRequest(`${classPath(classId)}/parent-info`, { method: 'PUT', body, parse: parseSchoolClass });
+  return apiRequest(apiPath(ROUTES.classes.parentInfo, { classId }), { method: 'PUT', body, parse: parseSchoolClass });
 }

@@ -1,9 +1,19 @@
-import { API_ROUTES, SESSION_COOKIE, type FamilyInvite } from '@sferum/contracts';
+import {
+  apiPath,
+  FamilyInviteListSchema,
+  ROUTES,
+  SESSION_COOKIE,
+  type FamilyInvite,
+} from '@sferum/contracts';
 import { cookies } from 'next/headers';
 import QRCode from 'qrcode';
-import { parseSchool, parseSchoolClass, pathId, record } from '../../api/parse';
+import * as z from 'zod/mini';
+import { knownPath, parserOf, parseSchool, parseSchoolClass } from '../../api/parse';
 import { apiUrl } from '../../server/api-url';
-import { parseFamilyInvite } from './invites-api';
+
+const parseInvites = parserOf(FamilyInviteListSchema);
+/** Of the roster the letter needs only the school's path: its steps, links and pitfalls go on the letter. */
+const parseRosterPath = parserOf(z.object({ pathId: z.string() }), knownPath);
 
 const LETTERS_TIMEOUT_MS = 10_000;
 
@@ -58,7 +68,7 @@ export function qrSvg(link: string): Promise<string> {
 /** The school's name and notes per step; a letter without them still prints, so a failure here only leaves them out. */
 async function schoolOf(schoolId: string): Promise<{ name: string | null; stepNotes: Record<string, string> }> {
   try {
-    const school = await getJson(`${API_ROUTES.schools}/${encodeURIComponent(schoolId)}`);
+    const school = await getJson(apiPath(ROUTES.schools.one, { schoolId }));
     return school === null ? { name: null, stepNotes: {} } : parseSchool(school);
   } catch {
     return { name: null, stepNotes: {} };
@@ -67,16 +77,14 @@ async function schoolOf(schoolId: string): Promise<{ name: string | null; stepNo
 
 /** The letters of a class for the chosen families (or all), each with its QR code. */
 export async function loadLetters(classId: string, familyIds: Set<string> | null): Promise<LettersData> {
-  const classPath = `${API_ROUTES.classes}/${encodeURIComponent(classId)}`;
-  const [schoolClassJson, invites, roster] = await Promise.all([
-    getJson(classPath),
-    getJson(`${classPath}/invites`),
-    // The roster names the school's path: its steps, links and pitfalls go on the letter.
-    getJson(`${classPath}/roster`),
+  const [schoolClassJson, invitesJson, roster] = await Promise.all([
+    getJson(apiPath(ROUTES.classes.one, { classId })),
+    getJson(apiPath(ROUTES.classes.invites, { classId })),
+    getJson(apiPath(ROUTES.classes.roster, { classId })),
   ]);
-  if (schoolClassJson === null || roster === null || !Array.isArray(invites)) return { kind: 'notFound' };
+  if (schoolClassJson === null || roster === null || !Array.isArray(invitesJson)) return { kind: 'notFound' };
   const schoolClass = parseSchoolClass(schoolClassJson);
-  const chosen = invites.map(parseFamilyInvite).filter((invite) => !familyIds || familyIds.has(invite.familyId));
+  const chosen = parseInvites(invitesJson).filter((invite) => !familyIds || familyIds.has(invite.familyId));
   const withLinks = chosen.filter((invite): invite is FamilyInvite & { link: string } => invite.link !== null);
   const [letters, school] = await Promise.all([
     Promise.all(withLinks.map(async (invite) => ({ invite, qrSvg: await qrSvg(invite.link) }))),
@@ -89,7 +97,7 @@ export async function loadLetters(classId: string, familyIds: Set<string> | null
     teachers: schoolClass.teachers.map((teacher) => teacher.fullName),
     parentContact: schoolClass.parentContact,
     deadline: schoolClass.deadline,
-    pathId: pathId(record(roster, 'roster')),
+    pathId: parseRosterPath(roster).pathId,
     stepNotes: school.stepNotes,
     letters,
     withoutLink: chosen.filter((invite) => invite.link === null),

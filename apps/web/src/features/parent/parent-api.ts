@@ -1,29 +1,20 @@
 import {
   API_ERROR_CODES,
-  CHAT_AUDIENCES,
-  CHAT_KINDS,
-  CHAT_STATUSES,
-  OPT_OUT_CHANNELS,
+  apiPath,
   PARENT_TOKEN_HEADER,
+  ParentFamilySchema,
   PATH_CATALOGUE,
-  PERSON_KINDS,
-  PROGRESS_SOURCES,
-  STEP_STATUSES,
+  ROUTES,
   stepIdsOf,
   type ApiErrorCode,
   type OnboardingPath,
-  type OptOut,
   type OptOutRequest,
-  type ParentChat,
-  type ParentClass,
   type ParentFamily,
-  type ParentPerson,
   type ParentStatusRequest,
   type ParentStep,
 } from '@sferum/contracts';
-import { stringRecord } from '../../api/parse';
+import { knownPath, parserOf, ResponseShapeError } from '../../api/parse';
 import { apiUrl } from '../../server/api-url';
-import { list, oneOf, oneOfOrNull, record, ResponseShapeError, str, strOrNull } from './shape';
 
 const PARENT_API_TIMEOUT_MS = 5000;
 
@@ -37,99 +28,25 @@ export type ParentAnswer =
   | { kind: 'conflict'; code: ApiErrorCode | null }
   | { kind: 'unavailable' };
 
-/** What the page needs of the family's path to read the answer: which steps and reasons there are. */
-interface PathIds {
-  steps: string[];
-  reasons: string[];
-}
-
-function parseStep(value: unknown, ids: PathIds): ParentStep {
-  const o = record(value);
-  return {
-    step: oneOf(o.step, ids.steps, 'step'),
-    status: oneOf(o.status, STEP_STATUSES, 'status'),
-    blockerReason: oneOfOrNull(o.blockerReason, ids.reasons, 'blockerReason'),
-    blockerNote: strOrNull(o, 'blockerNote'),
-    markedBy: oneOfOrNull(o.markedBy, MARKED_BY, 'markedBy'),
-    updatedAt: strOrNull(o, 'updatedAt'),
-  };
-}
-
-const MARKED_BY = ['parent', 'school'] as const;
-
-function parseChat(value: unknown, ids: PathIds): ParentChat {
-  const o = record(value);
-  return {
-    chatId: str(o, 'chatId'),
-    kind: oneOf(o.kind, CHAT_KINDS, 'kind'),
-    audience: oneOf(o.audience, CHAT_AUDIENCES, 'audience'),
-    name: strOrNull(o, 'name'),
-    status: oneOf(o.status, CHAT_STATUSES, 'status'),
-    blockerReason: oneOfOrNull(o.blockerReason, ids.reasons, 'blockerReason'),
-    blockerNote: strOrNull(o, 'blockerNote'),
-    markedBy: oneOfOrNull(o.markedBy, MARKED_BY, 'markedBy'),
-    updatedAt: strOrNull(o, 'updatedAt'),
-    inviteUrl: strOrNull(o, 'inviteUrl'),
-  };
-}
-
-function parseClass(value: unknown): ParentClass {
-  const o = record(value);
-  return {
-    className: str(o, 'className'),
-    teachers: list(o, 'teachers').map((name) => {
-      if (typeof name !== 'string') throw new ResponseShapeError('teachers');
-      return name;
-    }),
-    parentContact: strOrNull(o, 'parentContact'),
-    deadline: strOrNull(o, 'deadline'),
-  };
-}
-
-function parseOptOut(value: unknown): OptOut | null {
-  if (value === null || value === undefined) return null;
-  const o = record(value);
-  return {
-    channel: oneOf(o.channel, OPT_OUT_CHANNELS, 'channel'),
-    note: strOrNull(o, 'note'),
-    at: str(o, 'at'),
-    source: oneOf(o.source, PROGRESS_SOURCES, 'source'),
-  };
-}
-
-function parsePerson(value: unknown, ids: PathIds): ParentPerson {
-  const o = record(value);
-  return {
-    id: str(o, 'id'),
-    kind: oneOf(o.kind, PERSON_KINDS, 'kind'),
-    displayName: str(o, 'displayName'),
-    className: strOrNull(o, 'className'),
-    steps: list(o, 'steps').map((step) => parseStep(step, ids)),
-    chats: list(o, 'chats').map((chat) => parseChat(chat, ids)),
-    optOut: parseOptOut(o.optOut),
-  };
-}
-
 /** The family's path from the catalogue; an id the catalogue does not know makes the answer unusable. */
 export function familyPath(family: Pick<ParentFamily, 'pathId'>): OnboardingPath {
   return PATH_CATALOGUE.get(family.pathId);
 }
 
-export function parseParentFamily(value: unknown): ParentFamily {
-  const o = record(value);
-  const pathId = str(o, 'pathId');
-  if (!PATH_CATALOGUE.has(pathId)) throw new ResponseShapeError('pathId');
-  const path = PATH_CATALOGUE.get(pathId);
-  const ids: PathIds = { steps: stepIdsOf(path), reasons: path.blockers.map((blocker) => blocker.id) };
-  return {
-    schoolName: str(o, 'schoolName'),
-    pathId,
-    stepNotes: stringRecord(o, 'stepNotes'),
-    classes: o.classes === undefined ? [] : list(o, 'classes').map(parseClass),
-    expiresAt: str(o, 'expiresAt'),
-    people: list(o, 'people').map((person) => parsePerson(person, ids)),
-  };
+/** Every step and blocker reason the answer names must be one of the family's path: the page reads them from it. */
+function itemsOfPath(family: ParentFamily): void {
+  const path = familyPath(family);
+  const steps = new Set(stepIdsOf(path));
+  const reasons = new Set(path.blockers.map((blocker) => blocker.id));
+  const knownReason = ({ blockerReason }: { blockerReason: string | null }) =>
+    blockerReason === null || reasons.has(blockerReason);
+  for (const person of family.people) {
+    if (!person.steps.every(({ step }) => steps.has(step))) throw new ResponseShapeError('step');
+    if (![...person.steps, ...person.chats].every(knownReason)) throw new ResponseShapeError('blockerReason');
+  }
 }
+
+export const parseParentFamily = parserOf(ParentFamilySchema, knownPath, itemsOfPath);
 
 async function answerOf(response: Response): Promise<ParentAnswer> {
   if (response.ok) {
@@ -197,7 +114,7 @@ async function call(
 
 /** The family behind a link. */
 export function fetchParentFamily(caller: ParentCaller): Promise<ParentAnswer> {
-  return call('/api/parent/family', caller);
+  return call(apiPath(ROUTES.parent.family), caller);
 }
 
 /** What a parent changes: one step or one chat of one person of the family. */
@@ -208,11 +125,11 @@ export interface ParentChange {
 }
 
 export function saveParentChange(caller: ParentCaller, change: ParentChange): Promise<ParentAnswer> {
-  const person = encodeURIComponent(change.personId);
+  const { personId, target } = change;
   const path =
-    'step' in change.target
-      ? `/api/parent/people/${person}/steps/${change.target.step}`
-      : `/api/parent/people/${person}/chats/${encodeURIComponent(change.target.chatId)}`;
+    'step' in target
+      ? apiPath(ROUTES.parent.step, { personId, step: target.step })
+      : apiPath(ROUTES.parent.chat, { personId, chatId: target.chatId });
   return call(path, caller, change.request);
 }
 
@@ -228,7 +145,7 @@ export interface OptOutChange {
 export function saveOptOut(caller: ParentCaller, change: OptOutChange): Promise<ParentAnswer> {
   const path =
     'personId' in change.scope
-      ? `/api/parent/people/${encodeURIComponent(change.scope.personId)}/opt-out`
-      : '/api/parent/opt-out';
+      ? apiPath(ROUTES.parent.personOptOut, { personId: change.scope.personId })
+      : apiPath(ROUTES.parent.familyOptOut);
   return call(path, caller, change.request);
 }

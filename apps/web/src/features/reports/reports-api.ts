@@ -1,7 +1,7 @@
 import type { ApiKeySummary, CreatedApiKey } from '@sferum/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, getFromApi } from '../../api/api-client';
-import { list } from '../../api/parse';
+import { listOf } from '../../api/parse';
 import {
   parseApiKey,
   parseCreatedApiKey,
@@ -38,7 +38,7 @@ export const historyQuery = ({ schoolId }: { schoolId?: string }) =>
 export const apiKeysQuery = () =>
   queryOptions({
     queryKey: [...REPORT_QUERY_ROOTS.apiKeys],
-    queryFn: getFromApi(REPORT_ROUTES.apiKeys, (value) => list(value, parseApiKey, 'api keys')),
+    queryFn: getFromApi(REPORT_ROUTES.apiKeys, listOf(parseApiKey)),
   });
 
 export function createApiKey(name: string): Promise<CreatedApiKey> {

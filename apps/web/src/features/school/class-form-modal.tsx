@@ -4,10 +4,12 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput
 import { useForm } from '@mantine/form';
 import {
   API_ROUTES,
+  apiPath,
   CLASS_LETTER_PATTERN,
   formatClassName,
   MAX_GRADE,
   MIN_GRADE,
+  ROUTES,
   type SchoolClassSummary,
 } from '@sferum/contracts';
 import { useMutation } from '@tanstack/react-query';
@@ -17,7 +19,6 @@ import { apiRequest } from '../../api/api-client';
 import { formErrorsFrom, isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchoolClass } from '../../api/parse';
-import { byId } from '../../api/queries';
 import { academicYearChoices } from './academic-years';
 
 interface Values {
@@ -61,7 +62,11 @@ function ClassForm({ schoolId, schoolClass, onSaved, onClose }: FormProps) {
     mutationFn: (values: Values) => {
       const body = { grade: Number(values.grade), letter: upper(values.letter), academicYear: values.academicYear };
       return schoolClass
-        ? apiRequest(byId(API_ROUTES.classes, schoolClass.id), { method: 'PATCH', body, parse: parseSchoolClass })
+        ? apiRequest(apiPath(ROUTES.classes.one, { classId: schoolClass.id }), {
+            method: 'PATCH',
+            body,
+            parse: parseSchoolClass,
+          })
         : apiRequest(API_ROUTES.classes, { method: 'POST', body: { schoolId, ...body }, parse: parseSchoolClass });
     },
     onSuccess: onSaved,

@@ -1,7 +1,7 @@
 'use client';
 
 import { Alert, Anchor, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
-import { API_ROUTES, leadsClasses, type SchoolClassSummary } from '@sferum/contracts';
+import { apiPath, leadsClasses, ROUTES, type SchoolClassSummary } from '@sferum/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { apiRequest } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchoolClass } from '../../api/parse';
-import { byId, staffQuery } from '../../api/queries';
+import { staffQuery } from '../../api/queries';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { Link } from '../../i18n/client-navigation';
 
@@ -28,7 +28,7 @@ function TeachersForm({ schoolClass, onSaved, onClose }: FormProps) {
 
   const save = useMutation({
     mutationFn: (teacherIds: string[]) =>
-      apiRequest(`${byId(API_ROUTES.classes, schoolClass.id)}/teachers`, {
+      apiRequest(apiPath(ROUTES.classes.teachers, { classId: schoolClass.id }), {
         method: 'PUT',
         body: { teacherIds },
         parse: parseSchoolClass,

@@ -2,21 +2,23 @@
 
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, type EraseSchoolRequest, type SchoolErasureResult, type SchoolSummary } from '@sferum/contracts';
+import {
+  apiPath,
+  ROUTES,
+  SchoolErasureResultSchema,
+  type EraseSchoolRequest,
+  type SchoolSummary,
+} from '@sferum/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { apiRequest } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
-import { num, record, type Parser } from '../../api/parse';
-import { byId } from '../../api/queries';
+import { parserOf } from '../../api/parse';
 import { confirmsSchoolName, mistypesSchoolName } from './school-name-confirmation';
 
-const parseErasure: Parser<SchoolErasureResult> = (value) => {
-  const o = record(value, 'school erasure');
-  return { families: num(o, 'families'), people: num(o, 'people') };
-};
+const parseErasure = parserOf(SchoolErasureResultSchema);
 
 /**
  * The end of the year for the whole school: erases every student and parent
@@ -57,7 +59,11 @@ function EraseSchoolForm({ school, onDone }: { school: SchoolSummary; onDone: ()
 
   const erase = useMutation({
     mutationFn: (body: EraseSchoolRequest) =>
-      apiRequest(`${byId(API_ROUTES.schools, school.id)}/erase-roster`, { method: 'POST', body, parse: parseErasure }),
+      apiRequest(apiPath(ROUTES.schools.eraseRoster, { schoolId: school.id }), {
+        method: 'POST',
+        body,
+        parse: parseErasure,
+      }),
     onSuccess: (result) => {
       notifications.show({
         color: result.people > 0 ? 'green' : 'blue',

@@ -2,7 +2,7 @@
 
 import { Anchor, Badge, Breadcrumbs, Button, EmptyState, Group, Menu, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, roleMay, type SchoolClassSummary } from '@sferum/contracts';
+import { apiPath, roleMay, ROUTES, type SchoolClassSummary } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { apiRequest } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchool, parseSchoolClass } from '../../api/parse';
-import { byId, classesQuery, QUERY_ROOTS, schoolQuery } from '../../api/queries';
+import { classesQuery, QUERY_ROOTS, schoolQuery } from '../../api/queries';
 import { NameModal } from '../../components/ui/name-modal';
 import { ActionsHeader, TableFrame } from '../../components/ui/table-frame';
 import { PageHeader } from '../../components/ui/page-header';
@@ -58,7 +58,7 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
 
   const archive = useMutation({
     mutationFn: ({ schoolClass, archived }: { schoolClass: SchoolClassSummary; archived: boolean }) =>
-      apiRequest(byId(API_ROUTES.classes, schoolClass.id), {
+      apiRequest(apiPath(ROUTES.classes.one, { classId: schoolClass.id }), {
         method: 'PATCH',
         body: { archived },
         parse: parseSchoolClass,
@@ -253,7 +253,7 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
         submitLabel={t('save')}
         conflictMessage={t('nameTaken')}
         save={(name) =>
-          apiRequest(byId(API_ROUTES.schools, schoolId), { method: 'PATCH', body: { name }, parse: parseSchool })
+          apiRequest(apiPath(ROUTES.schools.one, { schoolId }), { method: 'PATCH', body: { name }, parse: parseSchool })
         }
         onSaved={() => {
           notifications.show({ color: 'green', message: t('renamed') });

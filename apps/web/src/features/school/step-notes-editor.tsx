@@ -3,8 +3,9 @@
 import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
-  API_ROUTES,
+  apiPath,
   PATH_CATALOGUE,
+  ROUTES,
   STEP_NOTE_MAX_LENGTH,
   type SchoolSummary,
   type SetStepNotesRequest,
@@ -16,7 +17,7 @@ import { apiRequest } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchool } from '../../api/parse';
-import { byId, QUERY_ROOTS, schoolQuery } from '../../api/queries';
+import { QUERY_ROOTS, schoolQuery } from '../../api/queries';
 import { useAppLocale } from './path-name';
 import { changedNotes, noteTooLong } from './step-notes';
 
@@ -38,7 +39,11 @@ export function StepNotesEditor({ school }: { school: SchoolSummary }) {
 
   const save = useMutation({
     mutationFn: (body: SetStepNotesRequest) =>
-      apiRequest(`${byId(API_ROUTES.schools, school.id)}/step-notes`, { method: 'PUT', body, parse: parseSchool }),
+      apiRequest(apiPath(ROUTES.schools.stepNotes, { schoolId: school.id }), {
+        method: 'PUT',
+        body,
+        parse: parseSchool,
+      }),
     onSuccess: (saved) => {
       queryClient.setQueryData(schoolQuery(saved.id).queryKey, saved);
       setNotes(Object.fromEntries(path.steps.map((step) => [step.id, saved.stepNotes[step.id] ?? ''])));

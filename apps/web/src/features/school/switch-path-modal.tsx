@@ -2,7 +2,7 @@
 
 import { Alert, Button, Group, List, Modal, Radio, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, type OnboardingPath, type SchoolSummary, type SwitchPathRequest } from '@sferum/contracts';
+import { apiPath, ROUTES, type OnboardingPath, type SchoolSummary, type SwitchPathRequest } from '@sferum/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -10,7 +10,7 @@ import { apiRequest } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSchool } from '../../api/parse';
-import { byId, QUERY_ROOTS, schoolQuery } from '../../api/queries';
+import { QUERY_ROOTS, schoolQuery } from '../../api/queries';
 import { PathName, useAppLocale } from './path-name';
 
 interface Props {
@@ -50,7 +50,7 @@ function SwitchPathForm({
 
   const switchPath = useMutation({
     mutationFn: (body: SwitchPathRequest) =>
-      apiRequest(`${byId(API_ROUTES.schools, school.id)}/path`, { method: 'POST', body, parse: parseSchool }),
+      apiRequest(apiPath(ROUTES.schools.path, { schoolId: school.id }), { method: 'POST', body, parse: parseSchool }),
     onSuccess: (saved) => {
       notifications.show({ color: 'green', message: t('switched', { name: chosen.name[locale] }) });
       queryClient.setQueryData(schoolQuery(saved.id).queryKey, saved);

@@ -2,12 +2,12 @@
 
 import { Anchor, Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, PATH_CATALOGUE, type SchoolSummary } from '@sferum/contracts';
+import { API_ROUTES, apiPath, PATH_CATALOGUE, ROUTES, type SchoolSummary } from '@sferum/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { apiRequest } from '../../api/api-client';
 import { parseDistrict, parseSchool } from '../../api/parse';
-import { byId, districtQuery, QUERY_ROOTS, schoolsQuery } from '../../api/queries';
+import { districtQuery, QUERY_ROOTS, schoolsQuery } from '../../api/queries';
 import { NameModal } from '../../components/ui/name-modal';
 import { ActionsHeader, TableFrame } from '../../components/ui/table-frame';
 import { PageHeader } from '../../components/ui/page-header';
@@ -127,7 +127,7 @@ export function DistrictSchools() {
         submitLabel={t('save')}
         conflictMessage={t('districtNameTaken')}
         save={(name) =>
-          apiRequest(byId(API_ROUTES.districts, user.districtId), {
+          apiRequest(apiPath(ROUTES.districts.one, { districtId: user.districtId }), {
             method: 'PATCH',
             body: { name },
             parse: parseDistrict,
@@ -165,7 +165,7 @@ export function DistrictSchools() {
         conflictMessage={t('schoolNameTaken')}
         save={(name) =>
           dialog.current?.kind === 'school'
-            ? apiRequest(byId(API_ROUTES.schools, dialog.current.school.id), {
+            ? apiRequest(apiPath(ROUTES.schools.one, { schoolId: dialog.current.school.id }), {
                 method: 'PATCH',
                 body: { name },
                 parse: parseSchool,

@@ -4,8 +4,10 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@ma
 import { useForm } from '@mantine/form';
 import {
   API_ROUTES,
+  apiPath,
   belongsToSchool,
   leadsClasses,
+  ROUTES,
   STAFF_ROLES,
   type SchoolSummary,
   type StaffMember,
@@ -18,7 +20,6 @@ import { apiRequest } from '../../api/api-client';
 import { formErrorsFrom, isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseStaffMember, parseStaffWithSetupLink } from '../../api/parse';
-import { byId } from '../../api/queries';
 import { looksLikeEmail } from '../../auth/email';
 import { useCurrentUser } from '../shell/current-user';
 
@@ -82,7 +83,7 @@ function StaffForm({ member, schools, defaultSchoolId, onCreated, onSaved, onClo
           fullName: values.fullName.trim(),
           ...(values.role !== member.role ? { role: values.role } : {}),
         };
-        const saved = await apiRequest(byId(API_ROUTES.staff, member.id), {
+        const saved = await apiRequest(apiPath(ROUTES.staff.one, { staffId: member.id }), {
           method: 'PATCH',
           body,
           parse: parseStaffMember,

@@ -2,7 +2,7 @@
 
 import { Button, EmptyState, Group, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, belongsToSchool, type StaffMember } from '@sferum/contracts';
+import { apiPath, belongsToSchool, ROUTES, type StaffMember } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -10,7 +10,7 @@ import { apiRequest } from '../../api/api-client';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseSetupLink, parseStaffMember } from '../../api/parse';
-import { byId, classesQuery, QUERY_ROOTS, schoolsQuery, staffQuery } from '../../api/queries';
+import { classesQuery, QUERY_ROOTS, schoolsQuery, staffQuery } from '../../api/queries';
 import { ConfirmModal } from '../../components/ui/confirm-modal';
 import { PageHeader } from '../../components/ui/page-header';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
@@ -59,7 +59,7 @@ export function StaffPage() {
 
   const setStatus = useMutation({
     mutationFn: ({ member, active }: { member: StaffMember; active: boolean }) =>
-      apiRequest(`${byId(API_ROUTES.staff, member.id)}/${active ? 'activate' : 'deactivate'}`, {
+      apiRequest(apiPath(active ? ROUTES.staff.activate : ROUTES.staff.deactivate, { staffId: member.id }), {
         method: 'POST',
         parse: parseStaffMember,
       }),
@@ -82,7 +82,7 @@ export function StaffPage() {
 
   const reissue = useMutation({
     mutationFn: (member: StaffMember) =>
-      apiRequest(`${byId(API_ROUTES.staff, member.id)}/setup-link`, { method: 'POST', parse: parseSetupLink }),
+      apiRequest(apiPath(ROUTES.staff.setupLink, { staffId: member.id }), { method: 'POST', parse: parseSetupLink }),
     onSuccess: (link, member) => dialog.open({ kind: 'link', issued: { member, link } }),
   });
 
