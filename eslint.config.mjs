@@ -7,17 +7,27 @@ import tseslint from 'typescript-eslint';
 const STAFF_ROLE = '/^(district_admin|school_admin|teacher)$/';
 const SQL_OUTSIDE_REPOSITORIES = [
   {
-    selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]",
+    selector: 'CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository)$/]',
     message: 'SQL lives in repositories (*.repository.ts): add a method there.',
   },
-  { selector: "CallExpression[callee.name='namedQuery']", message: 'SQL lives in repositories (*.repository.ts): add a method there.' },
+  {
+    selector: "CallExpression[callee.name='namedQuery']",
+    message: 'SQL lives in repositories (*.repository.ts): add a method there.',
+  },
 ];
 /** A role read off an actor: `auth.role`, `user.role`, `member?.role`, `role`. */
-const ROLE_VALUE = ":matches(MemberExpression[property.name='role'], ChainExpression[expression.property.name='role'], Identifier[name='role'])";
+const ROLE_VALUE =
+  ":matches(MemberExpression[property.name='role'], ChainExpression[expression.property.name='role'], Identifier[name='role'])";
 /** `role === 'teacher'`, `switch (user.role) { case 'teacher': … }` and the like, reported with `message`. */
 const roleComparisons = (message) => [
-  { selector: `BinaryExpression[operator=/^[!=]==?$/]:has(> ${ROLE_VALUE}):has(> Literal[value=${STAFF_ROLE}])`, message },
-  { selector: `SwitchStatement:has(> ${ROLE_VALUE}.discriminant) > SwitchCase > Literal.test[value=${STAFF_ROLE}]`, message },
+  {
+    selector: `BinaryExpression[operator=/^[!=]==?$/]:has(> ${ROLE_VALUE}):has(> Literal[value=${STAFF_ROLE}])`,
+    message,
+  },
+  {
+    selector: `SwitchStatement:has(> ${ROLE_VALUE}.discriminant) > SwitchCase > Literal.test[value=${STAFF_ROLE}]`,
+    message,
+  },
 ];
 const ROLE_COMPARISONS = roleComparisons(
   'Roles are compared only in the access policy: use requireAccess / roleMay and the PERMISSIONS list.',
@@ -63,7 +73,13 @@ export default tseslint.config(
     // The data-access layer: SQL only in repositories (and migrations, and the
     // database tooling); roles compared only in the access policy.
     files: ['apps/api/src/**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.repository.ts', '**/migrations/**', 'apps/api/src/database/**', 'apps/api/src/auth/access-policy.service.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.repository.ts',
+      '**/migrations/**',
+      'apps/api/src/database/**',
+      'apps/api/src/auth/access-policy.service.ts',
+    ],
     rules: { 'no-restricted-syntax': ['error', ...SQL_OUTSIDE_REPOSITORIES, ...ROLE_COMPARISONS] },
   },
   {

@@ -16,7 +16,8 @@ import { SQL } from './hot-queries.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(BENCH_API_DIST, path));
-const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE, stepIdsOf } = dist('libs/contracts/src/index.js');
+const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE, stepIdsOf } =
+  dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
@@ -27,7 +28,10 @@ const peopleView = new PeopleViewRepository();
 const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+});
 /** What the API's query functions need of TypeORM's manager: a query that resolves to its rows. */
 const rowsOf = { query: async (sql, params) => (await pool.query(sql, params)).rows };
 const app = Fastify({ logger: false, trustProxy: true });
@@ -80,7 +84,9 @@ async function resolveLink(token, ip) {
 
 /** Who marked an item and when (ParentService's `marked`). */
 const marked = (source, updatedAt) =>
-  source === null ? { markedBy: null, updatedAt: null } : { markedBy: source === 'parent_link' ? 'parent' : 'school', updatedAt: new Date(updatedAt).toISOString() };
+  source === null
+    ? { markedBy: null, updatedAt: null }
+    : { markedBy: source === 'parent_link' ? 'parent' : 'school', updatedAt: new Date(updatedAt).toISOString() };
 
 async function parentFamily(link) {
   const { rows: schools } = await pool.query(SQL.familySchool, [link.familyId]);
@@ -106,7 +112,12 @@ async function parentFamily(link) {
       steps: (person.steps ?? []).map(({ source, updatedAt, ...step }) => ({ ...step, ...marked(source, updatedAt) })),
       chats: person.chats.map(({ subject, grade, letter, source, updatedAt, ...chat }) => ({
         ...chat,
-        name: chat.kind === 'subject' ? subject : chat.kind === 'class' && grade !== null ? formatClassName(grade, letter) : null,
+        name:
+          chat.kind === 'subject'
+            ? subject
+            : chat.kind === 'class' && grade !== null
+              ? formatClassName(grade, letter)
+              : null,
         ...marked(source, updatedAt),
       })),
       optOut: person.opt_out ? { ...person.opt_out, at: new Date(person.opt_out.at).toISOString() } : null,
@@ -128,10 +139,7 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   const { status } = request.body;
   if (!CATALOGUE_ID_PATTERN.test(step) || !['not_started', 'done'].includes(status)) throw new HttpError(400, 'status');
   const link = await resolveLink(request.headers['x-parent-token'], request.ip);
-  const { rows: member } = await pool.query(SQL.familyMember, [
-    personId,
-    link.familyId,
-  ]);
+  const { rows: member } = await pool.query(SQL.familyMember, [personId, link.familyId]);
   if (member.length === 0) throw new HttpError(404, 'Person not found');
   await applyChange(personId, { target: { step }, status, blockerReason: null, blockerNote: null }, 'parent_link');
   return parentFamily(link);
@@ -148,7 +156,8 @@ async function applyChange(personId, change, source) {
     const { rows: people } = await client.query(SQL.lockPeople, [[personId]]);
     if (!people[0]) throw new HttpError(404, 'Person not found');
     if (people[0].archived_at) throw new HttpError(409, 'This person is archived: restore them first');
-    if (!findStep(path, change.target.step)) throw new HttpError(400, `step must be one of the school's path (${path.id})`);
+    if (!findStep(path, change.target.step))
+      throw new HttpError(400, `step must be one of the school's path (${path.id})`);
     if (people[0].opted_out) throw new HttpError(409, 'This person does not use Sferum/MAX: undo the opt-out first');
     const { rows } = await client.query(SQL.personStates, [[personId]]);
     const state = freshState(path);
@@ -189,7 +198,10 @@ async function applyChange(personId, change, source) {
       ]);
       await client.query(SQL.bumpVersion, [[personId]]);
       const { rows: classes } = await client.query(SQL.classesOfPeople, [[personId]]);
-      await recountClasses(client, classes.map((row) => row.class_id));
+      await recountClasses(
+        client,
+        classes.map((row) => row.class_id),
+      );
     }
     await client.query('COMMIT');
   } catch (error) {

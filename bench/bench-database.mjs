@@ -20,8 +20,12 @@ export function buildBenchApi() {
   rmSync(BENCH_API_DIST, { recursive: true, force: true });
   cpSync(join(ROOT, 'dist/api'), BENCH_API_DIST, { recursive: true });
   // Every module of the app must load from the copy: a build running elsewhere at the same time would leave holes.
-  const check = spawnSync('node', ['-e', `require(${JSON.stringify(join(BENCH_API_DIST, 'apps/api/src/app.module.js'))})`]);
-  if (check.status !== 0) throw new Error(`The copied API build is incomplete (another build running?): run again.\n${check.stderr}`);
+  const check = spawnSync('node', [
+    '-e',
+    `require(${JSON.stringify(join(BENCH_API_DIST, 'apps/api/src/app.module.js'))})`,
+  ]);
+  if (check.status !== 0)
+    throw new Error(`The copied API build is incomplete (another build running?): run again.\n${check.stderr}`);
 }
 
 /**

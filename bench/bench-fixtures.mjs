@@ -38,7 +38,12 @@ export async function prepareFixtures(client) {
     [districtId, TEACHERS],
   );
   const teacherViews = [];
-  for (const teacher of teachers) teacherViews.push({ classId: teacher.class_id, pathId: teacher.path_id, cookie: await newSession(client, teacher.id) });
+  for (const teacher of teachers)
+    teacherViews.push({
+      classId: teacher.class_id,
+      pathId: teacher.path_id,
+      cookie: await newSession(client, teacher.id),
+    });
 
   const { rows: schools } = await client.query(
     `SELECT s.id, s.path_id FROM school s WHERE s.district_id = $1
@@ -46,7 +51,8 @@ export async function prepareFixtures(client) {
      ORDER BY s.name LIMIT 100`,
     [districtId, IMPORT_CLASS.grade, IMPORT_CLASS.letter],
   );
-  if (schools.length === 0) throw new Error('No school of the large district is free for the import class: run "npm run bench:seed" again.');
+  if (schools.length === 0)
+    throw new Error('No school of the large district is free for the import class: run "npm run bench:seed" again.');
   const importSchoolId = schools[0].id;
   const importAudiences = PATH_CATALOGUE.get(schools[0].path_id).chats.classChats.map((chat) => chat.audience);
   const { rows: created } = await client.query(
@@ -61,7 +67,10 @@ export async function prepareFixtures(client) {
      SELECT district_id, school_id, id, 'class', audience FROM school_class CROSS JOIN unnest($2::text[]) AS audience WHERE id = $1`,
     [importClassId, importAudiences],
   );
-  const { rows: admins } = await client.query(`SELECT id FROM staff_user WHERE school_id = $1 AND role = 'school_admin' LIMIT 1`, [importSchoolId]);
+  const { rows: admins } = await client.query(
+    `SELECT id FROM staff_user WHERE school_id = $1 AND role = 'school_admin' LIMIT 1`,
+    [importSchoolId],
+  );
   const adminCookie = await newSession(client, admins[0].id);
 
   const { rows: families } = await client.query(
@@ -92,10 +101,16 @@ export async function prepareFixtures(client) {
     importSchoolId,
     adminCookie,
     pageTokens: families.map((family) => benchLinkToken(family.id)),
-    confirmations: people.map((person) => ({ personId: person.id, step: person.step, token: benchLinkToken(person.family_id) })),
+    confirmations: people.map((person) => ({
+      personId: person.id,
+      step: person.step,
+      token: benchLinkToken(person.family_id),
+    })),
     // Compared before measuring: a family, a class and a school of each path; families with someone opted out, and of schools with their own step notes.
     compare: {
-      pageTokens: oneOfEach(families, (family) => `${family.path_id}|${family.opted_out}|${family.step_notes}`).map((family) => benchLinkToken(family.id)),
+      pageTokens: oneOfEach(families, (family) => `${family.path_id}|${family.opted_out}|${family.step_notes}`).map(
+        (family) => benchLinkToken(family.id),
+      ),
       teacherViews: oneOfEach(teacherViews, (view) => view.pathId),
       schoolIds: oneOfEach(schools, (school) => school.path_id).map((school) => school.id),
     },
@@ -111,10 +126,10 @@ function oneOfEach(list, keyOf) {
 
 async function newSession(client, staffUserId) {
   const token = newSecret();
-  await client.query(`INSERT INTO staff_session (token_hash, staff_user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [
-    sha256(token),
-    staffUserId,
-  ]);
+  await client.query(
+    `INSERT INTO staff_session (token_hash, staff_user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+    [sha256(token), staffUserId],
+  );
   return `sot_session=${token}`;
 }
 
@@ -122,7 +137,9 @@ async function newSession(client, staffUserId) {
 export async function removeFixtures(client, fixtures) {
   await client.query(`DELETE FROM api_key WHERE name = 'bench'`);
   await client.query(`DELETE FROM staff_session WHERE token_hash = ANY($1::bytea[])`, [
-    [...fixtures.teacherViews.map((view) => view.cookie), fixtures.adminCookie].map((cookie) => sha256(cookie.split('=')[1])),
+    [...fixtures.teacherViews.map((view) => view.cookie), fixtures.adminCookie].map((cookie) =>
+      sha256(cookie.split('=')[1]),
+    ),
   ]);
   await removeImportClasses(client);
 }
@@ -135,7 +152,9 @@ export async function removeFixtures(client, fixtures) {
 async function removeImportClasses(client) {
   await client.query('BEGIN');
   const classes = `SELECT id FROM school_class WHERE letter = '${IMPORT_CLASS.letter}'`;
-  await client.query(`CREATE TEMP TABLE bench_families ON COMMIT DROP AS SELECT DISTINCT family_id FROM person WHERE class_id IN (${classes})`);
+  await client.query(
+    `CREATE TEMP TABLE bench_families ON COMMIT DROP AS SELECT DISTINCT family_id FROM person WHERE class_id IN (${classes})`,
+  );
   await client.query(`DELETE FROM invite WHERE family_id IN (SELECT family_id FROM bench_families)`);
   await client.query(`DELETE FROM person WHERE family_id IN (SELECT family_id FROM bench_families)`);
   await client.query(`DELETE FROM family WHERE id IN (SELECT family_id FROM bench_families)`);

@@ -30,7 +30,10 @@ export async function withBenchStack({ baseline = true }, work) {
         `${size.classes.toLocaleString('en')} classes; database ${await databaseSize(client)}.`,
     );
     // The build may bring migrations the bench database has not had yet (npm start does the same).
-    await runToEnd('node', [join(BENCH_API_DIST, 'apps/api/src/cli/prepare-database.js')], { env: { ...process.env, DATABASE_URL: server.url }, quiet: false });
+    await runToEnd('node', [join(BENCH_API_DIST, 'apps/api/src/cli/prepare-database.js')], {
+      env: { ...process.env, DATABASE_URL: server.url },
+      quiet: false,
+    });
     fixtures = await prepareFixtures(client);
     const env = {
       ...process.env,
@@ -43,13 +46,21 @@ export async function withBenchStack({ baseline = true }, work) {
       HOST: '127.0.0.1',
     };
     // BENCH_PROFILE_DIR=<dir>: CPU profiles of the API and the baseline, written when they stop.
-    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const api = startLogged('api', [...profile, join(BENCH_API_DIST, 'apps/api/src/main.js')], { ...env, PORT: String(API_PORT) });
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+    const api = startLogged('api', [...profile, join(BENCH_API_DIST, 'apps/api/src/main.js')], {
+      ...env,
+      PORT: String(API_PORT),
+    });
     services.push(api);
     const targets = { api: `http://127.0.0.1:${API_PORT}` };
     await waitForHttp(`${targets.api}/api/health`, api);
     if (baseline) {
-      const bare = startLogged('baseline', [...profile, join(ROOT, 'bench/baseline-server.mjs')], { ...env, PORT: String(BASELINE_PORT) });
+      const bare = startLogged('baseline', [...profile, join(ROOT, 'bench/baseline-server.mjs')], {
+        ...env,
+        PORT: String(BASELINE_PORT),
+      });
       services.push(bare);
       targets.baseline = `http://127.0.0.1:${BASELINE_PORT}`;
       await waitForHttp(`${targets.baseline}/api/v1/reports/district`, bare);
@@ -57,7 +68,8 @@ export async function withBenchStack({ baseline = true }, work) {
     return await work({ client, databaseUrl: server.url, fixtures, size, targets, apiPid: api.pid });
   } finally {
     for (const service of services.reverse()) await stopService(service);
-    if (fixtures) await removeFixtures(client, fixtures).catch((error) => console.error(`Removing the fixtures: ${error.message}`));
+    if (fixtures)
+      await removeFixtures(client, fixtures).catch((error) => console.error(`Removing the fixtures: ${error.message}`));
     await client.end().catch(() => undefined);
     await server.stop();
   }
@@ -92,7 +104,14 @@ async function regionSize(client) {
  * @param {{ url: string, request: object, seconds: number, connections: number, rate?: number }} options rate: requests per second in all
  */
 export async function load({ url, request, seconds, connections, rate }) {
-  const result = await autocannon({ url, connections, duration: seconds, requests: [request], timeout: 10, ...(rate ? { overallRate: rate } : {}) });
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    requests: [request],
+    timeout: 10,
+    ...(rate ? { overallRate: rate } : {}),
+  });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p50: result.latency.p50,

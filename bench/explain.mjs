@@ -22,7 +22,9 @@ async function main() {
   try {
     await client.connect();
     const sample = await sampleInputs(client, PATH_CATALOGUE, stepIdsOf);
-    console.log(`Sample: a student of a ${sample.pathId} school of the largest district who has not started its first step.\n`);
+    console.log(
+      `Sample: a student of a ${sample.pathId} school of the largest district who has not started its first step.\n`,
+    );
     const report = [];
     console.log('| Query | ms | shared hit | read | seq scans |\n| --- | --- | --- | --- | --- |');
     for (const query of hotQueries(sample)) {
@@ -69,22 +71,32 @@ function sequentialScans(node) {
  * and one of its schools.
  */
 async function sampleInputs(client, catalogue, stepIdsOf) {
-  const { rows: [district] } = await client.query(`SELECT district_id AS id FROM school GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+  const {
+    rows: [district],
+  } = await client.query(`SELECT district_id AS id FROM school GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
   const path = catalogue.get('max');
-  const { rows: [person] } = await client.query(
+  const {
+    rows: [person],
+  } = await client.query(
     `SELECT p.id, p.family_id, p.class_id FROM person p
      JOIN school s ON s.id = p.school_id AND s.path_id = $2
      JOIN person_step ps ON ps.person_id = p.id AND ps.step = $3 AND ps.status = 'not_started'
      WHERE p.kind = 'student' AND p.district_id = $1 AND p.opted_out_at IS NULL LIMIT 1`,
     [district.id, path.id, stepIdsOf(path)[0]],
   );
-  const { rows: [school] } = await client.query(`SELECT school_id AS id FROM school_class WHERE id = $1`, [person.class_id]);
-  const { rows: [teacher] } = await client.query(`SELECT staff_user_id AS id FROM teacher_class WHERE class_id = $1`, [person.class_id]);
+  const {
+    rows: [school],
+  } = await client.query(`SELECT school_id AS id FROM school_class WHERE id = $1`, [person.class_id]);
+  const {
+    rows: [teacher],
+  } = await client.query(`SELECT staff_user_id AS id FROM teacher_class WHERE class_id = $1`, [person.class_id]);
   const { rows: people } = await client.query(
     `SELECT id FROM person WHERE class_id = $1 UNION SELECT p.id FROM person p JOIN person s ON s.family_id = p.family_id AND s.class_id = $1 WHERE p.kind = 'parent'`,
     [person.class_id],
   );
-  const { rows: [invite] } = await client.query(`SELECT id FROM invite WHERE family_id = $1 AND revoked_at IS NULL`, [person.family_id]);
+  const {
+    rows: [invite],
+  } = await client.query(`SELECT id FROM invite WHERE family_id = $1 AND revoked_at IS NULL`, [person.family_id]);
   return {
     districtId: district.id,
     inviteId: invite.id,

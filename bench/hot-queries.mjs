@@ -62,10 +62,15 @@ export const SQL = {
 
 /** The statements worth explaining, with inputs from the bench database (see explain.mjs). */
 export function hotQueries(sample) {
-  const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, inviteId, classPeople, stepIds } = sample;
+  const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, inviteId, classPeople, stepIds } =
+    sample;
   return [
     { name: 'rate limit hit (every parent and report request)', sql: SQL.rateLimitHit, params: ['bench-explain', 60] },
-    { name: 'parent: failed look-ups of the address', sql: SQL.rateLimitPeek, params: ['parent-failed-ip:bench-explain', 900] },
+    {
+      name: 'parent: failed look-ups of the address',
+      sql: SQL.rateLimitPeek,
+      params: ['parent-failed-ip:bench-explain', 900],
+    },
     { name: 'parent: link by token', sql: SQL.inviteByToken, params: [tokenHash] },
     { name: 'parent: link opened', sql: SQL.inviteOpened, params: [inviteId] },
     { name: 'parent: family school and step notes', sql: SQL.familySchool, params: [familyId] },
@@ -75,7 +80,12 @@ export function hotQueries(sample) {
     { name: 'confirm: lock people', sql: SQL.lockPeople, params: [[personId]] },
     { name: 'confirm: person states', sql: SQL.personStates, params: [[personId]] },
     { name: 'confirm: classes of people', sql: SQL.classesOfPeople, params: [[personId]] },
-    { name: 'confirm: recount a class', sql: SQL.recountClasses, params: [[classId]], before: [[SQL.deleteCounters, [[classId]]]] },
+    {
+      name: 'confirm: recount a class',
+      sql: SQL.recountClasses,
+      params: [[classId]],
+      before: [[SQL.deleteCounters, [[classId]]]],
+    },
     { name: 'class view: class in scope', sql: SQL.classInScope, params: [classId, teacherId] },
     { name: 'class view: summary', sql: SQL.classSummary, params: [classId] },
     { name: 'class view: school path', sql: SQL.schoolPath, params: [schoolId] },

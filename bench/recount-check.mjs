@@ -21,7 +21,10 @@ export async function countersDifferFromRecount(client, progressSql, classIds) {
   await client.query('BEGIN');
   try {
     await client.query(progressSql.lockClasses, [ids]);
-    await client.query(`CREATE TEMP TABLE bench_stored ON COMMIT DROP AS SELECT ${COUNTER_COLUMNS} FROM class_progress WHERE class_id = ANY($1::uuid[])`, [ids]);
+    await client.query(
+      `CREATE TEMP TABLE bench_stored ON COMMIT DROP AS SELECT ${COUNTER_COLUMNS} FROM class_progress WHERE class_id = ANY($1::uuid[])`,
+      [ids],
+    );
     await client.query(progressSql.deleteCounters, [ids]);
     await client.query(progressSql.recountClasses, [ids]);
     const { rows } = await client.query(
@@ -46,7 +49,9 @@ export async function countersDifferFromRecount(client, progressSql, classIds) {
  */
 export async function snapshotsDifferFromReplay(url, client, classIds, fromBuild) {
   const ids = [...new Set(classIds)];
-  const { rows: [day] } = await client.query(
+  const {
+    rows: [day],
+  } = await client.query(
     `SELECT to_char(max(day), 'YYYY-MM-DD') AS last, max(day) = timezone('Europe/Moscow', now())::date - 1 AS yesterday FROM progress_snapshot`,
   );
   if (!day.yesterday) return null;
@@ -64,7 +69,8 @@ export async function snapshotsDifferFromReplay(url, client, classIds, fromBuild
   await client.query(`DELETE FROM progress_snapshot WHERE class_id = ANY($1::uuid[]) AND day = $2`, [ids, day.last]);
   try {
     const rebuilt = await new SnapshotsService(dataSource, PATH_CATALOGUE).fillGaps();
-    if (rebuilt !== seeded.length) throw new Error(`The snapshot job rebuilt ${rebuilt} class days, not the ${seeded.length} taken away.`);
+    if (rebuilt !== seeded.length)
+      throw new Error(`The snapshot job rebuilt ${rebuilt} class days, not the ${seeded.length} taken away.`);
     const { rows } = await client.query(
       `WITH seeded AS (
          SELECT x.class_id, x.path_id, c.* FROM jsonb_to_recordset($1::jsonb) AS x(class_id uuid, path_id text, counters jsonb)

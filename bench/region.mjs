@@ -55,7 +55,8 @@ export function regionShape(students) {
     students,
     schools,
     districts,
-    districtOfSchool: (school) => (school < largeSchools || districts === 1 ? 0 : 1 + ((school - largeSchools) % (districts - 1))),
+    districtOfSchool: (school) =>
+      school < largeSchools || districts === 1 ? 0 : 1 + ((school - largeSchools) % (districts - 1)),
     studentsOfSchool: (school) => Math.min(STUDENTS_PER_SCHOOL, students - school * STUDENTS_PER_SCHOOL),
   };
 }
@@ -101,7 +102,11 @@ export function pathShape(path) {
     stepCount: steps.length,
     /** item ids in path order: the steps, `chat_class`, `chat_school` (as class_progress names them) */
     items: [...steps, 'chat_class', 'chat_school'],
-    reasons: [...path.steps.map((step) => weighted(step.blockers)), weighted(path.chats.blockers), weighted(path.chats.blockers)],
+    reasons: [
+      ...path.steps.map((step) => weighted(step.blockers)),
+      weighted(path.chats.blockers),
+      weighted(path.chats.blockers),
+    ],
     /** `all`, or `parents` and `students` */
     classChatAudiences: path.chats.classChats.map((chat) => chat.audience),
     /** index = items done, in path order */
@@ -155,7 +160,16 @@ export function personOptsOut(random) {
 export function optOut(random, afterDay) {
   const from = afterDay ?? -HISTORY_DAYS + Math.floor(random() * (HISTORY_DAYS - 15));
   const day = Math.min(-1, from + Math.floor(random() * 15));
-  return { day, channel: OPT_OUT_CHANNELS[pick(random, OPT_OUT_CHANNELS.map(([, share]) => share))][0] };
+  return {
+    day,
+    channel:
+      OPT_OUT_CHANNELS[
+        pick(
+          random,
+          OPT_OUT_CHANNELS.map(([, share]) => share),
+        )
+      ][0],
+  };
 }
 
 function normalised(shares) {

@@ -40,7 +40,9 @@ async function main() {
   }
   buildBenchApi();
   await withBenchStack({ baseline: true }, async ({ client, databaseUrl, fixtures, size, targets, apiPid }) => {
-    const chosen = scenarios(fixtures).filter((scenario) => !options.only || options.only.split(',').includes(scenario.id));
+    const chosen = scenarios(fixtures).filter(
+      (scenario) => !options.only || options.only.split(',').includes(scenario.id),
+    );
     await compareAnswers(chosen, targets);
     const compared = fixtures.compare;
     console.log(
@@ -56,7 +58,9 @@ async function main() {
         results[name] = await load({ url, request: scenario.request(name), seconds: duration, connections });
       }
       rows.push({ scenario, ...results });
-      console.log(`  ${scenario.title}: ${results.api.requestsPerSecond} req/s (baseline ${results.baseline.requestsPerSecond})`);
+      console.log(
+        `  ${scenario.title}: ${results.api.requestsPerSecond} req/s (baseline ${results.baseline.requestsPerSecond})`,
+      );
     }
     const apiMemory = memory.stop();
     const importSeconds = await timeImport(targets.api, fixtures);
@@ -64,18 +68,33 @@ async function main() {
     const snapshot = await timeSnapshot(databaseUrl);
     const consistent = await checkTouchedCounters(client, fixtures);
 
-    console.log(`\n${options.quick ? 'Quick run' : 'Run'}: ${size.students.toLocaleString('en')} students, ${connections} connections, ${duration} s per measurement\n`);
+    console.log(
+      `\n${options.quick ? 'Quick run' : 'Run'}: ${size.students.toLocaleString('en')} students, ${connections} connections, ${duration} s per measurement\n`,
+    );
     printTable(rows);
-    console.log(`\nAPI memory (RSS): ${apiMemory.startMb} MB after start, ${apiMemory.maxMb} MB at most, ${apiMemory.endMb} MB at the end.`);
+    console.log(
+      `\nAPI memory (RSS): ${apiMemory.startMb} MB after start, ${apiMemory.maxMb} MB at most, ${apiMemory.endMb} MB at the end.`,
+    );
     console.log(`Import of a 5,000-row class list: ${importSeconds.toFixed(2)} s.`);
     console.log(`Import of a 5,000-row whole-school list (10 new classes): ${schoolImportSeconds.toFixed(2)} s.`);
-    console.log(`Snapshot of a day for the region: ${snapshot.seconds.toFixed(2)} s (${snapshot.classes.toLocaleString('en')} classes).`);
-    console.log(`Counters of the ${consistent} classes the confirmations touched equal the API's recount; their events name their school's path.`);
+    console.log(
+      `Snapshot of a day for the region: ${snapshot.seconds.toFixed(2)} s (${snapshot.classes.toLocaleString('en')} classes).`,
+    );
+    console.log(
+      `Counters of the ${consistent} classes the confirmations touched equal the API's recount; their events name their school's path.`,
+    );
     const resultsDir = join(ROOT, '.data/bench');
     mkdirSync(resultsDir, { recursive: true });
     const file = join(resultsDir, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
     const summary = rows.map(({ scenario, api, baseline }) => ({ id: scenario.id, api, baseline }));
-    writeFileSync(file, JSON.stringify({ size, connections, duration, rows: summary, apiMemory, importSeconds, schoolImportSeconds, snapshot }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify(
+        { size, connections, duration, rows: summary, apiMemory, importSeconds, schoolImportSeconds, snapshot },
+        null,
+        2,
+      ),
+    );
     console.log(`Results: ${file}; total time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   });
 }
@@ -95,7 +114,8 @@ function watchMemory(pid) {
 /** A 5,000-row class list into a new class, through the API, as a school admin would (commit mode). */
 async function timeImport(apiUrl, fixtures) {
   const lines = ['Ученик;Телефон ученика;Родитель 1;Телефон родителя 1;Родитель 2'];
-  for (let n = 0; n < 5000; n += 1) lines.push(`Ученик Номер${n};;Родитель Номер${n};+7 9${String(n).padStart(9, '0')};Второй Родитель${n}`);
+  for (let n = 0; n < 5000; n += 1)
+    lines.push(`Ученик Номер${n};;Родитель Номер${n};+7 9${String(n).padStart(9, '0')};Второй Родитель${n}`);
   const form = new FormData();
   form.append('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'big.csv');
   const begun = Date.now();
@@ -118,7 +138,9 @@ async function timeImport(apiUrl, fixtures) {
 async function timeSchoolImport(apiUrl, fixtures) {
   const lines = ['Класс;Фамилия;Имя;Мать;Телефон матери;Отец'];
   for (let n = 0; n < 5000; n += 1) {
-    lines.push(`${(n % 10) + 1} Я;Фамилия${n};Имя${n};Мать Школьная${n};+7 8${String(n).padStart(9, '0')};Отец Школьный${n}`);
+    lines.push(
+      `${(n % 10) + 1} Я;Фамилия${n};Имя${n};Мать Школьная${n};+7 8${String(n).padStart(9, '0')};Отец Школьный${n}`,
+    );
   }
   const form = new FormData();
   form.append('file', new Blob([lines.join('\n')], { type: 'text/csv' }), 'school.csv');
@@ -129,7 +151,8 @@ async function timeSchoolImport(apiUrl, fixtures) {
     body: form,
   });
   const seconds = (Date.now() - begun) / 1000;
-  if (response.status !== 200) throw new Error(`The school import answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`The school import answered ${response.status}: ${await response.text()}`);
   return seconds;
 }
 
@@ -169,14 +192,20 @@ async function checkTouchedCounters(client, fixtures) {
   const { rows } = await client.query(SQL.classesOfPeople, [touched.map((row) => row.id)]);
   const classIds = rows.map((row) => row.class_id);
   const differences = await countersDifferFromRecount(client, SQL, classIds);
-  if (differences > 0) throw new Error(`Counters of the touched classes differ from the API's recount in ${differences} rows.`);
-  const { rows: [paths] } = await client.query(
+  if (differences > 0)
+    throw new Error(`Counters of the touched classes differ from the API's recount in ${differences} rows.`);
+  const {
+    rows: [paths],
+  } = await client.query(
     `SELECT count(*)::int AS events, count(*) FILTER (WHERE e.path_id <> s.path_id)::int AS wrong
      FROM progress_event e JOIN school s ON s.id = e.school_id
      WHERE e.person_id = ANY($1::uuid[]) AND e.source = 'parent_link' AND e.created_at > $2`,
     [ids, new Date(started)],
   );
-  if (paths.wrong > 0) throw new Error(`${paths.wrong} of the ${paths.events} events the confirmations wrote name another path than their school's.`);
+  if (paths.wrong > 0)
+    throw new Error(
+      `${paths.wrong} of the ${paths.events} events the confirmations wrote name another path than their school's.`,
+    );
   return classIds.length;
 }
 

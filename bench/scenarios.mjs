@@ -11,8 +11,16 @@ export function scenarios(fixtures) {
     path: '/api/parent/family',
     headers: { 'x-parent-token': token, 'x-forwarded-for': randomAddress() },
   });
-  const classRequest = (view) => ({ method: 'GET', path: `/api/classes/${view.classId}/roster`, headers: { cookie: view.cookie } });
-  const reportRequest = (path) => ({ method: 'GET', path, headers: { authorization: `Bearer ${pick(fixtures.keys)}` } });
+  const classRequest = (view) => ({
+    method: 'GET',
+    path: `/api/classes/${view.classId}/roster`,
+    headers: { cookie: view.cookie },
+  });
+  const reportRequest = (path) => ({
+    method: 'GET',
+    path,
+    headers: { authorization: `Bearer ${pick(fixtures.keys)}` },
+  });
   // Half of the people for the API, half for the baseline: every confirmation is a real change.
   const confirmations = {
     api: fixtures.confirmations.filter((_, index) => index % 2 === 0),
@@ -38,7 +46,11 @@ export function scenarios(fixtures) {
           return {
             method: 'PUT',
             path: `/api/parent/people/${personId}/steps/${step}`,
-            headers: { 'x-parent-token': token, 'x-forwarded-for': randomAddress(), 'content-type': 'application/json' },
+            headers: {
+              'x-parent-token': token,
+              'x-forwarded-for': randomAddress(),
+              'content-type': 'application/json',
+            },
             body: '{"status":"done"}',
           };
         }),
@@ -61,7 +73,8 @@ export function scenarios(fixtures) {
       id: 'school-report',
       title: 'School report (GET /api/v1/reports/schools/:id)',
       comparable: true,
-      samples: () => fixtures.compare.schoolIds.map((schoolId) => () => reportRequest(`/api/v1/reports/schools/${schoolId}`)),
+      samples: () =>
+        fixtures.compare.schoolIds.map((schoolId) => () => reportRequest(`/api/v1/reports/schools/${schoolId}`)),
       request: () => dynamic(() => reportRequest(`/api/v1/reports/schools/${pick(fixtures.schoolIds)}`)),
     },
   ];
@@ -73,7 +86,18 @@ function dynamic(draw) {
 }
 
 export function printTable(rows) {
-  const header = ['Endpoint', 'API req/s', 'p50 ms', 'p99 ms', 'non-2xx/err', 'Baseline req/s', 'p50 ms', 'p99 ms', 'non-2xx/err', 'Ratio'];
+  const header = [
+    'Endpoint',
+    'API req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx/err',
+    'Baseline req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx/err',
+    'Ratio',
+  ];
   const lines = rows.map(({ scenario, api, baseline }) => [
     scenario.id,
     api.requestsPerSecond,

@@ -11,7 +11,15 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { join } from 'node:path';
 import { runToEnd } from '../tools/stack.mjs';
-import { BENCH_API_DIST, BENCH_SECRETS, benchLinkToken, buildBenchApi, databaseSize, openBenchServer, sha256 } from './bench-database.mjs';
+import {
+  BENCH_API_DIST,
+  BENCH_SECRETS,
+  benchLinkToken,
+  buildBenchApi,
+  databaseSize,
+  openBenchServer,
+  sha256,
+} from './bench-database.mjs';
 import { CopyWriter } from './copy-writer.mjs';
 import { countersDifferFromRecount, snapshotsDifferFromReplay } from './recount-check.mjs';
 import { rebuildSchema, setAsideSchema } from './schema-set-aside.mjs';
@@ -49,15 +57,57 @@ const TABLES = {
   family: ['id', 'district_id', 'school_id', 'created_at'],
   invite: ['id', 'district_id', 'school_id', 'family_id', 'token_hash', 'token_encrypted', 'created_at', 'expires_at'],
   person: [
-    'id', 'district_id', 'school_id', 'family_id', 'class_id', 'kind', 'display_name', 'phone_hmac', 'created_at', 'updated_at',
-    'opted_out_at', 'opt_out_channel', 'opt_out_note', 'opt_out_source',
+    'id',
+    'district_id',
+    'school_id',
+    'family_id',
+    'class_id',
+    'kind',
+    'display_name',
+    'phone_hmac',
+    'created_at',
+    'updated_at',
+    'opted_out_at',
+    'opt_out_channel',
+    'opt_out_note',
+    'opt_out_source',
   ],
   chat: ['id', 'district_id', 'school_id', 'class_id', 'kind', 'audience', 'created_at'],
-  person_step: ['person_id', 'step', 'district_id', 'school_id', 'status', 'blocker_reason', 'updated_at', 'updated_source'],
-  chat_membership: ['person_id', 'chat_id', 'district_id', 'school_id', 'status', 'blocker_reason', 'updated_at', 'updated_source'],
+  person_step: [
+    'person_id',
+    'step',
+    'district_id',
+    'school_id',
+    'status',
+    'blocker_reason',
+    'updated_at',
+    'updated_source',
+  ],
+  chat_membership: [
+    'person_id',
+    'chat_id',
+    'district_id',
+    'school_id',
+    'status',
+    'blocker_reason',
+    'updated_at',
+    'updated_source',
+  ],
   progress_event: [
-    'district_id', 'school_id', 'person_id', 'path_id', 'step', 'chat_id', 'from_status', 'to_status', 'blocker_reason', 'blocker_note',
-    'opt_out_channel', 'source', 'change_id', 'created_at',
+    'district_id',
+    'school_id',
+    'person_id',
+    'path_id',
+    'step',
+    'chat_id',
+    'from_status',
+    'to_status',
+    'blocker_reason',
+    'blocker_note',
+    'opt_out_channel',
+    'source',
+    'change_id',
+    'created_at',
   ],
   class_progress: ['class_id', 'district_id', 'school_id', 'person_kind', 'item', 'status', 'blocker_reason', 'people'],
   progress_snapshot: ['class_id', 'day', 'district_id', 'school_id', 'path_id', 'counters', 'taken_at', 'source'],
@@ -116,15 +166,29 @@ async function generateRegion(writers, shape, paths, random) {
     const id = randomUUID();
     districtIds.push(id);
     writers.district.row([id, district === 0 ? 'Город (большой район)' : `Район ${district}`, createdAt]);
-    writers.staff_user.row([randomUUID(), id, null, 'district_admin', `district-${district}@bench.example`, `Администратор района ${district}`, createdAt, createdAt]);
+    writers.staff_user.row([
+      randomUUID(),
+      id,
+      null,
+      'district_admin',
+      `district-${district}@bench.example`,
+      `Администратор района ${district}`,
+      createdAt,
+      createdAt,
+    ]);
   }
   const progressLog = Math.max(1, Math.floor(shape.schools / 10));
   for (let school = 0; school < shape.schools; school += 1) {
     const districtId = districtIds[shape.districtOfSchool(school)];
     const path = paths[schoolPathId(school)];
-    generateSchool(writers, { school, districtId, path, studentCount: shape.studentsOfSchool(school), createdAt, expiresAt, year, inviteKey }, random);
+    generateSchool(
+      writers,
+      { school, districtId, path, studentCount: shape.studentsOfSchool(school), createdAt, expiresAt, year, inviteKey },
+      random,
+    );
     await Promise.all(Object.values(writers).map((writer) => writer.drained()));
-    if ((school + 1) % progressLog === 0) console.log(`  ${school + 1} of ${shape.schools} schools (${seconds(Date.now() - started)})`);
+    if ((school + 1) % progressLog === 0)
+      console.log(`  ${school + 1} of ${shape.schools} schools (${seconds(Date.now() - started)})`);
   }
 }
 
@@ -132,8 +196,18 @@ function generateSchool(writers, context, random) {
   const { school, districtId, path, studentCount, createdAt, expiresAt, year, inviteKey } = context;
   const schoolId = randomUUID();
   writers.school.row([schoolId, districtId, `Школа № ${school + 1}`, createdAt, path.id]);
-  if (school % 3 === 0) writers.school_step_note.row([schoolId, districtId, path.id, path.steps[path.stepCount - 1], STEP_NOTE, createdAt]);
-  writers.staff_user.row([randomUUID(), districtId, schoolId, 'school_admin', `school-${school}@bench.example`, `Администратор школы ${school + 1}`, createdAt, createdAt]);
+  if (school % 3 === 0)
+    writers.school_step_note.row([schoolId, districtId, path.id, path.steps[path.stepCount - 1], STEP_NOTE, createdAt]);
+  writers.staff_user.row([
+    randomUUID(),
+    districtId,
+    schoolId,
+    'school_admin',
+    `school-${school}@bench.example`,
+    `Администратор школы ${school + 1}`,
+    createdAt,
+    createdAt,
+  ]);
   const schoolChatId = randomUUID();
   writers.chat.row([schoolChatId, districtId, schoolId, null, 'school', 'all', createdAt]);
 
@@ -146,8 +220,18 @@ function generateSchool(writers, context, random) {
     classes.push(schoolClass);
     const teacherId = randomUUID();
     writers.school_class.row([schoolClass.id, districtId, schoolId, grade, letter, year, createdAt]);
-    for (const [audience, chatId] of Object.entries(chats)) writers.chat.row([chatId, districtId, schoolId, schoolClass.id, 'class', audience, createdAt]);
-    writers.staff_user.row([teacherId, districtId, schoolId, 'teacher', `teacher-${school}-${index}@bench.example`, `Учитель ${grade}${letter}`, createdAt, createdAt]);
+    for (const [audience, chatId] of Object.entries(chats))
+      writers.chat.row([chatId, districtId, schoolId, schoolClass.id, 'class', audience, createdAt]);
+    writers.staff_user.row([
+      teacherId,
+      districtId,
+      schoolId,
+      'teacher',
+      `teacher-${school}-${index}@bench.example`,
+      `Учитель ${grade}${letter}`,
+      createdAt,
+      createdAt,
+    ]);
     writers.teacher_class.row([teacherId, schoolClass.id, schoolId, districtId, createdAt]);
   }
 
@@ -164,10 +248,22 @@ function generateSchool(writers, context, random) {
     if (family.students.length === 0) {
       families.push(family);
       for (let n = parentCount(random); n > 0; n -= 1) {
-        family.parents.push({ id: randomUUID(), kind: 'parent', path: personPath(random, path), classes: [], optOut: null });
+        family.parents.push({
+          id: randomUUID(),
+          kind: 'parent',
+          path: personPath(random, path),
+          classes: [],
+          optOut: null,
+        });
       }
     }
-    const student = { id: randomUUID(), kind: 'student', path: personPath(random, path), classes: [classes[classIndex]], optOut: null };
+    const student = {
+      id: randomUUID(),
+      kind: 'student',
+      path: personPath(random, path),
+      classes: [classes[classIndex]],
+      optOut: null,
+    };
     family.students.push(student);
     familyOfSeat[seat] = family;
     classes[classIndex].members.push(student);
@@ -186,7 +282,17 @@ function generateSchool(writers, context, random) {
     writers.family.row([family.id, districtId, schoolId, createdAt]);
     const token = benchLinkToken(family.id);
     const code = linkCodeHash ? [linkCodeHash(token)] : [];
-    writers.invite.row([randomUUID(), districtId, schoolId, family.id, sha256(token), encrypt(inviteKey, token), createdAt, expiresAt, ...code]);
+    writers.invite.row([
+      randomUUID(),
+      districtId,
+      schoolId,
+      family.id,
+      sha256(token),
+      encrypt(inviteKey, token),
+      createdAt,
+      expiresAt,
+      ...code,
+    ]);
     for (const person of [...family.students, ...family.parents]) {
       number += 1;
       writePerson(writers, scope, family.id, person, number, random);
@@ -204,7 +310,13 @@ function decideOptOuts(family, random) {
   const people = [...family.students, ...family.parents];
   const make = (afterDay) => {
     const { day, channel } = optOut(random, afterDay);
-    return { day, channel, note: channel === 'other' ? OPT_OUT_OTHER_NOTE : null, source: OPT_OUT_SOURCES[Math.floor(random() * 2)], changeId: randomUUID() };
+    return {
+      day,
+      channel,
+      note: channel === 'other' ? OPT_OUT_OTHER_NOTE : null,
+      source: OPT_OUT_SOURCES[Math.floor(random() * 2)],
+      changeId: randomUUID(),
+    };
   };
   if (familyOptsOut(random)) {
     const days = people.map((person) => person.path.lastDay).filter((day) => day !== null);
@@ -226,23 +338,53 @@ function writePerson(writers, scope, familyId, person, number, random) {
   const name = `${student ? 'Ученик' : 'Родитель'} ${String(number).padStart(4, '0')}`;
   const opted = person.optOut;
   writers.person.row([
-    person.id, districtId, schoolId, familyId, student ? person.classes[0].id : null, person.kind, name,
-    student ? null : randomBytes(32), createdAt, createdAt,
-    opted ? eventTime(opted.day, OPT_OUT_MINUTE) : null, opted?.channel ?? null, opted?.note ?? null, opted?.source ?? null,
+    person.id,
+    districtId,
+    schoolId,
+    familyId,
+    student ? person.classes[0].id : null,
+    person.kind,
+    name,
+    student ? null : randomBytes(32),
+    createdAt,
+    createdAt,
+    opted ? eventTime(opted.day, OPT_OUT_MINUTE) : null,
+    opted?.channel ?? null,
+    opted?.note ?? null,
+    opted?.source ?? null,
   ]);
   const { done, doneDays, blocker } = person.path;
   const source = SOURCES[Math.floor(random() * SOURCES.length)];
-  const chatsOf = (item) => (path.items[item] === 'chat_class' ? person.classes.map((c) => classChatOf(c, person.kind)) : [schoolChatId]);
+  const chatsOf = (item) =>
+    path.items[item] === 'chat_class' ? person.classes.map((c) => classChatOf(c, person.kind)) : [schoolChatId];
   for (let item = 0; item < path.items.length; item += 1) {
     const isStep = item < path.stepCount;
     const state = itemState(path, person.path, item);
     const when = state.day === null ? createdAt : eventTime(state.day, item);
     const changedBy = state.day === null ? null : source;
     if (isStep) {
-      writers.person_step.row([person.id, path.items[item], districtId, schoolId, state.status, state.reason, when, changedBy]);
+      writers.person_step.row([
+        person.id,
+        path.items[item],
+        districtId,
+        schoolId,
+        state.status,
+        state.reason,
+        when,
+        changedBy,
+      ]);
     } else {
       for (const chatId of chatsOf(item)) {
-        writers.chat_membership.row([person.id, chatId, districtId, schoolId, state.status, state.reason, when, changedBy]);
+        writers.chat_membership.row([
+          person.id,
+          chatId,
+          districtId,
+          schoolId,
+          state.status,
+          state.reason,
+          when,
+          changedBy,
+        ]);
       }
     }
   }
@@ -256,15 +398,39 @@ function writePerson(writers, scope, familyId, person, number, random) {
     const targets = isStep ? [null] : chatsOf(event.item);
     for (const chatId of targets) {
       writers.progress_event.row([
-        districtId, schoolId, person.id, path.id, isStep ? path.items[event.item] : null, chatId, from, to, event.reason, null, null, source,
-        randomUUID(), eventTime(event.day, event.item),
+        districtId,
+        schoolId,
+        person.id,
+        path.id,
+        isStep ? path.items[event.item] : null,
+        chatId,
+        from,
+        to,
+        event.reason,
+        null,
+        null,
+        source,
+        randomUUID(),
+        eventTime(event.day, event.item),
       ]);
     }
   }
   if (opted) {
     writers.progress_event.row([
-      districtId, schoolId, person.id, path.id, null, null, 'participating', 'opted_out', null, opted.note, opted.channel, opted.source,
-      opted.changeId, eventTime(opted.day, OPT_OUT_MINUTE),
+      districtId,
+      schoolId,
+      person.id,
+      path.id,
+      null,
+      null,
+      'participating',
+      'opted_out',
+      null,
+      opted.note,
+      opted.channel,
+      opted.source,
+      opted.changeId,
+      eventTime(opted.day, OPT_OUT_MINUTE),
     ]);
   }
 }
@@ -272,8 +438,10 @@ function writePerson(writers, scope, familyId, person, number, random) {
 /** Where a person stands on one item today, and since which day (null: never changed). */
 function itemState(path, personPath, item) {
   const isStep = item < path.stepCount;
-  if (item < personPath.done) return { status: isStep ? 'done' : 'joined', reason: null, day: personPath.doneDays[item] };
-  if (item === personPath.done && personPath.blocker) return { status: 'blocked', reason: personPath.blocker.reason, day: personPath.blocker.day };
+  if (item < personPath.done)
+    return { status: isStep ? 'done' : 'joined', reason: null, day: personPath.doneDays[item] };
+  if (item === personPath.done && personPath.blocker)
+    return { status: 'blocked', reason: personPath.blocker.reason, day: personPath.blocker.day };
   return { status: isStep ? 'not_started' : 'not_joined', reason: null, day: null };
 }
 
@@ -287,7 +455,8 @@ function countersAt(path, person, day) {
   const kind = person.kind;
   const states = path.items.map((_, item) => {
     const state = itemState(path, person.path, item);
-    if (state.day === null || day === null || state.day > day) return { status: item < path.stepCount ? 'not_started' : 'not_joined', reason: null };
+    if (state.day === null || day === null || state.day > day)
+      return { status: item < path.stepCount ? 'not_started' : 'not_joined', reason: null };
     return state;
   });
   if (person.optOut && day !== null && person.optOut.day <= day) {
@@ -299,7 +468,10 @@ function countersAt(path, person, day) {
   if (steps.every((s) => s.status === 'done') && classChat.status === 'joined') overall = 'connected';
   else if (steps.some((s) => s.status === 'blocked') || classChat.status === 'blocked') overall = 'blocked';
   else if (states.some((s) => s.status === 'done' || s.status === 'joined')) overall = 'in_progress';
-  return [...states.map((s, item) => `${kind}|${path.items[item]}|${s.status}|${s.reason ?? ''}`), `${kind}|overall|${overall}|`];
+  return [
+    ...states.map((s, item) => `${kind}|${path.items[item]}|${s.status}|${s.reason ?? ''}`),
+    `${kind}|overall|${overall}|`,
+  ];
 }
 
 /** Changes happen during the school day: 10:00 Moscow plus a few minutes per item (an opt-out at OPT_OUT_MINUTE). */
@@ -329,7 +501,9 @@ function writeClassCounters(writers, scope, schoolClass) {
   for (const person of schoolClass.members) {
     let before = countersAt(path, person, null);
     add(before, 1);
-    const days = new Set(path.items.map((_, item) => itemState(path, person.path, item).day).filter((day) => day !== null));
+    const days = new Set(
+      path.items.map((_, item) => itemState(path, person.path, item).day).filter((day) => day !== null),
+    );
     if (person.optOut) days.add(person.optOut.day);
     for (const day of [...days].sort((a, b) => a - b)) {
       const after = countersAt(path, person, day);
@@ -348,13 +522,24 @@ function writeClassCounters(writers, scope, schoolClass) {
         add(to, 1);
       }
       counters = JSON.stringify(
-        [...counts].filter(([, people]) => people > 0).map(([key, people]) => {
-          const [person_kind, item, status, blocker_reason] = key.split('|');
-          return { person_kind, item, status, blocker_reason, people };
-        }),
+        [...counts]
+          .filter(([, people]) => people > 0)
+          .map(([key, people]) => {
+            const [person_kind, item, status, blocker_reason] = key.split('|');
+            return { person_kind, item, status, blocker_reason, people };
+          }),
       );
     }
-    writers.progress_snapshot.row([schoolClass.id, SNAPSHOT_DAYS[day].date, districtId, schoolId, path.id, counters, SNAPSHOT_DAYS[day].takenAt, 'counters']);
+    writers.progress_snapshot.row([
+      schoolClass.id,
+      SNAPSHOT_DAYS[day].date,
+      districtId,
+      schoolId,
+      path.id,
+      counters,
+      SNAPSHOT_DAYS[day].takenAt,
+      'counters',
+    ]);
   }
   for (const [key, people] of counts) {
     if (people === 0) continue;
@@ -386,7 +571,8 @@ function encrypt(key, token) {
  */
 async function checkCounters(client, url) {
   let { rows: sampled } = await client.query(`SELECT id FROM school_class TABLESAMPLE SYSTEM (1) LIMIT 50`);
-  if (sampled.length < 20) sampled = (await client.query(`SELECT id FROM school_class ORDER BY random() LIMIT 50`)).rows;
+  if (sampled.length < 20)
+    sampled = (await client.query(`SELECT id FROM school_class ORDER BY random() LIMIT 50`)).rows;
   const { rows: chosen } = await client.query(
     `(SELECT DISTINCT ON (s.path_id) c.id FROM school_class c JOIN school s ON s.id = c.school_id ORDER BY s.path_id, c.id)
      UNION
@@ -396,7 +582,8 @@ async function checkCounters(client, url) {
   const ids = [...new Set([...sampled, ...chosen].map((row) => row.id ?? row.class_id))];
   const { PROGRESS_SQL } = fromBuild('apps/api/src/progress/progress.sql.js');
   const recount = await countersDifferFromRecount(client, PROGRESS_SQL, ids);
-  if (recount > 0) throw new Error(`The generated counters differ from the API's recount in ${recount} rows: the generator is wrong.`);
+  if (recount > 0)
+    throw new Error(`The generated counters differ from the API's recount in ${recount} rows: the generator is wrong.`);
   const { rows: differences } = await client.query(
     `WITH stored AS (SELECT class_id, person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = ANY($1::uuid[])),
      last_snapshot AS (
@@ -408,10 +595,18 @@ async function checkCounters(client, url) {
      SELECT count(*)::int AS n FROM ((TABLE last_snapshot EXCEPT TABLE stored) UNION ALL (TABLE stored EXCEPT TABLE last_snapshot)) d`,
     [ids],
   );
-  if (differences[0].n > 0) throw new Error(`The generated counters differ from the last snapshot in ${differences[0].n} rows: the generator is wrong.`);
+  if (differences[0].n > 0)
+    throw new Error(
+      `The generated counters differ from the last snapshot in ${differences[0].n} rows: the generator is wrong.`,
+    );
   const replay = await snapshotsDifferFromReplay(url, client, ids, fromBuild);
-  if (replay > 0) throw new Error(`The generated snapshots differ from the API's replay of the history in ${replay} rows: the generator is wrong.`);
-  const { rows: [covered] } = await client.query(
+  if (replay > 0)
+    throw new Error(
+      `The generated snapshots differ from the API's replay of the history in ${replay} rows: the generator is wrong.`,
+    );
+  const {
+    rows: [covered],
+  } = await client.query(
     `SELECT count(DISTINCT cp.class_id) FILTER (WHERE s.path_id = 'max')::int AS max, count(DISTINCT cp.class_id) FILTER (WHERE s.path_id = 'vk')::int AS vk,
             COALESCE(sum(cp.people) FILTER (WHERE cp.item = 'overall' AND cp.status = 'opted_out'), 0)::int AS opted_out,
             COALESCE(sum(cp.people) FILTER (WHERE cp.item = 'overall'), 0)::int AS people
@@ -434,10 +629,15 @@ async function main() {
   fromBuild('apps/api/src/database/data-source-options.js');
   const server = await openBenchServer({ create: true });
   try {
-    await runToEnd('node', [join(BENCH_API_DIST, 'apps/api/src/cli/prepare-database.js')], { env: { ...process.env, DATABASE_URL: server.url }, quiet: true });
+    await runToEnd('node', [join(BENCH_API_DIST, 'apps/api/src/cli/prepare-database.js')], {
+      env: { ...process.env, DATABASE_URL: server.url },
+      quiet: true,
+    });
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
-    const { rows: inviteColumns } = await admin.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'invite' AND column_name = 'code_hash'`);
+    const { rows: inviteColumns } = await admin.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'invite' AND column_name = 'code_hash'`,
+    );
     if (inviteColumns.length > 0) {
       const { LinkSecrets } = fromBuild('apps/api/src/invites/link-secrets.js');
       const secrets = new LinkSecrets({ INVITE_ENCRYPTION_KEY: BENCH_SECRETS.INVITE_ENCRYPTION_KEY }, null);
@@ -445,11 +645,14 @@ async function main() {
       TABLES.invite.push('code_hash');
     }
     const setAside = await setAsideSchema(admin, Object.keys(TABLES));
-    console.log(`Generating ${students.toLocaleString('en')} students into ${server.embedded ? 'the embedded bench server' : 'DATABASE_URL'}…`);
+    console.log(
+      `Generating ${students.toLocaleString('en')} students into ${server.embedded ? 'the embedded bench server' : 'DATABASE_URL'}…`,
+    );
 
     const paths = Object.fromEntries(PATH_CATALOGUE.paths.map((path) => [path.id, pathShape(path)]));
     const writers = {};
-    for (const [table, columns] of Object.entries(TABLES)) writers[table] = await CopyWriter.open(server.url, table, columns);
+    for (const [table, columns] of Object.entries(TABLES))
+      writers[table] = await CopyWriter.open(server.url, table, columns);
     await generateRegion(writers, regionShape(students), paths, createRandom(Number(options.seed)));
     const rows = {};
     for (const [table, writer] of Object.entries(writers)) rows[table] = await writer.close();
@@ -460,7 +663,8 @@ async function main() {
     await admin.query('ANALYZE');
     const checked = await checkCounters(admin, server.url);
     console.log('\nRows:');
-    for (const [table, count] of Object.entries(rows)) console.log(`  ${table.padEnd(18)} ${count.toLocaleString('en').padStart(12)}`);
+    for (const [table, count] of Object.entries(rows))
+      console.log(`  ${table.padEnd(18)} ${count.toLocaleString('en').padStart(12)}`);
     const total = Object.values(rows).reduce((sum, count) => sum + count, 0);
     console.log(`  ${'total'.padEnd(18)} ${total.toLocaleString('en').padStart(12)}`);
     console.log(
@@ -470,7 +674,9 @@ async function main() {
           ? `, and that snapshot equals the API's replay of the history (SnapshotsService.fillGaps).`
           : `; the replay of the history was not compared (the last snapshot is not yesterday's: the seed ran past midnight).`),
     );
-    console.log(`Database size: ${await databaseSize(admin)}; time: ${seconds(Date.now() - started)} (load ${seconds(loaded - started)}).`);
+    console.log(
+      `Database size: ${await databaseSize(admin)}; time: ${seconds(Date.now() - started)} (load ${seconds(loaded - started)}).`,
+    );
     await admin.end();
   } finally {
     await server.stop();

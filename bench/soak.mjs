@@ -9,7 +9,13 @@ import { load, residentMb, withBenchStack } from './bench-stack.mjs';
 import { scenarios } from './scenarios.mjs';
 
 /** Shares of the mix: parents most, teachers next, reports a little. */
-const MIX = { 'parent-page': 0.45, 'parent-confirm': 0.15, 'class-view': 0.3, 'district-report': 0.05, 'school-report': 0.05 };
+const MIX = {
+  'parent-page': 0.45,
+  'parent-confirm': 0.15,
+  'class-view': 0.3,
+  'district-report': 0.05,
+  'school-report': 0.05,
+};
 const CONNECTIONS = 50;
 const SHARE_OF_MAXIMUM = 0.7;
 
@@ -40,16 +46,27 @@ async function main() {
           `non-2xx ${result.non2xx}, errors ${result.errors}, API RSS ${rss} MB`,
       );
     }
-    const totals = perMinute.reduce((sum, m) => ({ requests: sum.requests + m.requests, non2xx: sum.non2xx + m.non2xx, errors: sum.errors + m.errors }), {
-      requests: 0,
-      non2xx: 0,
-      errors: 0,
-    });
+    const totals = perMinute.reduce(
+      (sum, m) => ({
+        requests: sum.requests + m.requests,
+        non2xx: sum.non2xx + m.non2xx,
+        errors: sum.errors + m.errors,
+      }),
+      {
+        requests: 0,
+        non2xx: 0,
+        errors: 0,
+      },
+    );
     const first = perMinute[0].rssMb;
     const last = perMinute[perMinute.length - 1].rssMb;
-    console.log(`\nSoak: ${size.students.toLocaleString('en')} students, ${minutes} min at ${rate} req/s (70 % of ${maximum.requestsPerSecond}).`);
+    console.log(
+      `\nSoak: ${size.students.toLocaleString('en')} students, ${minutes} min at ${rate} req/s (70 % of ${maximum.requestsPerSecond}).`,
+    );
     console.log(`Requests ${totals.requests.toLocaleString('en')}, non-2xx ${totals.non2xx}, errors ${totals.errors}.`);
-    console.log(`API memory: ${first} MB after the first minute, ${last} MB after the last (${last - first >= 0 ? '+' : ''}${last - first} MB).`);
+    console.log(
+      `API memory: ${first} MB after the first minute, ${last} MB after the last (${last - first >= 0 ? '+' : ''}${last - first} MB).`,
+    );
     if (totals.non2xx + totals.errors > 0) process.exitCode = 1;
   });
 }

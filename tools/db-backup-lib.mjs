@@ -87,7 +87,10 @@ export function findClientTool(name, major) {
         `/usr/lib/postgresql/${major}/bin/${name}`,
         `/opt/homebrew/opt/postgresql@${major}/bin/${name}`,
         `/usr/local/opt/postgresql@${major}/bin/${name}`,
-        ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name)),
+        ...(process.env.PATH ?? '')
+          .split(delimiter)
+          .filter(Boolean)
+          .map((dir) => join(dir, name)),
       ];
   const seen = [];
   for (const candidate of [...new Set(candidates)]) {
@@ -96,7 +99,9 @@ export function findClientTool(name, major) {
     if (version?.major === major) return candidate;
     seen.push(`${candidate} (${version ? version.text : 'no version'})`);
   }
-  const where = process.env.PG_BIN_DIR ? `in PG_BIN_DIR (${process.env.PG_BIN_DIR})` : `in /usr/lib/postgresql/${major}/bin or on PATH`;
+  const where = process.env.PG_BIN_DIR
+    ? `in PG_BIN_DIR (${process.env.PG_BIN_DIR})`
+    : `in /usr/lib/postgresql/${major}/bin or on PATH`;
   throw new BackupError(
     [
       `No ${name} of PostgreSQL ${major} found ${where}; the server is PostgreSQL ${major}, and ${name} must be the same major version.`,
@@ -130,9 +135,13 @@ function toolVersion(file) {
  * order by pg_restore). One consistent snapshot even while the API writes.
  */
 export async function dumpDatabase(connection, pgDump, file) {
-  const result = await run(pgDump, ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${connection.publicUrl}`], {
-    env: toolEnvironment(connection),
-  });
+  const result = await run(
+    pgDump,
+    ['--format=custom', '--no-password', `--file=${file}`, `--dbname=${connection.publicUrl}`],
+    {
+      env: toolEnvironment(connection),
+    },
+  );
   if (result.code !== 0) throw new BackupError(`pg_dump failed (exit ${result.code}):\n${result.stderr.trim()}`);
 }
 
@@ -172,7 +181,10 @@ export async function restoreDatabase(connection, { pgRestore, psql, file, repla
       })
     : [];
   const env = toolEnvironment(connection);
-  const producer = spawn(pgRestore, ['--no-owner', '--no-privileges', '--file=-', file], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const producer = spawn(pgRestore, ['--no-owner', '--no-privileges', '--file=-', file], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const consumer = spawn(
     psql,
     [
@@ -191,7 +203,9 @@ export async function restoreDatabase(connection, { pgRestore, psql, file, repla
   consumer.stdin.on('error', () => undefined); // psql stopped on an error: pg_restore's EPIPE says nothing more
   const [restoreResult, psqlResult] = await Promise.all([finished(producer), finished(consumer)]);
   if (psqlResult.code !== 0) {
-    throw new BackupError(`The restore failed and was rolled back; the database is as it was:\n${psqlResult.stderr.trim()}`);
+    throw new BackupError(
+      `The restore failed and was rolled back; the database is as it was:\n${psqlResult.stderr.trim()}`,
+    );
   }
   if (restoreResult.code !== 0) {
     throw new BackupError(`pg_restore failed (exit ${restoreResult.code}):\n${restoreResult.stderr.trim()}`);

@@ -77,7 +77,9 @@ async function openTarget(command) {
     return { connection: connectionOf(running), stop: async () => undefined };
   }
   if (command === 'backup' && !existsSync(join(EMBEDDED_DATA, 'PG_VERSION'))) {
-    throw new BackupError('Nothing to back up: DATABASE_URL is not set and .data/postgres holds no database yet (npm start makes it).');
+    throw new BackupError(
+      'Nothing to back up: DATABASE_URL is not set and .data/postgres holds no database yet (npm start makes it).',
+    );
   }
   console.log('Starting the embedded PostgreSQL on .data/postgres for this command…');
   buildApi();
@@ -95,7 +97,8 @@ async function backup({ connection }, file) {
   const pgDump = findClientTool('pg_dump', major);
   const pgRestore = findClientTool('pg_restore', major);
   const destination = file ?? join(ROOT, '.data/backups', `${timestamp()}.dump`);
-  if (existsSync(destination)) throw new BackupError(`${destination} already exists: choose another --file or delete it first.`);
+  if (existsSync(destination))
+    throw new BackupError(`${destination} already exists: choose another --file or delete it first.`);
   mkdirSync(dirname(destination), { recursive: true, mode: 0o700 });
 
   // Written under another name first: a file with the final name is a whole backup.
@@ -107,7 +110,9 @@ async function backup({ connection }, file) {
     chmodSync(partial, 0o600);
     renameSync(partial, destination);
     const size = Math.max(1, Math.round(statSync(destination).size / 1024));
-    console.log(`Backed up ${connection.label} (PostgreSQL ${major}, ${tables} tables) to ${shown(destination)} (${size} KB).`);
+    console.log(
+      `Backed up ${connection.label} (PostgreSQL ${major}, ${tables} tables) to ${shown(destination)} (${size} KB).`,
+    );
   } finally {
     rmSync(partial, { force: true });
   }
@@ -136,7 +141,10 @@ async function restore({ connection }, file, force) {
 
 /** 2026-11-26T19-58-09Z: sorts by time and is a valid file name everywhere. */
 function timestamp() {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+  return new Date()
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-');
 }
 
 function shown(file) {

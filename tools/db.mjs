@@ -7,18 +7,24 @@ import { buildApi, openDatabase, ROOT } from './stack.mjs';
 const [command, name] = process.argv.slice(2);
 const COMMANDS = ['generate', 'run', 'revert', 'show'];
 if (!COMMANDS.includes(command) || (command === 'generate' && !/^[a-z0-9-]+$/.test(name ?? ''))) {
-  console.error('Usage: npm run migration:generate -- <kebab-case-name> | migration:run | migration:revert | migration:show');
+  console.error(
+    'Usage: npm run migration:generate -- <kebab-case-name> | migration:run | migration:revert | migration:show',
+  );
   process.exit(2);
 }
 
 buildApi();
 const database = await openDatabase();
 const typeorm = (...args) =>
-  spawnSync('npx', ['typeorm', ...args, '-d', join(ROOT, 'dist/api/apps/api/src/database/typeorm-cli.data-source.js')], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: database.url },
-  }).status;
+  spawnSync(
+    'npx',
+    ['typeorm', ...args, '-d', join(ROOT, 'dist/api/apps/api/src/database/typeorm-cli.data-source.js')],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: database.url },
+    },
+  ).status;
 
 let status;
 if (command === 'generate') {

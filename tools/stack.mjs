@@ -60,7 +60,9 @@ export async function startStack({
   const stoppers = [];
   const stop = async () => {
     while (stoppers.length > 0) {
-      await stoppers.pop()().catch((error) => console.error(`While stopping: ${error.message}`));
+      await stoppers
+        .pop()()
+        .catch((error) => console.error(`While stopping: ${error.message}`));
     }
   };
   try {
@@ -108,16 +110,29 @@ export async function startStack({
 /** DATABASE_URL, or the embedded server on .data/postgres: for the CLI scripts. */
 export async function openDatabase() {
   const stoppers = [];
-  const url = await startDatabaseServer({ databaseUrl: process.env.DATABASE_URL || undefined, freshDatabase: false, stoppers });
-  return { url, stop: async () => { while (stoppers.length > 0) await stoppers.pop()(); } };
+  const url = await startDatabaseServer({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    freshDatabase: false,
+    stoppers,
+  });
+  return {
+    url,
+    stop: async () => {
+      while (stoppers.length > 0) await stoppers.pop()();
+    },
+  };
 }
 
 /** Builds the API and the embedded PostgreSQL launcher (Nx skips what did not change); exits on failure. */
 export function buildApi() {
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dev-postgres', '--outputStyle=static'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dev-postgres', '--outputStyle=static'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

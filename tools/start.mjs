@@ -9,16 +9,24 @@ import { ROOT, startStack } from './stack.mjs';
 const webPort = Number(process.env.PORT || 3000);
 const apiPort = Number(process.env.API_PORT || 3333);
 
-const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dev-postgres', 'web', '--outputStyle=static'], {
-  cwd: ROOT,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  'npx',
+  ['nx', 'run-many', '-t', 'build', '-p', 'api', 'dev-postgres', 'web', '--outputStyle=static'],
+  {
+    cwd: ROOT,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) {
   console.error('\nThe build failed; see above.');
   process.exit(build.status ?? 1);
 }
 
-console.log(process.env.DATABASE_URL ? '\nUsing the PostgreSQL server from DATABASE_URL.' : '\nStarting the embedded PostgreSQL (data in .data/postgres)…');
+console.log(
+  process.env.DATABASE_URL
+    ? '\nUsing the PostgreSQL server from DATABASE_URL.'
+    : '\nStarting the embedded PostgreSQL (data in .data/postgres)…',
+);
 
 let stack;
 try {

@@ -25,7 +25,11 @@ export class AppModule {
    * `logDestination` replaces standard output for the request logs (tests read them);
    * `paths`, the catalogue of onboarding paths (a test adds one of its own).
    */
-  static forRoot(config: AppConfig, logDestination?: DestinationStream, paths: PathCatalogue = PATH_CATALOGUE): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    logDestination?: DestinationStream,
+    paths: PathCatalogue = PATH_CATALOGUE,
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [

@@ -69,10 +69,14 @@ describe('staff sign-in and sessions', () => {
       .send({ email: 'argon.check@school.test', fullName: 'Проверка Хеша', role: 'teacher', schoolId })
       .expect(201);
     const token = (created.body as StaffWithSetupLink).setupLink.path.split('/').pop();
-    await request(app.getHttpServer()).post('/api/auth/setup').send({ token, password: 'a new long password' }).expect(200);
-    const rows = await factory.dataSource.query<Array<{ password_hash: string }>>(`SELECT password_hash FROM staff_user WHERE email = $1`, [
-      'argon.check@school.test',
-    ]);
+    await request(app.getHttpServer())
+      .post('/api/auth/setup')
+      .send({ token, password: 'a new long password' })
+      .expect(200);
+    const rows = await factory.dataSource.query<Array<{ password_hash: string }>>(
+      `SELECT password_hash FROM staff_user WHERE email = $1`,
+      ['argon.check@school.test'],
+    );
     const [, algorithm, version, parameterList] = firstOf(rows).password_hash.split('$');
     expect(algorithm).toBe('argon2id');
     expect(version).toBe('v=19');
@@ -104,7 +108,10 @@ describe('staff sign-in and sessions', () => {
   it('issues a new token at every login', async () => {
     const teacher = await newTeacher();
     const login = () =>
-      request(app.getHttpServer()).post('/api/auth/login').send({ email: teacher.email, password: TEST_PASSWORD }).expect(200);
+      request(app.getHttpServer())
+        .post('/api/auth/login')
+        .send({ email: teacher.email, password: TEST_PASSWORD })
+        .expect(200);
     expect(sessionCookie(await login()).token).not.toBe(sessionCookie(await login()).token);
   });
 
@@ -181,9 +188,10 @@ describe('staff sign-in and sessions', () => {
 
     const old = await newTeacher();
     const oldAgent = await signIn(app, old.email);
-    await factory.dataSource.query(`UPDATE staff_session SET expires_at = now() - interval '1 second' WHERE staff_user_id = $1`, [
-      old.id,
-    ]);
+    await factory.dataSource.query(
+      `UPDATE staff_session SET expires_at = now() - interval '1 second' WHERE staff_user_id = $1`,
+      [old.id],
+    );
     await oldAgent.get('/api/auth/me').expect(401);
   });
 
@@ -250,7 +258,10 @@ describe('staff sign-in and sessions', () => {
       await signIn(app, email, 'my own long password');
 
       await request(app.getHttpServer()).post('/api/auth/setup/info').send({ token }).expect(404);
-      await request(app.getHttpServer()).post('/api/auth/setup').send({ token, password: 'yet another password' }).expect(404);
+      await request(app.getHttpServer())
+        .post('/api/auth/setup')
+        .send({ token, password: 'yet another password' })
+        .expect(404);
     });
 
     it('refuses an expired link', async () => {
@@ -260,7 +271,10 @@ describe('staff sign-in and sessions', () => {
         [staffId],
       );
       await request(app.getHttpServer()).post('/api/auth/setup/info').send({ token }).expect(404);
-      await request(app.getHttpServer()).post('/api/auth/setup').send({ token, password: 'my own long password' }).expect(404);
+      await request(app.getHttpServer())
+        .post('/api/auth/setup')
+        .send({ token, password: 'my own long password' })
+        .expect(404);
     });
 
     it('stops the old link when a new one is issued', async () => {
@@ -277,7 +291,9 @@ describe('staff sign-in and sessions', () => {
       const { token } = await createStaffWithLink();
       const attempts = await Promise.all(
         [1, 2, 3].map((n) =>
-          request(app.getHttpServer()).post('/api/auth/setup').send({ token, password: `concurrent password ${n}` }),
+          request(app.getHttpServer())
+            .post('/api/auth/setup')
+            .send({ token, password: `concurrent password ${n}` }),
         ),
       );
       expect(attempts.map((attempt) => attempt.status).sort()).toEqual([200, 404, 404]);

@@ -55,21 +55,25 @@ async function fingerprint(dataSource: DataSource): Promise<Record<string, strin
   );
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const row = firstOf(await dataSource.query<Array<{ n: number; digest: string }>>(
-      `SELECT count(*)::int AS n, md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest
+    const row = firstOf(
+      await dataSource.query<Array<{ n: number; digest: string }>>(
+        `SELECT count(*)::int AS n, md5(COALESCE(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest
        FROM public."${name}" t`,
-    ));
+      ),
+    );
     result[`table ${name}`] = `${row.n} rows, ${row.digest}`;
   }
   const sequences = await dataSource.query<Array<{ name: string; position: string | null }>>(
     `SELECT sequencename AS name, last_value::text AS position FROM pg_sequences WHERE schemaname = 'public'`,
   );
   for (const { name, position } of sequences) result[`sequence ${name}`] = position ?? 'unused';
-  const schema = firstOf(await dataSource.query<Array<{ indexes: string; constraints: string }>>(
-    `SELECT (SELECT md5(string_agg(indexdef, ';' ORDER BY indexdef)) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
+  const schema = firstOf(
+    await dataSource.query<Array<{ indexes: string; constraints: string }>>(
+      `SELECT (SELECT md5(string_agg(indexdef, ';' ORDER BY indexdef)) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
             (SELECT md5(string_agg(conname || pg_get_constraintdef(oid), ';' ORDER BY conname))
              FROM pg_constraint WHERE connamespace = 'public'::regnamespace) AS constraints`,
-  ));
+    ),
+  );
   result.indexes = schema.indexes;
   result.constraints = schema.constraints;
   return result;
@@ -109,7 +113,10 @@ describe('backups: npm run db:backup and db:restore', () => {
     await seedDemoData(source.manager);
     sourceApp = await createTestApp({ DATABASE_URL: sourceUrl, LOGIN_LIMIT_PER_IP: '1000' });
     const admin = request.agent(sourceApp.getHttpServer());
-    await admin.post('/api/auth/login').send({ email: SCHOOL_ADMIN.email, password: SCHOOL_ADMIN.password }).expect(200);
+    await admin
+      .post('/api/auth/login')
+      .send({ email: SCHOOL_ADMIN.email, password: SCHOOL_ADMIN.password })
+      .expect(200);
     const family = (
       await admin
         .post(`/api/classes/${DEMO_IDS.class1A}/students`)
@@ -121,7 +128,10 @@ describe('backups: npm run db:backup and db:restore', () => {
       .put(`/api/people/${student.id}/steps/max_account`)
       .send({ version: student.version, status: 'blocked', blockerReason: 'other', blockerNote: 'телефон у бабушки' })
       .expect(200);
-    await admin.post(`/api/classes/${DEMO_IDS.class1A}/invites`).send({ familyIds: [family.id] }).expect(200);
+    await admin
+      .post(`/api/classes/${DEMO_IDS.class1A}/invites`)
+      .send({ familyIds: [family.id] })
+      .expect(200);
     before = await fingerprint(source);
   }, 60_000);
 
@@ -133,7 +143,15 @@ describe('backups: npm run db:backup and db:restore', () => {
   });
 
   it('restores into a new database exactly what was backed up, every table row by row, and the API works on it', async () => {
-    for (const table of ['person', 'family', 'invite', 'progress_event', 'progress_snapshot', 'staff_user', 'migrations']) {
+    for (const table of [
+      'person',
+      'family',
+      'invite',
+      'progress_event',
+      'progress_snapshot',
+      'staff_user',
+      'migrations',
+    ]) {
       expect(before[`table ${table}`]).not.toMatch(/^0 rows/);
     }
     const secret = withPassword(sourceUrl);
@@ -157,7 +175,10 @@ describe('backups: npm run db:backup and db:restore', () => {
     try {
       const roster = async (server: NestExpressApplication): Promise<ClassRoster> => {
         const agent = request.agent(server.getHttpServer());
-        await agent.post('/api/auth/login').send({ email: SCHOOL_ADMIN.email, password: SCHOOL_ADMIN.password }).expect(200);
+        await agent
+          .post('/api/auth/login')
+          .send({ email: SCHOOL_ADMIN.email, password: SCHOOL_ADMIN.password })
+          .expect(200);
         return (await agent.get(`/api/classes/${DEMO_IDS.class5A}/roster`).expect(200)).body as ClassRoster;
       };
       const restoredRoster = await roster(app);
@@ -189,7 +210,9 @@ describe('backups: npm run db:backup and db:restore', () => {
   }, 120_000);
 
   it('names the package to install when no pg_dump of the server’s major version is found', async () => {
-    const { num } = firstOf(await source.query<Array<{ num: number }>>(`SELECT current_setting('server_version_num')::int AS num`));
+    const { num } = firstOf(
+      await source.query<Array<{ num: number }>>(`SELECT current_setting('server_version_num')::int AS num`),
+    );
     const major = Math.floor(num / 10_000);
     const fakeBin = join(workDir, 'old-client');
     mkdirSync(fakeBin);

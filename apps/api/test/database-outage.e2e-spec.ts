@@ -28,7 +28,8 @@ describe('when PostgreSQL goes away and comes back', () => {
   });
 
   const health = () => request(app.getHttpServer()).get('/api/health');
-  const login = () => request(app.getHttpServer()).post('/api/auth/login').send({ email: 'nobody@school.test', password: 'whatever' });
+  const login = () =>
+    request(app.getHttpServer()).post('/api/auth/login').send({ email: 'nobody@school.test', password: 'whatever' });
 
   it('answers 503 with Retry-After while it is down, says so in health, and recovers without a restart', async () => {
     await health().expect(200);

@@ -10,11 +10,19 @@ describe('demo data', () => {
         Number((await dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
 
       expect(await seedDemoData(dataSource.manager)).toBeGreaterThan(0);
-      const after = { schools: await count('school'), classes: await count('school_class'), families: await count('family') };
+      const after = {
+        schools: await count('school'),
+        classes: await count('school_class'),
+        families: await count('family'),
+      };
       expect(after.classes).toBeGreaterThanOrEqual(3);
 
       expect(await seedDemoData(dataSource.manager)).toBe(0);
-      expect({ schools: await count('school'), classes: await count('school_class'), families: await count('family') }).toEqual(after);
+      expect({
+        schools: await count('school'),
+        classes: await count('school_class'),
+        families: await count('family'),
+      }).toEqual(after);
       expect(after.families).toBe(17);
 
       // Families at every stage, with counters that match them exactly.
@@ -30,7 +38,9 @@ describe('demo data', () => {
   it('has a MAX school with every MAX blocker and opted-out families, beside a VK school', async () => {
     await withOwnDatabase(async (dataSource) => {
       await seedDemoData(dataSource.manager);
-      const paths = await dataSource.query<Array<{ id: string; path_id: string }>>(`SELECT id, path_id FROM school ORDER BY id`);
+      const paths = await dataSource.query<Array<{ id: string; path_id: string }>>(
+        `SELECT id, path_id FROM school ORDER BY id`,
+      );
       expect(paths).toEqual([
         { id: DEMO_IDS.school, path_id: MAX_PATH.id },
         { id: DEMO_IDS.vkSchool, path_id: VK_PATH.id },
@@ -49,7 +59,11 @@ describe('demo data', () => {
       // Each opt-out is in the history too.
       expect(
         Number(
-          (await dataSource.query<Array<{ n: string }>>(`SELECT count(*) AS n FROM progress_event WHERE to_status = 'opted_out'`))[0]?.n,
+          (
+            await dataSource.query<Array<{ n: string }>>(
+              `SELECT count(*) AS n FROM progress_event WHERE to_status = 'opted_out'`,
+            )
+          )[0]?.n,
         ),
       ).toBe(optedOut.length);
       // The MAX class has a chat with parents and one with students; the VK class one for everyone.

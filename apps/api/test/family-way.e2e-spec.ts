@@ -36,7 +36,10 @@ describe('the family’s way through', () => {
     schoolId = await factory.school(districtId, undefined, 'max');
     classId = await factory.schoolClass(schoolId, 4, 'Б');
     otherClassId = await factory.schoolClass(schoolId, 4, 'В');
-    teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId }, { classIds: [classId] })).email);
+    teacher = await signIn(
+      app,
+      (await factory.staff('teacher', { districtId, schoolId }, { classIds: [classId] })).email,
+    );
     schoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId })).email);
   });
 
@@ -46,20 +49,39 @@ describe('the family’s way through', () => {
   });
 
   async function newFamily(name: string, target = classId, agent = teacher): Promise<RosterFamily> {
-    return (await agent.post(`/api/classes/${target}/students`).send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] }).expect(201))
-      .body as RosterFamily;
+    return (
+      await agent
+        .post(`/api/classes/${target}/students`)
+        .send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] })
+        .expect(201)
+    ).body as RosterFamily;
   }
-  async function issue(familyIds: string[], regenerate = false, target = classId, agent = teacher): Promise<FamilyInvite[]> {
-    return (await agent.post(`/api/classes/${target}/invites`).send({ familyIds, regenerate }).expect(200)).body as FamilyInvite[];
+  async function issue(
+    familyIds: string[],
+    regenerate = false,
+    target = classId,
+    agent = teacher,
+  ): Promise<FamilyInvite[]> {
+    return (await agent.post(`/api/classes/${target}/invites`).send({ familyIds, regenerate }).expect(200))
+      .body as FamilyInvite[];
   }
   const tokenOf = (invite: FamilyInvite) => nth(invite.link!.split('/p/'), 1);
   /** Each test its own address, so that one test's failed look-ups do not stop another's. */
   const parent = (secret: string, ip: string) => ({
-    get: () => request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, secret).set('X-Forwarded-For', ip),
+    get: () =>
+      request(app.getHttpServer())
+        .get('/api/parent/family')
+        .set(PARENT_TOKEN_HEADER, secret)
+        .set('X-Forwarded-For', ip),
     put: (path: string, body: object) =>
-      request(app.getHttpServer()).put(`/api/parent/${path}`).set(PARENT_TOKEN_HEADER, secret).set('X-Forwarded-For', ip).send(body),
+      request(app.getHttpServer())
+        .put(`/api/parent/${path}`)
+        .set(PARENT_TOKEN_HEADER, secret)
+        .set('X-Forwarded-For', ip)
+        .send(body),
   });
-  const roster = async (target = classId) => (await teacher.get(`/api/classes/${target}/roster`).expect(200)).body as ClassRoster;
+  const roster = async (target = classId) =>
+    (await teacher.get(`/api/classes/${target}/roster`).expect(200)).body as ClassRoster;
 
   describe('chat invitation links', () => {
     it('takes the link of the class’s chat from MAX and shows it to the people who belong in that chat', async () => {
@@ -68,7 +90,8 @@ describe('the family’s way through', () => {
       const parentsChat = chats.find((chat) => chat.kind === 'class' && chat.audience === 'parents')!;
       const studentsChat = chats.find((chat) => chat.kind === 'class' && chat.audience === 'students')!;
       const link = 'https://max.ru/join/DQJsHDoQ0rxT-gDAfz7WkXgN426ROLxWf-kTq69cXN8';
-      const saved = (await teacher.put(`/api/chats/${parentsChat.id}/invite-link`).send({ url: link }).expect(200)).body as ChatSummary;
+      const saved = (await teacher.put(`/api/chats/${parentsChat.id}/invite-link`).send({ url: link }).expect(200))
+        .body as ChatSummary;
       expect(saved).toMatchObject({ id: parentsChat.id, inviteUrl: link });
       expect((await roster()).chats.find((chat) => chat.id === parentsChat.id)!.inviteUrl).toBe(link);
 
@@ -76,7 +99,10 @@ describe('the family’s way through', () => {
       const page = (await parent(tokenOf(invite), '192.0.2.10').get().expect(200)).body as ParentFamily;
       const mother = page.people.find((p) => p.kind === 'parent')!;
       const child = page.people.find((p) => p.kind === 'student')!;
-      expect(mother.chats.find((chat) => chat.kind === 'class')).toMatchObject({ audience: 'parents', inviteUrl: link });
+      expect(mother.chats.find((chat) => chat.kind === 'class')).toMatchObject({
+        audience: 'parents',
+        inviteUrl: link,
+      });
       expect(child.chats.find((chat) => chat.chatId === studentsChat.id)!.inviteUrl).toBeNull();
       expect(child.chats.map((chat) => chat.chatId)).not.toContain(parentsChat.id);
     });
@@ -97,11 +123,21 @@ describe('the family’s way through', () => {
       await newFamily('Чужой Класс', otherClassId, schoolAdmin);
       const otherChats = (await schoolAdmin.get(`/api/classes/${otherClassId}/roster`).expect(200)).body as ClassRoster;
       const otherClassChat = otherChats.chats.find((chat) => chat.kind === 'class')!;
-      await teacher.put(`/api/chats/${otherClassChat.id}/invite-link`).send({ url: 'https://max.ru/join/x' }).expect(404);
+      await teacher
+        .put(`/api/chats/${otherClassChat.id}/invite-link`)
+        .send({ url: 'https://max.ru/join/x' })
+        .expect(404);
       const schoolChat = otherChats.chats.find((chat) => chat.kind === 'school')!;
-      await teacher.put(`/api/chats/${schoolChat.id}/invite-link`).send({ url: 'https://max.ru/join/school' }).expect(403);
-      await schoolAdmin.put(`/api/chats/${schoolChat.id}/invite-link`).send({ url: 'https://web.max.ru/join/school' }).expect(200);
-      const cleared = (await schoolAdmin.put(`/api/chats/${schoolChat.id}/invite-link`).send({ url: null }).expect(200)).body as ChatSummary;
+      await teacher
+        .put(`/api/chats/${schoolChat.id}/invite-link`)
+        .send({ url: 'https://max.ru/join/school' })
+        .expect(403);
+      await schoolAdmin
+        .put(`/api/chats/${schoolChat.id}/invite-link`)
+        .send({ url: 'https://web.max.ru/join/school' })
+        .expect(200);
+      const cleared = (await schoolAdmin.put(`/api/chats/${schoolChat.id}/invite-link`).send({ url: null }).expect(200))
+        .body as ChatSummary;
       expect(cleared.inviteUrl).toBeNull();
     });
   });
@@ -113,12 +149,19 @@ describe('the family’s way through', () => {
       expect(invite.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
       expect(invite.shortAddress).toMatch(/\/p$/);
       const code = invite.code!;
-      for (const typed of [code, code.replaceAll('-', ''), code.toLowerCase(), ` ${code.toLowerCase().replaceAll('-', ' ')} `]) {
+      for (const typed of [
+        code,
+        code.replaceAll('-', ''),
+        code.toLowerCase(),
+        ` ${code.toLowerCase().replaceAll('-', ' ')} `,
+      ]) {
         const page = (await parent(typed, '192.0.2.20').get().expect(200)).body as ParentFamily;
         expect(page.people.map((p) => p.displayName).sort()).toEqual(['Кодов Семён', 'Мама Кодов Семён']);
       }
       // The same code is shown again, as the link is.
-      const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
+      const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find(
+        (i) => i.familyId === family.id,
+      )!;
       expect(listed.code).toBe(code);
 
       const regenerated = firstOf(await issue([family.id], true));
@@ -135,11 +178,14 @@ describe('the family’s way through', () => {
     it('keeps no code in the database, only its hash', async () => {
       const family = await newFamily('Хешев Артур');
       const invite = firstOf(await issue([family.id]));
-      const dump = await factory.dataSource.query<Array<{ rows: string }>>(`SELECT string_agg(i::text, '|') AS rows FROM invite i WHERE family_id = $1`, [
-        family.id,
-      ]);
+      const dump = await factory.dataSource.query<Array<{ rows: string }>>(
+        `SELECT string_agg(i::text, '|') AS rows FROM invite i WHERE family_id = $1`,
+        [family.id],
+      );
       expect(firstOf(dump).rows).not.toContain(invite.code!.replaceAll('-', ''));
-      expect(await factory.count(`SELECT count(*) FROM invite WHERE family_id = $1 AND code_hash IS NOT NULL`, [family.id])).toBe(1);
+      expect(
+        await factory.count(`SELECT count(*) FROM invite WHERE family_id = $1 AND code_hash IS NOT NULL`, [family.id]),
+      ).toBe(1);
     });
   });
 
@@ -148,7 +194,12 @@ describe('the family’s way through', () => {
       const meetingClass = await factory.schoolClass(schoolId, 8, 'М');
       const families: RosterFamily[] = [];
       for (let n = 0; n < 40; n += 1) families.push(await newFamily(`Собрание ${n}`, meetingClass, schoolAdmin));
-      const invites = await issue(families.map((family) => family.id), false, meetingClass, schoolAdmin);
+      const invites = await issue(
+        families.map((family) => family.id),
+        false,
+        meetingClass,
+        schoolAdmin,
+      );
       const started = Date.now();
       const statuses: number[] = [];
       await Promise.all(
@@ -159,7 +210,8 @@ describe('the family’s way through', () => {
           const child = firstOf(family.students).id;
           const actions = [
             () => put(`people/${child}/steps/max_account`, { status: 'done' }),
-            () => put(`people/${child}/steps/school_profile`, { status: 'blocked', blockerReason: 'role_not_confirmed' }),
+            () =>
+              put(`people/${child}/steps/school_profile`, { status: 'blocked', blockerReason: 'role_not_confirmed' }),
             () => put(`people/${mother}/steps/max_account`, { status: 'done' }),
             () => put(`people/${mother}/steps/school_profile`, { status: 'done' }),
             () => put(`people/${mother}/steps/school_profile`, { status: 'not_started' }),
@@ -185,7 +237,9 @@ describe('the family’s way through', () => {
       const guesser = '198.18.0.7';
       const statuses: number[] = [];
       for (let n = 0; n < 30; n += 1) {
-        statuses.push((await parent(`ABCD-EFGH-${String(n).padStart(2, '2').replace(/[01]/g, '2')}KL`, guesser).get()).status);
+        statuses.push(
+          (await parent(`ABCD-EFGH-${String(n).padStart(2, '2').replace(/[01]/g, '2')}KL`, guesser).get()).status,
+        );
       }
       expect(statuses.every((status) => status === 404)).toBe(true);
       const stopped = await parent('ABCD-EFGH-JKLM', guesser).get().expect(429);
@@ -217,11 +271,17 @@ describe('the family’s way through', () => {
       expect(step).toMatchObject({ status: 'blocked', blockerReason: 'old_phone', markedBy: 'school' });
 
       // With what the page shows now, the same post goes through; so does "confirm anyway" (no seen).
-      await put(`people/${child.id}/steps/max_account`, { status: 'done', seen: { status: step.status, updatedAt: step.updatedAt } }).expect(200);
+      await put(`people/${child.id}/steps/max_account`, {
+        status: 'done',
+        seen: { status: step.status, updatedAt: step.updatedAt },
+      }).expect(200);
       const own = (await get().expect(200)).body as ParentFamily;
       const mine = firstOf(own.people.find((p) => p.id === child.id)!.steps);
       // The parent's own earlier change never blocks their next one.
-      await put(`people/${child.id}/steps/max_account`, { status: 'not_started', seen: { status: 'not_started', updatedAt: null } }).expect(200);
+      await put(`people/${child.id}/steps/max_account`, {
+        status: 'not_started',
+        seen: { status: 'not_started', updatedAt: null },
+      }).expect(200);
       expect(mine.markedBy).toBe('parent');
       await put(`people/${child.id}/steps/max_account`, { status: 'done' }).expect(200);
     });
@@ -233,8 +293,13 @@ describe('the family’s way through', () => {
       const invite = firstOf(await issue([family.id]));
       const { put } = parent(tokenOf(invite), '192.0.2.40');
       const status = async () =>
-        ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
-      await put(`people/${firstOf(family.parents).id}/steps/max_account`, { status: 'blocked', blockerReason: 'foreign_number' }).expect(200);
+        ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find(
+          (i) => i.familyId === family.id,
+        )!;
+      await put(`people/${firstOf(family.parents).id}/steps/max_account`, {
+        status: 'blocked',
+        blockerReason: 'foreign_number',
+      }).expect(200);
       expect(await status()).toMatchObject({ status: 'problem', problems: 1, optedOut: 0 });
       await put('opt-out', { optedOut: true, channel: 'phone' }).expect(200);
       expect(await status()).toMatchObject({ status: 'opted_out', problems: 0, optedOut: 2 });
@@ -243,21 +308,39 @@ describe('the family’s way through', () => {
     });
 
     it('gives the parents the class teacher’s contact and the deadline, which the class’s teacher sets', async () => {
-      const bad = await teacher.put(`/api/classes/${classId}/parent-info`).send({ parentContact: 'x', deadline: '20.12.2026' }).expect(400);
+      const bad = await teacher
+        .put(`/api/classes/${classId}/parent-info`)
+        .send({ parentContact: 'x', deadline: '20.12.2026' })
+        .expect(400);
       expect(fieldsOf(bad.body)).toEqual(['deadline']);
-      const tooLong = await teacher.put(`/api/classes/${classId}/parent-info`).send({ parentContact: 'x'.repeat(301), deadline: null }).expect(400);
+      const tooLong = await teacher
+        .put(`/api/classes/${classId}/parent-info`)
+        .send({ parentContact: 'x'.repeat(301), deadline: null })
+        .expect(400);
       expect(fieldsOf(tooLong.body)).toEqual(['parentContact']);
       const contact = 'Елена Игоревна, каб. 21, по будням 15:00–17:00';
-      const saved = (await teacher.put(`/api/classes/${classId}/parent-info`).send({ parentContact: contact, deadline: '2026-12-20' }).expect(200))
-        .body as SchoolClassSummary;
+      const saved = (
+        await teacher
+          .put(`/api/classes/${classId}/parent-info`)
+          .send({ parentContact: contact, deadline: '2026-12-20' })
+          .expect(200)
+      ).body as SchoolClassSummary;
       expect(saved).toMatchObject({ parentContact: contact, deadline: '2026-12-20' });
-      const other = await signIn(app, (await factory.staff('teacher', { districtId, schoolId }, { classIds: [otherClassId] })).email);
-      await other.put(`/api/classes/${classId}/parent-info`).send({ parentContact: 'чужой', deadline: null }).expect(404);
+      const other = await signIn(
+        app,
+        (await factory.staff('teacher', { districtId, schoolId }, { classIds: [otherClassId] })).email,
+      );
+      await other
+        .put(`/api/classes/${classId}/parent-info`)
+        .send({ parentContact: 'чужой', deadline: null })
+        .expect(404);
 
       const family = await newFamily('Контактов Илья');
       const invite = firstOf(await issue([family.id]));
       const page = (await parent(tokenOf(invite), '192.0.2.50').get().expect(200)).body as ParentFamily;
-      expect(page.classes).toEqual([{ className: '4Б', teachers: ['Тестовый teacher'], parentContact: contact, deadline: '2026-12-20' }]);
+      expect(page.classes).toEqual([
+        { className: '4Б', teachers: ['Тестовый teacher'], parentContact: contact, deadline: '2026-12-20' },
+      ]);
       const person = firstOf((await roster()).families.find((f) => f.id === family.id)!.students);
       expect(person.displayName).toBe('Контактов Илья');
     });

@@ -179,7 +179,11 @@ describe('hostile files to the class list import', () => {
     const status = await new Promise<number>((resolve, reject) => {
       const upstream = http.request(`${origin}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length) },
+        headers: {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          'content-length': String(bomb.length),
+        },
       });
       upstream.on('response', (response) => {
         response.resume();
@@ -263,7 +267,9 @@ describe('hostile files to the class list import', () => {
       expect(result.errors).toEqual([]);
 
       const roster = (await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
-      const names = roster.families.flatMap((family) => [...family.students, ...family.parents].map((person) => person.displayName));
+      const names = roster.families.flatMap((family) =>
+        [...family.students, ...family.parents].map((person) => person.displayName),
+      );
       // Stored exactly as text: nothing evaluated, only the surrounding whitespace trimmed.
       expect(names).toEqual(expect.arrayContaining([...FORMULAS, '=3+4', '=5+6']));
 

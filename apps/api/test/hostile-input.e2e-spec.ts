@@ -29,10 +29,22 @@ describe('hostile input', () => {
     const staff = await factory.staff('district_admin', { districtId });
     ids.staff = (await factory.staff('teacher', { districtId, schoolId: ids.school })).id;
     admin = await signIn(app, staff.email);
-    const family = (await admin.post(`/api/classes/${ids.class}/students`).send({ displayName: 'Проверка Ввода', parents: [{ displayName: 'Мама Проверки' }] }).expect(201)).body as RosterFamily;
+    const family = (
+      await admin
+        .post(`/api/classes/${ids.class}/students`)
+        .send({ displayName: 'Проверка Ввода', parents: [{ displayName: 'Мама Проверки' }] })
+        .expect(201)
+    ).body as RosterFamily;
     ids.family = family.id;
     ids.person = firstOf(family.students).id;
-    const invite = firstOf((await admin.post(`/api/classes/${ids.class}/invites`).send({ familyIds: [family.id] }).expect(200)).body as FamilyInvite[]);
+    const invite = firstOf(
+      (
+        await admin
+          .post(`/api/classes/${ids.class}/invites`)
+          .send({ familyIds: [family.id] })
+          .expect(200)
+      ).body as FamilyInvite[],
+    );
     parentToken = invite.link!.split('/p/')[1]!;
   });
 
@@ -44,14 +56,61 @@ describe('hostile input', () => {
   const nasty = fc.oneof(
     fc.string(),
     fc.string({ unit: 'binary', maxLength: 300 }),
-    fc.constantFrom('', ' ', '\u0000', 'NaN', '-1', '1e309', "'; DROP TABLE person; --", '../../etc/passwd', '<script>alert(1)</script>', '=HYPERLINK("x")', 'x'.repeat(100_000), '🙂'.repeat(300)),
+    fc.constantFrom(
+      '',
+      ' ',
+      '\u0000',
+      'NaN',
+      '-1',
+      '1e309',
+      "'; DROP TABLE person; --",
+      '../../etc/passwd',
+      '<script>alert(1)</script>',
+      '=HYPERLINK("x")',
+      'x'.repeat(100_000),
+      '🙂'.repeat(300),
+    ),
     fc.integer(),
     fc.double(),
     fc.boolean(),
     fc.constant(null),
   );
   const anyJson = fc.oneof(
-    fc.dictionary(fc.constantFrom('name', 'email', 'password', 'displayName', 'phone', 'version', 'status', 'blockerReason', 'blockerNote', 'grade', 'letter', 'schoolId', 'classId', 'familyIds', 'teacherIds', 'people', 'parents', 'role', 'fullName', 'token', 'step', 'chatId', 'regenerate', 'pathId', 'optedOut', 'channel', 'note', 'notes', '__proto__', 'constructor'), fc.oneof(nasty, fc.array(nasty, { maxLength: 3 }), fc.dictionary(fc.string(), nasty, { maxKeys: 3 }))),
+    fc.dictionary(
+      fc.constantFrom(
+        'name',
+        'email',
+        'password',
+        'displayName',
+        'phone',
+        'version',
+        'status',
+        'blockerReason',
+        'blockerNote',
+        'grade',
+        'letter',
+        'schoolId',
+        'classId',
+        'familyIds',
+        'teacherIds',
+        'people',
+        'parents',
+        'role',
+        'fullName',
+        'token',
+        'step',
+        'chatId',
+        'regenerate',
+        'pathId',
+        'optedOut',
+        'channel',
+        'note',
+        'notes',
+        '__proto__',
+        'constructor',
+      ),
+      fc.oneof(nasty, fc.array(nasty, { maxLength: 3 }), fc.dictionary(fc.string(), nasty, { maxKeys: 3 })),
+    ),
     fc.array(nasty, { maxLength: 3 }),
     nasty,
   );
@@ -91,7 +150,10 @@ describe('hostile input', () => {
       fc.asyncProperty(anyJson, async (body) => {
         const agent = who === 'staff' ? admin : request(app.getHttpServer());
         let call = agent[method.toLowerCase() as 'post' | 'put' | 'patch'](path());
-        if (who === 'parent') call = call.set(PARENT_TOKEN_HEADER, parentToken).set('X-Forwarded-For', `10.${Math.floor(Math.random() * 250)}.0.1`);
+        if (who === 'parent')
+          call = call
+            .set(PARENT_TOKEN_HEADER, parentToken)
+            .set('X-Forwarded-For', `10.${Math.floor(Math.random() * 250)}.0.1`);
         const response = await call.set('Content-Type', 'application/json').send(JSON.stringify(body));
         expect(response.status).toBeLessThan(500);
         expect(response.status).toBeGreaterThanOrEqual(200);
@@ -102,13 +164,27 @@ describe('hostile input', () => {
 
   it('answers random ids and path segments with a 4xx, never a 5xx', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 80 }), fc.constantFrom('%00', '..', '%E0%A4%A', "1' OR '1'='1")), async (id) => {
-        const segment = encodeURIComponent(id);
-        for (const path of [`/api/classes/${segment}`, `/api/classes/${segment}/roster`, `/api/people/${segment}/history`, `/api/schools/${segment}`, `/api/staff/${segment}`, `/api/people/${ids.person}/steps/${segment}`]) {
-          const response = await admin.get(path);
-          expect(response.status).toBeLessThan(500);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uuid(),
+          fc.string({ minLength: 1, maxLength: 80 }),
+          fc.constantFrom('%00', '..', '%E0%A4%A', "1' OR '1'='1"),
+        ),
+        async (id) => {
+          const segment = encodeURIComponent(id);
+          for (const path of [
+            `/api/classes/${segment}`,
+            `/api/classes/${segment}/roster`,
+            `/api/people/${segment}/history`,
+            `/api/schools/${segment}`,
+            `/api/staff/${segment}`,
+            `/api/people/${ids.person}/steps/${segment}`,
+          ]) {
+            const response = await admin.get(path);
+            expect(response.status).toBeLessThan(500);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -122,10 +198,19 @@ describe('hostile input', () => {
       fc.asyncProperty(hostileText, async (text) => {
         const calls = [
           admin.post('/api/schools').send({ name: text }),
-          admin.post(`/api/classes/${ids.class}/students`).send({ displayName: text, parents: [{ displayName: text, phone: text }] }),
-          admin.post('/api/staff').send({ email: `a${Date.now()}${Math.random()}@school.test`, fullName: text, role: 'teacher', schoolId: ids.school }),
+          admin
+            .post(`/api/classes/${ids.class}/students`)
+            .send({ displayName: text, parents: [{ displayName: text, phone: text }] }),
+          admin.post('/api/staff').send({
+            email: `a${Date.now()}${Math.random()}@school.test`,
+            fullName: text,
+            role: 'teacher',
+            schoolId: ids.school,
+          }),
           admin.patch(`/api/people/${ids.person}`).send({ version: 1, displayName: text }),
-          admin.put(`/api/people/${ids.person}/steps/vk_id`).send({ version: 1, status: 'blocked', blockerReason: 'other', blockerNote: text }),
+          admin
+            .put(`/api/people/${ids.person}/steps/vk_id`)
+            .send({ version: 1, status: 'blocked', blockerReason: 'other', blockerNote: text }),
           admin.post(`/api/classes/${ids.class}/chats`).send({ name: text }),
           admin.post('/api/api-keys').send({ name: text }),
         ];
@@ -143,7 +228,10 @@ describe('hostile input', () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
     }
-    const form = await admin.post('/api/schools').set('Content-Type', 'application/x-www-form-urlencoded').send('name=x');
+    const form = await admin
+      .post('/api/schools')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('name=x');
     expect(form.status).toBe(400);
   });
 });

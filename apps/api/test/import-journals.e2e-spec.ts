@@ -14,7 +14,6 @@ import { firstOf, nth } from './support/pick';
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-
 describe('class lists shaped like e-journals’ exports', () => {
   let app: NestExpressApplication;
   let factory: OrgFactory;
@@ -33,8 +32,12 @@ describe('class lists shaped like e-journals’ exports', () => {
     schoolId = await factory.school(districtId);
     class5a = await factory.schoolClass(schoolId, 5, 'А', '2031/2032');
     class6b = await factory.schoolClass(schoolId, 6, 'Б', '2031/2032');
-    for (let n = 0; n < 10; n += 1) classes.push(await factory.schoolClass(schoolId, 2, 'Д', `${2070 + n}/${2071 + n}`));
-    teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId }, { classIds: [class5a, class6b, ...classes] })).email);
+    for (let n = 0; n < 10; n += 1)
+      classes.push(await factory.schoolClass(schoolId, 2, 'Д', `${2070 + n}/${2071 + n}`));
+    teacher = await signIn(
+      app,
+      (await factory.staff('teacher', { districtId, schoolId }, { classIds: [class5a, class6b, ...classes] })).email,
+    );
   });
 
   afterAll(async () => {
@@ -44,11 +47,16 @@ describe('class lists shaped like e-journals’ exports', () => {
 
   const upload = (classId: string, file: Buffer, name: string, mode: 'preview' | 'commit' = 'preview') =>
     teacher.post(`/api/classes/${classId}/import?mode=${mode}`).attach('file', file, name);
-  const preview = async (classId: string, file: Buffer, name: string) => (await upload(classId, file, name).expect(200)).body as ImportReport;
-  const rosterOf = async (classId: string) => (await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
+  const preview = async (classId: string, file: Buffer, name: string) =>
+    (await upload(classId, file, name).expect(200)).body as ImportReport;
+  const rosterOf = async (classId: string) =>
+    (await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
   const families = async (classId: string) =>
     (await rosterOf(classId)).families
-      .map((f) => ({ students: f.students.map((s) => s.displayName).sort(), parents: f.parents.map((p) => [p.displayName, p.hasPhone]).sort() }))
+      .map((f) => ({
+        students: f.students.map((s) => s.displayName).sort(),
+        parents: f.parents.map((p) => [p.displayName, p.hasPhone]).sort(),
+      }))
       .sort((a, b) => firstOf(a.students).localeCompare(firstOf(b.students), 'ru'));
 
   it('imports a Windows-1251 list with title rows, № п/п and Фамилия, Имя, Отчество apart, parents as Мать and Отец', async () => {
@@ -70,7 +78,9 @@ describe('class lists shaped like e-journals’ exports', () => {
     expect(report.warnings.map((w) => [w.code, w.column])).toEqual([['ignored_column', 'Дата рождения']]);
     expect(report.students).toEqual({ create: 4, update: 0, unchanged: 0 });
     expect(report.families).toEqual({ create: 3, existing: 0 });
-    expect(report.classes).toEqual([{ name: '5А', classId: class5a, rows: 4, students: { create: 4, update: 0, unchanged: 0 } }]);
+    expect(report.classes).toEqual([
+      { name: '5А', classId: class5a, rows: 4, students: { create: 4, update: 0, unchanged: 0 } },
+    ]);
 
     await upload(class5a, file, 'список 5А.csv', 'commit').expect(200);
     expect(await families(class5a)).toEqual([
@@ -84,7 +94,9 @@ describe('class lists shaped like e-journals’ exports', () => {
       { students: ['Белов Борис'], parents: [['Белова Вера Сергеевна', false]] },
       { students: ['Волкова Ёлка Дмитриевна'], parents: [['Волков Дмитрий Андреевич', true]] },
     ]);
-    expect(await storedCounters(factory.dataSource, class5a)).toEqual(await recountFromSource(factory.dataSource, class5a));
+    expect(await storedCounters(factory.dataSource, class5a)).toEqual(
+      await recountFromSource(factory.dataSource, class5a),
+    );
     const again = await preview(class5a, file, 'список 5А.csv');
     expect(again.students).toEqual({ create: 0, update: 0, unchanged: 4 });
   });
@@ -149,7 +161,9 @@ describe('class lists shaped like e-journals’ exports', () => {
       ]);
     }
     const school = (await teacher.get('/api/roster/import-template?format=csv&scope=school').expect(200)).text;
-    expect(school.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Класс;Ученик;Телефон ученика;Родитель 1;Телефон родителя 1;Родитель 2;Телефон родителя 2');
+    expect(school.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Класс;Ученик;Телефон ученика;Родитель 1;Телефон родителя 1;Родитель 2;Телефон родителя 2',
+    );
   });
 
   it('drops a NUL from a cell and says where, the same with a BOM and without one', async () => {
@@ -157,7 +171,12 @@ describe('class lists shaped like e-journals’ exports', () => {
     const reports = [];
     for (const file of [Buffer.from(text), Buffer.concat([BOM, Buffer.from(text)])]) {
       const report = await preview(takeClass(), file, 'nul.csv');
-      reports.push({ errors: report.errors, warnings: report.warnings, preview: report.preview, students: report.students });
+      reports.push({
+        errors: report.errors,
+        warnings: report.warnings,
+        preview: report.preview,
+        students: report.students,
+      });
     }
     expect(reports[0]).toEqual(reports[1]);
     expect(firstOf(reports).errors).toEqual([]);
@@ -175,17 +194,26 @@ describe('class lists shaped like e-journals’ exports', () => {
     expect(report.errors.map((e) => e.code)).toEqual(['unreadable_file']);
     expect(firstOf(report.errors).message).toMatch(/\.xls\b.*«Книга Excel \(\*\.xlsx\)»/s);
 
-    const refused = (await upload(classId, fixture('class-list-bad-rows.csv'), 'bad.csv', 'commit').expect(422)).body as ImportRefusalBody;
+    const refused = (await upload(classId, fixture('class-list-bad-rows.csv'), 'bad.csv', 'commit').expect(422))
+      .body as ImportRefusalBody;
     expect(refused.statusCode).toBe(422);
-    expect(refused.message).toBe('В файле 3 ошибки; ничего не загружено. Исправьте файл по предпросмотру и загрузите его снова.');
+    expect(refused.message).toBe(
+      'В файле 3 ошибки; ничего не загружено. Исправьте файл по предпросмотру и загрузите его снова.',
+    );
     expect(refused.result.errors.map((e) => [e.row, e.code])).toEqual([
       [2, 'bad_phone'],
       [3, 'empty_name'],
       [4, 'duplicate_student'],
     ]);
     expect(refused.result.committed).toBe(false);
-    const one = (await upload(classId, Buffer.from('Ученик;Телефон ученика\nОдин Ошибкин;позвоните\n'), 'one.csv', 'commit').expect(422))
-      .body as ImportRefusalBody;
+    const one = (
+      await upload(
+        classId,
+        Buffer.from('Ученик;Телефон ученика\nОдин Ошибкин;позвоните\n'),
+        'one.csv',
+        'commit',
+      ).expect(422)
+    ).body as ImportRefusalBody;
     expect(one.message).toMatch(/^В файле 1 ошибка;/);
     expect(await factory.count(`SELECT count(*) FROM person WHERE class_id = $1`, [classId])).toBe(0);
   });
@@ -202,7 +230,9 @@ describe('class lists shaped like e-journals’ exports', () => {
 
   it('lists every column with what it was taken for, and lets the request say otherwise', async () => {
     const classId = takeClass();
-    const file = Buffer.from('Список кружка;;\nУчастник;Взрослый;Номер для связи\nПетров Пётр;Петрова Полина;+7 900 123-45-67\n');
+    const file = Buffer.from(
+      'Список кружка;;\nУчастник;Взрослый;Номер для связи\nПетров Пётр;Петрова Полина;+7 900 123-45-67\n',
+    );
     const found = await preview(classId, file, 'кружок.csv');
     expect(found.errors.map((e) => e.code)).toEqual(['missing_column']);
     expect(found.headerRow).toBe(2);
@@ -213,11 +243,18 @@ describe('class lists shaped like e-journals’ exports', () => {
     ]);
     const mapping = JSON.stringify({ Участник: 'student_name', Взрослый: 'parent1_name', '[C]': 'parent1_phone' });
     const mapped = (
-      await teacher.post(`/api/classes/${classId}/import?mapping=${encodeURIComponent(mapping)}`).attach('file', file, 'кружок.csv').expect(200)
+      await teacher
+        .post(`/api/classes/${classId}/import?mapping=${encodeURIComponent(mapping)}`)
+        .attach('file', file, 'кружок.csv')
+        .expect(200)
     ).body as ImportReport;
     expect(mapped.errors).toEqual([]);
     expect(mapped.mappingSource).toBe('request');
-    expect(mapped.mapping).toEqual({ Участник: 'student_name', Взрослый: 'parent1_name', 'Номер для связи': 'parent1_phone' });
+    expect(mapped.mapping).toEqual({
+      Участник: 'student_name',
+      Взрослый: 'parent1_name',
+      'Номер для связи': 'parent1_phone',
+    });
     // The same as form fields beside the file, with the header row given.
     const committed = (
       await teacher
@@ -231,11 +268,14 @@ describe('class lists shaped like e-journals’ exports', () => {
     expect(await families(classId)).toEqual([{ students: ['Петров Пётр'], parents: [['Петрова Полина', true]] }]);
 
     const bad = async (query: string) =>
-      (await teacher.post(`/api/classes/${classId}/import?${query}`).attach('file', file, 'x.csv').expect(400)).body as ApiErrorBody & {
+      (await teacher.post(`/api/classes/${classId}/import?${query}`).attach('file', file, 'x.csv').expect(400))
+        .body as ApiErrorBody & {
         details: FieldError[];
       };
     expect(firstOf((await bad(`mapping=${encodeURIComponent('{"Участник":"pupil"}')}`)).details).field).toBe('mapping');
-    expect(firstOf((await bad(`mapping=${encodeURIComponent('{"A":"student_name","B":"student_name"}')}`)).details).field).toBe('mapping');
+    expect(
+      firstOf((await bad(`mapping=${encodeURIComponent('{"A":"student_name","B":"student_name"}')}`)).details).field,
+    ).toBe('mapping');
     expect(firstOf((await bad('mapping=not-json')).details).field).toBe('mapping');
     expect(firstOf((await bad('headerRow=0')).details).field).toBe('headerRow');
     const unknown = await preview(classId, file, 'x.csv');

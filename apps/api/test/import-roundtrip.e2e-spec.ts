@@ -25,13 +25,19 @@ const FIRST_NAMES = ['Пётр', 'Анна', 'Семён', 'Алёна', 'Жан
 const PATRONYMICS = ['Сергеевич', 'Ивановна', 'Фёдорович', 'Олеговна'];
 
 const person = (withPhone: boolean): fc.Arbitrary<Person> =>
-  fc.record({
-    parts: fc.tuple(fc.constantFrom(...SURNAMES), fc.constantFrom(...FIRST_NAMES), fc.option(fc.constantFrom(...PATRONYMICS))),
-    phone: withPhone ? fc.option(fc.integer({ min: 0, max: 999_999_999 }), { freq: 2 }) : fc.constant(null),
-  }).map(({ parts: [surname, first, patronymic], phone }) => ({
-    parts: patronymic === null ? [surname, first] : [surname, first, patronymic],
-    phone: phone === null ? null : `9${String(phone).padStart(9, '0')}`,
-  }));
+  fc
+    .record({
+      parts: fc.tuple(
+        fc.constantFrom(...SURNAMES),
+        fc.constantFrom(...FIRST_NAMES),
+        fc.option(fc.constantFrom(...PATRONYMICS)),
+      ),
+      phone: withPhone ? fc.option(fc.integer({ min: 0, max: 999_999_999 }), { freq: 2 }) : fc.constant(null),
+    })
+    .map(({ parts: [surname, first, patronymic], phone }) => ({
+      parts: patronymic === null ? [surname, first] : [surname, first, patronymic],
+      phone: phone === null ? null : `9${String(phone).padStart(9, '0')}`,
+    }));
 
 /** Families of one to three children; children without a parent are alone in theirs, as the import cannot tell them siblings. */
 const roster: fc.Arbitrary<Family[]> = fc
@@ -49,8 +55,12 @@ const roster: fc.Arbitrary<Family[]> = fc
     let n = 0;
     const unique = (p: Person): Person => {
       n += 1;
-      const suffix = 'абвгдежзиклмнопрстуфхцчшщэюя'.charAt(n % 28) + 'абвгдежзиклмнопрстуфхцчшщэюя'.charAt(Math.floor(n / 28) % 28);
-      return { parts: [`${p.parts[0]}${suffix}`, ...p.parts.slice(1)], phone: p.phone === null ? null : `${p.phone.slice(0, 6)}${String(n).padStart(4, '0')}` };
+      const suffix =
+        'абвгдежзиклмнопрстуфхцчшщэюя'.charAt(n % 28) + 'абвгдежзиклмнопрстуфхцчшщэюя'.charAt(Math.floor(n / 28) % 28);
+      return {
+        parts: [`${p.parts[0]}${suffix}`, ...p.parts.slice(1)],
+        phone: p.phone === null ? null : `${p.phone.slice(0, 6)}${String(n).padStart(4, '0')}`,
+      };
     };
     return families.map((f) => ({ students: f.students.map(unique), parents: f.parents.map(unique) }));
   });
@@ -59,7 +69,10 @@ const roster: fc.Arbitrary<Family[]> = fc
 const STYLES = [
   {
     full: ['ФИО', 'Ученик', 'ФИО ученика', 'Обучающийся', 'Ф.И.О.'],
-    parts: [['Фамилия', 'Имя', 'Отчество'], ['Фамилия ученика', 'Имя ученика', 'Отчество ученика']],
+    parts: [
+      ['Фамилия', 'Имя', 'Отчество'],
+      ['Фамилия ученика', 'Имя ученика', 'Отчество ученика'],
+    ],
     studentPhone: ['Телефон ученика', 'Тел. ученика'],
     parents: [
       { name: 'Мать', phone: 'Телефон матери' },
@@ -85,7 +98,11 @@ const STYLES = [
     ],
   },
 ];
-const TITLES = ['Список 4К класса на 2026/27 уч. год', 'МБОУ «СОШ № 12»', 'Выгружено из электронного журнала 01.09.2026'];
+const TITLES = [
+  'Список 4К класса на 2026/27 уч. год',
+  'МБОУ «СОШ № 12»',
+  'Выгружено из электронного журнала 01.09.2026',
+];
 
 interface Layout {
   style: number;
@@ -129,10 +146,16 @@ async function fileOf(families: Family[], l: Layout): Promise<{ file: Buffer; na
     const names = nth(style.parts, l.variant % style.parts.length);
     names.forEach((header, index) => columns.push({ header, cell: (s) => s.parts[index] ?? '' }));
   }
-  columns.push({ header: nth(style.studentPhone, l.variant % style.studentPhone.length), cell: (s) => writePhone(s.phone, l.phoneFormat) });
+  columns.push({
+    header: nth(style.studentPhone, l.variant % style.studentPhone.length),
+    cell: (s) => writePhone(s.phone, l.phoneFormat),
+  });
   style.parents.forEach((parent, index) => {
     columns.push({ header: parent.name, cell: (_s, parents) => parents[index]?.parts.join(' ') ?? '' });
-    columns.push({ header: parent.phone, cell: (_s, parents) => writePhone(parents[index]?.phone ?? null, l.phoneFormat) });
+    columns.push({
+      header: parent.phone,
+      cell: (_s, parents) => writePhone(parents[index]?.phone ?? null, l.phoneFormat),
+    });
   });
   if (l.extra) columns.push({ header: 'Дата рождения', cell: () => '01.01.2016' });
   const ordered = l.order.filter((index) => index < columns.length).map((index) => nth(columns, index));
@@ -197,10 +220,14 @@ describe('a roster written out and imported back', () => {
           [teacherEmail, classId],
         );
         const { file, name } = await fileOf(families, l);
-        const report = (await teacher.post(`/api/classes/${classId}/import?mode=commit`).attach('file', file, name).expect(200)).body as ImportReport;
+        const report = (
+          await teacher.post(`/api/classes/${classId}/import?mode=commit`).attach('file', file, name).expect(200)
+        ).body as ImportReport;
         expect(report.errors).toEqual([]);
         expect(report.headerRow).toBe(l.titles.length + 1);
-        const imported = ((await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster).families.map((f) => ({
+        const imported = (
+          (await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster
+        ).families.map((f) => ({
           students: f.students.map((s): [string, boolean] => [s.displayName, s.hasPhone]),
           parents: f.parents.map((p): [string, boolean] => [p.displayName, p.hasPhone]),
         }));

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { academicYearOf, type ClassRoster, type ImportReport, type SchoolClassSummary, type SchoolImportReport } from '@sferum/contracts';
+import {
+  academicYearOf,
+  type ClassRoster,
+  type ImportReport,
+  type SchoolClassSummary,
+  type SchoolImportReport,
+} from '@sferum/contracts';
 import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
 import { recountFromSource, storedCounters } from './support/recount';
@@ -86,7 +92,9 @@ describe('a whole school in one file, and lists of another class', () => {
     expect(await studentsOf(admin, class7b)).toEqual(['Ершов Егор', 'Гусев Гена'].sort());
     // MAX: each class has its chats with parents and with students, and the school its chat.
     expect(await factory.count(`SELECT count(*) FROM chat WHERE class_id = $1 AND kind = 'class'`, [class7b])).toBe(2);
-    expect(await factory.count(`SELECT count(*) FROM chat WHERE school_id = $1 AND kind = 'school'`, [schoolId])).toBe(1);
+    expect(await factory.count(`SELECT count(*) FROM chat WHERE school_id = $1 AND kind = 'school'`, [schoolId])).toBe(
+      1,
+    );
     const gusevy = await factory.count(
       `SELECT count(DISTINCT family_id) FROM person WHERE school_id = $1 AND display_name IN ('Гусев Гриша', 'Гусева Гуля', 'Гусев Гена')`,
       [schoolId],
@@ -96,7 +104,12 @@ describe('a whole school in one file, and lists of another class', () => {
       expect(await storedCounters(factory.dataSource, id!)).toEqual(await recountFromSource(factory.dataSource, id!));
     }
     // The path's steps for everyone created: MAX's, not VK's.
-    expect(await factory.count(`SELECT count(*) FROM person_step ps JOIN person p ON p.id = ps.person_id WHERE p.school_id = $1 AND ps.step = 'vk_id'`, [schoolId])).toBe(0);
+    expect(
+      await factory.count(
+        `SELECT count(*) FROM person_step ps JOIN person p ON p.id = ps.person_id WHERE p.school_id = $1 AND ps.step = 'vk_id'`,
+        [schoolId],
+      ),
+    ).toBe(0);
 
     const again = (await importSchool(admin, schoolId, file, 'commit').expect(200)).body as SchoolImportReport;
     expect(again.students).toEqual({ create: 0, update: 0, unchanged: 6 });
@@ -106,11 +119,18 @@ describe('a whole school in one file, and lists of another class', () => {
 
   it('refuses a school’s file without classes, or with a row whose class is missing or no class', async () => {
     const { schoolId, admin } = await school();
-    const noColumn = (await importSchool(admin, schoolId, Buffer.from('Ученик;Родитель 1\nБезклассов Борис;Безклассова Бэла\n')).expect(200))
-      .body as ImportReport;
+    const noColumn = (
+      await importSchool(admin, schoolId, Buffer.from('Ученик;Родитель 1\nБезклассов Борис;Безклассова Бэла\n')).expect(
+        200,
+      )
+    ).body as ImportReport;
     expect(noColumn.errors.map((e) => e.code)).toEqual(['missing_column']);
     const bad = (
-      await importSchool(admin, schoolId, Buffer.from('Класс;Ученик\n5А;Первый Пётр\n;Второй Вадим\n12А;Третий Тимур\nкружок;Четвёртый Чен\n')).expect(200)
+      await importSchool(
+        admin,
+        schoolId,
+        Buffer.from('Класс;Ученик\n5А;Первый Пётр\n;Второй Вадим\n12А;Третий Тимур\nкружок;Четвёртый Чен\n'),
+      ).expect(200)
     ).body as ImportReport;
     expect(bad.errors.map((e) => [e.row, e.code])).toEqual([
       [4, 'bad_class'],
@@ -121,7 +141,9 @@ describe('a whole school in one file, and lists of another class', () => {
       ['Первый Пётр', '5А'],
       ['Второй Вадим', '5А'],
     ]);
-    const first = (await importSchool(admin, schoolId, Buffer.from('Класс;Ученик\n;Первый Пётр\n5А;Второй Вадим\n')).expect(200)).body as ImportReport;
+    const first = (
+      await importSchool(admin, schoolId, Buffer.from('Класс;Ученик\n;Первый Пётр\n5А;Второй Вадим\n')).expect(200)
+    ).body as ImportReport;
     expect(first.errors.map((e) => [e.row, e.code])).toEqual([[2, 'empty_class']]);
     await importSchool(admin, schoolId, Buffer.from('Класс;Ученик\n;Первый Пётр\n'), 'commit').expect(422);
     expect(await factory.count(`SELECT count(*) FROM school_class WHERE school_id = $1`, [schoolId])).toBe(0);
@@ -163,14 +185,23 @@ describe('a whole school in one file, and lists of another class', () => {
       { row: 5, student: 'Брагин Борис', className: '5Б' },
     ]);
     expect(report.warnings).toEqual([
-      expect.objectContaining({ code: 'other_class_rows', className: '5Б', message: '2 строки класса 5Б пропущены: в класс 5А загружаются только его строки.' }),
+      expect.objectContaining({
+        code: 'other_class_rows',
+        className: '5Б',
+        message: '2 строки класса 5Б пропущены: в класс 5А загружаются только его строки.',
+      }),
     ]);
     await importClass(teacher, firstOf(classIds), file, 'commit').expect(200);
     expect(await studentsOf(teacher, firstOf(classIds))).toEqual(['Ардов Андрей', 'Астахов Аркадий']);
     expect(await studentsOf(teacher, nth(classIds, 1))).toEqual([]);
 
-    const wholeOther = (await importClass(teacher, nth(classIds, 1), Buffer.from('Класс;Ученик\n5А;Ардов Андрей\n5А;Астахов Аркадий\n')).expect(200))
-      .body as ImportReport;
+    const wholeOther = (
+      await importClass(
+        teacher,
+        nth(classIds, 1),
+        Buffer.from('Класс;Ученик\n5А;Ардов Андрей\n5А;Астахов Аркадий\n'),
+      ).expect(200)
+    ).body as ImportReport;
     expect(wholeOther.rows).toBe(0);
     expect(wholeOther.warnings.map((w) => w.message)).toEqual([
       'Все 2 строки файла — класса 5А, а не 5Б: ничего не загружается. Выберите класс 5А или загрузите список всей школы.',
@@ -184,19 +215,26 @@ describe('a whole school in one file, and lists of another class', () => {
     ]);
     const list = 'Ученик;Родитель 1\nВасин Вадим;Васина Вера\nГалкин Гена;\nДронов Дима;\nЕгоров Егор;\n';
     await importClass(teacher, firstOf(classIds), Buffer.from(list), 'commit').expect(200);
-    const wrong = (await importClass(teacher, nth(classIds, 1), Buffer.from(`${list}Новиков Ной;\n`)).expect(200)).body as ImportReport;
+    const wrong = (await importClass(teacher, nth(classIds, 1), Buffer.from(`${list}Новиков Ной;\n`)).expect(200))
+      .body as ImportReport;
     expect(wrong.warnings).toEqual([
       {
         code: 'students_in_other_class',
         row: null,
         column: null,
         className: '5А',
-        message: 'Из 5 учеников файла 4 уже есть в классе 5А этой школы: тот ли класс выбран? Загрузка добавит их в 5Б ещё раз.',
+        message:
+          'Из 5 учеников файла 4 уже есть в классе 5А этой школы: тот ли класс выбран? Загрузка добавит их в 5Б ещё раз.',
       },
     ]);
     // One child who moved: named on their row.
-    const moved = (await importClass(teacher, nth(classIds, 1), Buffer.from('Ученик\nВасин Вадим\nНовиков Ной\nОрлов Олег\n')).expect(200))
-      .body as ImportReport;
+    const moved = (
+      await importClass(
+        teacher,
+        nth(classIds, 1),
+        Buffer.from('Ученик\nВасин Вадим\nНовиков Ной\nОрлов Олег\n'),
+      ).expect(200)
+    ).body as ImportReport;
     expect(moved.warnings.map((w) => [w.code, w.row, w.className])).toEqual([['student_in_other_class', 2, '5А']]);
     // The class's own list again: no warning.
     const own = (await importClass(teacher, firstOf(classIds), Buffer.from(list)).expect(200)).body as ImportReport;
@@ -212,7 +250,8 @@ describe('a whole school in one file, and lists of another class', () => {
       lines.push(`${className};Фамилия${n};Имя${n};Мать Номер${n};+7 9${String(n).padStart(9, '0')};Отец Номер${n}`);
     }
     const started = Date.now();
-    const result = (await importSchool(admin, schoolId, Buffer.from(lines.join('\n')), 'commit').expect(200)).body as SchoolImportReport;
+    const result = (await importSchool(admin, schoolId, Buffer.from(lines.join('\n')), 'commit').expect(200))
+      .body as SchoolImportReport;
     const seconds = (Date.now() - started) / 1000;
     expect(result.classes).toHaveLength(40);
     expect(await factory.count(`SELECT count(*) FROM person WHERE school_id = $1`, [schoolId])).toBe(15000);

@@ -41,7 +41,10 @@ describe('parent links', () => {
     schoolId = await factory.school(districtId);
     classId = await factory.schoolClass(schoolId, 2, 'А');
     otherClassId = await factory.schoolClass(schoolId, 2, 'Б');
-    teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId }, { classIds: [classId] })).email);
+    teacher = await signIn(
+      app,
+      (await factory.staff('teacher', { districtId, schoolId }, { classIds: [classId] })).email,
+    );
   });
 
   afterAll(async () => {
@@ -50,16 +53,25 @@ describe('parent links', () => {
   });
 
   async function newFamily(name: string, target = classId, agent = teacher): Promise<RosterFamily> {
-    return (await agent.post(`/api/classes/${target}/students`).send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] }).expect(201))
-      .body as RosterFamily;
+    return (
+      await agent
+        .post(`/api/classes/${target}/students`)
+        .send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] })
+        .expect(201)
+    ).body as RosterFamily;
   }
   async function issue(familyIds: string[], regenerate = false): Promise<FamilyInvite[]> {
-    return (await teacher.post(`/api/classes/${classId}/invites`).send({ familyIds, regenerate }).expect(200)).body as FamilyInvite[];
+    return (await teacher.post(`/api/classes/${classId}/invites`).send({ familyIds, regenerate }).expect(200))
+      .body as FamilyInvite[];
   }
   const tokenOf = (invite: FamilyInvite) => nth(invite.link!.split('/p/'), 1);
-  const parentGet = (token: string) => request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token);
+  const parentGet = (token: string) =>
+    request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token);
   const parentSet = (token: string, personId: string, step: string, body: object) =>
-    request(app.getHttpServer()).put(`/api/parent/people/${personId}/steps/${step}`).set(PARENT_TOKEN_HEADER, token).send(body);
+    request(app.getHttpServer())
+      .put(`/api/parent/people/${personId}/steps/${step}`)
+      .set(PARENT_TOKEN_HEADER, token)
+      .send(body);
 
   it('walks a link through its life: issued, opened, confirmed, regenerated, revoked', async () => {
     const family = await newFamily('Жизненный Цикл');
@@ -72,15 +84,22 @@ describe('parent links', () => {
     const opened = (await parentGet(token).expect(200)).body as ParentFamily;
     expect(opened.people.map((p) => p.displayName).sort()).toEqual(['Жизненный Цикл', 'Мама Жизненный Цикл']);
     expect(opened.people.find((p) => p.kind === 'student')!.className).toBe('2А');
-    const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
+    const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find(
+      (i) => i.familyId === family.id,
+    )!;
     expect(listed.status).toBe('opened');
     expect(listed.link).toBe(issued.link);
     expect(listed.firstOpenedAt).not.toBeNull();
 
     const mother = opened.people.find((p) => p.kind === 'parent')!;
     const confirmed = (await parentSet(token, mother.id, 'vk_id', { status: 'done' }).expect(200)).body as ParentFamily;
-    expect(confirmed.people.find((p) => p.id === mother.id)!.steps[0]).toMatchObject({ status: 'done', markedBy: 'parent' });
-    const afterConfirm = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
+    expect(confirmed.people.find((p) => p.id === mother.id)!.steps[0]).toMatchObject({
+      status: 'done',
+      markedBy: 'parent',
+    });
+    const afterConfirm = (
+      (await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]
+    ).find((i) => i.familyId === family.id)!;
     expect(afterConfirm.status).toBe('confirmed');
     const roster = (await teacher.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
     const inRoster = firstOf(roster.families.find((f) => f.id === family.id)!.parents);
@@ -93,7 +112,9 @@ describe('parent links', () => {
 
     await teacher.post(`/api/families/${family.id}/invite/revoke`).expect(204);
     await parentGet(tokenOf(regenerated)).expect(404);
-    const revoked = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
+    const revoked = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find(
+      (i) => i.familyId === family.id,
+    )!;
     expect(revoked).toMatchObject({ status: 'none', link: null });
   });
 
@@ -112,7 +133,9 @@ describe('parent links', () => {
     const unknown = (await parentGet(tampered).expect(404)).body as unknown;
     expect((await parentGet('short').expect(404)).body).toEqual(unknown);
     expect((await request(app.getHttpServer()).get('/api/parent/family').expect(404)).body).toEqual(unknown);
-    await factory.dataSource.query(`UPDATE invite SET expires_at = now() - interval '1 second' WHERE family_id = $1`, [family.id]);
+    await factory.dataSource.query(`UPDATE invite SET expires_at = now() - interval '1 second' WHERE family_id = $1`, [
+      family.id,
+    ]);
     expect((await parentGet(token).expect(404)).body).toEqual(unknown);
     const renewed = firstOf(await issue([family.id]));
     expect(renewed.link).not.toBe(invite.link);
@@ -123,9 +146,17 @@ describe('parent links', () => {
     const theirs = await newFamily('Чужая Семья');
     const invite = firstOf(await issue([mine.id]));
     await parentSet(tokenOf(invite), firstOf(theirs.students).id, 'vk_id', { status: 'done' }).expect(404);
-    const elsewhere = await newFamily('Другой Класс', otherClassId, await signIn(app, (await factory.staff('school_admin', { districtId, schoolId })).email));
+    const elsewhere = await newFamily(
+      'Другой Класс',
+      otherClassId,
+      await signIn(app, (await factory.staff('school_admin', { districtId, schoolId })).email),
+    );
     await parentSet(tokenOf(invite), firstOf(elsewhere.students).id, 'vk_id', { status: 'done' }).expect(404);
-    expect(await factory.count(`SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`, [[firstOf(theirs.students).id, firstOf(elsewhere.students).id]])).toBe(0);
+    expect(
+      await factory.count(`SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`, [
+        [firstOf(theirs.students).id, firstOf(elsewhere.students).id],
+      ]),
+    ).toBe(0);
   });
 
   it('counts a double confirmation once', async () => {
@@ -147,12 +178,17 @@ describe('parent links', () => {
     const invite = firstOf(await issue([family.id]));
     const mother = firstOf(family.parents).id;
     await parentSet(tokenOf(invite), mother, 'vk_id', { status: 'blocked' }).expect(400);
-    const blocked = (await parentSet(tokenOf(invite), mother, 'vk_id', {
+    const blocked = (
+      await parentSet(tokenOf(invite), mother, 'vk_id', {
+        status: 'blocked',
+        blockerReason: 'shared_phone',
+        blockerNote: 'у нас один телефон на двоих',
+      }).expect(200)
+    ).body as ParentFamily;
+    expect(blocked.people.find((p) => p.id === mother)!.steps[0]).toMatchObject({
       status: 'blocked',
       blockerReason: 'shared_phone',
-      blockerNote: 'у нас один телефон на двоих',
-    }).expect(200)).body as ParentFamily;
-    expect(blocked.people.find((p) => p.id === mother)!.steps[0]).toMatchObject({ status: 'blocked', blockerReason: 'shared_phone' });
+    });
   });
 
   it('keeps the raw token out of the database and out of the logs', async () => {
@@ -173,10 +209,16 @@ describe('parent links', () => {
   });
 
   it('keeps the teacher of another class out of the links of this one', async () => {
-    const otherTeacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId }, { classIds: [otherClassId] })).email);
+    const otherTeacher = await signIn(
+      app,
+      (await factory.staff('teacher', { districtId, schoolId }, { classIds: [otherClassId] })).email,
+    );
     const family = await newFamily('Закрытая Семья');
     await otherTeacher.get(`/api/classes/${classId}/invites`).expect(404);
-    await otherTeacher.post(`/api/classes/${otherClassId}/invites`).send({ familyIds: [family.id] }).expect(404);
+    await otherTeacher
+      .post(`/api/classes/${otherClassId}/invites`)
+      .send({ familyIds: [family.id] })
+      .expect(404);
     await otherTeacher.post(`/api/families/${family.id}/invite/revoke`).expect(404);
   });
 
@@ -194,7 +236,9 @@ describe('parent links', () => {
   it('remembers when a family was reminded', async () => {
     const family = await newFamily('Напомнить Бы');
     await teacher.post(`/api/families/${family.id}/reminded`).expect(204);
-    const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find((i) => i.familyId === family.id)!;
+    const listed = ((await teacher.get(`/api/classes/${classId}/invites`).expect(200)).body as FamilyInvite[]).find(
+      (i) => i.familyId === family.id,
+    )!;
     expect(listed.lastRemindedAt).not.toBeNull();
   });
 });

@@ -41,7 +41,9 @@ describe('migrations', () => {
     });
   });
 
-  const PATHS_MIGRATION = MIGRATIONS.findIndex((migration) => migration.name === 'OnboardingPathsAndOptOut1764201600000');
+  const PATHS_MIGRATION = MIGRATIONS.findIndex(
+    (migration) => migration.name === 'OnboardingPathsAndOptOut1764201600000',
+  );
   const fromPaths = MIGRATIONS.slice(PATHS_MIGRATION).map((migration) => migration.name);
 
   it('puts a VK-era school on the vk path with all its data, and takes that back', async () => {
@@ -61,12 +63,15 @@ describe('migrations', () => {
       // Every school goes on the path its data was recorded on.
       expect(await dataSource.query(`SELECT path_id FROM school`)).toEqual([{ path_id: 'vk' }]);
       // "Refuses Sferum" was a blocker: now it is an opt-out with its note, and the step is back where it was.
-      expect(await dataSource.query(`SELECT opt_out_channel, opt_out_note FROM person WHERE id = $1`, [ids.refusing])).toEqual([
-        { opt_out_channel: 'other', opt_out_note: 'не хотим' },
-      ]);
-      expect(await dataSource.query(`SELECT status, blocker_reason FROM person_step WHERE person_id = $1 AND step = 'vk_id'`, [ids.refusing])).toEqual([
-        { status: 'not_started', blocker_reason: null },
-      ]);
+      expect(
+        await dataSource.query(`SELECT opt_out_channel, opt_out_note FROM person WHERE id = $1`, [ids.refusing]),
+      ).toEqual([{ opt_out_channel: 'other', opt_out_note: 'не хотим' }]);
+      expect(
+        await dataSource.query(
+          `SELECT status, blocker_reason FROM person_step WHERE person_id = $1 AND step = 'vk_id'`,
+          [ids.refusing],
+        ),
+      ).toEqual([{ status: 'not_started', blocker_reason: null }]);
       expect(await count(dataSource, `SELECT count(*) FROM progress_event`)).toBe(eventsBefore + 2);
       expect(await count(dataSource, `SELECT count(*) FROM progress_event WHERE path_id <> 'vk'`)).toBe(0);
       // Counters recounted with the new items: the student is connected, the parent opted out.
@@ -96,19 +101,26 @@ describe('migrations', () => {
 });
 
 async function count(dataSource: DataSource, sql: string): Promise<number> {
-  return Number(firstOf((await dataSource.query<Array<{ count: string }>>(sql))).count);
+  return Number(firstOf(await dataSource.query<Array<{ count: string }>>(sql)).count);
 }
 
 /** A school as the VK-era schema held it: a connected student and a parent who refused Sferum as a blocker. */
 async function seedVkEra(dataSource: DataSource): Promise<{ classId: string; refusing: string }> {
-  const one = async (sql: string, parameters: unknown[] = []) => firstOf((await dataSource.query<Array<{ id: string }>>(sql, parameters))).id;
+  const one = async (sql: string, parameters: unknown[] = []) =>
+    firstOf(await dataSource.query<Array<{ id: string }>>(sql, parameters)).id;
   const districtId = await one(`INSERT INTO district (name) VALUES ('Район') RETURNING id`);
-  const schoolId = await one(`INSERT INTO school (district_id, name, messenger) VALUES ($1, 'Школа', 'max') RETURNING id`, [districtId]);
+  const schoolId = await one(
+    `INSERT INTO school (district_id, name, messenger) VALUES ($1, 'Школа', 'max') RETURNING id`,
+    [districtId],
+  );
   const classId = await one(
     `INSERT INTO school_class (district_id, school_id, grade, letter, academic_year) VALUES ($1, $2, 5, 'А', '2025/2026') RETURNING id`,
     [districtId, schoolId],
   );
-  const familyId = await one(`INSERT INTO family (district_id, school_id) VALUES ($1, $2) RETURNING id`, [districtId, schoolId]);
+  const familyId = await one(`INSERT INTO family (district_id, school_id) VALUES ($1, $2) RETURNING id`, [
+    districtId,
+    schoolId,
+  ]);
   const person = (kind: string, name: string) =>
     one(
       `INSERT INTO person (district_id, school_id, family_id, class_id, kind, display_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -116,22 +128,27 @@ async function seedVkEra(dataSource: DataSource): Promise<{ classId: string; ref
     );
   const student = await person('student', 'Старов Пётр');
   const refusing = await person('parent', 'Старова Анна');
-  const classChat = await one(`INSERT INTO chat (district_id, school_id, class_id, kind) VALUES ($1, $2, $3, 'class') RETURNING id`, [
-    districtId,
-    schoolId,
-    classId,
-  ]);
+  const classChat = await one(
+    `INSERT INTO chat (district_id, school_id, class_id, kind) VALUES ($1, $2, $3, 'class') RETURNING id`,
+    [districtId, schoolId, classId],
+  );
   for (const step of ['vk_id', 'sferum_profile', 'messenger']) {
-    await dataSource.query(`INSERT INTO person_step (person_id, step, district_id, school_id, status) VALUES ($1, $2, $3, $4, 'done')`, [
-      student,
-      step,
-      districtId,
-      schoolId,
-    ]);
+    await dataSource.query(
+      `INSERT INTO person_step (person_id, step, district_id, school_id, status) VALUES ($1, $2, $3, $4, 'done')`,
+      [student, step, districtId, schoolId],
+    );
     const refused = step === 'vk_id';
     await dataSource.query(
       `INSERT INTO person_step (person_id, step, district_id, school_id, status, blocker_reason, blocker_note) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [refusing, step, districtId, schoolId, refused ? 'blocked' : 'not_started', refused ? 'refuses_sferum' : null, refused ? 'не хотим' : null],
+      [
+        refusing,
+        step,
+        districtId,
+        schoolId,
+        refused ? 'blocked' : 'not_started',
+        refused ? 'refuses_sferum' : null,
+        refused ? 'не хотим' : null,
+      ],
     );
   }
   await dataSource.query(
@@ -139,14 +156,14 @@ async function seedVkEra(dataSource: DataSource): Promise<{ classId: string; ref
      VALUES ($1, $2, $3, 'vk_id', 'not_started', 'blocked', 'refuses_sferum', 'teacher', gen_random_uuid())`,
     [districtId, schoolId, refusing],
   );
-  for (const [personId, status] of [[student, 'joined'], [refusing, 'not_joined']] as const) {
-    await dataSource.query(`INSERT INTO chat_membership (person_id, chat_id, district_id, school_id, status) VALUES ($1, $2, $3, $4, $5)`, [
-      personId,
-      classChat,
-      districtId,
-      schoolId,
-      status,
-    ]);
+  for (const [personId, status] of [
+    [student, 'joined'],
+    [refusing, 'not_joined'],
+  ] as const) {
+    await dataSource.query(
+      `INSERT INTO chat_membership (person_id, chat_id, district_id, school_id, status) VALUES ($1, $2, $3, $4, $5)`,
+      [personId, classChat, districtId, schoolId, status],
+    );
   }
   return { classId, refusing };
 }

@@ -38,8 +38,11 @@ describe('school structure', () => {
   });
 
   it('gives a new class its class chat and the school its school chat', async () => {
-    const created = (await admin.post('/api/classes').send({ schoolId, grade: 4, letter: 'Ч' }).expect(201)).body as SchoolClassSummary;
-    const roster = (await admin.get(`/api/classes/${created.id}/roster`).expect(200)).body as { chats: Array<{ kind: string }> };
+    const created = (await admin.post('/api/classes').send({ schoolId, grade: 4, letter: 'Ч' }).expect(201))
+      .body as SchoolClassSummary;
+    const roster = (await admin.get(`/api/classes/${created.id}/roster`).expect(200)).body as {
+      chats: Array<{ kind: string }>;
+    };
     expect(roster.chats.map((chat) => chat.kind)).toEqual(['class', 'school']);
   });
 
@@ -57,7 +60,10 @@ describe('school structure', () => {
     [{ grade: 5, letter: 'А', academicYear: '2026/2028' }, 'academicYear'],
     [{ grade: 5, letter: 'А', room: 12 }, 'room'],
   ])('refuses the class %j naming %s', async (fields, field) => {
-    const response = await admin.post('/api/classes').send({ schoolId, ...fields }).expect(400);
+    const response = await admin
+      .post('/api/classes')
+      .send({ schoolId, ...fields })
+      .expect(400);
     expect(fieldsOf(response.body)).toEqual([field]);
   });
 
@@ -66,7 +72,11 @@ describe('school structure', () => {
     await admin.post('/api/classes').send(body).expect(201);
     const conflict = await admin.post('/api/classes').send(body).expect(409);
     expect((conflict.body as ApiErrorBody).message).toMatch(/already has a class/);
-    expect(await factory.count(`SELECT count(*) FROM school_class WHERE school_id = $1 AND grade = 6 AND letter = 'Г'`, [schoolId])).toBe(1);
+    expect(
+      await factory.count(`SELECT count(*) FROM school_class WHERE school_id = $1 AND grade = 6 AND letter = 'Г'`, [
+        schoolId,
+      ]),
+    ).toBe(1);
   });
 
   it('archives a class and brings it back; archived classes leave the default list', async () => {
@@ -74,7 +84,8 @@ describe('school structure', () => {
     await admin.patch(`/api/classes/${classId}`).send({ archived: true }).expect(200);
     const listed = (await admin.get('/api/classes').expect(200)).body as SchoolClassSummary[];
     expect(listed.map((c) => c.id)).not.toContain(classId);
-    const withArchived = (await admin.get('/api/classes?includeArchived=true').expect(200)).body as SchoolClassSummary[];
+    const withArchived = (await admin.get('/api/classes?includeArchived=true').expect(200))
+      .body as SchoolClassSummary[];
     expect(withArchived.find((c) => c.id === classId)?.archived).toBe(true);
     await admin.patch(`/api/classes/${classId}`).send({ archived: false }).expect(200);
   });
@@ -85,16 +96,26 @@ describe('school structure', () => {
     const otherSchool = await factory.school(districtId);
     const stranger = await factory.staff('teacher', { districtId, schoolId: otherSchool });
 
-    const assigned = (await admin.put(`/api/classes/${classId}/teachers`).send({ teacherIds: [teacher.id] }).expect(200))
-      .body as SchoolClassSummary;
+    const assigned = (
+      await admin
+        .put(`/api/classes/${classId}/teachers`)
+        .send({ teacherIds: [teacher.id] })
+        .expect(200)
+    ).body as SchoolClassSummary;
     expect(assigned.teachers.map((t) => t.id)).toEqual([teacher.id]);
 
-    const refused = await admin.put(`/api/classes/${classId}/teachers`).send({ teacherIds: [stranger.id] }).expect(400);
+    const refused = await admin
+      .put(`/api/classes/${classId}/teachers`)
+      .send({ teacherIds: [stranger.id] })
+      .expect(400);
     expect(fieldsOf(refused.body)).toEqual(['teacherIds']);
     const unchanged = (await admin.get(`/api/classes/${classId}`).expect(200)).body as SchoolClassSummary;
     expect(unchanged.teachers.map((t) => t.id)).toEqual([teacher.id]);
 
-    await admin.put(`/api/classes/${classId}/teachers`).send({ teacherIds: ['not-a-uuid'] }).expect(400);
+    await admin
+      .put(`/api/classes/${classId}/teachers`)
+      .send({ teacherIds: ['not-a-uuid'] })
+      .expect(400);
   });
 
   it('refuses a school admin and a deactivated teacher as teachers of a class', async () => {
@@ -104,7 +125,10 @@ describe('school structure', () => {
     await admin.post(`/api/staff/${former.id}/deactivate`).expect(200);
 
     for (const staffId of [otherAdmin.id, former.id]) {
-      const refused = await admin.put(`/api/classes/${classId}/teachers`).send({ teacherIds: [staffId] }).expect(400);
+      const refused = await admin
+        .put(`/api/classes/${classId}/teachers`)
+        .send({ teacherIds: [staffId] })
+        .expect(400);
       expect(fieldsOf(refused.body)).toEqual(['teacherIds']);
     }
     const unchanged = (await admin.get(`/api/classes/${classId}`).expect(200)).body as SchoolClassSummary;
@@ -118,10 +142,12 @@ describe('school structure', () => {
 
   it('creates staff with a normalised e-mail and refuses a duplicate with 409', async () => {
     const email = `Dup.${unique()}@School.test`;
-    const created = (await admin
-      .post('/api/staff')
-      .send({ email: `  ${email} `, fullName: 'Петров Пётр', role: 'teacher', schoolId })
-      .expect(201)).body as { staff: StaffMember };
+    const created = (
+      await admin
+        .post('/api/staff')
+        .send({ email: `  ${email} `, fullName: 'Петров Пётр', role: 'teacher', schoolId })
+        .expect(201)
+    ).body as { staff: StaffMember };
     expect(created.staff.email).toBe(email.toLowerCase());
     await admin.post('/api/staff').send({ email, fullName: 'Другой Петров', role: 'teacher', schoolId }).expect(409);
   });
@@ -133,12 +159,18 @@ describe('school structure', () => {
     [{ email: 'x@school.test', fullName: 'Имя', role: 'teacher', schoolId: 'nope' }, 'schoolId'],
     [{ email: 'x@school.test', fullName: 'Имя', role: 'teacher', schoolId: null, isAdmin: true }, 'isAdmin'],
   ])('refuses the staff member %j naming %s', async (body, field) => {
-    const response = await admin.post('/api/staff').send({ schoolId, ...body }).expect(400);
+    const response = await admin
+      .post('/api/staff')
+      .send({ schoolId, ...body })
+      .expect(400);
     expect(fieldsOf(response.body)).toContain(field);
   });
 
   it('requires a school for a teacher and forbids a school admin to create a district admin', async () => {
-    const noSchool = await admin.post('/api/staff').send({ email: `t.${unique()}@school.test`, fullName: 'Имя', role: 'teacher' }).expect(400);
+    const noSchool = await admin
+      .post('/api/staff')
+      .send({ email: `t.${unique()}@school.test`, fullName: 'Имя', role: 'teacher' })
+      .expect(400);
     expect(fieldsOf(noSchool.body)).toEqual(['schoolId']);
     await admin
       .post('/api/staff')

@@ -103,7 +103,8 @@ async function waitForBackendsOnAdvisoryLock(client: Client, count: number): Pro
        WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
     );
     if (firstOf(rows).waiting >= count) return;
-    if (Date.now() > deadline) throw new Error(`Only ${firstOf(rows).waiting} of ${count} imports reached the import lock`);
+    if (Date.now() > deadline)
+      throw new Error(`Only ${firstOf(rows).waiting} of ${count} imports reached the import lock`);
     await delay(50);
   }
 }

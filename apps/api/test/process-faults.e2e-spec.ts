@@ -36,7 +36,7 @@ describe('when the API process is killed', () => {
     recounted: await recountFromSource(school.dataSource, classId),
   });
   const count = async (sql: string, parameters: unknown[]): Promise<number> =>
-    Number(Object.values(firstOf((await school.dataSource.query<Array<Record<string, unknown>>>(sql, parameters))))[0]);
+    Number(Object.values(firstOf(await school.dataSource.query<Array<Record<string, unknown>>>(sql, parameters)))[0]);
 
   beforeAll(async () => {
     school = await createOwnSchool();
@@ -216,15 +216,17 @@ function settle(pending: request.Test): Promise<Outcome> {
 }
 
 async function newClass(school: OwnSchool): Promise<string> {
-  const row = firstOf(await school.dataSource.query<Array<{ id: string }>>(
-    `WITH c AS (
+  const row = firstOf(
+    await school.dataSource.query<Array<{ id: string }>>(
+      `WITH c AS (
        INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
        SELECT district_id, id, 6, 'Б', '2026/2027' FROM school WHERE id = $1 RETURNING id, school_id, district_id)
      INSERT INTO teacher_class (staff_user_id, class_id, school_id, district_id)
      SELECT s.id, c.id, c.school_id, c.district_id FROM c JOIN staff_user s ON s.email = $2
      RETURNING class_id AS id`,
-    [school.schoolId, school.teacherEmail],
-  ));
+      [school.schoolId, school.teacherEmail],
+    ),
+  );
   return row.id;
 }
 
@@ -270,10 +272,12 @@ async function waitForBackendToEnd(dataSource: DataSource, pid: number): Promise
 async function waitForApiSessionsToEnd(dataSource: DataSource): Promise<void> {
   const deadline = Date.now() + ANSWER_WITHIN_MS;
   for (;;) {
-    const { open } = firstOf(await dataSource.query<Array<{ open: number }>>(
-      `SELECT count(*)::int AS open FROM pg_stat_activity
+    const { open } = firstOf(
+      await dataSource.query<Array<{ open: number }>>(
+        `SELECT count(*)::int AS open FROM pg_stat_activity
        WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
-    ));
+      ),
+    );
     if (open === 0) return;
     if (Date.now() > deadline) throw new Error(`${open} sessions of the killed API are still in a transaction`);
     await delay(25);

@@ -46,7 +46,11 @@ describe('district reporting API', () => {
     // Both start on MAX, as new schools do; B goes back to the legacy VK path through the API.
     schoolA = await factory.school(districtId, undefined, 'max');
     schoolB = await factory.school(districtId, undefined, 'max');
-    classes = [await factory.schoolClass(schoolA, 5, 'А'), await factory.schoolClass(schoolA, 5, 'Б'), await factory.schoolClass(schoolB, 7, 'В')];
+    classes = [
+      await factory.schoolClass(schoolA, 5, 'А'),
+      await factory.schoolClass(schoolA, 5, 'Б'),
+      await factory.schoolClass(schoolB, 7, 'В'),
+    ];
     const otherDistrict = await factory.district();
     otherDistrictSchool = await factory.school(otherDistrict);
     admin = await signIn(app, (await factory.staff('district_admin', { districtId })).email);
@@ -55,10 +59,15 @@ describe('district reporting API', () => {
       for (let n = 0; n < 3; n += 1) {
         const name = `Отчётов${index}${n} Секретное Имя`;
         names.push(name, `Родитель ${name}`);
-        await admin.post(`/api/classes/${classId}/students`).send({ displayName: name, parents: [{ displayName: `Родитель ${name}` }] }).expect(201);
+        await admin
+          .post(`/api/classes/${classId}/students`)
+          .send({ displayName: name, parents: [{ displayName: `Родитель ${name}` }] })
+          .expect(201);
       }
     }
-    key = ((await admin.post('/api/api-keys').send({ name: 'Отчёт для министерства' }).expect(201)).body as CreatedApiKey).secret;
+    key = (
+      (await admin.post('/api/api-keys').send({ name: 'Отчёт для министерства' }).expect(201)).body as CreatedApiKey
+    ).secret;
   });
 
   afterAll(async () => {
@@ -66,15 +75,21 @@ describe('district reporting API', () => {
     await app.close();
   });
 
-  const report = (path: string, secret = key) => request(app.getHttpServer()).get(`/api/v1/reports/${path}`).set('Authorization', `Bearer ${secret}`);
+  const report = (path: string, secret = key) =>
+    request(app.getHttpServer()).get(`/api/v1/reports/${path}`).set('Authorization', `Bearer ${secret}`);
 
   it('lets only a district admin manage keys, and shows the secret once', async () => {
-    const schoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email);
+    const schoolAdmin = await signIn(
+      app,
+      (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email,
+    );
     await schoolAdmin.post('/api/api-keys').send({ name: 'x' }).expect(403);
     const listed = (await admin.get('/api/api-keys').expect(200)).body as Array<Record<string, unknown>>;
     expect(listed.length).toBeGreaterThan(0);
     expect(JSON.stringify(listed)).not.toContain(key);
-    const dump = await factory.dataSource.query<Array<{ rows: string }>>(`SELECT string_agg(k::text, '|') AS rows FROM api_key k`);
+    const dump = await factory.dataSource.query<Array<{ rows: string }>>(
+      `SELECT string_agg(k::text, '|') AS rows FROM api_key k`,
+    );
     expect(firstOf(dump).rows).not.toContain(key);
   });
 
@@ -93,16 +108,34 @@ describe('district reporting API', () => {
     expect(body.schools.map((s) => s.schoolId).sort()).toEqual([schoolA, schoolB].sort());
     expect(body.total.students.people).toBe(9);
     expect(body.total.parents.people).toBe(9);
-    const [a, b] = take([schoolA, schoolB].map((id) => body.schools.find((s) => s.schoolId === id)!), 2);
-    expect([a.pathId, a.pathName, b.pathId, b.pathName]).toEqual(['max', 'Сферум в MAX', 'vk', 'Сферум в VK Мессенджере']);
+    const [a, b] = take(
+      [schoolA, schoolB].map((id) => body.schools.find((s) => s.schoolId === id)!),
+      2,
+    );
+    expect([a.pathId, a.pathName, b.pathId, b.pathName]).toEqual([
+      'max',
+      'Сферум в MAX',
+      'vk',
+      'Сферум в VK Мессенджере',
+    ]);
     expect(Object.keys(a.students.steps)).toEqual(['max_account', 'school_profile']);
     expect(Object.keys(b.parents.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
     expect(entry(a.students.steps, 'max_account').notStarted).toBe(6);
     expect(entry(b.students.steps, 'vk_id').notStarted).toBe(3);
-    expect(a.students.overall).toEqual({ connected: 0, inProgress: 0, blocked: 0, notStarted: 6, optedOut: 0, shareConnected: 0 });
+    expect(a.students.overall).toEqual({
+      connected: 0,
+      inProgress: 0,
+      blocked: 0,
+      notStarted: 6,
+      optedOut: 0,
+      shareConnected: 0,
+    });
     await report(`schools/${otherDistrictSchool}`).expect(404);
     const school = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
-    expect(school.classes.map((c) => [c.className, c.pathId])).toEqual([['5А', 'max'], ['5Б', 'max']]);
+    expect(school.classes.map((c) => [c.className, c.pathId])).toEqual([
+      ['5А', 'max'],
+      ['5Б', 'max'],
+    ]);
     expect([school.pathId, school.pathName]).toEqual(['max', 'Сферум в MAX']);
   });
 
@@ -113,7 +146,13 @@ describe('district reporting API', () => {
       ['vk', 'Сферум в VK Мессенджере', 1, 3],
     ]);
     expect(Object.keys(nth(body.paths, 1).students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
-    expect(Object.keys(body.total.students.steps)).toEqual(['max_account', 'school_profile', 'vk_id', 'sferum_profile', 'messenger']);
+    expect(Object.keys(body.total.students.steps)).toEqual([
+      'max_account',
+      'school_profile',
+      'vk_id',
+      'sferum_profile',
+      'messenger',
+    ]);
     expect(entry(body.total.students.steps, 'max_account').notStarted).toBe(6);
     expect(entry(body.total.students.steps, 'vk_id').notStarted).toBe(3);
     expect(body.total.students.overall.notStarted).toBe(9);
@@ -171,14 +210,24 @@ describe('district reporting API', () => {
       'students_max_account_blocked_shared_phone',
     ]);
     expect(Object.keys(firstOf(rows))).toContain('parents_messenger_blocked_no_smartphone');
-    const [a, b] = take([schoolA, schoolB].map((id) => rows.find((row) => row.school_id === id)!), 2);
-    expect([a.path, a.path_name, b.path, b.path_name]).toEqual(['max', 'Сферум в MAX', 'vk', 'Сферум в VK Мессенджере']);
+    const [a, b] = take(
+      [schoolA, schoolB].map((id) => rows.find((row) => row.school_id === id)!),
+      2,
+    );
+    expect([a.path, a.path_name, b.path, b.path_name]).toEqual([
+      'max',
+      'Сферум в MAX',
+      'vk',
+      'Сферум в VK Мессенджере',
+    ]);
     expect([a.students_max_account_not_started, a.students_vk_id_not_started]).toEqual(['6', '']);
     expect([b.students_max_account_not_started, b.students_vk_id_not_started]).toEqual(['', '3']);
   });
 
   it('answers a key’s 61st request within a minute with 429 and Retry-After', async () => {
-    const busyKey = ((await admin.post('/api/api-keys').send({ name: 'busy script' }).expect(201)).body as CreatedApiKey).secret;
+    const busyKey = (
+      (await admin.post('/api/api-keys').send({ name: 'busy script' }).expect(201)).body as CreatedApiKey
+    ).secret;
     for (let n = 0; n < 60; n += 1) await report('district', busyKey).expect(200);
     const refused = await report('district', busyKey).expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -188,11 +237,18 @@ describe('district reporting API', () => {
   it('turns a school name that looks like a formula into text in the CSV', async () => {
     const formulaDistrict = await factory.district();
     const formulaSchool = await factory.school(formulaDistrict, '=HYPERLINK("http://evil.example","Школа")');
-    const formulaAdmin = await signIn(app, (await factory.staff('district_admin', { districtId: formulaDistrict })).email);
-    const formulaKey = ((await formulaAdmin.post('/api/api-keys').send({ name: 'formula' }).expect(201)).body as CreatedApiKey).secret;
+    const formulaAdmin = await signIn(
+      app,
+      (await factory.staff('district_admin', { districtId: formulaDistrict })).email,
+    );
+    const formulaKey = (
+      (await formulaAdmin.post('/api/api-keys').send({ name: 'formula' }).expect(201)).body as CreatedApiKey
+    ).secret;
     const district = await report('district?format=csv', formulaKey).expect(200);
     const rows: Array<Record<string, string>> = parse(district.text.slice(1), { columns: true });
-    expect(rows.map((row) => [row.school_id, row.school_name])).toEqual([[formulaSchool, `'=HYPERLINK("http://evil.example","Школа")`]]);
+    expect(rows.map((row) => [row.school_id, row.school_name])).toEqual([
+      [formulaSchool, `'=HYPERLINK("http://evil.example","Школа")`],
+    ]);
   });
 
   it('answers 304 to If-None-Match while nothing changed, and 200 after a change', async () => {
@@ -202,7 +258,10 @@ describe('district reporting API', () => {
     await report('district').set('If-None-Match', etag).expect(304);
     const roster = (await admin.get(`/api/classes/${classes[0]}/roster`).expect(200)).body as ClassRoster;
     const student = firstOf(firstOf(roster.families).students);
-    await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
+    await admin
+      .put(`/api/people/${student.id}/steps/max_account`)
+      .send({ version: student.version, status: 'done' })
+      .expect(200);
     await report('district').set('If-None-Match', etag).expect(200);
     const csv = await report('district?format=csv').expect(200);
     await report('district?format=csv').set('If-None-Match', entry(csv.headers, 'etag')).expect(304);
@@ -211,18 +270,31 @@ describe('district reporting API', () => {
   it('counts a district at most once per REPORT_CACHE_SECONDS through the API, and shows a change after that; the dashboard at once', async () => {
     const cachingApp = await createTestApp({ LOGIN_LIMIT_PER_IP: '1000', REPORT_CACHE_SECONDS: '2' });
     try {
-      const cached = () => request(cachingApp.getHttpServer()).get('/api/v1/reports/district').set('Authorization', `Bearer ${key}`).expect(200);
+      const cached = () =>
+        request(cachingApp.getHttpServer())
+          .get('/api/v1/reports/district')
+          .set('Authorization', `Bearer ${key}`)
+          .expect(200);
       const dashboard = await signIn(cachingApp, (await factory.staff('district_admin', { districtId })).email);
       const before = (await cached()).body as DistrictReport;
       const roster = (await admin.get(`/api/classes/${classes[1]}/roster`).expect(200)).body as ClassRoster;
-      const student = roster.families.flatMap((family) => family.students).find((s) => firstOf(s.steps).status === 'not_started')!;
-      await admin.put(`/api/people/${student.id}/steps/max_account`).send({ version: student.version, status: 'done' }).expect(200);
+      const student = roster.families
+        .flatMap((family) => family.students)
+        .find((s) => firstOf(s.steps).status === 'not_started')!;
+      await admin
+        .put(`/api/people/${student.id}/steps/max_account`)
+        .send({ version: student.version, status: 'done' })
+        .expect(200);
       expect((await cached()).body).toEqual(before);
       const seenByAdmin = (await dashboard.get('/api/reports/district').expect(200)).body as DistrictReport;
-      expect(entry(seenByAdmin.total.students.steps, 'max_account').done).toBe(entry(before.total.students.steps, 'max_account').done + 1);
+      expect(entry(seenByAdmin.total.students.steps, 'max_account').done).toBe(
+        entry(before.total.students.steps, 'max_account').done + 1,
+      );
       await new Promise((wake) => setTimeout(wake, 2_100));
       const after = (await cached()).body as DistrictReport;
-      expect(entry(after.total.students.steps, 'max_account').done).toBe(entry(before.total.students.steps, 'max_account').done + 1);
+      expect(entry(after.total.students.steps, 'max_account').done).toBe(
+        entry(before.total.students.steps, 'max_account').done + 1,
+      );
     } finally {
       await cachingApp.close();
     }
@@ -231,8 +303,22 @@ describe('district reporting API', () => {
   it('equals a recount from the stored steps after any sequence of changes, opt-outs, imports and moves', async () => {
     const pathOfClass = (classIndex: number) => PATH_CATALOGUE.get(classIndex < 2 ? 'max' : 'vk');
     const operation = fc.oneof(
-      fc.record({ kind: fc.constant('status' as const), classIndex: fc.nat(2), family: fc.nat(5), parent: fc.boolean(), step: fc.nat(2), status: fc.constantFrom('done', 'blocked', 'not_started'), reason: fc.nat(5) }),
-      fc.record({ kind: fc.constant('optOut' as const), classIndex: fc.nat(2), family: fc.nat(5), parent: fc.boolean(), optedOut: fc.boolean() }),
+      fc.record({
+        kind: fc.constant('status' as const),
+        classIndex: fc.nat(2),
+        family: fc.nat(5),
+        parent: fc.boolean(),
+        step: fc.nat(2),
+        status: fc.constantFrom('done', 'blocked', 'not_started'),
+        reason: fc.nat(5),
+      }),
+      fc.record({
+        kind: fc.constant('optOut' as const),
+        classIndex: fc.nat(2),
+        family: fc.nat(5),
+        parent: fc.boolean(),
+        optedOut: fc.boolean(),
+      }),
       fc.record({ kind: fc.constant('move' as const), classIndex: fc.nat(2), family: fc.nat(5), to: fc.nat(1) }),
       fc.record({ kind: fc.constant('import' as const), classIndex: fc.nat(2), n: fc.nat(3) }),
     );
@@ -242,7 +328,10 @@ describe('district reporting API', () => {
           const classId = nth(classes, op.classIndex);
           if (op.kind === 'import') {
             const rows = Array.from({ length: op.n + 1 }, (_, i) => `Импортов ${op.n}${i};Импортова Мама ${op.n}${i}`);
-            await admin.post(`/api/classes/${classId}/import?mode=commit`).attach('file', Buffer.from(['Ученик;Родитель 1', ...rows].join('\n')), 'l.csv').expect(200);
+            await admin
+              .post(`/api/classes/${classId}/import?mode=commit`)
+              .attach('file', Buffer.from(['Ученик;Родитель 1', ...rows].join('\n')), 'l.csv')
+              .expect(200);
             continue;
           }
           const roster = (await admin.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
@@ -250,21 +339,30 @@ describe('district reporting API', () => {
           if (!family) continue;
           if (op.kind === 'move') {
             const student = firstOf(family.students);
-            const sameSchool = classes.filter((c, i) => c !== classId && (i < 2) === (op.classIndex < 2));
+            const sameSchool = classes.filter((c, i) => c !== classId && i < 2 === op.classIndex < 2);
             if (sameSchool.length === 0) continue;
-            await admin.post(`/api/people/${student.id}/move`).send({ version: student.version, classId: sameSchool[op.to % sameSchool.length] }).expect(200);
+            await admin
+              .post(`/api/people/${student.id}/move`)
+              .send({ version: student.version, classId: sameSchool[op.to % sameSchool.length] })
+              .expect(200);
             continue;
           }
           const person = (op.parent ? family.parents[0] : undefined) ?? firstOf(family.students);
           if (op.kind === 'optOut') {
-            const body = op.optedOut ? { version: person.version, optedOut: true, channel: 'e_diary' } : { version: person.version, optedOut: false };
+            const body = op.optedOut
+              ? { version: person.version, optedOut: true, channel: 'e_diary' }
+              : { version: person.version, optedOut: false };
             await admin.put(`/api/people/${person.id}/opt-out`).send(body).expect(200);
             continue;
           }
           const path = pathOfClass(op.classIndex);
           const step = nth(path.steps, op.step % path.steps.length).id;
           const reasons = blockersFor(path, { step });
-          const body = { version: person.version, status: op.status, ...(op.status === 'blocked' ? { blockerReason: nth(reasons, op.reason % reasons.length).id } : {}) };
+          const body = {
+            version: person.version,
+            status: op.status,
+            ...(op.status === 'blocked' ? { blockerReason: nth(reasons, op.reason % reasons.length).id } : {}),
+          };
           const response = await admin.put(`/api/people/${person.id}/steps/${step}`).send(body);
           expect([200, 409]).toContain(response.status);
         }
@@ -274,13 +372,31 @@ describe('district reporting API', () => {
           const recount: CounterRow[] = [];
           for (const classId of schoolClasses) {
             for (const count of await recountFromSource(factory.dataSource, classId)) {
-              recount.push({ person_kind: count.personKind as CounterRow['person_kind'], item: count.item, status: count.status, blocker_reason: count.blockerReason, people: count.people });
+              recount.push({
+                person_kind: count.personKind as CounterRow['person_kind'],
+                item: count.item,
+                status: count.status,
+                blocker_reason: count.blockerReason,
+                people: count.people,
+              });
             }
           }
-          const { schoolId: _id, schoolName: _name, classes: _classes, pathId, pathName: _pathName, ...reported } = district.schools.find((s) => s.schoolId === school)!;
+          const {
+            schoolId: _id,
+            schoolName: _name,
+            classes: _classes,
+            pathId,
+            pathName: _pathName,
+            ...reported
+          } = district.schools.find((s) => s.schoolId === school)!;
           expect(reported).toEqual(buildReport(recount, reportPathOf(PATH_CATALOGUE, pathId)));
           for (const kind of [reported.students, reported.parents]) {
-            const optedOut = recount.filter((c) => c.person_kind === (kind === reported.students ? 'student' : 'parent') && c.item === 'overall' && c.status === 'opted_out');
+            const optedOut = recount.filter(
+              (c) =>
+                c.person_kind === (kind === reported.students ? 'student' : 'parent') &&
+                c.item === 'overall' &&
+                c.status === 'opted_out',
+            );
             expect(kind.participants).toBe(kind.people - optedOut.reduce((sum, c) => sum + c.people, 0));
           }
         }
@@ -290,7 +406,10 @@ describe('district reporting API', () => {
   });
 
   describe('daily snapshots and history', () => {
-    const today = () => factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`).then((rows) => firstOf(rows).day);
+    const today = () =>
+      factory.dataSource
+        .query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`)
+        .then((rows) => firstOf(rows).day);
 
     it('writes one row per class for a day, however often it runs, equal to the counters', async () => {
       const snapshots = app.get(SnapshotsService);
@@ -303,7 +422,8 @@ describe('district reporting API', () => {
       );
       expect(rows).toHaveLength(classes.length);
       expect(rows.every((row) => row.n === 1)).toBe(true);
-      const history = (await report(`history?from=${day}&to=${day}&schoolId=${schoolA}`).expect(200)).body as HistoryReport;
+      const history = (await report(`history?from=${day}&to=${day}&schoolId=${schoolA}`).expect(200))
+        .body as HistoryReport;
       expect(history.days).toHaveLength(1);
       const live = (await report(`schools/${schoolA}`).expect(200)).body as SchoolReport;
       const { day: _day, pathIds, ...snapshot } = firstOf(history.days);
@@ -313,7 +433,12 @@ describe('district reporting API', () => {
         `SELECT DISTINCT school_id, path_id FROM progress_snapshot WHERE day = $1 AND class_id = ANY($2::uuid[])`,
         [day, classes],
       );
-      expect(paths.map((row) => [row.school_id, row.path_id]).sort()).toEqual([[schoolA, 'max'], [schoolB, 'vk']].sort());
+      expect(paths.map((row) => [row.school_id, row.path_id]).sort()).toEqual(
+        [
+          [schoolA, 'max'],
+          [schoolB, 'vk'],
+        ].sort(),
+      );
       const district = (await report(`history?from=${day}&to=${day}`).expect(200)).body as HistoryReport;
       expect(firstOf(district.days).pathIds).toEqual(['max', 'vk']);
     });
@@ -322,24 +447,48 @@ describe('district reporting API', () => {
       // A school that has always been on VK (no switch): its days are replayed on its path now.
       const vkSchool = await factory.school(districtId, undefined, 'vk');
       const classId = await factory.schoolClass(vkSchool, 9, 'Г');
-      await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '4 days' WHERE id = $1`, [classId]);
-      const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Давний Ученик' }).expect(201)).body as RosterFamily;
+      await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '4 days' WHERE id = $1`, [
+        classId,
+      ]);
+      const family = (
+        await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Давний Ученик' }).expect(201)
+      ).body as RosterFamily;
       const student = firstOf(family.students);
-      await admin.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(200);
+      await admin
+        .put(`/api/people/${student.id}/steps/vk_id`)
+        .send({ version: student.version, status: 'done' })
+        .expect(200);
       // As if the student had come four days ago and got the VK ID two days ago.
-      await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '4 days' WHERE id = $1`, [student.id]);
-      await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '4 days' WHERE class_id = $1 OR school_id = $2`, [classId, vkSchool]);
-      await factory.dataSource.query(`UPDATE progress_event SET created_at = now() - interval '2 days' WHERE person_id = $1`, [student.id]);
+      await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '4 days' WHERE id = $1`, [
+        student.id,
+      ]);
+      await factory.dataSource.query(
+        `UPDATE chat SET created_at = now() - interval '4 days' WHERE class_id = $1 OR school_id = $2`,
+        [classId, vkSchool],
+      );
+      await factory.dataSource.query(
+        `UPDATE progress_event SET created_at = now() - interval '2 days' WHERE person_id = $1`,
+        [student.id],
+      );
 
       await app.get(SnapshotsService).fillGaps();
-      const rows = await factory.dataSource.query<Array<{ day: string; source: string; path_id: string; counters: Array<{ item: string; status: string; people: number; person_kind: string }> }>>(
+      const rows = await factory.dataSource.query<
+        Array<{
+          day: string;
+          source: string;
+          path_id: string;
+          counters: Array<{ item: string; status: string; people: number; person_kind: string }>;
+        }>
+      >(
         `SELECT to_char(day, 'YYYY-MM-DD') AS day, source, path_id, counters FROM progress_snapshot WHERE class_id = $1 ORDER BY day`,
         [classId],
       );
       expect(rows.length).toBeGreaterThanOrEqual(3);
       expect(rows.every((row) => row.source === 'events' && row.path_id === 'vk')).toBe(true);
       const overall = (row: (typeof rows)[number]) =>
-        row.counters.filter((c) => c.person_kind === 'student' && c.item === 'overall').map((c) => [c.status, c.people]);
+        row.counters
+          .filter((c) => c.person_kind === 'student' && c.item === 'overall')
+          .map((c) => [c.status, c.people]);
       expect(overall(firstOf(rows))).toEqual([['not_started', 1]]);
       expect(overall(nth(rows, rows.length - 1))).toEqual([['in_progress', 1]]);
       const vkDone = (row: (typeof rows)[number]) =>
@@ -347,15 +496,21 @@ describe('district reporting API', () => {
       expect(vkDone(firstOf(rows))).toBe(0);
       expect(vkDone(nth(rows, rows.length - 1))).toBe(1);
       const again = await app.get(SnapshotsService).fillGaps();
-      expect(await factory.count(`SELECT count(*) FROM progress_snapshot WHERE class_id = $1`, [classId])).toBe(rows.length);
+      expect(await factory.count(`SELECT count(*) FROM progress_snapshot WHERE class_id = $1`, [classId])).toBe(
+        rows.length,
+      );
       expect(again).toBe(0);
     });
 
     it('rebuilds each missed day on the path the school was on that day, replaying only that stay on it', async () => {
       const school = await factory.school(districtId, undefined, 'max');
       const classId = await factory.schoolClass(school, 4, 'Д');
-      const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Путев Ученик', parents: [{ displayName: 'Путева Мама' }] }).expect(201))
-        .body as RosterFamily;
+      const family = (
+        await admin
+          .post(`/api/classes/${classId}/students`)
+          .send({ displayName: 'Путев Ученик', parents: [{ displayName: 'Путева Мама' }] })
+          .expect(201)
+      ).body as RosterFamily;
       const [studentId, parentId] = [firstOf(family.students).id, firstOf(family.parents).id];
       const version = async (personId: string) =>
         ((await admin.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster).families
@@ -363,29 +518,58 @@ describe('district reporting API', () => {
           .find((p) => p.id === personId)!.version;
       const switchTo = (pathId: string) => admin.post(`/api/schools/${school}/path`).send({ pathId }).expect(200);
 
-      await admin.put(`/api/people/${studentId}/steps/max_account`).send({ version: await version(studentId), status: 'done' }).expect(200);
+      await admin
+        .put(`/api/people/${studentId}/steps/max_account`)
+        .send({ version: await version(studentId), status: 'done' })
+        .expect(200);
       await switchTo('vk');
-      await admin.put(`/api/people/${studentId}/steps/vk_id`).send({ version: await version(studentId), status: 'done' }).expect(200);
+      await admin
+        .put(`/api/people/${studentId}/steps/vk_id`)
+        .send({ version: await version(studentId), status: 'done' })
+        .expect(200);
       await switchTo('max');
       await switchTo('vk');
-      await admin.put(`/api/people/${parentId}/opt-out`).send({ version: await version(parentId), optedOut: true, channel: 'e_diary' }).expect(200);
+      await admin
+        .put(`/api/people/${parentId}/opt-out`)
+        .send({ version: await version(parentId), optedOut: true, channel: 'e_diary' })
+        .expect(200);
 
       // The same story spread over the last week, Moscow time: on MAX from 6 days ago (the account done), on VK from 5 days
       // ago (the VK ID done), on MAX again from 4 days ago, on VK again from 3 days ago (the parent opting out that day).
-      const at = (daysAgo: number, time: string) => `((timezone('Europe/Moscow', now())::date - ${daysAgo}) + time '${time}') AT TIME ZONE 'Europe/Moscow'`;
+      const at = (daysAgo: number, time: string) =>
+        `((timezone('Europe/Moscow', now())::date - ${daysAgo}) + time '${time}') AT TIME ZONE 'Europe/Moscow'`;
       const q = (sql: string, parameters: unknown[] = []) => factory.dataSource.query(sql, parameters);
-      const changes = await q(`SELECT id FROM school_path_change WHERE school_id = $1 ORDER BY id`, [school]) as Array<{ id: string }>;
+      const changes = (await q(`SELECT id FROM school_path_change WHERE school_id = $1 ORDER BY id`, [
+        school,
+      ])) as Array<{ id: string }>;
       expect(changes).toHaveLength(3);
-      await q(`UPDATE chat SET created_at = ${at(6, '01:00')} WHERE school_id = $1 AND created_at < (SELECT min(changed_at) FROM school_path_change WHERE school_id = $1)`, [school]);
+      await q(
+        `UPDATE chat SET created_at = ${at(6, '01:00')} WHERE school_id = $1 AND created_at < (SELECT min(changed_at) FROM school_path_change WHERE school_id = $1)`,
+        [school],
+      );
       for (const [index, change] of changes.entries()) {
         const when = at(5 - index, '10:00');
-        await q(`UPDATE chat SET created_at = ${when} WHERE school_id = $1 AND created_at = (SELECT changed_at FROM school_path_change WHERE id = $2)`, [school, change.id]);
-        await q(`UPDATE chat SET archived_at = ${when} WHERE school_id = $1 AND archived_at = (SELECT changed_at FROM school_path_change WHERE id = $2)`, [school, change.id]);
+        await q(
+          `UPDATE chat SET created_at = ${when} WHERE school_id = $1 AND created_at = (SELECT changed_at FROM school_path_change WHERE id = $2)`,
+          [school, change.id],
+        );
+        await q(
+          `UPDATE chat SET archived_at = ${when} WHERE school_id = $1 AND archived_at = (SELECT changed_at FROM school_path_change WHERE id = $2)`,
+          [school, change.id],
+        );
         await q(`UPDATE school_path_change SET changed_at = ${when} WHERE id = $1`, [change.id]);
       }
-      await q(`UPDATE progress_event SET created_at = ${at(6, '12:00')} WHERE person_id = $1 AND step = 'max_account'`, [studentId]);
-      await q(`UPDATE progress_event SET created_at = ${at(5, '12:00')} WHERE person_id = $1 AND step = 'vk_id'`, [studentId]);
-      await q(`UPDATE progress_event SET created_at = ${at(3, '12:00')} WHERE person_id = $1 AND step IS NULL AND chat_id IS NULL`, [parentId]);
+      await q(
+        `UPDATE progress_event SET created_at = ${at(6, '12:00')} WHERE person_id = $1 AND step = 'max_account'`,
+        [studentId],
+      );
+      await q(`UPDATE progress_event SET created_at = ${at(5, '12:00')} WHERE person_id = $1 AND step = 'vk_id'`, [
+        studentId,
+      ]);
+      await q(
+        `UPDATE progress_event SET created_at = ${at(3, '12:00')} WHERE person_id = $1 AND step IS NULL AND chat_id IS NULL`,
+        [parentId],
+      );
       await q(`UPDATE person SET created_at = ${at(6, '00:30')} WHERE id = ANY($1::uuid[])`, [[studentId, parentId]]);
       await q(`UPDATE school_class SET created_at = ${at(6, '00:10')} WHERE id = $1`, [classId]);
 
@@ -405,7 +589,9 @@ describe('district reporting API', () => {
         ['vk', 'events'],
       ]);
       const people = (row: (typeof rows)[number], kind: string, item: string, status?: string) =>
-        row.counters.filter((c) => c.person_kind === kind && c.item === item && (status === undefined || c.status === status)).reduce((sum, c) => sum + c.people, 0);
+        row.counters
+          .filter((c) => c.person_kind === kind && c.item === item && (status === undefined || c.status === status))
+          .reduce((sum, c) => sum + c.people, 0);
       const [sixAgo, fiveAgo, fourAgo, threeAgo] = take(rows, 4);
       expect(people(sixAgo, 'student', 'max_account', 'done')).toBe(1);
       expect(people(sixAgo, 'student', 'overall', 'in_progress')).toBe(1);
@@ -422,24 +608,42 @@ describe('district reporting API', () => {
       for (const row of rows) {
         // Each day the chats of that day: one class chat and the school chat for each of the two.
         for (const kind of ['student', 'parent']) {
-          expect([row.day, kind, people(row, kind, 'chat_class'), people(row, kind, 'chat_school'), people(row, kind, 'overall')]).toEqual([row.day, kind, 1, 1, 1]);
+          expect([
+            row.day,
+            kind,
+            people(row, kind, 'chat_class'),
+            people(row, kind, 'chat_school'),
+            people(row, kind, 'overall'),
+          ]).toEqual([row.day, kind, 1, 1, 1]);
         }
       }
-      const live = (await q(`SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`, [classId])) as Counter[];
-      const sorted = (counters: Counter[]) => counters.map((c) => `${c.person_kind}|${c.item}|${c.status}|${c.blocker_reason}|${c.people}`).sort();
+      const live = (await q(
+        `SELECT person_kind, item, status, blocker_reason, people FROM class_progress WHERE class_id = $1`,
+        [classId],
+      )) as Counter[];
+      const sorted = (counters: Counter[]) =>
+        counters.map((c) => `${c.person_kind}|${c.item}|${c.status}|${c.blocker_reason}|${c.people}`).sort();
       expect(sorted(nth(rows, rows.length - 1).counters)).toEqual(sorted(live));
 
       await snapshots.snapshotToday();
       const day = await today();
-      const [todays] = (await q(`SELECT path_id, source FROM progress_snapshot WHERE class_id = $1 AND day = $2`, [classId, day])) as Array<{ path_id: string; source: string }>;
+      const [todays] = (await q(`SELECT path_id, source FROM progress_snapshot WHERE class_id = $1 AND day = $2`, [
+        classId,
+        day,
+      ])) as Array<{ path_id: string; source: string }>;
       expect(todays).toEqual({ path_id: 'vk', source: 'counters' });
 
-      const history = (await report(`history?from=${firstOf(rows).day}&to=${day}&classId=${classId}`).expect(200)).body as HistoryReport;
+      const history = (await report(`history?from=${firstOf(rows).day}&to=${day}&classId=${classId}`).expect(200))
+        .body as HistoryReport;
       expect(history.days.map((d) => d.pathIds)).toEqual([['max'], ['vk'], ['max'], ['vk'], ['vk'], ['vk'], ['vk']]);
       expect(Object.keys(firstOf(history.days).students.steps)).toEqual(['max_account', 'school_profile']);
       expect(Object.keys(nth(history.days, 1).students.steps)).toEqual(['vk_id', 'sferum_profile', 'messenger']);
       expect(entry(nth(history.days, 1).students.steps, 'vk_id').shareDone).toBe(1);
-      expect([nth(history.days, 1).parents.participants, nth(history.days, 3).parents.participants, nth(history.days, 3).parents.overall.optedOut]).toEqual([1, 0, 1]);
+      expect([
+        nth(history.days, 1).parents.participants,
+        nth(history.days, 3).parents.participants,
+        nth(history.days, 3).parents.overall.optedOut,
+      ]).toEqual([1, 0, 1]);
     });
 
     it('refuses a bad range and another district’s class', async () => {
@@ -454,19 +658,28 @@ describe('district reporting API', () => {
     it('shows the district to its admin and a school to that school’s admin only', async () => {
       const district = (await admin.get('/api/reports/district').expect(200)).body as DistrictReport;
       expect(district).toEqual((await report('district').expect(200)).body);
-      const schoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email);
+      const schoolAdmin = await signIn(
+        app,
+        (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email,
+      );
       await schoolAdmin.get('/api/reports/district').expect(403);
       await schoolAdmin.get(`/api/reports/schools/${schoolA}`).expect(200);
       await schoolAdmin.get(`/api/reports/schools/${schoolB}`).expect(404);
       await schoolAdmin.get(`/api/reports/history?schoolId=${schoolA}`).expect(200);
       await schoolAdmin.get('/api/reports/history').expect(403);
       await admin.get(`/api/reports/schools/${otherDistrictSchool}`).expect(404);
-      const teacher = await signIn(app, (await factory.staff('teacher', { districtId, schoolId: schoolA }, { classIds: [firstOf(classes)] })).email);
+      const teacher = await signIn(
+        app,
+        (await factory.staff('teacher', { districtId, schoolId: schoolA }, { classIds: [firstOf(classes)] })).email,
+      );
       await teacher.get(`/api/reports/schools/${schoolA}`).expect(403);
       await request(app.getHttpServer()).get('/api/reports/district').expect(401);
     });
 
-    const workbookOf = async (agent: TestAgent, path: string): Promise<{ sheet: ExcelJS.Worksheet; disposition: string }> => {
+    const workbookOf = async (
+      agent: TestAgent,
+      path: string,
+    ): Promise<{ sheet: ExcelJS.Worksheet; disposition: string }> => {
       const response = await agent
         .get(path)
         .buffer(true)
@@ -490,7 +703,9 @@ describe('district reporting API', () => {
       const { sheet, disposition } = await workbookOf(admin, '/api/reports/district/export');
       expect(sheet.name).toBe('Прогресс');
       expect(disposition).toMatch(/^attachment; filename=.*filename\*=UTF-8''/);
-      expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toMatch(/^Отчёт по району .+ \d{4}-\d{2}-\d{2}\.xlsx$/);
+      expect(decodeURIComponent(disposition.split("UTF-8''")[1] ?? '')).toMatch(
+        /^Отчёт по району .+ \d{4}-\d{2}-\d{2}\.xlsx$/,
+      );
       expect(sheet.getRow(1).getCell(1).text).toBe('Школа');
       expect(sheet.getRow(1).getCell(6).text).toBe('Прогресс');
       // One row per school, then the total.
@@ -498,14 +713,19 @@ describe('district reporting API', () => {
       expect(sheet.getRow(sheet.rowCount).getCell(1).text).toBe('Итого');
       expect(sheet.getRow(sheet.rowCount).getCell(4).value).toBe(district.total.students.people);
       const schoolNames = district.schools.map((school) => school.schoolName);
-      expect(Array.from({ length: district.schools.length }, (_, i) => sheet.getRow(i + 2).getCell(1).text)).toEqual(schoolNames);
+      expect(Array.from({ length: district.schools.length }, (_, i) => sheet.getRow(i + 2).getCell(1).text)).toEqual(
+        schoolNames,
+      );
 
       const english = await workbookOf(admin, '/api/reports/district/export?locale=en');
       expect(english.sheet.name).toBe('Progress');
       expect(english.sheet.getRow(1).getCell(1).text).toBe('School');
       await admin.get('/api/reports/district/export?locale=de').expect(400);
 
-      const schoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email);
+      const schoolAdmin = await signIn(
+        app,
+        (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email,
+      );
       const school = await workbookOf(schoolAdmin, `/api/reports/schools/${schoolA}/export`);
       expect(school.sheet.getRow(1).getCell(1).text).toBe('Класс');
       expect(school.sheet.rowCount).toBe(1 + 2 + 1);
@@ -532,24 +752,48 @@ describe('district reporting API', () => {
       maxClass = await factory.schoolClass(maxSchool, 6, 'А');
       const vkClass = await factory.schoolClass(vkSchool, 6, 'Б');
       districtAdmin = await signIn(app, (await factory.staff('district_admin', { districtId: district })).email);
-      vkSchoolAdmin = await signIn(app, (await factory.staff('school_admin', { districtId: district, schoolId: vkSchool })).email);
+      vkSchoolAdmin = await signIn(
+        app,
+        (await factory.staff('school_admin', { districtId: district, schoolId: vkSchool })).email,
+      );
       await vkSchoolAdmin.post(`/api/schools/${vkSchool}/path`).send({ pathId: 'vk' }).expect(200);
-      const maxTeacher = await signIn(app, (await factory.staff('teacher', { districtId: district, schoolId: maxSchool }, { classIds: [maxClass] })).email);
-      const vkTeacher = await signIn(app, (await factory.staff('teacher', { districtId: district, schoolId: vkSchool }, { classIds: [vkClass] })).email);
-      otherKey = ((await districtAdmin.post('/api/api-keys').send({ name: 'Два пути' }).expect(201)).body as CreatedApiKey).secret;
+      const maxTeacher = await signIn(
+        app,
+        (await factory.staff('teacher', { districtId: district, schoolId: maxSchool }, { classIds: [maxClass] })).email,
+      );
+      const vkTeacher = await signIn(
+        app,
+        (await factory.staff('teacher', { districtId: district, schoolId: vkSchool }, { classIds: [vkClass] })).email,
+      );
+      otherKey = (
+        (await districtAdmin.post('/api/api-keys').send({ name: 'Два пути' }).expect(201)).body as CreatedApiKey
+      ).secret;
 
       const families = async (teacher: TestAgent, classId: string, n: number) => {
         const added: RosterFamily[] = [];
         for (let i = 0; i < n; i += 1) {
           const name = `Выборов${i} Тайное Имя ${classId.slice(0, 4)}`;
           secretNames.push(name, `Мама ${name}`);
-          added.push((await teacher.post(`/api/classes/${classId}/students`).send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] }).expect(201)).body as RosterFamily);
+          added.push(
+            (
+              await teacher
+                .post(`/api/classes/${classId}/students`)
+                .send({ displayName: name, parents: [{ displayName: `Мама ${name}` }] })
+                .expect(201)
+            ).body as RosterFamily,
+          );
         }
         return added;
       };
       const put = async (teacher: TestAgent, person: RosterPerson, path: string, body: object) =>
-        ((await teacher.put(`/api/people/${person.id}/${path}`).send({ version: person.version, ...body }).expect(200)).body as PersonChangeResult)
-          .person;
+        (
+          (
+            await teacher
+              .put(`/api/people/${person.id}/${path}`)
+              .send({ version: person.version, ...body })
+              .expect(200)
+          ).body as PersonChangeResult
+        ).person;
 
       // MAX: one student connected (class chat joined), one blocked on the school profile, one opted out, one not started;
       // the first family's parent opted out too.
@@ -559,7 +803,10 @@ describe('district reporting API', () => {
       await put(maxTeacher, firstOf(firstOf(m).students), `chats/${studentsChat.id}`, { status: 'joined' });
       await put(maxTeacher, firstOf(firstOf(m).parents), 'opt-out', { optedOut: true, channel: 'paper' });
       const account = await put(maxTeacher, firstOf(nth(m, 1).students), 'steps/max_account', { status: 'done' });
-      await put(maxTeacher, account, 'steps/school_profile', { status: 'blocked', blockerReason: 'role_not_confirmed' });
+      await put(maxTeacher, account, 'steps/school_profile', {
+        status: 'blocked',
+        blockerReason: 'role_not_confirmed',
+      });
       await put(maxTeacher, firstOf(nth(m, 2).students), 'opt-out', { optedOut: true, channel: 'e_diary' });
       // VK: one student with the VK ID, one opted out.
       const v = await families(vkTeacher, vkClass, 2);
@@ -569,7 +816,10 @@ describe('district reporting API', () => {
 
     it('counts opted-out people apart, in optedOut, and leaves them out of every share’s base', async () => {
       const body = (await twoPaths('district').expect(200)).body as DistrictReport;
-      const [max, vk] = take([maxSchool, vkSchool].map((id) => body.schools.find((s) => s.schoolId === id)!), 2);
+      const [max, vk] = take(
+        [maxSchool, vkSchool].map((id) => body.schools.find((s) => s.schoolId === id)!),
+        2,
+      );
       expect([max.pathId, vk.pathId]).toEqual(['max', 'vk']);
       expect(max.students).toMatchObject({
         people: 4,
@@ -577,24 +827,62 @@ describe('district reporting API', () => {
         overall: { connected: 1, inProgress: 0, blocked: 1, notStarted: 1, optedOut: 1, shareConnected: 0.333 },
         classChatJoined: 1,
       });
-      expect(max.students.steps.max_account).toMatchObject({ done: 2, blocked: 0, notStarted: 1, optedOut: 1, shareDone: 0.667 });
-      expect(max.students.steps.school_profile).toMatchObject({ done: 1, blocked: 1, notStarted: 1, optedOut: 1, shareDone: 0.333 });
-      expect(entry(max.students.steps, 'school_profile').blockedByReason).toEqual({ number_mismatch: 0, role_not_confirmed: 1, account_locked: 0, other: 0 });
-      expect(max.parents).toMatchObject({ people: 4, participants: 3, overall: { notStarted: 3, optedOut: 1, shareConnected: 0 } });
-      expect(vk.students).toMatchObject({ people: 2, participants: 1, overall: { inProgress: 1, optedOut: 1, shareConnected: 0 } });
+      expect(max.students.steps.max_account).toMatchObject({
+        done: 2,
+        blocked: 0,
+        notStarted: 1,
+        optedOut: 1,
+        shareDone: 0.667,
+      });
+      expect(max.students.steps.school_profile).toMatchObject({
+        done: 1,
+        blocked: 1,
+        notStarted: 1,
+        optedOut: 1,
+        shareDone: 0.333,
+      });
+      expect(entry(max.students.steps, 'school_profile').blockedByReason).toEqual({
+        number_mismatch: 0,
+        role_not_confirmed: 1,
+        account_locked: 0,
+        other: 0,
+      });
+      expect(max.parents).toMatchObject({
+        people: 4,
+        participants: 3,
+        overall: { notStarted: 3, optedOut: 1, shareConnected: 0 },
+      });
+      expect(vk.students).toMatchObject({
+        people: 2,
+        participants: 1,
+        overall: { inProgress: 1, optedOut: 1, shareConnected: 0 },
+      });
       expect(vk.students.steps.vk_id).toMatchObject({ done: 1, optedOut: 1, shareDone: 1 });
 
-      expect(body.paths.map((p) => [p.pathId, p.schools, p.students.participants, p.students.overall.optedOut])).toEqual([
+      expect(
+        body.paths.map((p) => [p.pathId, p.schools, p.students.participants, p.students.overall.optedOut]),
+      ).toEqual([
         ['max', 1, 3, 1],
         ['vk', 1, 1, 1],
       ]);
-      expect(body.total.students).toMatchObject({ people: 6, participants: 4, overall: { connected: 1, optedOut: 2, shareConnected: 0.25 } });
+      expect(body.total.students).toMatchObject({
+        people: 6,
+        participants: 4,
+        overall: { connected: 1, optedOut: 2, shareConnected: 0.25 },
+      });
       // Each path's steps over that path's schools only: MAX's account over MAX's 3 participants, not the district's 4.
       expect(entry(body.total.students.steps, 'max_account').shareDone).toBe(0.667);
       expect(entry(body.total.students.steps, 'vk_id').shareDone).toBe(1);
 
       const school = (await twoPaths(`schools/${maxSchool}`).expect(200)).body as SchoolReport;
-      const { classId: _id, className: _name, academicYear: _year, pathId, pathName, ...onlyClass } = firstOf(school.classes);
+      const {
+        classId: _id,
+        className: _name,
+        academicYear: _year,
+        pathId,
+        pathName,
+        ...onlyClass
+      } = firstOf(school.classes);
       expect([pathId, pathName]).toEqual(['max', 'Сферум в MAX']);
       expect(onlyClass).toEqual(school.total);
       expect(school.total.students).toEqual(max.students);
@@ -631,33 +919,57 @@ describe('district reporting API', () => {
       const school = await twoPaths(`schools/${vkSchool}?format=csv`).set('Accept', 'text/csv').expect(200);
       const classRows: Array<Record<string, string>> = parse(school.text.slice(1), { columns: true });
       expect(classRows).toHaveLength(1);
-      expect(Object.keys(firstOf(classRows)).slice(0, 5)).toEqual(['class_id', 'class_name', 'academic_year', 'path', 'path_name']);
+      expect(Object.keys(firstOf(classRows)).slice(0, 5)).toEqual([
+        'class_id',
+        'class_name',
+        'academic_year',
+        'path',
+        'path_name',
+      ]);
       expect(classRows[0]).toMatchObject({ path: 'vk', students_opted_out: '1', students_vk_id_share_done: '1' });
       expect(Object.keys(firstOf(classRows)).some((column) => column.includes('max_account'))).toBe(false);
     });
 
     it('takes a day of history on both paths and adds it up as the district’s total', async () => {
       await app.get(SnapshotsService).snapshotToday();
-      const day = firstOf((await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))).day;
+      const day = firstOf(
+        await factory.dataSource.query<Array<{ day: string }>>(
+          `SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`,
+        ),
+      ).day;
       const history = (await twoPaths(`history?from=${day}&to=${day}`).expect(200)).body as HistoryReport;
       const { day: _day, pathIds, ...counted } = firstOf(history.days);
       expect(pathIds).toEqual(['max', 'vk']);
       const live = (await twoPaths('district').expect(200)).body as DistrictReport;
       expect(counted).toEqual(live.total);
-      const ofVk = (await twoPaths(`history?from=${day}&to=${day}&schoolId=${vkSchool}`).expect(200)).body as HistoryReport;
+      const ofVk = (await twoPaths(`history?from=${day}&to=${day}&schoolId=${vkSchool}`).expect(200))
+        .body as HistoryReport;
       expect(firstOf(ofVk.days).pathIds).toEqual(['vk']);
-      const csv: Array<Record<string, string>> = parse((await twoPaths(`history?from=${day}&to=${day}&format=csv`).expect(200)).text.slice(1), { columns: true });
+      const csv: Array<Record<string, string>> = parse(
+        (await twoPaths(`history?from=${day}&to=${day}&format=csv`).expect(200)).text.slice(1),
+        { columns: true },
+      );
       expect(csv.map((row) => [row.day, row.path, row.path_name, row.students_participants])).toEqual([
         [day, 'max|vk', 'Сферум в MAX | Сферум в VK Мессенджере', '4'],
       ]);
     });
 
     it('shows the dashboard the same reports as the API, and no name anywhere', async () => {
-      const day = firstOf((await factory.dataSource.query<Array<{ day: string }>>(`SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`))).day;
+      const day = firstOf(
+        await factory.dataSource.query<Array<{ day: string }>>(
+          `SELECT to_char(timezone('Europe/Moscow', now())::date, 'YYYY-MM-DD') AS day`,
+        ),
+      ).day;
       const pairs = [
         [await districtAdmin.get('/api/reports/district').expect(200), await twoPaths('district').expect(200)],
-        [await vkSchoolAdmin.get(`/api/reports/schools/${vkSchool}`).expect(200), await twoPaths(`schools/${vkSchool}`).expect(200)],
-        [await districtAdmin.get(`/api/reports/history?from=${day}&to=${day}`).expect(200), await twoPaths(`history?from=${day}&to=${day}`).expect(200)],
+        [
+          await vkSchoolAdmin.get(`/api/reports/schools/${vkSchool}`).expect(200),
+          await twoPaths(`schools/${vkSchool}`).expect(200),
+        ],
+        [
+          await districtAdmin.get(`/api/reports/history?from=${day}&to=${day}`).expect(200),
+          await twoPaths(`history?from=${day}&to=${day}`).expect(200),
+        ],
       ] as const;
       for (const [dashboard, api] of pairs) expect(dashboard.body).toEqual(api.body);
       const bodies = [
@@ -680,7 +992,11 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
   let factory: OrgFactory;
 
   beforeAll(async () => {
-    app = await createTestApp({ LOGIN_LIMIT_PER_IP: '1000' }, undefined, new PathCatalogue([...SHIPPED_PATHS, REGION_PATH]));
+    app = await createTestApp(
+      { LOGIN_LIMIT_PER_IP: '1000' },
+      undefined,
+      new PathCatalogue([...SHIPPED_PATHS, REGION_PATH]),
+    );
     factory = await OrgFactory.connect();
   });
 
@@ -694,13 +1010,27 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
     const school = await factory.school(districtId, undefined, REGION_PATH.id);
     const classId = await factory.schoolClass(school, 2, 'Р');
     const admin = await signIn(app, (await factory.staff('district_admin', { districtId })).email);
-    const family = (await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Регионов Ученик' }).expect(201)).body as RosterFamily;
+    const family = (
+      await admin.post(`/api/classes/${classId}/students`).send({ displayName: 'Регионов Ученик' }).expect(201)
+    ).body as RosterFamily;
     const student = firstOf(family.students);
-    await admin.put(`/api/people/${student.id}/steps/${firstOf(REGION_PATH.steps).id}`).send({ version: student.version, status: 'done' }).expect(200);
-    await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '3 days' WHERE id = $1`, [classId]);
-    await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '3 days' WHERE id = $1`, [student.id]);
-    await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '3 days' WHERE school_id = $1`, [school]);
-    await factory.dataSource.query(`UPDATE progress_event SET created_at = now() - interval '1 day' WHERE person_id = $1`, [student.id]);
+    await admin
+      .put(`/api/people/${student.id}/steps/${firstOf(REGION_PATH.steps).id}`)
+      .send({ version: student.version, status: 'done' })
+      .expect(200);
+    await factory.dataSource.query(`UPDATE school_class SET created_at = now() - interval '3 days' WHERE id = $1`, [
+      classId,
+    ]);
+    await factory.dataSource.query(`UPDATE person SET created_at = now() - interval '3 days' WHERE id = $1`, [
+      student.id,
+    ]);
+    await factory.dataSource.query(`UPDATE chat SET created_at = now() - interval '3 days' WHERE school_id = $1`, [
+      school,
+    ]);
+    await factory.dataSource.query(
+      `UPDATE progress_event SET created_at = now() - interval '1 day' WHERE person_id = $1`,
+      [student.id],
+    );
 
     await app.get(SnapshotsService).fillGaps();
     const history = (await admin.get(`/api/reports/history?classId=${classId}`).expect(200)).body as HistoryReport;
@@ -708,6 +1038,9 @@ describe('snapshots of a school on a path of an injected catalogue', () => {
     expect(history.days.every((day) => day.pathIds.join() === REGION_PATH.id)).toBe(true);
     expect(Object.keys(firstOf(history.days).students.steps)).toEqual(REGION_PATH.steps.map((step) => step.id));
     expect(entry(firstOf(history.days).students.steps, firstOf(REGION_PATH.steps).id).done).toBe(0);
-    expect(nth(history.days, history.days.length - 1).students.steps[firstOf(REGION_PATH.steps).id]).toMatchObject({ done: 1, shareDone: 1 });
+    expect(nth(history.days, history.days.length - 1).students.steps[firstOf(REGION_PATH.steps).id]).toMatchObject({
+      done: 1,
+      shareDone: 1,
+    });
   });
 });

@@ -51,10 +51,20 @@ describe('class roster and progress', () => {
   const roster = async (agent: TestAgent, classId: string) =>
     (await agent.get(`/api/classes/${classId}/roster`).expect(200)).body as ClassRoster;
   const expectCountersExact = async (classId: string) =>
-    expect(await storedCounters(factory.dataSource, classId)).toEqual(await recountFromSource(factory.dataSource, classId));
+    expect(await storedCounters(factory.dataSource, classId)).toEqual(
+      await recountFromSource(factory.dataSource, classId),
+    );
 
-  async function addStudent(agent: TestAgent, classId: string, name: string, parents: Array<{ displayName: string; phone?: string }> = []) {
-    const response = await agent.post(`/api/classes/${classId}/students`).send({ displayName: name, parents }).expect(201);
+  async function addStudent(
+    agent: TestAgent,
+    classId: string,
+    name: string,
+    parents: Array<{ displayName: string; phone?: string }> = [],
+  ) {
+    const response = await agent
+      .post(`/api/classes/${classId}/students`)
+      .send({ displayName: name, parents })
+      .expect(201);
     return response.body as RosterFamily;
   }
 
@@ -96,26 +106,33 @@ describe('class roster and progress', () => {
   });
 
   it('keeps only a keyed hash of a phone and flags two people of the school on one number', async () => {
-    const family = await addStudent(teacher5A, class5A, 'Сидорова Аня', [{ displayName: 'Сидорова Ольга', phone: '+7 (912) 000-11-22' }]);
+    const family = await addStudent(teacher5A, class5A, 'Сидорова Аня', [
+      { displayName: 'Сидорова Ольга', phone: '+7 (912) 000-11-22' },
+    ]);
     const parent = firstOf(family.parents);
     expect(parent.hasPhone).toBe(true);
     expect(parent.sharedPhone).toBe(false);
     const child = firstOf(family.students);
-    const updated = (await teacher5A
-      .patch(`/api/people/${child.id}`)
-      .send({ version: child.version, phone: '8 912 000 11 22' })
-      .expect(200)).body as RosterPerson;
+    const updated = (
+      await teacher5A
+        .patch(`/api/people/${child.id}`)
+        .send({ version: child.version, phone: '8 912 000 11 22' })
+        .expect(200)
+    ).body as RosterPerson;
     expect(updated.sharedPhone).toBe(true);
 
     const stored = await factory.dataSource.query<Array<{ phone_hmac: Buffer; row: string }>>(
       `SELECT phone_hmac, p::text AS row FROM person p WHERE id = $1`,
       [parent.id],
     );
-    expect(firstOf(stored).phone_hmac.equals(phoneHmac(TEST_PHONE_HMAC_KEY, normalizePhone('+79120001122')!))).toBe(true);
+    expect(firstOf(stored).phone_hmac.equals(phoneHmac(TEST_PHONE_HMAC_KEY, normalizePhone('+79120001122')!))).toBe(
+      true,
+    );
     expect(firstOf(stored).row).not.toMatch(/9120001122|912.?000/);
 
-    const cleared = (await teacher5A.patch(`/api/people/${child.id}`).send({ version: updated.version, phone: null }).expect(200))
-      .body as RosterPerson;
+    const cleared = (
+      await teacher5A.patch(`/api/people/${child.id}`).send({ version: updated.version, phone: null }).expect(200)
+    ).body as RosterPerson;
     expect(cleared.hasPhone).toBe(false);
     expect(cleared.sharedPhone).toBe(false);
   });
@@ -140,7 +157,10 @@ describe('class roster and progress', () => {
       student = (await addStudent(teacher5A, class5A, 'Шагов Игорь')).students[0]!;
     });
     const setStep = (id: string, body: object, status = 200) =>
-      teacher5A.put(`/api/people/${student.id}/steps/${id}`).send({ version: student.version, ...body }).expect(status);
+      teacher5A
+        .put(`/api/people/${student.id}/steps/${id}`)
+        .send({ version: student.version, ...body })
+        .expect(status);
 
     it('marks the earlier steps done with a later one, in one change with one event each', async () => {
       const answer = (await setStep('messenger', { status: 'done' })).body as PersonChangeResult;
@@ -176,8 +196,12 @@ describe('class roster and progress', () => {
     it('changes nothing and writes no event when the status is already so', async () => {
       const first = ((await setStep('vk_id', { status: 'done' })).body as PersonChangeResult).person;
       const again = (
-        (await teacher5A.put(`/api/people/${student.id}/steps/vk_id`).send({ version: first.version, status: 'done' }).expect(200))
-          .body as PersonChangeResult
+        (
+          await teacher5A
+            .put(`/api/people/${student.id}/steps/vk_id`)
+            .send({ version: first.version, status: 'done' })
+            .expect(200)
+        ).body as PersonChangeResult
       ).person;
       expect(again.version).toBe(first.version);
       expect(await factory.count(`SELECT count(*) FROM progress_event WHERE person_id = $1`, [student.id])).toBe(1);
@@ -187,10 +211,12 @@ describe('class roster and progress', () => {
       await setStep('vk_id', { status: 'done' });
       const stale = await setStep('vk_id', { status: 'blocked', blockerReason: 'forgot_password' }, 409);
       expect((stale.body as ApiErrorBody).message).toMatch(/Someone else/);
-      const row = firstOf(await factory.dataSource.query<Array<{ status: string }>>(
-        `SELECT status FROM person_step WHERE person_id = $1 AND step = 'vk_id'`,
-        [student.id],
-      ));
+      const row = firstOf(
+        await factory.dataSource.query<Array<{ status: string }>>(
+          `SELECT status FROM person_step WHERE person_id = $1 AND step = 'vk_id'`,
+          [student.id],
+        ),
+      );
       expect(row.status).toBe('done');
     });
 
@@ -217,11 +243,19 @@ describe('class roster and progress', () => {
     });
 
     it('refuses an unknown step and a 10 MB note', async () => {
-      const unknown = await teacher5A.put(`/api/people/${student.id}/steps/gosuslugi`).send({ version: 1, status: 'done' }).expect(400);
+      const unknown = await teacher5A
+        .put(`/api/people/${student.id}/steps/gosuslugi`)
+        .send({ version: 1, status: 'done' })
+        .expect(400);
       expect(fieldsOf(unknown.body)).toEqual(['step']);
       await teacher5A
         .put(`/api/people/${student.id}/steps/vk_id`)
-        .send({ version: student.version, status: 'blocked', blockerReason: 'other', blockerNote: 'x'.repeat(10 * 1024 * 1024) })
+        .send({
+          version: student.version,
+          status: 'blocked',
+          blockerReason: 'other',
+          blockerNote: 'x'.repeat(10 * 1024 * 1024),
+        })
         .expect(413);
     });
   });
@@ -230,10 +264,14 @@ describe('class roster and progress', () => {
     const family = await addStudent(teacher5A, class5A, 'Чатов Денис');
     const student = firstOf(family.students);
     const classChat = (await roster(teacher5A, class5A)).chats.find((chat) => chat.kind === 'class')!;
-    const updated = ((await teacher5A
-      .put(`/api/people/${student.id}/chats/${classChat.id}`)
-      .send({ version: student.version, status: 'joined' })
-      .expect(200)).body as PersonChangeResult).person;
+    const updated = (
+      (
+        await teacher5A
+          .put(`/api/people/${student.id}/chats/${classChat.id}`)
+          .send({ version: student.version, status: 'joined' })
+          .expect(200)
+      ).body as PersonChangeResult
+    ).person;
     expect(updated.steps.every((s) => s.status === 'done')).toBe(true);
     expect(updated.chats.find((c) => c.chatId === classChat.id)?.status).toBe('joined');
     await expectCountersExact(class5A);
@@ -241,7 +279,8 @@ describe('class roster and progress', () => {
 
   it('adds a subject chat to every student of the class, not to the parents', async () => {
     const family = await addStudent(teacher5A, class5A, 'Предметова Лена', [{ displayName: 'Предметов Олег' }]);
-    const chat = (await teacher5A.post(`/api/classes/${class5A}/chats`).send({ name: 'Математика' }).expect(201)).body as { id: string; kind: string };
+    const chat = (await teacher5A.post(`/api/classes/${class5A}/chats`).send({ name: 'Математика' }).expect(201))
+      .body as { id: string; kind: string };
     expect(chat.kind).toBe('subject');
     await teacher5A.post(`/api/classes/${class5A}/chats`).send({ name: 'математика' }).expect(409);
     const body = await roster(teacher5A, class5A);
@@ -252,11 +291,18 @@ describe('class roster and progress', () => {
   });
 
   it('changes one step for many people at once, all or nothing', async () => {
-    const a = (await addStudent(teacher5A, class5A, 'Массов Антон', [{ displayName: 'Массова Юлия' }]));
-    const b = (await addStudent(teacher5A, class5A, 'Массова Вера'));
-    const people = [firstOf(a.students), firstOf(a.parents), firstOf(b.students)].map((p) => ({ personId: p.id, version: p.version }));
-    const result = (await teacher5A.post(`/api/classes/${class5A}/progress`).send({ step: 'vk_id', status: 'done', people }).expect(200))
-      .body as BulkProgressResult;
+    const a = await addStudent(teacher5A, class5A, 'Массов Антон', [{ displayName: 'Массова Юлия' }]);
+    const b = await addStudent(teacher5A, class5A, 'Массова Вера');
+    const people = [firstOf(a.students), firstOf(a.parents), firstOf(b.students)].map((p) => ({
+      personId: p.id,
+      version: p.version,
+    }));
+    const result = (
+      await teacher5A
+        .post(`/api/classes/${class5A}/progress`)
+        .send({ step: 'vk_id', status: 'done', people })
+        .expect(200)
+    ).body as BulkProgressResult;
     expect(result.updated.map((p) => step(p, 'vk_id').status)).toEqual(['done', 'done', 'done']);
     expect(result.classes).toEqual([{ classId: class5A, counters: (await roster(teacher5A, class5A)).counters }]);
     await expectCountersExact(class5A);
@@ -268,9 +314,10 @@ describe('class roster and progress', () => {
       .send({ step: 'sferum_profile', status: 'done', people: mixed })
       .expect(404);
     expect(
-      await factory.count(`SELECT count(*) FROM person_step WHERE person_id = ANY($1::uuid[]) AND step = 'sferum_profile' AND status = 'done'`, [
-        mixed.map((p) => p.personId),
-      ]),
+      await factory.count(
+        `SELECT count(*) FROM person_step WHERE person_id = ANY($1::uuid[]) AND step = 'sferum_profile' AND status = 'done'`,
+        [mixed.map((p) => p.personId)],
+      ),
     ).toBe(0);
   });
 
@@ -278,8 +325,14 @@ describe('class roster and progress', () => {
     const other = await addStudent(admin, class5B, 'Другой Ученик', [{ displayName: 'Другая Мама' }]);
     const student = firstOf(other.students);
     await teacher5A.get(`/api/classes/${class5B}/roster`).expect(404);
-    await teacher5A.put(`/api/people/${student.id}/steps/vk_id`).send({ version: student.version, status: 'done' }).expect(404);
-    await teacher5A.put(`/api/people/${firstOf(other.parents).id}/steps/vk_id`).send({ version: 1, status: 'done' }).expect(404);
+    await teacher5A
+      .put(`/api/people/${student.id}/steps/vk_id`)
+      .send({ version: student.version, status: 'done' })
+      .expect(404);
+    await teacher5A
+      .put(`/api/people/${firstOf(other.parents).id}/steps/vk_id`)
+      .send({ version: 1, status: 'done' })
+      .expect(404);
     await teacher5A.patch(`/api/people/${student.id}`).send({ version: student.version, displayName: 'x' }).expect(404);
     await teacher5A.get(`/api/people/${student.id}/history`).expect(404);
     await teacher5A.post(`/api/families/${other.id}/parents`).send({ displayName: 'Папа' }).expect(404);
@@ -289,13 +342,19 @@ describe('class roster and progress', () => {
   it('moves a student to another class: the counters and class chat follow, with the parents', async () => {
     const family = await addStudent(admin, class5A, 'Переездов Коля', [{ displayName: 'Переездова Нина' }]);
     const student = firstOf(family.students);
-    const moved = (await admin.post(`/api/people/${student.id}/move`).send({ version: student.version, classId: class5B }).expect(200))
-      .body as RosterPerson;
+    const moved = (
+      await admin
+        .post(`/api/people/${student.id}/move`)
+        .send({ version: student.version, classId: class5B })
+        .expect(200)
+    ).body as RosterPerson;
     expect(moved.classId).toBe(class5B);
     const inB = await roster(admin, class5B);
     expect(inB.families.map((f) => f.id)).toContain(family.id);
     const classChatB = inB.chats.find((c) => c.kind === 'class')!.id;
-    expect(firstOf(inB.families.find((f) => f.id === family.id)!.parents).chats.map((c) => c.chatId)).toContain(classChatB);
+    expect(firstOf(inB.families.find((f) => f.id === family.id)!.parents).chats.map((c) => c.chatId)).toContain(
+      classChatB,
+    );
     expect((await roster(admin, class5A)).families.map((f) => f.id)).not.toContain(family.id);
     await expectCountersExact(class5A);
     await expectCountersExact(class5B);
@@ -303,7 +362,10 @@ describe('class roster and progress', () => {
 
   it('counts a parent in both classes of their children', async () => {
     const family = await addStudent(admin, class5A, 'Братов Старший', [{ displayName: 'Братова Мама' }]);
-    await admin.post(`/api/classes/${class5B}/students`).send({ displayName: 'Братов Младший', familyId: family.id }).expect(201);
+    await admin
+      .post(`/api/classes/${class5B}/students`)
+      .send({ displayName: 'Братов Младший', familyId: family.id })
+      .expect(201);
     const parentId = firstOf(family.parents).id;
     for (const classId of [class5A, class5B]) {
       const body = await roster(admin, classId);
@@ -311,10 +373,12 @@ describe('class roster and progress', () => {
       await expectCountersExact(classId);
     }
     // A change of the parent answers the counters of both classes.
-    const answer = (await admin
-      .put(`/api/people/${parentId}/steps/vk_id`)
-      .send({ version: firstOf(family.parents).version, status: 'done' })
-      .expect(200)).body as PersonChangeResult;
+    const answer = (
+      await admin
+        .put(`/api/people/${parentId}/steps/vk_id`)
+        .send({ version: firstOf(family.parents).version, status: 'done' })
+        .expect(200)
+    ).body as PersonChangeResult;
     const byClass = [...answer.classes].sort((a, b) => a.classId.localeCompare(b.classId));
     const expected = [class5A, class5B].sort();
     expect(byClass.map((entry) => entry.classId)).toEqual(expected);
@@ -324,13 +388,18 @@ describe('class roster and progress', () => {
   it('archives a student out of the counters and restores them', async () => {
     const family = await addStudent(teacher5A, class5A, 'Архивов Гена');
     const student = firstOf(family.students);
-    const archived = (await teacher5A.post(`/api/people/${student.id}/archive`).send({ version: student.version }).expect(200))
-      .body as RosterPerson;
+    const archived = (
+      await teacher5A.post(`/api/people/${student.id}/archive`).send({ version: student.version }).expect(200)
+    ).body as RosterPerson;
     expect(archived.archived).toBe(true);
     expect((await roster(teacher5A, class5A)).families.map((f) => f.id)).not.toContain(family.id);
     await expectCountersExact(class5A);
-    await teacher5A.put(`/api/people/${student.id}/steps/vk_id`).send({ version: archived.version, status: 'done' }).expect(409);
-    const withArchived = (await teacher5A.get(`/api/classes/${class5A}/roster?includeArchived=true`).expect(200)).body as ClassRoster;
+    await teacher5A
+      .put(`/api/people/${student.id}/steps/vk_id`)
+      .send({ version: archived.version, status: 'done' })
+      .expect(409);
+    const withArchived = (await teacher5A.get(`/api/classes/${class5A}/roster?includeArchived=true`).expect(200))
+      .body as ClassRoster;
     expect(withArchived.families.map((f) => f.id)).toContain(family.id);
     await teacher5A.post(`/api/people/${student.id}/restore`).send({ version: archived.version }).expect(200);
     await expectCountersExact(class5A);
@@ -343,14 +412,10 @@ describe('class roster and progress', () => {
       const family = await addStudent(admin, busy, `Параллельный ${n}`, [{ displayName: `Родитель ${n}` }]);
       people.push(firstOf(family.students), firstOf(family.parents));
     }
-    const eventsBefore = await factory.count(
-      `SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`,
-      [people.map((p) => p.id)],
-    );
-    const statuses = [
-      { status: 'done' },
-      { status: 'blocked', blockerReason: 'shared_phone' },
-    ];
+    const eventsBefore = await factory.count(`SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`, [
+      people.map((p) => p.id),
+    ]);
+    const statuses = [{ status: 'done' }, { status: 'blocked', blockerReason: 'shared_phone' }];
     // Every person gets three competing changes from the same version: exactly one may win.
     const requests = people.flatMap((person) =>
       [0, 1, 2].map((n) =>
@@ -364,10 +429,9 @@ describe('class roster and progress', () => {
     expect(results.every((status) => status === 200 || status === 409)).toBe(true);
     const succeeded = results.filter((status) => status === 200).length;
     expect(succeeded).toBe(people.length);
-    const eventsAfter = await factory.count(
-      `SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`,
-      [people.map((p) => p.id)],
-    );
+    const eventsAfter = await factory.count(`SELECT count(*) FROM progress_event WHERE person_id = ANY($1::uuid[])`, [
+      people.map((p) => p.id),
+    ]);
     expect(eventsAfter - eventsBefore).toBe(succeeded);
     await expectCountersExact(busy);
   });
@@ -375,21 +439,29 @@ describe('class roster and progress', () => {
   it('offers the family of a parent typed again by hand (same name and phone) instead of a second copy of them', async () => {
     await addStudent(admin, class5B, 'Старший Брат', [{ displayName: 'Общая Мама Алёна', phone: '+7 913 000-11-22' }]);
     const typed = [{ displayName: 'общая мама  Алена', phone: '8 (913) 000-11-22' }];
-    const match = (await teacher5A.post(`/api/classes/${class5A}/students/family-match`).send({ parents: typed }).expect(200)).body as FamilyMatch;
+    const match = (
+      await teacher5A.post(`/api/classes/${class5A}/students/family-match`).send({ parents: typed }).expect(200)
+    ).body as FamilyMatch;
     expect(match).toEqual({ match: { parentName: 'Общая Мама Алёна', classes: ['5Б'] } });
-    const otherPhone = (await teacher5A
-      .post(`/api/classes/${class5A}/students/family-match`)
-      .send({ parents: [{ displayName: 'Общая Мама Алёна', phone: '+7 913 999-99-99' }] })
-      .expect(200)).body as FamilyMatch;
+    const otherPhone = (
+      await teacher5A
+        .post(`/api/classes/${class5A}/students/family-match`)
+        .send({ parents: [{ displayName: 'Общая Мама Алёна', phone: '+7 913 999-99-99' }] })
+        .expect(200)
+    ).body as FamilyMatch;
     expect(otherPhone.match).toBeNull();
 
-    const joined = (await teacher5A
-      .post(`/api/classes/${class5A}/students`)
-      .send({ displayName: 'Младшая Сестра', parents: typed, joinFamilyOfParent: true })
-      .expect(201)).body as RosterFamily;
+    const joined = (
+      await teacher5A
+        .post(`/api/classes/${class5A}/students`)
+        .send({ displayName: 'Младшая Сестра', parents: typed, joinFamilyOfParent: true })
+        .expect(201)
+    ).body as RosterFamily;
     expect(joined.parents.map((p) => p.displayName)).toEqual(['Общая Мама Алёна']);
     expect(joined.students.map((p) => p.displayName).sort()).toEqual(['Младшая Сестра', 'Старший Брат']);
-    expect(await factory.count(`SELECT count(*) FROM person WHERE family_id = $1 AND kind = 'parent'`, [joined.id])).toBe(1);
+    expect(
+      await factory.count(`SELECT count(*) FROM person WHERE family_id = $1 AND kind = 'parent'`, [joined.id]),
+    ).toBe(1);
     await expectCountersExact(class5A);
     await expectCountersExact(class5B);
   });

@@ -37,7 +37,9 @@ async function settle(page: Page): Promise<void> {
 }
 
 function row(page: Page, name: string): Locator {
-  return page.getByTestId('roster-row').filter({ has: page.getByRole('button', { name: `${roster.roster.table.openPerson.replace('{name}', name)}` }) });
+  return page
+    .getByTestId('roster-row')
+    .filter({ has: page.getByRole('button', { name: `${roster.roster.table.openPerson.replace('{name}', name)}` }) });
 }
 
 function cell(page: Page, name: string, item: string): Locator {
@@ -53,7 +55,9 @@ function counter(page: Page, kind: 'student' | 'parent', item: string): Locator 
   return page.getByTestId(`counter-${kind}-${item}`);
 }
 
-test('a teacher loads a class list, marks progress one by one and in bulk, and finds who is stuck', async ({ page }) => {
+test('a teacher loads a class list, marks progress one by one and in bulk, and finds who is stuck', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInAsTeacher(page);
@@ -193,7 +197,9 @@ test('the cell menu works from the keyboard', async ({ page }) => {
   await expect(target).toHaveAttribute('data-status', 'done');
 });
 
-test('a teacher adds a student with a parent by hand, a subject chat, and a blocker in their own words', async ({ page }) => {
+test('a teacher adds a student with a parent by hand, a subject chat, and a blocker in their own words', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInAsTeacher(page);
   await page.getByRole('link', { name: /1А/ }).click();
@@ -206,7 +212,9 @@ test('a teacher adds a student with a parent by hand, a subject chat, and a bloc
   await form.getByRole('textbox', { name: roster.roster.addStudentForm.parentPhone, exact: true }).fill('12-34');
   await form.getByRole('button', { name: roster.roster.addStudentForm.submit, exact: true }).click();
   await expect(form.getByText(roster.classPage.errors.badPhone)).toBeVisible();
-  await form.getByRole('textbox', { name: roster.roster.addStudentForm.parentPhone, exact: true }).fill('+7 999 123-45-67');
+  await form
+    .getByRole('textbox', { name: roster.roster.addStudentForm.parentPhone, exact: true })
+    .fill('+7 999 123-45-67');
   await form.getByRole('button', { name: roster.roster.addStudentForm.submit, exact: true }).click();
   await expect(form).toHaveCount(0);
   await expect(row(page, 'Новиков Лев')).toBeVisible();
@@ -226,7 +234,9 @@ test('a teacher adds a student with a parent by hand, a subject chat, and a bloc
   await expect(cell(page, 'Новиков Лев', 'max_account')).toContainText('Родители в командировке');
 });
 
-test('a teacher records that a parent does not use MAX, sees it apart from the problems, and undoes it', async ({ page }) => {
+test('a teacher records that a parent does not use MAX, sees it apart from the problems, and undoes it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signInAsTeacher(page);
   await page.getByRole('link', { name: /1А/ }).click();
@@ -313,13 +323,17 @@ for (const viewport of [
     const changes: string[] = [];
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (request.method() === 'GET' && /^\/api\/classes\/[^/]+\/roster$/.test(url.pathname)) rosterRequests.push(url.pathname);
+      if (request.method() === 'GET' && /^\/api\/classes\/[^/]+\/roster$/.test(url.pathname))
+        rosterRequests.push(url.pathname);
       if (request.method() === 'PUT' && url.pathname.startsWith('/api/people/')) changes.push(url.pathname);
     });
 
     await target.click();
     await page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
-    await expect(page.locator(`button[data-person-id="${personId}"][data-item="max_account"]`)).toHaveAttribute('data-status', 'done');
+    await expect(page.locator(`button[data-person-id="${personId}"][data-item="max_account"]`)).toHaveAttribute(
+      'data-status',
+      'done',
+    );
     await expect(counter(page, 'student', 'max_account')).toHaveAttribute('data-done', String(done + 1));
     // Long enough for a refetch after the answer to have gone out.
     await page.waitForTimeout(1_000);

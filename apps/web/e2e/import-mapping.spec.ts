@@ -19,7 +19,6 @@ const CSV = [`№;${STUDENT_HEADER};Родитель 1;Телефон родит
   .concat(STUDENTS.map((student, index) => `${index + 1};${student};Родитель ${student.split(' ')[0]};`))
   .join('\r\n');
 
-
 /** A class of its own in the demo school, led by the demo teacher: other specs count the demo classes' people. */
 async function ownClass(page: Page): Promise<SchoolClassSummary> {
   await signIn(page, DEMO_SCHOOL_ADMIN);
@@ -38,19 +37,25 @@ async function ownClass(page: Page): Promise<SchoolClassSummary> {
   const staff = (await (await page.request.get(`/api/staff?schoolId=${me.schoolId ?? ''}`)).json()) as StaffMember[];
   const teacher = staff.find((member) => member.email === 'teacher@sferum-demo.test');
   expect(teacher).toBeDefined();
-  expect((await page.request.put(`/api/classes/${created.id}/teachers`, { data: { teacherIds: [teacher?.id] } })).ok()).toBe(true);
+  expect(
+    (await page.request.put(`/api/classes/${created.id}/teachers`, { data: { teacherIds: [teacher?.id] } })).ok(),
+  ).toBe(true);
   await page.context().clearCookies();
   return created;
 }
 
-test('a teacher maps an unknown student column, checks again, loads the list and sees the students', async ({ page }) => {
+test('a teacher maps an unknown student column, checks again, loads the list and sees the students', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   const schoolClass = await ownClass(page);
   await signIn(page, DEMO_TEACHER);
 
   await page.goto(`/classes/${schoolClass.id}/import`);
-  await page.getByLabel(t.file).setInputFiles({ name: 'список.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await page
+    .getByLabel(t.file)
+    .setInputFiles({ name: 'список.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
 
   // No student name found: the columns with their letters, each with a menu.
   await expect(page.getByTestId('import-errors')).toContainText(t.errors.missing_column);
@@ -91,7 +96,9 @@ test('a teacher maps an unknown student column, checks again, loads the list and
 
   // The next file of the same shape is read by the saved mapping.
   await page.getByRole('button', { name: t.another }).click();
-  await page.getByLabel(t.file).setInputFiles({ name: 'список-2.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+  await page
+    .getByLabel(t.file)
+    .setInputFiles({ name: 'список-2.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
   await expect(page.getByTestId('import-saved-mapping')).toContainText(fill(t.savedApplied, { name: mappingName }));
   await expect(summary).toHaveText(t.nothingChanges);
 
@@ -106,7 +113,9 @@ test('a teacher maps an unknown student column, checks again, loads the list and
   await page.context().clearCookies();
   await signIn(page, DEMO_SCHOOL_ADMIN);
   for (const person of rosterBody.families.flatMap((family) => [...family.students, ...family.parents])) {
-    expect((await page.request.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(true);
+    expect(
+      (await page.request.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok(),
+    ).toBe(true);
   }
   expect((await page.request.patch(`/api/classes/${schoolClass.id}`, { data: { archived: true } })).ok()).toBe(true);
 });

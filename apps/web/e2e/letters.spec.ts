@@ -3,7 +3,15 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { MAX_PATH, type ChatSummary, type ClassRoster, type CurrentUser, type FamilyInvite, type SchoolClassSummary, type StaffMember } from '@sferum/contracts';
+import {
+  MAX_PATH,
+  type ChatSummary,
+  type ClassRoster,
+  type CurrentUser,
+  type FamilyInvite,
+  type SchoolClassSummary,
+  type StaffMember,
+} from '@sferum/contracts';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import parentRu from '../messages/parent.ru.json';
@@ -53,8 +61,6 @@ const DEADLINE = '2026-12-20';
 const CHAT_LINK = 'https://max.ru/join/e2e-letters-7Q';
 const CODE = /[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}/g;
 
-
-
 /** A poppler-utils tool (pdfinfo, pdftoppm, pdftotext): .ci/run installs the package. */
 function poppler(tool: string, args: string[]): string {
   return execFileSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });
@@ -80,7 +86,9 @@ test.describe.serial('letters for a parents’ meeting', () => {
     const staff = (await (await admin.get(`/api/staff?schoolId=${me.schoolId ?? ''}`)).json()) as StaffMember[];
     const teacher = staff.find((member) => member.email === TEACHER.email);
     expect(teacher).toBeDefined();
-    expect((await admin.put(`/api/classes/${state.classId}/teachers`, { data: { teacherIds: [teacher?.id] } })).ok()).toBe(true);
+    expect(
+      (await admin.put(`/api/classes/${state.classId}/teachers`, { data: { teacherIds: [teacher?.id] } })).ok(),
+    ).toBe(true);
 
     const csv = ['Ученик;Телефон ученика;Родитель 1;Телефон родителя 1;Родитель 2;Телефон родителя 2']
       .concat(CHILDREN.map(([surname, child, parent]) => `${surname} ${child};;${parent};;;`))
@@ -103,7 +111,9 @@ test.describe.serial('letters for a parents’ meeting', () => {
     const admin = await apiAs(SCHOOL_ADMIN);
     const roster = (await (await admin.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
     for (const person of roster.families.flatMap((family) => [...family.students, ...family.parents])) {
-      expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(true);
+      expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(
+        true,
+      );
     }
     expect((await admin.patch(`/api/classes/${state.classId}`, { data: { archived: true } })).ok()).toBe(true);
     await admin.dispose();
@@ -134,7 +144,9 @@ test.describe.serial('letters for a parents’ meeting', () => {
     await field.fill(CHAT_LINK);
     await expect(chats.getByText(refused)).toHaveCount(0);
     await field.press('Enter');
-    await expect(chats.locator(`[data-chat-link="${state.parentsChatId}"]`).getByRole('status')).toHaveText(`✓ ${inv.chatLinks.saved}`);
+    await expect(chats.locator(`[data-chat-link="${state.parentsChatId}"]`).getByRole('status')).toHaveText(
+      `✓ ${inv.chatLinks.saved}`,
+    );
 
     // The school chat is the school admin's: a teacher only sees it.
     const schoolChat = chats.getByRole('textbox', { name: MAX_PATH.chats.school.title.ru });
@@ -152,8 +164,12 @@ test.describe.serial('letters for a parents’ meeting', () => {
     await section.screenshot({ path: shot('letters-links-tab-forms') });
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.reload();
-    await expect(page.getByTestId('parent-info-form').getByRole('textbox', { name: inv.parentInfo.contact })).toHaveValue(CONTACT);
-    await expect(page.getByTestId('chat-links-form').getByRole('textbox', { name: parentsChat })).toHaveValue(CHAT_LINK);
+    await expect(
+      page.getByTestId('parent-info-form').getByRole('textbox', { name: inv.parentInfo.contact }),
+    ).toHaveValue(CONTACT);
+    await expect(page.getByTestId('chat-links-form').getByRole('textbox', { name: parentsChat })).toHaveValue(
+      CHAT_LINK,
+    );
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('region', { name: inv.beforePrinting }).scrollIntoViewIfNeeded();
@@ -168,7 +184,9 @@ test.describe.serial('letters for a parents’ meeting', () => {
     await table.screenshot({ path: shot('letters-links-statuses') });
   });
 
-  test('26 letters print on 13 A4 pages, two codes and two QR codes of the families’ links on each', async ({ page }) => {
+  test('26 letters print on 13 A4 pages, two codes and two QR codes of the families’ links on each', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     await signIn(page, TEACHER);
@@ -188,7 +206,10 @@ test.describe.serial('letters for a parents’ meeting', () => {
     await expect(first.locator('[data-letter-contact]')).toContainText(CONTACT);
     await expect(first.locator('[data-letter-contact]')).toContainText('Смирнова Елена Игоревна');
     await page.screenshot({ path: shot('letters-preview') });
-    await page.locator('[data-sheet]').first().screenshot({ path: shot('letters-preview-sheet') });
+    await page
+      .locator('[data-sheet]')
+      .first()
+      .screenshot({ path: shot('letters-preview-sheet') });
 
     // On paper each letter keeps to its A5 half: nothing cut off at the bottom.
     await page.emulateMedia({ media: 'print' });
@@ -208,7 +229,9 @@ test.describe.serial('letters for a parents’ meeting', () => {
 
       const dpi = 150;
       poppler('pdftoppm', ['-r', String(dpi), '-png', pdfPath, path.join(work, 'page')]);
-      const pages = readdirSync(work).filter((name) => /^page-\d+\.png$/.test(name)).sort();
+      const pages = readdirSync(work)
+        .filter((name) => /^page-\d+\.png$/.test(name))
+        .sort();
       expect(pages).toHaveLength(13);
       copyFileSync(path.join(work, pages[0] ?? ''), shot('letters-print-page-1'));
       const text = poppler('pdftotext', ['-layout', pdfPath, '-']).split('\f');

@@ -1,7 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { MAX_PATH, type ClassRoster, type SchoolClassSummary, type SchoolSummary, type StaffWithSetupLink } from '@sferum/contracts';
+import {
+  MAX_PATH,
+  type ClassRoster,
+  type SchoolClassSummary,
+  type SchoolSummary,
+  type StaffWithSetupLink,
+} from '@sferum/contracts';
 import ru from '../messages/ru.json';
 import roster from '../messages/roster.ru.json';
 import { DEMO_DISTRICT_ADMIN, signIn } from './support/demo-session';
@@ -31,7 +37,6 @@ function windows1251(text: string): Buffer {
     }),
   );
 }
-
 
 /** The class chat cell of a person on the class page. */
 function chatCell(page: Page, name: string): Locator {
@@ -83,13 +88,23 @@ test('a teacher pastes a chat’s member list, chooses where several fit, and th
     expect(added.status()).toBe(201);
   }
   const created = await page.request.post('/api/staff', {
-    data: { email: `teacher-${suffix}@school-33.test`, fullName: 'Тетерина Анна Сергеевна', role: 'teacher', schoolId: school.id },
+    data: {
+      email: `teacher-${suffix}@school-33.test`,
+      fullName: 'Тетерина Анна Сергеевна',
+      role: 'teacher',
+      schoolId: school.id,
+    },
   });
   expect(created.status()).toBe(201);
   const { staff, setupLink } = (await created.json()) as StaffWithSetupLink;
-  expect((await page.request.put(`/api/classes/${schoolClass.id}/teachers`, { data: { teacherIds: [staff.id] } })).ok()).toBe(true);
+  expect(
+    (await page.request.put(`/api/classes/${schoolClass.id}/teachers`, { data: { teacherIds: [staff.id] } })).ok(),
+  ).toBe(true);
 
-  const teacherContext = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, viewport: { width: 1366, height: 768 } });
+  const teacherContext = await browser.newContext({
+    baseURL: process.env.E2E_BASE_URL,
+    viewport: { width: 1366, height: 768 },
+  });
   const teacher = await teacherContext.newPage();
   const setup = await teacher.request.post('/api/auth/setup', {
     data: { token: setupLink.path.split('/').at(-1), password: 'a-teacher-password-33' },
@@ -184,7 +199,11 @@ test('a teacher pastes a chat’s member list, chooses where several fit, and th
   const after = (await (await page.request.get(`/api/classes/${schoolClass.id}/roster`)).json()) as ClassRoster;
   const chatOf = (kind: 'class' | 'school', audience?: 'parents' | 'students') =>
     after.chats.find((chat) => chat.kind === kind && (audience === undefined || chat.audience === audience))?.id ?? '';
-  expect(joinedPeople(after, chatOf('class', 'students'))).toEqual(['Иванова Мария', 'Семёнова Алёна', 'Смирнов Иван Петрович']);
+  expect(joinedPeople(after, chatOf('class', 'students'))).toEqual([
+    'Иванова Мария',
+    'Семёнова Алёна',
+    'Смирнов Иван Петрович',
+  ]);
   expect(joinedPeople(after, chatOf('class', 'parents'))).toEqual(['Иванова Ольга', 'Семёнов Пётр']);
   expect(joinedPeople(after, chatOf('school'))).toEqual(['Иванова Мария', 'Смирнова Дарья']);
 });

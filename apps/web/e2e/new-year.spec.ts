@@ -14,7 +14,6 @@ const fill = (text: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((result, [key, value]) => result.replaceAll(`{${key}}`, String(value)), text);
 const nextYear = (year: string) => `${Number(year.slice(0, 4)) + 1}/${Number(year.slice(0, 4)) + 2}`;
 
-
 /** Modals fade in: a screenshot waits until the dialog is opaque. */
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -24,7 +23,9 @@ async function settle(page: Page): Promise<void> {
 }
 
 // A school of its own: the move changes every class, and other specs count the demo school's people.
-test('a district admin previews the new school year, runs it once, and sees 5А as 6А of the next year', async ({ page }) => {
+test('a district admin previews the new school year, runs it once, and sees 5А as 6А of the next year', async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, DEMO_DISTRICT_ADMIN);
@@ -136,7 +137,9 @@ test('a district admin previews the new school year, runs it once, and sees 5А 
   const started = section.getByRole('button', { name: fill(n.startedButton, { year: toYear }) });
   await expect(started).toBeDisabled();
   await expect(section.getByTestId('new-year-state')).toContainText(toYear);
-  const again = await page.request.post(`/api/schools/${school.id}/new-year`, { data: { archiveGrade9: false, toYear } });
+  const again = await page.request.post(`/api/schools/${school.id}/new-year`, {
+    data: { archiveGrade9: false, toYear },
+  });
   expect(again.status()).toBe(409);
   // From the top: the dashboard's header is fixed, and a full-page shot taken further down shows it mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -147,5 +150,7 @@ test('a district admin previews the new school year, runs it once, and sees 5А 
   await expect(page.getByTestId(`school-row-${name}`).getByTestId('school-year')).toHaveText(toYear);
 
   await page.goto(`/en/schools/${school.id}`);
-  await expect(page.getByTestId('new-year-section').getByRole('heading', { name: en.newYear.sectionTitle })).toBeVisible();
+  await expect(
+    page.getByTestId('new-year-section').getByRole('heading', { name: en.newYear.sectionTitle }),
+  ).toBeVisible();
 });

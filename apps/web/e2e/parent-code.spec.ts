@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { MAX_PATH, type ClassRoster, type FamilyInvite, type RosterFamily, type SchoolClassSummary } from '@sferum/contracts';
+import {
+  MAX_PATH,
+  type ClassRoster,
+  type FamilyInvite,
+  type RosterFamily,
+  type SchoolClassSummary,
+} from '@sferum/contracts';
 import parentRu from '../messages/parent.ru.json';
 import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs } from './support/demo-session';
 import { at } from '../src/testing/at';
@@ -19,7 +25,6 @@ const STUDENT = 'Кузнецова Алиса';
 const PARENT = 'Кузнецов Павел Игоревич';
 const INVITE_URL = 'https://max.ru/join/e2e-1a-parents';
 const ROLE_NOT_CONFIRMED = MAX_PATH.blockers.find((blocker) => blocker.id === 'role_not_confirmed')!;
-
 
 async function rosterFamily(api: APIRequestContext, classId: string, familyId: string): Promise<RosterFamily> {
   const roster = (await (await api.get(`/api/classes/${classId}/roster`)).json()) as ClassRoster;
@@ -55,7 +60,15 @@ function cspViolations(page: Page): string[] {
 }
 
 // One family of our own in 1А of the MAX demo school, with the teacher's invitation into the parents' chat.
-const state = { classId: '', familyId: '', studentId: '', parentId: '', code: '', chatId: '', previousInvite: null as string | null };
+const state = {
+  classId: '',
+  familyId: '',
+  studentId: '',
+  parentId: '',
+  code: '',
+  chatId: '',
+  previousInvite: null as string | null,
+};
 
 test.describe.serial('from the letter’s code to the chat', () => {
   test.beforeAll(async () => {
@@ -74,7 +87,9 @@ test.describe.serial('from the letter’s code to the chat', () => {
     await admin.dispose();
 
     const teacher = await apiAs(TEACHER);
-    expect((await teacher.post(`/api/classes/${state.classId}/invites`, { data: { familyIds: [state.familyId] } })).ok()).toBe(true);
+    expect(
+      (await teacher.post(`/api/classes/${state.classId}/invites`, { data: { familyIds: [state.familyId] } })).ok(),
+    ).toBe(true);
     const invites = (await (await teacher.get(`/api/classes/${state.classId}/invites`)).json()) as FamilyInvite[];
     state.code = invites.find((invite) => invite.familyId === state.familyId)?.code ?? '';
     expect(state.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
@@ -92,12 +107,16 @@ test.describe.serial('from the letter’s code to the chat', () => {
   // Leave the demo school as we found it: other specs count its people and show its chats.
   test.afterAll(async () => {
     const teacher = await apiAs(TEACHER);
-    expect((await teacher.put(`/api/chats/${state.chatId}/invite-link`, { data: { url: state.previousInvite } })).ok()).toBe(true);
+    expect(
+      (await teacher.put(`/api/chats/${state.chatId}/invite-link`, { data: { url: state.previousInvite } })).ok(),
+    ).toBe(true);
     await teacher.dispose();
     const admin = await apiAs(SCHOOL_ADMIN);
     const family = await rosterFamily(admin, state.classId, state.familyId);
     for (const person of [...family.students, ...family.parents]) {
-      expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(true);
+      expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(
+        true,
+      );
     }
     await admin.dispose();
   });
@@ -115,7 +134,13 @@ test.describe.serial('from the letter’s code to the chat', () => {
       expect(headers['x-robots-tag']).toContain('noindex');
       // The parent pages' own policy: nothing runs, nothing loads but the hashed stylesheet.
       const policy = headers['content-security-policy'] ?? '';
-      for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"]) {
+      for (const directive of [
+        "default-src 'none'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ]) {
         expect(policy).toContain(directive);
       }
       test.info().annotations.push({ type: 'code page policy', description: policy });
@@ -143,7 +168,9 @@ test.describe.serial('from the letter’s code to the chat', () => {
       expect(violations).toEqual([]);
     });
 
-    test('the family’s page loads as one answer, its first button on the first screen, and leads into the chat', async ({ page }) => {
+    test('the family’s page loads as one answer, its first button on the first screen, and leads into the chat', async ({
+      page,
+    }) => {
       const violations = cspViolations(page);
       const requests = countRequests(page);
       const response = await page.goto(`/p/${state.code.replace(/-/g, '')}`);
@@ -158,7 +185,10 @@ test.describe.serial('from the letter’s code to the chat', () => {
 
       // One line per person at the top, the child first.
       const summary = page.getByRole('list', { name: p.summary.label });
-      await expect(summary.getByRole('listitem')).toHaveText([`${STUDENT}: 0 из 3 шагов, чат класса — нет`, `${PARENT}: 0 из 3 шагов, чат класса — нет`]);
+      await expect(summary.getByRole('listitem')).toHaveText([
+        `${STUDENT}: 0 из 3 шагов, чат класса — нет`,
+        `${PARENT}: 0 из 3 шагов, чат класса — нет`,
+      ]);
 
       const first = page.getByRole('button', { name: p.actions.done }).first();
       await expect(first).toBeVisible();
@@ -182,7 +212,6 @@ test.describe.serial('from the letter’s code to the chat', () => {
       await chats.screenshot({ path: shot('parent-step-unfolded') });
       expect(violations).toEqual([]);
     });
-
   });
 
   test.describe('on the same phone with JavaScript on', () => {
@@ -203,7 +232,10 @@ test.describe.serial('from the letter’s code to the chat', () => {
     test('a parent confirms a step, which folds, with «Сохранено» in sight', async ({ page }) => {
       await page.goto(`/p/${state.code.replace(/-/g, '')}`);
       const account = page.locator(`#i-${state.parentId}-max_account`);
-      await expect(account.getByRole('link', { name: at(at(MAX_PATH.steps, 0).links, 1).label.ru })).toHaveAttribute('href', at(at(MAX_PATH.steps, 0).links, 1).url);
+      await expect(account.getByRole('link', { name: at(at(MAX_PATH.steps, 0).links, 1).label.ru })).toHaveAttribute(
+        'href',
+        at(at(MAX_PATH.steps, 0).links, 1).url,
+      );
       await account.getByRole('button', { name: p.actions.done }).click();
       await expect(page).toHaveURL(/saved=/);
       await expect(account.getByRole('status')).toHaveText(p.saved);
@@ -214,7 +246,9 @@ test.describe.serial('from the letter’s code to the chat', () => {
       await account.screenshot({ path: shot('parent-step-done-folded') });
     });
 
-    test('a page left open while the school changed the step neither overwrites it nor loses the parent’s choice', async ({ page }) => {
+    test('a page left open while the school changed the step neither overwrites it nor loses the parent’s choice', async ({
+      page,
+    }) => {
       await page.goto(`/p/${state.code.replace(/-/g, '')}`);
       const profile = page.locator(`#i-${state.parentId}-school_profile`);
       await expect(profile.getByRole('button', { name: p.actions.done })).toBeVisible();
@@ -232,7 +266,9 @@ test.describe.serial('from the letter’s code to the chat', () => {
       await expect(page).toHaveURL(/retry=done/);
       const again = page.locator(`#i-${state.parentId}-school_profile`);
       await expect(again.getByRole('alert')).toContainText(p.errors.changed);
-      await expect(again.getByRole('alert')).toContainText(`Сейчас отмечено: не получается (${ROLE_NOT_CONFIRMED.label.ru}).`);
+      await expect(again.getByRole('alert')).toContainText(
+        `Сейчас отмечено: не получается (${ROLE_NOT_CONFIRMED.label.ru}).`,
+      );
       await expect(again.locator('.state.bad')).toContainText(ROLE_NOT_CONFIRMED.label.ru);
       const anyway = again.getByRole('button', { name: 'Всё равно отметить: сделано' });
       await expect(anyway).toBeVisible();
@@ -242,7 +278,10 @@ test.describe.serial('from the letter’s code to the chat', () => {
       await expect(page).toHaveURL(/saved=/);
       await expect(page.locator(`#i-${state.parentId}-school_profile`).getByRole('status')).toHaveText(p.saved);
       const after = await rosterFamily(teacher, state.classId, state.familyId);
-      expect(after.parents[0]?.steps.find((s) => s.step === 'school_profile')).toMatchObject({ status: 'done', updatedSource: 'parent_link' });
+      expect(after.parents[0]?.steps.find((s) => s.step === 'school_profile')).toMatchObject({
+        status: 'done',
+        updatedSource: 'parent_link',
+      });
       await teacher.dispose();
     });
 
@@ -254,7 +293,9 @@ test.describe.serial('from the letter’s code to the chat', () => {
       await student.getByRole('button', { name: p.optOut.submit }).click();
       await expect(page).toHaveURL(/saved=/);
       await expect(page.locator(`#p-${state.studentId}`)).toContainText(p.optOut.state);
-      await expect(page.getByRole('list', { name: p.summary.label }).getByRole('listitem').first()).toHaveText(`${STUDENT}: не пользуется MAX`);
+      await expect(page.getByRole('list', { name: p.summary.label }).getByRole('listitem').first()).toHaveText(
+        `${STUDENT}: не пользуется MAX`,
+      );
       await page.screenshot({ path: shot('parent-opted-out-360'), fullPage: true });
 
       const teacher = await apiAs(TEACHER);

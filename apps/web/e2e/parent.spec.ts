@@ -2,7 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
-import { MAX_PATH, type ClassRoster, type FamilyInvite, type RosterFamily, type SchoolClassSummary } from '@sferum/contracts';
+import {
+  MAX_PATH,
+  type ClassRoster,
+  type FamilyInvite,
+  type RosterFamily,
+  type SchoolClassSummary,
+} from '@sferum/contracts';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import parentRu from '../messages/parent.ru.json';
@@ -42,7 +48,16 @@ async function signIn(page: Page, { email, password }: Account): Promise<void> {
 }
 
 // Two families of our own in 1А of the MAX demo school (5А gets the demo families), shared by the tests below in order.
-const state = { classId: '', familyId: '', studentId: '', parentId: '', link: '', otherFamilyId: '', otherParentId: '', otherLink: '' };
+const state = {
+  classId: '',
+  familyId: '',
+  studentId: '',
+  parentId: '',
+  link: '',
+  otherFamilyId: '',
+  otherParentId: '',
+  otherLink: '',
+};
 
 test.describe.serial('parent links', () => {
   test.beforeAll(async () => {
@@ -60,7 +75,9 @@ test.describe.serial('parent links', () => {
     state.studentId = family.students[0]?.id ?? '';
     state.parentId = family.parents[0]?.id ?? '';
     const other = (await (
-      await admin.post(`/api/classes/${state.classId}/students`, { data: { displayName: OTHER_STUDENT, parents: [{ displayName: OTHER_PARENT }] } })
+      await admin.post(`/api/classes/${state.classId}/students`, {
+        data: { displayName: OTHER_STUDENT, parents: [{ displayName: OTHER_PARENT }] },
+      })
     ).json()) as RosterFamily;
     state.otherFamilyId = other.id;
     state.otherParentId = other.parents[0]?.id ?? '';
@@ -113,7 +130,9 @@ test.describe.serial('parent links', () => {
   test.describe('on a phone without JavaScript', () => {
     test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
 
-    test('a parent of a MAX school confirms the MAX account and reports that the role is not confirmed', async ({ page }) => {
+    test('a parent of a MAX school confirms the MAX account and reports that the role is not confirmed', async ({
+      page,
+    }) => {
       const linkPath = new URL(state.link).pathname;
       const response = await page.goto(linkPath);
       expect(response?.status()).toBe(200);
@@ -138,7 +157,10 @@ test.describe.serial('parent links', () => {
       await page.screenshot({ path: shot('parent-page-top') });
 
       const account = page.locator(`#i-${state.parentId}-max_account`);
-      await expect(account.getByRole('link', { name: at(at(MAX_PATH.steps, 0).links, 0).label.ru })).toHaveAttribute('href', at(at(MAX_PATH.steps, 0).links, 0).url);
+      await expect(account.getByRole('link', { name: at(at(MAX_PATH.steps, 0).links, 0).label.ru })).toHaveAttribute(
+        'href',
+        at(at(MAX_PATH.steps, 0).links, 0).url,
+      );
       await account.getByRole('button', { name: p.actions.done }).click();
       await expect(page).toHaveURL(/saved=/);
       await expect(page.locator(`#i-${state.parentId}-max_account`)).toContainText(p.saved);
@@ -159,7 +181,9 @@ test.describe.serial('parent links', () => {
       await page.screenshot({ path: shot('parent-page-full'), fullPage: true });
     });
 
-    test('a parent of another family says no for the whole family, with the channel the school will use', async ({ page }) => {
+    test('a parent of another family says no for the whole family, with the channel the school will use', async ({
+      page,
+    }) => {
       await page.goto(new URL(state.otherLink).pathname);
       const family = page.locator('#family-title').locator('..');
       await family.getByText(p.optOut.familyOpen, { exact: true }).click();
@@ -194,10 +218,14 @@ test.describe.serial('parent links', () => {
       ['school_profile', 'blocked', 'role_not_confirmed', 'parent_link'],
     ]);
     const other = roster.families.find((f) => f.id === state.otherFamilyId);
-    expect([...(other?.students ?? []), ...(other?.parents ?? [])].map((person) => person.optOut?.channel)).toEqual(['e_diary', 'e_diary']);
+    expect([...(other?.students ?? []), ...(other?.parents ?? [])].map((person) => person.optOut?.channel)).toEqual([
+      'e_diary',
+      'e_diary',
+    ]);
 
     await page.goto(`/classes/${state.classId}`);
-    const cell = (personId: string, item: string) => page.locator(`[data-person-id="${personId}"][data-item="${item}"]`);
+    const cell = (personId: string, item: string) =>
+      page.locator(`[data-person-id="${personId}"][data-item="${item}"]`);
     await expect(cell(state.parentId, 'max_account')).toHaveAttribute('data-status', 'done');
     await expect(cell(state.parentId, 'max_account')).toHaveAttribute('data-source', 'parent_link');
     await expect(cell(state.parentId, 'school_profile')).toHaveAttribute('data-status', 'blocked');
@@ -209,7 +237,9 @@ test.describe.serial('parent links', () => {
     await page.goto(`/classes/${state.classId}/links`);
     await expect(page.locator(`[data-reminder-family="${state.familyId}"]`)).toBeVisible();
     await expect(page.locator(`[data-reminder-family="${state.otherFamilyId}"]`)).toHaveCount(0);
-    await expect(page.locator(`tr[data-family-id="${state.otherFamilyId}"]`)).toContainText(parentRu.invites.status.opted_out);
+    await expect(page.locator(`tr[data-family-id="${state.otherFamilyId}"]`)).toContainText(
+      parentRu.invites.status.opted_out,
+    );
     await expect(page.locator(`tr[data-family-id="${state.familyId}"]`)).toContainText(parentRu.invites.status.problem);
     await page.screenshot({ path: shot('links-tab-max'), fullPage: true });
   });

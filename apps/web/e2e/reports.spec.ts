@@ -93,7 +93,9 @@ test('the district admin compares schools, then creates an API key and sees its 
   await expect.poll(async () => descending(await rowProgress(page))).toBe(true);
 
   // What blocks people, per path, in the catalogue's words.
-  await expect(page.getByText(MAX_PATH.blockers.find((b) => b.id === 'role_not_confirmed')!.label.ru).first()).toBeVisible();
+  await expect(
+    page.getByText(MAX_PATH.blockers.find((b) => b.id === 'role_not_confirmed')!.label.ru).first(),
+  ).toBeVisible();
   await expectHistory(page);
   await screenshot(page, 'reports-district');
 
@@ -140,7 +142,9 @@ test('the district admin compares schools, then creates an API key and sees its 
   const confirm = page.getByRole('dialog', { name: reports.apiKeys.revokeTitle });
   await confirm.getByRole('button', { name: reports.apiKeys.revoke }).click();
   await expect(confirm).toBeHidden();
-  await expect(page.getByTestId('api-key-row').filter({ hasText: 'Выгрузка для министерства' })).toContainText('Отозван');
+  await expect(page.getByTestId('api-key-row').filter({ hasText: 'Выгрузка для министерства' })).toContainText(
+    'Отозван',
+  );
   await screenshot(page, 'reports-api-keys');
 });
 

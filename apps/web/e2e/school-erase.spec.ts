@@ -23,7 +23,9 @@ async function signIn(page: Page): Promise<void> {
 }
 
 // A school of its own, so that the demo school the other specs use keeps its people.
-test('the district admin erases a school’s students and parents at the end of the year, after typing its name', async ({ page }) => {
+test('the district admin erases a school’s students and parents at the end of the year, after typing its name', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await signIn(page);
   const name = `Гимназия № 3 (выпуск ${Date.now() % 100_000})`;
@@ -86,5 +88,7 @@ test('the district admin erases a school’s students and parents at the end of 
   await expect(page.getByTestId('class-row-11А')).toBeVisible();
 
   await page.goto(`/en/schools/${school.id}`);
-  await expect(page.getByTestId('erase-school-section').getByRole('button', { name: en.schoolErase.open })).toBeVisible();
+  await expect(
+    page.getByTestId('erase-school-section').getByRole('button', { name: en.schoolErase.open }),
+  ).toBeVisible();
 });

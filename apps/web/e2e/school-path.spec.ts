@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { MAX_PATH, VK_PATH, type ClassRoster, type RosterFamily, type SchoolClassSummary, type SchoolSummary } from '@sferum/contracts';
+import {
+  MAX_PATH,
+  VK_PATH,
+  type ClassRoster,
+  type RosterFamily,
+  type SchoolClassSummary,
+  type SchoolSummary,
+} from '@sferum/contracts';
 import ru from '../messages/ru.json';
 import { DEMO_DISTRICT_ADMIN, signIn } from './support/demo-session';
 import { at } from '../src/testing/at';
@@ -11,20 +18,27 @@ mkdirSync(screenshotDir, { recursive: true });
 
 const s = ru.schoolPath;
 
-
 // A school of its own, so that the demo schools the other specs use keep their path.
-test('the district admin moves a school to the legacy VK path after a dialog that says what happens', async ({ page }) => {
+test('the district admin moves a school to the legacy VK path after a dialog that says what happens', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await signIn(page, DEMO_DISTRICT_ADMIN);
   const name = `Школа № 12 (смена пути ${Date.now() % 100_000})`;
   const school = (await (await page.request.post('/api/schools', { data: { name } })).json()) as SchoolSummary;
   expect(school.pathId).toBe(MAX_PATH.id);
-  const schoolClass = (await (await page.request.post('/api/classes', { data: { schoolId: school.id, grade: 3, letter: 'В' } })).json()) as SchoolClassSummary;
+  const schoolClass = (await (
+    await page.request.post('/api/classes', { data: { schoolId: school.id, grade: 3, letter: 'В' } })
+  ).json()) as SchoolClassSummary;
   const family = (await (
-    await page.request.post(`/api/classes/${schoolClass.id}/students`, { data: { displayName: 'Путевой Игорь', parents: [{ displayName: 'Путевая Анна' }] } })
+    await page.request.post(`/api/classes/${schoolClass.id}/students`, {
+      data: { displayName: 'Путевой Игорь', parents: [{ displayName: 'Путевая Анна' }] },
+    })
   ).json()) as RosterFamily;
   const student = at(family.students, 0);
-  const done = await page.request.put(`/api/people/${student.id}/steps/max_account`, { data: { version: student.version, status: 'done' } });
+  const done = await page.request.put(`/api/people/${student.id}/steps/max_account`, {
+    data: { version: student.version, status: 'done' },
+  });
   expect(done.ok()).toBe(true);
 
   await page.goto(`/schools/${school.id}`);
@@ -34,7 +48,8 @@ test('the district admin moves a school to the legacy VK path after a dialog tha
   const dialog = page.getByRole('dialog', { name: s.switchTitle });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('radio', { name: new RegExp(VK_PATH.name.ru) }).click();
-  for (const consequence of [s.keepsHistory, s.stepsRestart, s.chatsRestart, s.linksKeep]) await expect(dialog).toContainText(consequence);
+  for (const consequence of [s.keepsHistory, s.stepsRestart, s.chatsRestart, s.linksKeep])
+    await expect(dialog).toContainText(consequence);
   await expect(dialog).toContainText(s.legacyWarning);
   await page.screenshot({ path: path.join(screenshotDir, 'school-path-switch-dialog.png') });
   await dialog.getByRole('button', { name: s.confirm.replace('{name}', VK_PATH.name.ru) }).click();

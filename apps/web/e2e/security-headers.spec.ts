@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, request, type APIRequestContext, type Page, type Response } from '@playwright/test';
-import type { ClassRoster, CurrentUser, FamilyInvite, RosterFamily, SchoolClassSummary, StaffWithSetupLink } from '@sferum/contracts';
+import type {
+  ClassRoster,
+  CurrentUser,
+  FamilyInvite,
+  RosterFamily,
+  SchoolClassSummary,
+  StaffWithSetupLink,
+} from '@sferum/contracts';
 import parentRu from '../messages/parent.ru.json';
 import ru from '../messages/ru.json';
 
@@ -28,7 +35,9 @@ const test = base.extend<{ violations: string[] }>({
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
-        report(`${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+        report(
+          `${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        );
       });
     });
     page.on('console', (message) => {
@@ -116,7 +125,10 @@ async function visit(page: Page, pathname: string, violations: string[]): Promis
 async function expectMantineStyled(page: Page): Promise<void> {
   const colours = await page.evaluate(() => {
     const style = getComputedStyle(document.documentElement);
-    return { dimmed: style.getPropertyValue('--mantine-color-dimmed').trim(), muted: style.getPropertyValue('--text-muted').trim() };
+    return {
+      dimmed: style.getPropertyValue('--mantine-color-dimmed').trim(),
+      muted: style.getPropertyValue('--text-muted').trim(),
+    };
   });
   expect(colours.muted).not.toBe('');
   expect(colours.dimmed).toBe(colours.muted);
@@ -144,7 +156,10 @@ async function classId(api: APIRequestContext, name: string): Promise<string> {
 }
 
 test.describe('security headers of the web app', () => {
-  test('public pages send a nonce policy, run their scripts, and another request gets another nonce', async ({ page, violations }) => {
+  test('public pages send a nonce policy, run their scripts, and another request gets another nonce', async ({
+    page,
+    violations,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const first = await visit(page, '/', violations);
     const second = await visit(page, '/', violations);
@@ -214,7 +229,12 @@ test.describe('security headers of the web app', () => {
     const admin = await apiAs(SCHOOL_ADMIN);
     const me = (await (await admin.get('/api/auth/me')).json()) as CurrentUser;
     const created = await admin.post('/api/staff', {
-      data: { email: `csp-${Date.now()}@sferum-demo.test`, fullName: 'Тестова Ирина Павловна', role: 'teacher', schoolId: me.schoolId },
+      data: {
+        email: `csp-${Date.now()}@sferum-demo.test`,
+        fullName: 'Тестова Ирина Павловна',
+        role: 'teacher',
+        schoolId: me.schoolId,
+      },
     });
     expect(created.status()).toBe(201);
     const { setupLink } = (await created.json()) as StaffWithSetupLink;
@@ -252,12 +272,17 @@ test.describe('security headers of the web app', () => {
       const roster = (await (await admin.get(`/api/classes/${family.classId}/roster`)).json()) as ClassRoster;
       const ours = roster.families.find((f) => f.id === family.id);
       for (const person of [...(ours?.students ?? []), ...(ours?.parents ?? [])]) {
-        expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(true);
+        expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(
+          true,
+        );
       }
       await admin.dispose();
     });
 
-    test('allows no script and only its own stylesheet, which applies, and its forms post', async ({ page, violations }) => {
+    test('allows no script and only its own stylesheet, which applies, and its forms post', async ({
+      page,
+      violations,
+    }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       const response = await page.goto(new URL(family.link).pathname);
       expect(response?.status()).toBe(200);
@@ -292,11 +317,19 @@ test.describe('security headers of the web app', () => {
         const student = roster.families.find((f) => f.id === family.id)?.students[0];
         return student?.steps.find((step) => step.step === 'school_profile')?.status;
       };
-      const crossSite = await anonymous.post(path, { form, headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 });
+      const crossSite = await anonymous.post(path, {
+        form,
+        headers: { 'sec-fetch-site': 'cross-site' },
+        maxRedirects: 0,
+      });
       expect(crossSite.status()).toBe(404);
       expect(await stepOf()).toBe('not_started');
       // The same form from the page itself is saved: the refusal was the header's doing.
-      const sameOrigin = await anonymous.post(path, { form, headers: { 'sec-fetch-site': 'same-origin' }, maxRedirects: 0 });
+      const sameOrigin = await anonymous.post(path, {
+        form,
+        headers: { 'sec-fetch-site': 'same-origin' },
+        maxRedirects: 0,
+      });
       expect(sameOrigin.status()).toBe(303);
       expect(await stepOf()).toBe('done');
     });
@@ -311,7 +344,10 @@ test.describe('security headers of the web app', () => {
     });
   });
 
-  test('the API documentation renders under the API’s own policy, forwarded by the web app', async ({ page, violations }) => {
+  test('the API documentation renders under the API’s own policy, forwarded by the web app', async ({
+    page,
+    violations,
+  }) => {
     const response = await page.goto('/api/docs');
     expect(response?.status()).toBe(200);
     const policy = parsePolicy(response?.headers()['content-security-policy']);
@@ -325,7 +361,10 @@ test.describe('security headers of the web app', () => {
   test('sends HSTS only when the request came over HTTPS', async ({ request: anonymous }) => {
     const overHttps = { 'x-forwarded-proto': 'https' };
     for (const pathname of ['/login', '/en', '/p/this-link-was-never-issued-0000000000000000']) {
-      expect((await anonymous.get(pathname, { headers: overHttps })).headers()['strict-transport-security'], pathname).toBe(HSTS);
+      expect(
+        (await anonymous.get(pathname, { headers: overHttps })).headers()['strict-transport-security'],
+        pathname,
+      ).toBe(HSTS);
       expect((await anonymous.get(pathname)).headers()['strict-transport-security'], pathname).toBeUndefined();
     }
   });

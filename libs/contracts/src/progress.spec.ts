@@ -1,6 +1,13 @@
 import { MAX_PATH } from './paths/max-path';
 import { VK_PATH } from './paths/vk-path';
-import { blockersFor, PATH_CATALOGUE, PathCatalogue, stepsAfter, stepsBefore, DEFAULT_PATH_ID } from './paths/catalogue';
+import {
+  blockersFor,
+  PATH_CATALOGUE,
+  PathCatalogue,
+  stepsAfter,
+  stepsBefore,
+  DEFAULT_PATH_ID,
+} from './paths/catalogue';
 import type { OnboardingPath, PathStep } from './paths/path-types';
 
 describe('the catalogue of paths', () => {
@@ -30,7 +37,11 @@ describe('the catalogue of paths', () => {
   });
 
   it('refuses a path that names a reason it does not define', () => {
-    const broken: OnboardingPath = { ...MAX_PATH, id: 'broken', steps: [{ ...firstStep(MAX_PATH), blockers: ['nope'] }] };
+    const broken: OnboardingPath = {
+      ...MAX_PATH,
+      id: 'broken',
+      steps: [{ ...firstStep(MAX_PATH), blockers: ['nope'] }],
+    };
     expect(() => new PathCatalogue([broken])).toThrow(/unknown reason nope/);
   });
 

@@ -180,8 +180,11 @@ export function stepShare(step: StepCounts): number {
 }
 
 /** The statuses of people as a whole, in the order the reports show them. */
-export const OVERALL_STATUSES = ['connected', 'inProgress', 'blocked', 'notStarted', 'optedOut'] as const satisfies readonly Exclude<
-  keyof OverallCounts,
-  'shareConnected'
->[];
+export const OVERALL_STATUSES = [
+  'connected',
+  'inProgress',
+  'blocked',
+  'notStarted',
+  'optedOut',
+] as const satisfies readonly Exclude<keyof OverallCounts, 'shareConnected'>[];
 export type OverallStatus = (typeof OVERALL_STATUSES)[number];

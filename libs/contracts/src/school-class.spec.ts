@@ -16,7 +16,20 @@ describe('academicYearOf', () => {
 
 describe('normalizeClassName', () => {
   it('reads one class however a list writes it', () => {
-    for (const written of ['5А', '5 А', '5-а', '5«А»', '5 "А"', "5 'а'", '5а класс', '5 кл. А', 'Класс 5А', '5A', '05а', ' 5 – А ']) {
+    for (const written of [
+      '5А',
+      '5 А',
+      '5-а',
+      '5«А»',
+      '5 "А"',
+      "5 'а'",
+      '5а класс',
+      '5 кл. А',
+      'Класс 5А',
+      '5A',
+      '05а',
+      ' 5 – А ',
+    ]) {
       expect(normalizeClassName(written)).toBe('5А');
     }
     expect(normalizeClassName('11 ё')).toBe('11Ё');

@@ -10,7 +10,18 @@ export const SHORT_CODE_LENGTH = 12;
 const GROUP = 4;
 
 const CYRILLIC_LOOKALIKES: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X', З: '3',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  З: '3',
 };
 
 /** The code as stored (12 symbols, upper case), or null when the input cannot be one. */

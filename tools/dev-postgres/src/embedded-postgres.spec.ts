@@ -23,7 +23,9 @@ describe('embedded PostgreSQL', () => {
     writeFileSync(join(dataDir, 'PG_VERSION'), '18\n');
     const start = startEmbeddedPostgres({ dataDir });
     await expect(start).rejects.toBeInstanceOf(EmbeddedPostgresError);
-    await expect(start).rejects.toThrow(/created by PostgreSQL 18, but the embedded server is PostgreSQL 15.*delete the folder/);
+    await expect(start).rejects.toThrow(
+      /created by PostgreSQL 18, but the embedded server is PostgreSQL 15.*delete the folder/,
+    );
   });
 
   it('initialises a UTF-8 cluster whose lower() knows Cyrillic, as unique subject chat names need', async () => {
@@ -35,7 +37,11 @@ describe('embedded PostgreSQL', () => {
         `SELECT current_setting('server_version_num') AS version, lower('МАТЕМАТИКА Ёж') AS lowered,
                 pg_encoding_to_char(encoding) AS encoding FROM pg_database WHERE datname = current_database()`,
       );
-      expect(result.rows[0]).toEqual({ version: expect.stringMatching(/^15\d{4}$/), lowered: 'математика ёж', encoding: 'UTF8' });
+      expect(result.rows[0]).toEqual({
+        version: expect.stringMatching(/^15\d{4}$/),
+        lowered: 'математика ёж',
+        encoding: 'UTF8',
+      });
     } finally {
       await client.end();
       await server.stop();

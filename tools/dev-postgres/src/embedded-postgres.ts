@@ -90,7 +90,8 @@ function findBinaries(): { binDir: string; major: number } {
   }
   const packageRoot = join(dirname(entry), '..');
   const manifest: unknown = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
-  const version = typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
+  const version =
+    typeof manifest === 'object' && manifest !== null && 'version' in manifest ? manifest.version : undefined;
   const major = typeof version === 'string' ? Number.parseInt(version, 10) : Number.NaN;
   if (!Number.isInteger(major)) {
     throw new EmbeddedPostgresError(`${packageName} has no readable version: run "npm ci" again.`);
@@ -143,7 +144,9 @@ function postgresUserRunner(): Runner {
   const uid = lookupId('-u', 'postgres');
   const gid = lookupId('-g', 'postgres');
   if (uid === undefined || gid === undefined) {
-    throw new EmbeddedPostgresError('Could not create the OS user "postgres" to run PostgreSQL as; set DATABASE_URL instead.');
+    throw new EmbeddedPostgresError(
+      'Could not create the OS user "postgres" to run PostgreSQL as; set DATABASE_URL instead.',
+    );
   }
   return {
     wrap: (command, args) => ({ command, args, uid, gid }),
@@ -189,7 +192,8 @@ function initialise(binDir: string, dataDir: string, runner: Runner, log: (line:
     const result = spawnSync(command, args, { uid, gid, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
     log(`${result.stdout ?? ''}${result.stderr ?? ''}`);
     if (!result.error && result.status === 0) return;
-    failure = `initdb failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${result.stderr ?? ''}`.trim();
+    failure =
+      `initdb failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${result.stderr ?? ''}`.trim();
     emptyDirectory(dataDir);
     if (result.error || !/locale/i.test(result.stderr ?? '')) break;
   }
@@ -221,7 +225,12 @@ function startServer(
     'max_connections=200',
   ]);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { uid, gid, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      uid,
+      gid,
+      env: { ...process.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let ready = false;
     const onData = (chunk: Buffer): void => {
@@ -240,7 +249,9 @@ function startServer(
     child.once('error', (error) => reject(new EmbeddedPostgresError(`PostgreSQL could not start: ${error.message}`)));
     child.once('exit', (code) => {
       if (!ready) {
-        reject(new EmbeddedPostgresError(`PostgreSQL exited during start-up (code ${String(code)}):\n${output.trim()}`));
+        reject(
+          new EmbeddedPostgresError(`PostgreSQL exited during start-up (code ${String(code)}):\n${output.trim()}`),
+        );
       }
     });
   });

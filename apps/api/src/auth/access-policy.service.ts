@@ -1,5 +1,12 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { PERMISSIONS, roleMay, ROLES_GRANTED_BY, type Permission, type PermissionTarget, type StaffRole } from '@sferum/contracts';
+import {
+  PERMISSIONS,
+  roleMay,
+  ROLES_GRANTED_BY,
+  type Permission,
+  type PermissionTarget,
+  type StaffRole,
+} from '@sferum/contracts';
 import type { QueryParameters, SqlCondition } from '../database/named-query';
 import { AccessRepository, type AccessTargets } from './access.repository';
 import type { AuthContext } from './auth-context';
@@ -59,7 +66,11 @@ export class AccessPolicy {
 
   /** The object (or all the objects) the permission is asked on, each within the caller's scope. */
   requireAccess<P extends Permission>(auth: AuthContext, permission: P, id: string): Promise<TargetOf<P>>;
-  requireAccess<P extends Permission>(auth: AuthContext, permission: P, ids: readonly string[]): Promise<Array<TargetOf<P>>>;
+  requireAccess<P extends Permission>(
+    auth: AuthContext,
+    permission: P,
+    ids: readonly string[],
+  ): Promise<Array<TargetOf<P>>>;
   async requireAccess<P extends Permission>(
     auth: AuthContext,
     permission: P,
@@ -67,7 +78,8 @@ export class AccessPolicy {
   ): Promise<TargetOf<P> | Array<TargetOf<P>>> {
     const ids = typeof idOrIds === 'string' ? [idOrIds] : [...new Set(idOrIds)];
     const kind = PERMISSIONS[permission].on;
-    if (kind === 'chat') return this.requireChats(auth, permission, ids, idOrIds) as Promise<TargetOf<P> | Array<TargetOf<P>>>;
+    if (kind === 'chat')
+      return this.requireChats(auth, permission, ids, idOrIds) as Promise<TargetOf<P> | Array<TargetOf<P>>>;
     const found = ids.length === 0 ? [] : await this.repository.findInScope(kind, ids, this.scopeOf(auth, kind, 'e'));
     if (found.length !== ids.length) throw new NotFoundException(NOT_FOUND[kind]);
     this.requireRole(auth, permission);
@@ -97,7 +109,10 @@ export class AccessPolicy {
   scopeOf(auth: AuthContext, kind: PermissionTarget, alias: string): SqlCondition {
     switch (auth.role) {
       case 'district_admin':
-        return { sql: `${alias}.${kind === 'district' ? 'id' : 'district_id'} = :scopeDistrictId`, parameters: { scopeDistrictId: auth.districtId } };
+        return {
+          sql: `${alias}.${kind === 'district' ? 'id' : 'district_id'} = :scopeDistrictId`,
+          parameters: { scopeDistrictId: auth.districtId },
+        };
       case 'school_admin':
         return this.schoolStaffScope(auth, kind, `${alias}.${kind === 'school' ? 'id' : 'school_id'} = :scopeSchoolId`);
       case 'teacher':
@@ -145,7 +160,8 @@ export class AccessPolicy {
     ids: readonly string[],
     idOrIds: string | readonly string[],
   ): Promise<AccessTargets['chat'] | Array<AccessTargets['chat']>> {
-    const found = ids.length === 0 ? [] : await this.repository.findInScope('chat', ids, this.scopeOf(auth, 'chat', 'e'));
+    const found =
+      ids.length === 0 ? [] : await this.repository.findInScope('chat', ids, this.scopeOf(auth, 'chat', 'e'));
     if (found.length !== ids.length) throw new NotFoundException(NOT_FOUND.chat);
     this.requireRole(auth, permission);
     if (found.some((chat) => chat.classId === null)) this.requireRole(auth, 'schoolChat.work');

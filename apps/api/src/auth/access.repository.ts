@@ -52,7 +52,11 @@ export interface AccessTargets {
 export class AccessRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findInScope<K extends PermissionTarget>(kind: K, ids: readonly string[], scope: SqlCondition): Promise<Array<AccessTargets[K]>> {
+  async findInScope<K extends PermissionTarget>(
+    kind: K,
+    ids: readonly string[],
+    scope: SqlCondition,
+  ): Promise<Array<AccessTargets[K]>> {
     const found = await this.find(kind, ids, scope);
     return found as Array<AccessTargets[K]>;
   }
@@ -76,7 +80,11 @@ export class AccessRepository {
       case 'staff':
         return this.entities(StaffUser, scope, ids);
       case 'district':
-        return namedQuery<ScopedDistrict>(this.dataSource.manager, `SELECT e.id FROM district e WHERE e.id = ANY(CAST(:ids AS uuid[])) AND ${scope.sql}`, parameters);
+        return namedQuery<ScopedDistrict>(
+          this.dataSource.manager,
+          `SELECT e.id FROM district e WHERE e.id = ANY(CAST(:ids AS uuid[])) AND ${scope.sql}`,
+          parameters,
+        );
       case 'person':
         return namedQuery<ScopedPerson>(
           this.dataSource.manager,

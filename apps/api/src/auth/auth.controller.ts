@@ -6,7 +6,14 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { SESSION_COOKIE, type CurrentUser, type SetupLinkInfo, CurrentUserSchema, ROUTES, SetupLinkInfoSchema } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type CurrentUser,
+  type SetupLinkInfo,
+  CurrentUserSchema,
+  ROUTES,
+  SetupLinkInfoSchema,
+} from '@sferum/contracts';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import type { AuthContext, AuthenticatedRequest } from './auth-context';

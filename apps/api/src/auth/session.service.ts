@@ -33,7 +33,11 @@ export class SessionService {
     if (!looksLikeToken(token)) {
       return undefined;
     }
-    const session = await this.sessions.findLive(hashToken(token), this.config.SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS);
+    const session = await this.sessions.findLive(
+      hashToken(token),
+      this.config.SESSION_IDLE_MINUTES,
+      TOUCH_INTERVAL_SECONDS,
+    );
     if (!session) {
       return undefined;
     }
@@ -48,7 +52,11 @@ export class SessionService {
   }
 
   /** Ends every session of a user, but the one to keep (a password change keeps the current one). */
-  async endAllFor(staffUserId: string, keepSessionId?: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async endAllFor(
+    staffUserId: string,
+    keepSessionId?: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await this.sessions.deleteAllFor(manager, staffUserId, keepSessionId);
   }
 }

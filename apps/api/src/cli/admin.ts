@@ -34,7 +34,9 @@ function parse<T extends object>(type: new () => T, values: Record<string, unkno
   const input = plainToInstance(type, values);
   const errors = validateSync(input);
   if (errors.length > 0) {
-    throw new UsageError(errors.map((error) => `--${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`).join('\n'));
+    throw new UsageError(
+      errors.map((error) => `--${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`).join('\n'),
+    );
   }
   return input;
 }
@@ -57,7 +59,8 @@ function repositories(dataSource: DataSource): Repositories {
 async function createDistrict(dataSource: DataSource, input: CreateDistrictInput): Promise<string> {
   const { firstDistrict, setupLinks } = repositories(dataSource);
   return dataSource.transaction(async (tx) => {
-    if (await firstDistrict.emailTaken(tx, input.email)) throw new UsageError(`An account with the e-mail ${input.email} already exists.`);
+    if (await firstDistrict.emailTaken(tx, input.email))
+      throw new UsageError(`An account with the e-mail ${input.email} already exists.`);
     const districtId = await firstDistrict.insertDistrict(tx, input.district);
     if (!districtId) throw new UsageError(`A district named "${input.district}" already exists.`);
     const staffId = await firstDistrict.insertDistrictAdmin(tx, districtId, input.email, input.name);
@@ -92,7 +95,9 @@ async function main(): Promise<void> {
     await runPendingMigrations(dataSource);
     const path =
       input instanceof CreateDistrictInput ? await createDistrict(dataSource, input) : await reissue(dataSource, input);
-    console.log(`\nSetup link (valid 7 days, works once; hand it to ${input.email} only):\n\n  ${publicWebUrl}${path}\n`);
+    console.log(
+      `\nSetup link (valid 7 days, works once; hand it to ${input.email} only):\n\n  ${publicWebUrl}${path}\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -49,7 +49,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         statusCode: HttpStatus.CONFLICT,
         error: reasonPhrase(HttpStatus.CONFLICT),
-        message: 'Something this change refers to was removed at the same moment (for example, the family was erased). Reload and try again.',
+        message:
+          'Something this change refers to was removed at the same moment (for example, the family was erased). Reload and try again.',
       };
     }
     const clientError = asClientError(exception);
@@ -88,7 +89,8 @@ const RETRYABLE: Record<RetryableDatabaseFailure, { body: ApiErrorBody; retryAft
     body: {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       error: 'Service Unavailable',
-      message: 'Another change to the same records was being saved at that moment. Nothing was changed; please try again.',
+      message:
+        'Another change to the same records was being saved at that moment. Nothing was changed; please try again.',
     },
   },
 };

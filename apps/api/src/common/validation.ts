@@ -12,9 +12,7 @@ import type { FieldError } from '@sferum/contracts';
 export function toFieldErrors(errors: ValidationError[], parentPath = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parentPath ? `${parentPath}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints
-      ? [{ field, messages: Object.values(error.constraints) }]
-      : [];
+    const own: FieldError[] = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
     return own.concat(toFieldErrors(error.children ?? [], field));
   });
 }
@@ -51,7 +49,10 @@ export class NoNulCharactersPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     const field = findNul(value, metadata.data ?? '');
     if (field !== undefined) {
-      throw RequestValidationException.forField(field || 'body', `${field || 'the request'} must not contain NUL characters`);
+      throw RequestValidationException.forField(
+        field || 'body',
+        `${field || 'the request'} must not contain NUL characters`,
+      );
     }
     return value;
   }

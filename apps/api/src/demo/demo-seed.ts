@@ -149,7 +149,14 @@ const DEMO_MAX_FAMILIES: readonly DemoFamily[] = [
   },
   {
     student: { name: 'Волков Глеб', steps: ['done', 'done'], classChat: 'joined' },
-    parents: [{ name: 'Волкова Ирина Олеговна', steps: ['done', 'done'], byParent: true, classChat: { blocked: 'chat_missing' } }],
+    parents: [
+      {
+        name: 'Волкова Ирина Олеговна',
+        steps: ['done', 'done'],
+        byParent: true,
+        classChat: { blocked: 'chat_missing' },
+      },
+    ],
   },
   {
     student: { name: 'Зайцева Полина', steps: ['done', 'done'] },
@@ -196,7 +203,10 @@ const DEMO_VK_FAMILIES: readonly DemoFamily[] = [
 ];
 
 /** The MAX school's own note on a step, shown to its parents. */
-const DEMO_STEP_NOTE = { step: 'school_profile', note: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12' };
+const DEMO_STEP_NOTE = {
+  step: 'school_profile',
+  note: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12',
+};
 
 /** Loads a small demo district once; returns how many rows it added (0 on a second run). */
 export async function seedDemoData(manager: EntityManager, today = new Date()): Promise<number> {
@@ -246,11 +256,31 @@ export async function seedDemoData(manager: EntityManager, today = new Date()): 
 /** Fixed ids: the families go in with the district, once. */
 async function seedDemoFamilies(tx: EntityManager): Promise<void> {
   const teacherId = DEMO_ACCOUNTS.find((account) => account.email === 'teacher@sferum-demo.test')!.id;
-  await chats.ensureStandardChats(tx, MAX_PATH, [DEMO_IDS.class1A, DEMO_IDS.class5A, DEMO_IDS.class5B, DEMO_IDS.class9V]);
+  await chats.ensureStandardChats(tx, MAX_PATH, [
+    DEMO_IDS.class1A,
+    DEMO_IDS.class5A,
+    DEMO_IDS.class5B,
+    DEMO_IDS.class9V,
+  ]);
   await chats.ensureStandardChats(tx, VK_PATH, [DEMO_IDS.class6B]);
-  await seedClassFamilies(tx, { schoolId: DEMO_IDS.school, classId: DEMO_IDS.class5A, path: MAX_PATH, teacherId, firstFamily: 10 }, DEMO_MAX_FAMILIES);
-  await seedClassFamilies(tx, { schoolId: DEMO_IDS.vkSchool, classId: DEMO_IDS.class6B, path: VK_PATH, teacherId: null, firstFamily: 40 }, DEMO_VK_FAMILIES);
-  await demo.insertStepNote(tx, DEMO_IDS.school, DEMO_IDS.district, MAX_PATH.id, DEMO_STEP_NOTE.step, DEMO_STEP_NOTE.note);
+  await seedClassFamilies(
+    tx,
+    { schoolId: DEMO_IDS.school, classId: DEMO_IDS.class5A, path: MAX_PATH, teacherId, firstFamily: 10 },
+    DEMO_MAX_FAMILIES,
+  );
+  await seedClassFamilies(
+    tx,
+    { schoolId: DEMO_IDS.vkSchool, classId: DEMO_IDS.class6B, path: VK_PATH, teacherId: null, firstFamily: 40 },
+    DEMO_VK_FAMILIES,
+  );
+  await demo.insertStepNote(
+    tx,
+    DEMO_IDS.school,
+    DEMO_IDS.district,
+    MAX_PATH.id,
+    DEMO_STEP_NOTE.step,
+    DEMO_STEP_NOTE.note,
+  );
   await counters.recount(tx, [DEMO_IDS.class5A, DEMO_IDS.class6B]);
   await seedDemoHistory(tx, DEMO_IDS.class5A, DEMO_IDS.school, MAX_PATH.id);
   await seedDemoHistory(tx, DEMO_IDS.class6B, DEMO_IDS.vkSchool, VK_PATH.id);
@@ -268,7 +298,9 @@ interface DemoClass {
 
 /** The people of one class with their steps, class chat and opt-outs, each change in history as it would have been made. */
 async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: readonly DemoFamily[]): Promise<void> {
-  const familyIds = families.map((_, index) => `00000000-0000-4000-8000-0000000200${String(place.firstFamily + index)}`);
+  const familyIds = families.map(
+    (_, index) => `00000000-0000-4000-8000-0000000200${String(place.firstFamily + index)}`,
+  );
   const later: Array<{ id: string; person: DemoPerson; source: string }> = [];
   for (const [index, family] of families.entries()) {
     const familyId = elementAt(familyIds, index, 'the demo family ids');
@@ -320,7 +352,13 @@ async function seedClassFamilies(tx: EntityManager, place: DemoClass, families: 
     }
     if (person.optOut) {
       await demo.setOptOut(tx, id, person.optOut.channel, person.optOut.note ?? null, source);
-      await addEvent(tx, place, id, { to: 'opted_out', reason: null, note: person.optOut.note ?? null, source, channel: person.optOut.channel });
+      await addEvent(tx, place, id, {
+        to: 'opted_out',
+        reason: null,
+        note: person.optOut.note ?? null,
+        source,
+        channel: person.optOut.channel,
+      });
     }
   }
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, type FamilyInvite, type IssueInvitesRequest, FamilyInviteListSchema, ROUTES } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type FamilyInvite,
+  type IssueInvitesRequest,
+  FamilyInviteListSchema,
+  ROUTES,
+} from '@sferum/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
@@ -27,15 +33,23 @@ export class InvitesController {
   constructor(private readonly invites: InvitesService) {}
 
   @Get(ROUTES.classes.invites)
-  @Responds(FamilyInviteListSchema, { description: 'Every family of the class: no link yet, issued, opened, or steps confirmed by the parent.' })
+  @Responds(FamilyInviteListSchema, {
+    description: 'Every family of the class: no link yet, issued, opened, or steps confirmed by the parent.',
+  })
   list(@Auth() auth: AuthContext, @UuidParam('classId') classId: string): Promise<FamilyInvite[]> {
     return this.invites.list(auth, classId);
   }
 
   @Post(ROUTES.classes.invites)
   @HttpCode(HttpStatus.OK)
-  @Responds(FamilyInviteListSchema, { description: 'Links for the families; with regenerate, earlier links stop working.' })
-  issue(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: IssueInvitesDto): Promise<FamilyInvite[]> {
+  @Responds(FamilyInviteListSchema, {
+    description: 'Links for the families; with regenerate, earlier links stop working.',
+  })
+  issue(
+    @Auth() auth: AuthContext,
+    @UuidParam('classId') classId: string,
+    @Body() dto: IssueInvitesDto,
+  ): Promise<FamilyInvite[]> {
     return this.invites.issue(auth, classId, dto.familyIds, dto.regenerate ?? false);
   }
 

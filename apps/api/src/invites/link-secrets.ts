@@ -26,7 +26,9 @@ export class LinkSecrets implements OnApplicationBootstrap {
     private readonly invites: InvitesRepository,
   ) {
     this.cipher = new TokenCipher(config.INVITE_ENCRYPTION_KEY);
-    this.codeKey = createHmac('sha256', Buffer.from(config.INVITE_ENCRYPTION_KEY, 'base64')).update('parent-link short code').digest();
+    this.codeKey = createHmac('sha256', Buffer.from(config.INVITE_ENCRYPTION_KEY, 'base64'))
+      .update('parent-link short code')
+      .digest();
   }
 
   encrypt(token: string): Buffer {
@@ -70,7 +72,9 @@ export class LinkSecrets implements OnApplicationBootstrap {
       }
     } catch (error) {
       // A database that is down at start must not stop the API; the next start tries again.
-      this.logger.warn(`Short codes of older links not filled in: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Short codes of older links not filled in: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -14,7 +14,11 @@ import { Responds } from '../common/contract/responds.decorator';
  * from the web server, never in an API URL, so no proxy or log keeps it.
  */
 @ApiTags('parent link')
-@ApiHeader({ name: PARENT_TOKEN_HEADER, required: true, description: 'The token of the family’s link, or its short code (any case, dashes optional)' })
+@ApiHeader({
+  name: PARENT_TOKEN_HEADER,
+  required: true,
+  description: 'The token of the family’s link, or its short code (any case, dashes optional)',
+})
 @Public()
 @Controller()
 export class ParentController {
@@ -34,7 +38,10 @@ export class ParentController {
 
   @Put(ROUTES.parent.step)
   @Responds(ParentFamilySchema, { description: 'The family after the change.' })
-  @ApiConflictResponse({ description: 'code changed_by_school: the school changed the step since `seen`; code opted_out: the person does not use Sferum/MAX.' })
+  @ApiConflictResponse({
+    description:
+      'code changed_by_school: the school changed the step since `seen`; code opted_out: the person does not use Sferum/MAX.',
+  })
   setStep(
     @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
     @UuidParam('personId') personId: string,
@@ -62,7 +69,10 @@ export class ParentController {
   }
 
   @Put(ROUTES.parent.personOptOut)
-  @Responds(ParentFamilySchema, { description: 'The family after the change: the person does not use Sferum/MAX (with the channel the school uses instead), or does again.' })
+  @Responds(ParentFamilySchema, {
+    description:
+      'The family after the change: the person does not use Sferum/MAX (with the channel the school uses instead), or does again.',
+  })
   setPersonOptOut(
     @Headers(PARENT_TOKEN_HEADER) token: string | undefined,
     @UuidParam('personId') personId: string,

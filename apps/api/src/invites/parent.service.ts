@@ -59,9 +59,16 @@ export class ParentService {
    * nothing. With `seen`, a change the school made since the page was loaded
    * is not overwritten: 409 changed_by_school.
    */
-  async setStatus(secret: unknown, ip: string, personId: string, target: Target, dto: ParentStatusDto): Promise<ParentFamily> {
+  async setStatus(
+    secret: unknown,
+    ip: string,
+    personId: string,
+    target: Target,
+    dto: ParentStatusDto,
+  ): Promise<ParentFamily> {
     const link = await this.resolve(secret, ip);
-    if (!(await this.parentPage.isFamilyMember(personId, link.familyId))) throw new NotFoundException('Person not found');
+    if (!(await this.parentPage.isFamilyMember(personId, link.familyId)))
+      throw new NotFoundException('Person not found');
     await this.progress.apply([{ personId, seen: dto.seen, change: toRequestedChange(target, dto) }], {
       source: 'parent_link',
       staffId: null,
@@ -81,11 +88,16 @@ export class ParentService {
     if (personId === null) {
       personIds = await this.parentPage.familyMemberIds(link.familyId);
     } else {
-      if (!(await this.parentPage.isFamilyMember(personId, link.familyId))) throw new NotFoundException('Person not found');
+      if (!(await this.parentPage.isFamilyMember(personId, link.familyId)))
+        throw new NotFoundException('Person not found');
       personIds = [personId];
     }
     if (personIds.length > 0) {
-      await this.progress.setOptOut(personIds.map((id) => ({ personId: id })), choice, { source: 'parent_link', staffId: null });
+      await this.progress.setOptOut(
+        personIds.map((id) => ({ personId: id })),
+        choice,
+        { source: 'parent_link', staffId: null },
+      );
     }
     return this.family(link);
   }
@@ -131,8 +143,12 @@ export class ParentService {
         id: person.id,
         kind: person.kind,
         displayName: person.display_name,
-        className: person.grade !== null && person.letter !== null ? formatClassName(person.grade, person.letter) : null,
-        steps: (person.steps ?? []).map(({ source, updatedAt, ...step }) => ({ ...step, ...marked(source, updatedAt) })),
+        className:
+          person.grade !== null && person.letter !== null ? formatClassName(person.grade, person.letter) : null,
+        steps: (person.steps ?? []).map(({ source, updatedAt, ...step }) => ({
+          ...step,
+          ...marked(source, updatedAt),
+        })),
         chats: person.chats.map(({ subject, grade, letter, source, updatedAt, ...chat }) => ({
           ...chat,
           name: chatName(chat.kind, subject, grade, letter),
@@ -145,7 +161,10 @@ export class ParentService {
 }
 
 /** Who marked an item and when, as the parent's page shows it and sends it back (`seen`); untouched: null. */
-function marked(source: ProgressSource | null, updatedAt: string): { markedBy: ParentStep['markedBy']; updatedAt: string | null } {
+function marked(
+  source: ProgressSource | null,
+  updatedAt: string,
+): { markedBy: ParentStep['markedBy']; updatedAt: string | null } {
   if (source === null) return { markedBy: null, updatedAt: null };
   return { markedBy: source === 'parent_link' ? 'parent' : 'school', updatedAt: new Date(updatedAt).toISOString() };
 }

@@ -28,6 +28,9 @@ export class TokenCipher {
     const tag = blob.subarray(blob.length - TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(blob.subarray(IV_BYTES, blob.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([
+      decipher.update(blob.subarray(IV_BYTES, blob.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
   }
 }

@@ -1,11 +1,12 @@
 import { HttpStatus, Body, Controller, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCookieAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
 import {
-  ApiCookieAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { SESSION_COOKIE, type SchoolClassSummary, ROUTES, SchoolClassSummaryListSchema, SchoolClassSummarySchema } from '@sferum/contracts';
+  SESSION_COOKIE,
+  type SchoolClassSummary,
+  ROUTES,
+  SchoolClassSummaryListSchema,
+  SchoolClassSummarySchema,
+} from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
@@ -56,7 +57,9 @@ export class ClassesController {
   }
 
   @Put(ROUTES.classes.parentInfo)
-  @Responds(SchoolClassSummarySchema, { description: 'The class teacher’s contact and the deadline, for the parents’ page and letters.' })
+  @Responds(SchoolClassSummarySchema, {
+    description: 'The class teacher’s contact and the deadline, for the parents’ page and letters.',
+  })
   setParentInfo(
     @Auth() auth: AuthContext,
     @UuidParam('classId') classId: string,

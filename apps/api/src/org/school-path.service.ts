@@ -74,7 +74,10 @@ export class SchoolPathService {
       const path = await this.schoolPaths.lockedForChange(manager, schoolId);
       for (const [index, { step }] of dto.notes.entries()) {
         if (!findStep(path, step)) {
-          throw RequestValidationException.forField(`notes.${index}.step`, `step must be one of ${stepIdsOf(path).join(', ')}`);
+          throw RequestValidationException.forField(
+            `notes.${index}.step`,
+            `step must be one of ${stepIdsOf(path).join(', ')}`,
+          );
         }
       }
       const steps = new Set(dto.notes.map((note) => note.step));

@@ -6,17 +6,19 @@ import {
   ApiNotFoundResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SESSION_COOKIE, type DistrictSummary, type SchoolSummary, DistrictSummarySchema, ROUTES, SchoolSummaryListSchema, SchoolSummarySchema } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type DistrictSummary,
+  type SchoolSummary,
+  DistrictSummarySchema,
+  ROUTES,
+  SchoolSummaryListSchema,
+  SchoolSummarySchema,
+} from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
-import {
-  CreateSchoolDto,
-  SetStepNotesDto,
-  SwitchPathDto,
-  UpdateDistrictDto,
-  UpdateSchoolDto,
-} from './dto/school.dto';
+import { CreateSchoolDto, SetStepNotesDto, SwitchPathDto, UpdateDistrictDto, UpdateSchoolDto } from './dto/school.dto';
 import { SchoolPathService } from './school-path.service';
 import { SchoolsService } from './schools.service';
 import { Responds } from '../common/contract/responds.decorator';
@@ -88,14 +90,24 @@ export class SchoolsController {
   })
   @ApiForbiddenResponse({ description: 'A teacher: only the school’s admin or the district admin chooses the path.' })
   @ApiConflictResponse({ description: 'The school is on that path already.' })
-  switchPath(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string, @Body() dto: SwitchPathDto): Promise<SchoolSummary> {
+  switchPath(
+    @Auth() auth: AuthContext,
+    @UuidParam('schoolId') schoolId: string,
+    @Body() dto: SwitchPathDto,
+  ): Promise<SchoolSummary> {
     return this.schoolPath.switchPath(auth, schoolId, dto);
   }
 
   @Put(ROUTES.schools.stepNotes)
-  @Responds(SchoolSummarySchema, { description: 'The school’s own notes per step, shown to its parents on the page and the letter.' })
+  @Responds(SchoolSummarySchema, {
+    description: 'The school’s own notes per step, shown to its parents on the page and the letter.',
+  })
   @ApiForbiddenResponse({ description: 'A teacher.' })
-  setStepNotes(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string, @Body() dto: SetStepNotesDto): Promise<SchoolSummary> {
+  setStepNotes(
+    @Auth() auth: AuthContext,
+    @UuidParam('schoolId') schoolId: string,
+    @Body() dto: SetStepNotesDto,
+  ): Promise<SchoolSummary> {
     return this.schoolPath.setStepNotes(auth, schoolId, dto);
   }
 }

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiCookieAuth, ApiForbiddenResponse, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, type SetupLink, type StaffMember, type StaffWithSetupLink, ROUTES, SetupLinkSchema, StaffMemberListSchema, StaffMemberSchema, StaffWithSetupLinkSchema } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type SetupLink,
+  type StaffMember,
+  type StaffWithSetupLink,
+  ROUTES,
+  SetupLinkSchema,
+  StaffMemberListSchema,
+  StaffMemberSchema,
+  StaffWithSetupLinkSchema,
+} from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
@@ -22,7 +32,10 @@ export class StaffController {
   }
 
   @Post(ROUTES.staff.list)
-  @Responds(StaffWithSetupLinkSchema, { status: HttpStatus.CREATED, description: 'The setup link is shown only in this answer.' })
+  @Responds(StaffWithSetupLinkSchema, {
+    status: HttpStatus.CREATED,
+    description: 'The setup link is shown only in this answer.',
+  })
   create(@Auth() auth: AuthContext, @Body() dto: CreateStaffDto): Promise<StaffWithSetupLink> {
     return this.staff.create(auth, dto);
   }
@@ -58,7 +71,10 @@ export class StaffController {
   }
 
   @Post(ROUTES.staff.setupLink)
-  @Responds(SetupLinkSchema, { status: HttpStatus.CREATED, description: 'Earlier unused setup links of this account stop working.' })
+  @Responds(SetupLinkSchema, {
+    status: HttpStatus.CREATED,
+    description: 'Earlier unused setup links of this account stop working.',
+  })
   reissueSetupLink(@Auth() auth: AuthContext, @UuidParam('staffId') staffId: string): Promise<SetupLink> {
     return this.staff.reissueSetupLink(auth, staffId);
   }

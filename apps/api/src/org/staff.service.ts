@@ -78,7 +78,10 @@ export class StaffService {
         throw new ForbiddenException('You cannot change your own role');
       }
       if (belongsToSchool(dto.role) !== belongsToSchool(staff.role)) {
-        throw RequestValidationException.forField('role', 'a district admin account cannot become a school account, nor the other way round');
+        throw RequestValidationException.forField(
+          'role',
+          'a district admin account cannot become a school account, nor the other way round',
+        );
       }
     }
     await this.dataSource.transaction(async (manager) => {
@@ -120,4 +123,3 @@ export class StaffService {
     return this.dataSource.transaction((manager) => this.setupLinks.issue(staffId, manager));
   }
 }
-

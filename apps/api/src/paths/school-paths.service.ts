@@ -23,7 +23,10 @@ export class SchoolPaths {
   }
 
   /** The path of the school of these people (all of one school), locked as above; null when none of them exists. */
-  async lockedForPeople(manager: EntityManager, personIds: readonly string[]): Promise<{ schoolId: string; path: OnboardingPath } | null> {
+  async lockedForPeople(
+    manager: EntityManager,
+    personIds: readonly string[],
+  ): Promise<{ schoolId: string; path: OnboardingPath } | null> {
     const schools = await this.schools.schoolsOfPeopleForChange(manager, personIds);
     const [school] = schools;
     if (!school) return null;

@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, ClassErasureResultSchema, FamilyDataExportSchema, ROUTES, SchoolErasureResultSchema, type SchoolErasureResult } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  ClassErasureResultSchema,
+  FamilyDataExportSchema,
+  ROUTES,
+  SchoolErasureResultSchema,
+  type SchoolErasureResult,
+} from '@sferum/contracts';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';
 import { UuidParam } from '../common/uuid-param.decorator';
@@ -29,7 +36,9 @@ export class PrivacyController {
 
   @Post(ROUTES.classes.eraseRoster)
   @HttpCode(HttpStatus.OK)
-  @Responds(ClassErasureResultSchema, { description: 'End of year: the class’s students and the families left with no child are erased.' })
+  @Responds(ClassErasureResultSchema, {
+    description: 'End of year: the class’s students and the families left with no child are erased.',
+  })
   eraseClassRoster(@Auth() auth: AuthContext, @UuidParam('classId') classId: string): Promise<{ people: number }> {
     return this.privacy.eraseClassRoster(auth, classId);
   }

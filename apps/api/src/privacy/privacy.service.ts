@@ -39,7 +39,11 @@ export class PrivacyService {
     const links = await this.privacy.familyLinks(family.id);
     return {
       exportedAt: new Date().toISOString(),
-      family: { id: family.id, createdAt: dates.createdAt.toISOString(), lastRemindedAt: dates.lastRemindedAt?.toISOString() ?? null },
+      family: {
+        id: family.id,
+        createdAt: dates.createdAt.toISOString(),
+        lastRemindedAt: dates.lastRemindedAt?.toISOString() ?? null,
+      },
       people,
       links,
       note:
@@ -63,7 +67,10 @@ export class PrivacyService {
       const emptied = await this.privacy.familiesWithoutStudents(manager, familyIds);
       const parents = await this.privacy.countPeopleOfFamilies(manager, emptied);
       await this.erase(manager, emptied);
-      await this.counters.recount(manager, [schoolClass.id, ...(await this.counters.classesOfFamilies(manager, familyIds))]);
+      await this.counters.recount(manager, [
+        schoolClass.id,
+        ...(await this.counters.classesOfFamilies(manager, familyIds)),
+      ]);
       return { people: removed + parents };
     });
   }
@@ -78,7 +85,10 @@ export class PrivacyService {
   async eraseSchool(auth: AuthContext, schoolId: string, request: EraseSchoolRequest): Promise<SchoolErasureResult> {
     const school = await this.access.requireAccess(auth, 'school.privacy', schoolId);
     if (request.schoolName !== school.name) {
-      throw RequestValidationException.forField('schoolName', 'schoolName must be the school’s name, to confirm the erasure');
+      throw RequestValidationException.forField(
+        'schoolName',
+        'schoolName must be the school’s name, to confirm the erasure',
+      );
     }
     const result = await this.dataSource.transaction(async (manager) => {
       const erased = await this.deleteFamilies(manager, await this.privacy.familiesOfSchool(manager, school.id));

@@ -1,6 +1,11 @@
 import { matchMemberList, nameTokens, type ChatMember } from './member-list';
 
-const member = (personId: string, displayName: string, kind: ChatMember['kind'] = 'student', joined = false): ChatMember => ({
+const member = (
+  personId: string,
+  displayName: string,
+  kind: ChatMember['kind'] = 'student',
+  joined = false,
+): ChatMember => ({
   personId,
   displayName,
   kind,

@@ -5,8 +5,28 @@ export interface ChatMember extends MemberListCandidate {
 }
 
 /** Words of a member list that are not a name: roles as MAX and Sferum write them, and what a copy drags along. */
-const PARENT_WORDS = new Set(['родитель', 'родительница', 'мама', 'папа', 'мать', 'отец', 'законный', 'представитель', 'опекун', 'parent']);
-const STUDENT_WORDS = new Set(['ученик', 'ученица', 'учащийся', 'учащаяся', 'обучающийся', 'обучающаяся', 'student', 'pupil']);
+const PARENT_WORDS = new Set([
+  'родитель',
+  'родительница',
+  'мама',
+  'папа',
+  'мать',
+  'отец',
+  'законный',
+  'представитель',
+  'опекун',
+  'parent',
+]);
+const STUDENT_WORDS = new Set([
+  'ученик',
+  'ученица',
+  'учащийся',
+  'учащаяся',
+  'обучающийся',
+  'обучающаяся',
+  'student',
+  'pupil',
+]);
 const PATRONYMIC = /(ич|вна|ична|чна|оглы|кызы)$/;
 
 /** Lower case, ё as е, letters and hyphens only: "Пётр  Иванов-Петров," → ["петр", "иванов-петров"]. */
@@ -46,14 +66,20 @@ export function matchMemberList(text: string, members: readonly ChatMember[]): M
   const people = members.map((member) => ({ member, tokens: nameTokens(member.displayName) }));
   const preview: MemberListPreview = { matched: [], alreadyJoined: [], ambiguous: [], unknown: [] };
   const seen = new Set<string>();
-  const candidate = ({ personId, displayName, kind }: ChatMember): MemberListCandidate => ({ personId, displayName, kind });
+  const candidate = ({ personId, displayName, kind }: ChatMember): MemberListCandidate => ({
+    personId,
+    displayName,
+    kind,
+  });
   for (const [index, raw] of text.split(/\r\n|\r|\n/).entries()) {
     const lineText = raw.trim();
     const tokens = nameTokens(lineText);
     if (tokens.length === 0) continue;
     const line: MemberListLine = { line: index + 1, text: lineText.slice(0, 200) };
     const hint = kindHint(tokens);
-    const found = people.filter(({ member, tokens: own }) => (hint === null || member.kind === hint) && names(tokens, own)).map((p) => p.member);
+    const found = people
+      .filter(({ member, tokens: own }) => (hint === null || member.kind === hint) && names(tokens, own))
+      .map((p) => p.member);
     if (found.length === 0) {
       preview.unknown.push(line);
     } else if (found.length > 1) {

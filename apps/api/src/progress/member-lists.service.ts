@@ -28,10 +28,14 @@ export class MemberListsService {
   async commit(auth: AuthContext, chatId: string, personIds: string[]): Promise<MemberListResult> {
     const members = new Map((await this.members(auth, chatId)).map((member) => [member.personId, member]));
     const unknown = personIds.filter((id) => !members.has(id));
-    if (unknown.length > 0) throw RequestValidationException.forField('personIds', `not people of this chat: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw RequestValidationException.forField('personIds', `not people of this chat: ${unknown.join(', ')}`);
     const wanted = [...new Set(personIds)].filter((id) => !members.get(id)!.joined && !members.get(id)!.optedOut);
     const changed = await this.progress.apply(
-      wanted.map((personId) => ({ personId, change: { target: { chatId }, status: 'joined', blockerReason: null, blockerNote: null } })),
+      wanted.map((personId) => ({
+        personId,
+        change: { target: { chatId }, status: 'joined', blockerReason: null, blockerNote: null },
+      })),
       { source: 'member_list', staffId: auth.userId },
     );
     return { joined: changed.length, unchanged: new Set(personIds).size - changed.length };

@@ -105,7 +105,10 @@ export class PeopleViewRepository {
   /** The counters of each of the classes, as the class page shows them: what a change answers. */
   async loadCountersOfClasses(manager: EntityManager, classIds: readonly string[]): Promise<ClassCounters[]> {
     return Promise.all(
-      [...new Set(classIds)].map(async (classId) => ({ classId, counters: await this.loadClassCounters(manager, classId) })),
+      [...new Set(classIds)].map(async (classId) => ({
+        classId,
+        counters: await this.loadClassCounters(manager, classId),
+      })),
     );
   }
 }

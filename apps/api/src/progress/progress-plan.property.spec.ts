@@ -1,26 +1,35 @@
 import fc from 'fast-check';
 import { CHAT_STATUSES, MAX_PATH, STEP_STATUSES, VK_PATH, stepIdsOf, type OnboardingPath } from '@sferum/contracts';
-import { freshState, PathOrderConflict, planTransitions, type PersonState, type RequestedChange } from './progress-plan';
+import {
+  freshState,
+  PathOrderConflict,
+  planTransitions,
+  type PersonState,
+  type RequestedChange,
+} from './progress-plan';
 
 const CHATS = ['class-chat', 'school-chat'];
 
-const changeOn = (path: OnboardingPath): fc.Arbitrary<RequestedChange> => fc.oneof(
-  fc.record({
-    target: fc.constantFrom(...stepIdsOf(path)).map((step) => ({ step })),
-    status: fc.constantFrom(...STEP_STATUSES),
-    reason: fc.constantFrom(...path.blockers.map((b) => b.id)),
-  }),
-  fc.record({
-    target: fc.constantFrom(...CHATS).map((chatId) => ({ chatId })),
-    status: fc.constantFrom(...CHAT_STATUSES),
-    reason: fc.constantFrom(...path.blockers.map((b) => b.id)),
-  }),
-).map(({ target, status, reason }) => ({
-  target,
-  status,
-  blockerReason: status === 'blocked' ? reason : null,
-  blockerNote: null,
-}));
+const changeOn = (path: OnboardingPath): fc.Arbitrary<RequestedChange> =>
+  fc
+    .oneof(
+      fc.record({
+        target: fc.constantFrom(...stepIdsOf(path)).map((step) => ({ step })),
+        status: fc.constantFrom(...STEP_STATUSES),
+        reason: fc.constantFrom(...path.blockers.map((b) => b.id)),
+      }),
+      fc.record({
+        target: fc.constantFrom(...CHATS).map((chatId) => ({ chatId })),
+        status: fc.constantFrom(...CHAT_STATUSES),
+        reason: fc.constantFrom(...path.blockers.map((b) => b.id)),
+      }),
+    )
+    .map(({ target, status, reason }) => ({
+      target,
+      status,
+      blockerReason: status === 'blocked' ? reason : null,
+      blockerNote: null,
+    }));
 
 function freshPerson(path: OnboardingPath): PersonState {
   const state = freshState(path);
@@ -50,7 +59,8 @@ describe.each([MAX_PATH, VK_PATH])('the order of path $id, under any sequence of
           }
           const done = stepIdsOf(path).map((step) => state.steps.get(step)?.status === 'done');
           expect(done).toEqual([...done].sort((a, b) => Number(b) - Number(a)));
-          if ([...state.chats.values()].some((chat) => chat.status === 'joined')) expect(done.every(Boolean)).toBe(true);
+          if ([...state.chats.values()].some((chat) => chat.status === 'joined'))
+            expect(done.every(Boolean)).toBe(true);
           for (const item of [...state.steps.values(), ...state.chats.values()]) {
             expect(item.blockerReason !== null).toBe(item.status === 'blocked');
           }

@@ -4,10 +4,15 @@ import { PathOrderConflict, planTransitions, UnknownChat, type ItemState, type P
 const notStarted: ItemState<'not_started'> = { status: 'not_started', blockerReason: null, blockerNote: null };
 const done: ItemState<'done'> = { status: 'done', blockerReason: null, blockerNote: null };
 
-function person(steps: Partial<Record<StepId, ItemState<'not_started' | 'done'>>> = {}, chats: Record<string, 'joined' | 'not_joined'> = {}): PersonState {
+function person(
+  steps: Partial<Record<StepId, ItemState<'not_started' | 'done'>>> = {},
+  chats: Record<string, 'joined' | 'not_joined'> = {},
+): PersonState {
   return {
     steps: new Map(Object.entries({ vk_id: notStarted, sferum_profile: notStarted, messenger: notStarted, ...steps })),
-    chats: new Map(Object.entries(chats).map(([id, status]) => [id, { status, blockerReason: null, blockerNote: null }])),
+    chats: new Map(
+      Object.entries(chats).map(([id, status]) => [id, { status, blockerReason: null, blockerNote: null }]),
+    ),
   };
 }
 
@@ -16,7 +21,12 @@ const targets = (transitions: ReturnType<typeof planTransitions>) =>
 
 describe('planTransitions', () => {
   it('marks the earlier steps done with a later one', () => {
-    const plan = planTransitions(VK_PATH, person(), { target: { step: 'messenger' }, status: 'done', blockerReason: null, blockerNote: null });
+    const plan = planTransitions(VK_PATH, person(), {
+      target: { step: 'messenger' },
+      status: 'done',
+      blockerReason: null,
+      blockerNote: null,
+    });
     expect(targets(plan)).toEqual(['vk_id=done', 'sferum_profile=done', 'messenger=done']);
   });
 
@@ -31,14 +41,26 @@ describe('planTransitions', () => {
   });
 
   it('changes nothing when the state is already so', () => {
-    expect(planTransitions(VK_PATH, person({ vk_id: done }), { target: { step: 'vk_id' }, status: 'done', blockerReason: null, blockerNote: null })).toEqual([]);
+    expect(
+      planTransitions(VK_PATH, person({ vk_id: done }), {
+        target: { step: 'vk_id' },
+        status: 'done',
+        blockerReason: null,
+        blockerNote: null,
+      }),
+    ).toEqual([]);
   });
 
   it('records a new reason on a step that stays blocked', () => {
     const blocked = { status: 'blocked', blockerReason: 'forgot_password', blockerNote: null } as const;
     const state = person();
     state.steps.set('vk_id', blocked);
-    const plan = planTransitions(VK_PATH, state, { target: { step: 'vk_id' }, status: 'blocked', blockerReason: 'shared_phone', blockerNote: null });
+    const plan = planTransitions(VK_PATH, state, {
+      target: { step: 'vk_id' },
+      status: 'blocked',
+      blockerReason: 'shared_phone',
+      blockerNote: null,
+    });
     expect(plan).toHaveLength(1);
     expect(plan[0]?.to.blockerReason).toBe('shared_phone');
   });
@@ -67,18 +89,27 @@ describe('planTransitions', () => {
   });
 
   it('lets a chat be left without touching the steps', () => {
-    const plan = planTransitions(VK_PATH, person({ vk_id: done, sferum_profile: done, messenger: done }, { c1: 'joined' }), {
-      target: { chatId: 'c1' },
-      status: 'not_joined',
-      blockerReason: null,
-      blockerNote: null,
-    });
+    const plan = planTransitions(
+      VK_PATH,
+      person({ vk_id: done, sferum_profile: done, messenger: done }, { c1: 'joined' }),
+      {
+        target: { chatId: 'c1' },
+        status: 'not_joined',
+        blockerReason: null,
+        blockerNote: null,
+      },
+    );
     expect(targets(plan)).toEqual(['chat:c1=not_joined']);
   });
 
   it('refuses a chat the person is not in', () => {
     expect(() =>
-      planTransitions(VK_PATH, person(), { target: { chatId: 'elsewhere' }, status: 'joined', blockerReason: null, blockerNote: null }),
+      planTransitions(VK_PATH, person(), {
+        target: { chatId: 'elsewhere' },
+        status: 'joined',
+        blockerReason: null,
+        blockerNote: null,
+      }),
     ).toThrow(UnknownChat);
   });
 });

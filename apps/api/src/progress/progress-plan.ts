@@ -65,7 +65,11 @@ export function freshState(path: OnboardingPath): PersonState {
  * Nothing that is already so becomes a transition: repeating a change is a no-op.
  */
 export function planTransitions(path: OnboardingPath, state: PersonState, change: RequestedChange): Transition[] {
-  const wanted: ItemState = { status: change.status, blockerReason: change.blockerReason, blockerNote: change.blockerNote };
+  const wanted: ItemState = {
+    status: change.status,
+    blockerReason: change.blockerReason,
+    blockerNote: change.blockerNote,
+  };
   const transitions: Transition[] = [];
   const setStep = (step: string, to: ItemState): void => {
     const from = state.steps.get(step) ?? NOT_STARTED;
@@ -78,7 +82,9 @@ export function planTransitions(path: OnboardingPath, state: PersonState, change
       for (const earlier of stepsBefore(path, step)) setStep(earlier, DONE);
     } else {
       const laterDone = stepsAfter(path, step).filter((later) => state.steps.get(later)?.status === 'done');
-      const joinedChats = [...state.chats.entries()].filter(([, chat]) => chat.status === 'joined').map(([id]) => `chat ${id}`);
+      const joinedChats = [...state.chats.entries()]
+        .filter(([, chat]) => chat.status === 'joined')
+        .map(([id]) => `chat ${id}`);
       if (laterDone.length > 0 || joinedChats.length > 0) {
         throw new PathOrderConflict([...laterDone, ...joinedChats]);
       }

@@ -29,9 +29,12 @@ export function toRequestedChange(target: Target, fields: StatusFields): Request
     throw RequestValidationException.forField('status', `status must be one of ${allowed.join(', ')}`);
   }
   const blocked = fields.status === 'blocked';
-  if (blocked && !fields.blockerReason) throw RequestValidationException.forField('blockerReason', 'blockerReason is required when blocked');
-  if (!blocked && fields.blockerReason) throw RequestValidationException.forField('blockerReason', 'blockerReason goes only with status blocked');
-  if (!blocked && fields.blockerNote) throw RequestValidationException.forField('blockerNote', 'blockerNote goes only with status blocked');
+  if (blocked && !fields.blockerReason)
+    throw RequestValidationException.forField('blockerReason', 'blockerReason is required when blocked');
+  if (!blocked && fields.blockerReason)
+    throw RequestValidationException.forField('blockerReason', 'blockerReason goes only with status blocked');
+  if (!blocked && fields.blockerNote)
+    throw RequestValidationException.forField('blockerNote', 'blockerNote goes only with status blocked');
   return {
     target,
     status: fields.status,
@@ -43,25 +46,37 @@ export function toRequestedChange(target: Target, fields: StatusFields): Request
 /** The step must be one of the school's path, and a reason one that step (or the chats) offers: else 400 naming the field. */
 export function checkAgainstPath(path: OnboardingPath, change: RequestedChange): void {
   if ('step' in change.target && !findStep(path, change.target.step)) {
-    throw RequestValidationException.forField('step', `step must be one of the school's path (${path.id}): ${stepIdsOf(path).join(', ')}`);
+    throw RequestValidationException.forField(
+      'step',
+      `step must be one of the school's path (${path.id}): ${stepIdsOf(path).join(', ')}`,
+    );
   }
   if (change.blockerReason === null) return;
-  const offered = blockersFor(path, 'step' in change.target ? { step: change.target.step } : { chat: true }).map((b) => b.id);
+  const offered = blockersFor(path, 'step' in change.target ? { step: change.target.step } : { chat: true }).map(
+    (b) => b.id,
+  );
   if (!offered.includes(change.blockerReason)) {
-    throw RequestValidationException.forField('blockerReason', `blockerReason must be one of ${offered.join(', ')} here`);
+    throw RequestValidationException.forField(
+      'blockerReason',
+      `blockerReason must be one of ${offered.join(', ')} here`,
+    );
   }
 }
 
 /** Opting out needs the channel used instead (and a note for "other"); coming back takes neither. */
 export function toOptOutChoice(request: OptOutRequest): OptOutChoice {
   if (!request.optedOut) {
-    if (request.channel !== undefined) throw RequestValidationException.forField('channel', 'channel goes only with optedOut true');
+    if (request.channel !== undefined)
+      throw RequestValidationException.forField('channel', 'channel goes only with optedOut true');
     if (request.note) throw RequestValidationException.forField('note', 'note goes only with optedOut true');
     return null;
   }
   if (!request.channel) throw RequestValidationException.forField('channel', 'channel is required when opting out');
   if (request.channel === 'other' && !request.note) {
-    throw RequestValidationException.forField('note', 'note is required for channel other: say how the school keeps the family informed');
+    throw RequestValidationException.forField(
+      'note',
+      'note is required for channel other: say how the school keeps the family informed',
+    );
   }
   return { channel: request.channel, note: request.note ? request.note : null };
 }

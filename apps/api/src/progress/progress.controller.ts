@@ -25,7 +25,14 @@ import { UuidParam } from '../common/uuid-param.decorator';
 import { RequestValidationException } from '../common/validation';
 import { ClassCountersRepository } from './class-counters.repository';
 import { PeopleViewRepository } from './people-view.repository';
-import { BulkProgressDto, FamilyOptOutDto, MemberListCommitDto, MemberListDto, SetOptOutDto, SetStatusDto } from './dto/set-status.dto';
+import {
+  BulkProgressDto,
+  FamilyOptOutDto,
+  MemberListCommitDto,
+  MemberListDto,
+  SetOptOutDto,
+  SetStatusDto,
+} from './dto/set-status.dto';
 import { MemberListsService } from './member-lists.service';
 import { HistoryRepository } from './history.repository';
 import type { Target } from './progress-plan';
@@ -54,7 +61,8 @@ export class ProgressController {
 
   @Put(ROUTES.people.step)
   @Responds(PersonChangeResultSchema, {
-    description: 'The person after the change (earlier steps follow a step marked done), and the counters of the classes they count in.',
+    description:
+      'The person after the change (earlier steps follow a step marked done), and the counters of the classes they count in.',
   })
   @ApiConflictResponse({ description: 'Stale version, archived person, or later steps still done.' })
   async setStep(
@@ -68,7 +76,8 @@ export class ProgressController {
 
   @Put(ROUTES.people.chat)
   @Responds(PersonChangeResultSchema, {
-    description: 'The person after the change (joining a chat marks every step done), and the counters of the classes they count in.',
+    description:
+      'The person after the change (joining a chat marks every step done), and the counters of the classes they count in.',
   })
   async setChat(
     @Auth() auth: AuthContext,
@@ -83,7 +92,11 @@ export class ProgressController {
   @Post(ROUTES.classes.progress)
   @HttpCode(HttpStatus.OK)
   @Responds(BulkProgressResultSchema)
-  async bulk(@Auth() auth: AuthContext, @UuidParam('classId') classId: string, @Body() dto: BulkProgressDto): Promise<BulkProgressResult> {
+  async bulk(
+    @Auth() auth: AuthContext,
+    @UuidParam('classId') classId: string,
+    @Body() dto: BulkProgressDto,
+  ): Promise<BulkProgressResult> {
     const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     if ((dto.step === undefined) === (dto.chatId === undefined)) {
       throw RequestValidationException.forField('step', 'give either step or chatId');
@@ -107,7 +120,9 @@ export class ProgressController {
    * back. Not a blocker: the person's steps stay as they were.
    */
   @Put(ROUTES.people.optOut)
-  @Responds(PersonChangeResultSchema, { description: 'The person after the change, and the counters of the classes they count in.' })
+  @Responds(PersonChangeResultSchema, {
+    description: 'The person after the change, and the counters of the classes they count in.',
+  })
   @ApiConflictResponse({ description: 'Stale version or archived person.' })
   async setOptOut(
     @Auth() auth: AuthContext,
@@ -121,7 +136,9 @@ export class ProgressController {
 
   /** The same for every person of a family at once, all or nothing. */
   @Put(ROUTES.families.optOut)
-  @Responds(BulkProgressResultSchema, { description: 'The family’s people after the change, and the counters of the classes they count in.' })
+  @Responds(BulkProgressResultSchema, {
+    description: 'The family’s people after the change, and the counters of the classes they count in.',
+  })
   async setFamilyOptOut(
     @Auth() auth: AuthContext,
     @UuidParam('familyId') familyId: string,
@@ -132,7 +149,10 @@ export class ProgressController {
     const members = await this.store.familyMemberIds(familyId);
     const given = new Set(dto.people.map((person) => person.personId));
     if (given.size !== dto.people.length || members.length !== given.size || members.some((id) => !given.has(id))) {
-      throw RequestValidationException.forField('people', 'people must list every person of the family once, with the version seen');
+      throw RequestValidationException.forField(
+        'people',
+        'people must list every person of the family once, with the version seen',
+      );
     }
     await this.progress.setOptOut(
       dto.people.map((person) => ({ personId: person.personId, expectedVersion: person.version })),
@@ -149,14 +169,24 @@ export class ProgressController {
       'Matches a member list copied from MAX or Sferum to the chat’s people (ё and е alike, surname and first name in either order, ' +
       'patronymic optional, parents and students apart where the list says so): matched, already joined, ambiguous, unknown. Writes nothing.',
   })
-  previewMembers(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: MemberListDto): Promise<MemberListPreview> {
+  previewMembers(
+    @Auth() auth: AuthContext,
+    @UuidParam('chatId') chatId: string,
+    @Body() dto: MemberListDto,
+  ): Promise<MemberListPreview> {
     return this.memberLists.preview(auth, chatId, dto.text);
   }
 
   @Post(ROUTES.chats.membersCommit)
   @HttpCode(HttpStatus.OK)
-  @Responds(MemberListResultSchema, { description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.' })
-  commitMembers(@Auth() auth: AuthContext, @UuidParam('chatId') chatId: string, @Body() dto: MemberListCommitDto): Promise<MemberListResult> {
+  @Responds(MemberListResultSchema, {
+    description: 'Marks the given people as joined (source member_list), in one transaction; removes nobody.',
+  })
+  commitMembers(
+    @Auth() auth: AuthContext,
+    @UuidParam('chatId') chatId: string,
+    @Body() dto: MemberListCommitDto,
+  ): Promise<MemberListResult> {
     return this.memberLists.commit(auth, chatId, dto.personIds);
   }
 
@@ -167,7 +197,12 @@ export class ProgressController {
     return this.events.forPerson(personId);
   }
 
-  private async setOne(auth: AuthContext, personId: string, target: Target, dto: SetStatusDto): Promise<PersonChangeResult> {
+  private async setOne(
+    auth: AuthContext,
+    personId: string,
+    target: Target,
+    dto: SetStatusDto,
+  ): Promise<PersonChangeResult> {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     await this.progress.apply(
       [{ personId, expectedVersion: dto.version, change: toRequestedChange(target, dto) }],
@@ -188,8 +223,12 @@ export class ProgressController {
   private async changed(schoolId: string, personIds: string[], classId: string | null): Promise<BulkProgressResult> {
     const manager = this.dataSource.manager;
     const [updated, classes] = await Promise.all([
-      this.schoolPaths.of(manager, schoolId).then((path) => this.peopleView.loadPeople(manager, path, personIds, classId)),
-      this.counters.classesOfPeople(manager, personIds).then((classIds) => this.peopleView.loadCountersOfClasses(manager, classIds)),
+      this.schoolPaths
+        .of(manager, schoolId)
+        .then((path) => this.peopleView.loadPeople(manager, path, personIds, classId)),
+      this.counters
+        .classesOfPeople(manager, personIds)
+        .then((classIds) => this.peopleView.loadCountersOfClasses(manager, classIds)),
     ]);
     return { updated, classes };
   }

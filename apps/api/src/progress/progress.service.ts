@@ -58,7 +58,10 @@ function checkSeen(change: PersonChange, state: PersonState, touched: Touched | 
   const current = 'step' in target ? state.steps.get(target.step) : state.chats.get(target.chatId);
   if (!current || !touched || touched.source === 'parent_link' || touched.source === null) return;
   if (current.status !== change.seen!.status || touched.at !== change.seen!.updatedAt) {
-    throw new CodedConflictException('changed_by_school', 'The school changed this since the page was loaded: look at what it marked, then confirm again');
+    throw new CodedConflictException(
+      'changed_by_school',
+      'The school changed this since the page was loaded: look at what it marked, then confirm again',
+    );
   }
 }
 
@@ -118,7 +121,12 @@ export class ProgressService {
     if (transitions.length === 0) return [];
 
     await this.writeStates(manager, transitions, actor);
-    await this.insertEvents(manager, path, actor, transitions.map((t) => eventOf(t)));
+    await this.insertEvents(
+      manager,
+      path,
+      actor,
+      transitions.map((t) => eventOf(t)),
+    );
     return this.finish(manager, [...new Set(transitions.map((transition) => transition.personId))]);
   }
 
@@ -216,7 +224,12 @@ export class ProgressService {
   }
 
   /** One `progress_event` per entry, in order, all with one change id and the path they happened on. */
-  private async insertEvents(manager: EntityManager, path: OnboardingPath, actor: Actor, events: EventRow[]): Promise<void> {
+  private async insertEvents(
+    manager: EntityManager,
+    path: OnboardingPath,
+    actor: Actor,
+    events: EventRow[],
+  ): Promise<void> {
     await this.store.insertEvents(manager, events, {
       source: actor.source,
       staffId: actor.staffId,

@@ -8,7 +8,8 @@ import { RequestValidationException } from '../common/validation';
  */
 const stepShape: PipeTransform<string, string> = {
   transform(value: string): string {
-    if (!CATALOGUE_ID_PATTERN.test(value)) throw RequestValidationException.forField('step', 'step must be a step id of the school’s path');
+    if (!CATALOGUE_ID_PATTERN.test(value))
+      throw RequestValidationException.forField('step', 'step must be a step id of the school’s path');
     return value;
   },
 };

@@ -30,7 +30,9 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<ApiKeyRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     const secret = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
-    const key = looksLikeToken(secret) ? await this.keys.findLive(hashToken(secret), LAST_USED_PRECISION_SECONDS) : undefined;
+    const key = looksLikeToken(secret)
+      ? await this.keys.findLive(hashToken(secret), LAST_USED_PRECISION_SECONDS)
+      : undefined;
     if (!key) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
       throw new UnauthorizedException('A valid reporting API key is required: Authorization: Bearer <key>');

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, type ApiKeySummary, type CreateApiKeyRequest, type CreatedApiKey, ApiKeySummaryListSchema, ApiKeySummarySchema, CreatedApiKeySchema, ROUTES } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type ApiKeySummary,
+  type CreateApiKeyRequest,
+  type CreatedApiKey,
+  ApiKeySummaryListSchema,
+  ApiKeySummarySchema,
+  CreatedApiKeySchema,
+  ROUTES,
+} from '@sferum/contracts';
 import { IsString, Length } from 'class-validator';
 import type { AuthContext } from '../auth/auth-context';
 import { Auth } from '../auth/auth.decorators';

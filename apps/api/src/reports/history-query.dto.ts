@@ -45,7 +45,10 @@ export function historyRange(query: HistoryRangeDto): { from: string; to: string
   const from = query.from ?? new Date(Date.parse(to) - DEFAULT_HISTORY_DAYS * 86_400_000).toISOString().slice(0, 10);
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
   if (Number.isNaN(days) || days < 0 || days > MAX_HISTORY_DAYS) {
-    throw RequestValidationException.forField('from', `from must be a valid date on or before to, at most ${MAX_HISTORY_DAYS} days earlier`);
+    throw RequestValidationException.forField(
+      'from',
+      `from must be a valid date on or before to, at most ${MAX_HISTORY_DAYS} days earlier`,
+    );
   }
   return { from, to };
 }

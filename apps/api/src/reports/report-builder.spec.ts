@@ -13,7 +13,13 @@ import {
 const MAX = reportPathOf(PATH_CATALOGUE, 'max');
 const VK = reportPathOf(PATH_CATALOGUE, 'vk');
 
-const row = (person_kind: PersonKind, item: string, status: string, people: number, blocker_reason = ''): CounterRow => ({
+const row = (
+  person_kind: PersonKind,
+  item: string,
+  status: string,
+  people: number,
+  blocker_reason = '',
+): CounterRow => ({
   person_kind,
   item,
   status,
@@ -51,7 +57,10 @@ const MAX_CLASS: CounterRow[] = [
 const VK_SCHOOL: CounterRow[] = [
   row('student', 'overall', 'connected', 1),
   row('student', 'overall', 'opted_out', 1),
-  ...['vk_id', 'sferum_profile', 'messenger'].flatMap((step) => [row('student', step, 'done', 1), row('student', step, 'opted_out', 1)]),
+  ...['vk_id', 'sferum_profile', 'messenger'].flatMap((step) => [
+    row('student', step, 'done', 1),
+    row('student', step, 'opted_out', 1),
+  ]),
   row('student', 'chat_class', 'joined', 1),
   row('student', 'chat_class', 'opted_out', 1),
 ];
@@ -61,9 +70,28 @@ describe('buildReport', () => {
     const { students } = buildReport(MAX_CLASS, MAX);
     expect(students.people).toBe(5);
     expect(students.participants).toBe(4);
-    expect(students.overall).toEqual({ connected: 1, inProgress: 1, blocked: 1, notStarted: 1, optedOut: 1, shareConnected: 0.25 });
-    expect(students.steps.max_account).toMatchObject({ done: 3, notStarted: 1, blocked: 0, optedOut: 1, shareDone: 0.75 });
-    expect(students.steps.school_profile).toMatchObject({ done: 1, blocked: 1, notStarted: 2, optedOut: 1, shareDone: 0.25 });
+    expect(students.overall).toEqual({
+      connected: 1,
+      inProgress: 1,
+      blocked: 1,
+      notStarted: 1,
+      optedOut: 1,
+      shareConnected: 0.25,
+    });
+    expect(students.steps.max_account).toMatchObject({
+      done: 3,
+      notStarted: 1,
+      blocked: 0,
+      optedOut: 1,
+      shareDone: 0.75,
+    });
+    expect(students.steps.school_profile).toMatchObject({
+      done: 1,
+      blocked: 1,
+      notStarted: 2,
+      optedOut: 1,
+      shareDone: 0.25,
+    });
     expect(students.classChatJoined).toBe(1);
     expect(students.subjectChatsJoined).toBe(2);
     expect(students.subjectChatMemberships).toBe(6);
@@ -86,12 +114,22 @@ describe('buildReport', () => {
       other: 0,
     });
     expect(Object.keys(students.steps.max_account?.blockedByReason ?? {})).toEqual(MAX.steps[0]?.reasons);
-    expect(parents.steps.max_account).toEqual({ notStarted: 0, done: 0, blocked: 0, blockedByReason: expect.any(Object), optedOut: 0, shareDone: 0 });
+    expect(parents.steps.max_account).toEqual({
+      notStarted: 0,
+      done: 0,
+      blocked: 0,
+      blockedByReason: expect.any(Object),
+      optedOut: 0,
+      shareDone: 0,
+    });
     expect(buildReport(MAX_CLASS, VK).students.steps).not.toHaveProperty('max_account');
   });
 
   it('answers 0, not NaN, when everyone opted out or there is nobody', () => {
-    const allOut = buildReport([row('parent', 'overall', 'opted_out', 2), row('parent', 'max_account', 'opted_out', 2)], MAX).parents;
+    const allOut = buildReport(
+      [row('parent', 'overall', 'opted_out', 2), row('parent', 'max_account', 'opted_out', 2)],
+      MAX,
+    ).parents;
     expect(allOut.participants).toBe(0);
     expect(allOut.overall.shareConnected).toBe(0);
     expect(allOut.steps.max_account?.shareDone).toBe(0);
@@ -99,7 +137,11 @@ describe('buildReport', () => {
   });
 
   it('takes the people of a snapshot from before `overall` from its first step', () => {
-    const legacy = [row('student', 'vk_id', 'done', 2), row('student', 'vk_id', 'not_started', 2), row('student', 'sferum_profile', 'done', 1)];
+    const legacy = [
+      row('student', 'vk_id', 'done', 2),
+      row('student', 'vk_id', 'not_started', 2),
+      row('student', 'sferum_profile', 'done', 1),
+    ];
     const { students } = buildReport(legacy, VK);
     expect(students.people).toBe(4);
     expect(students.steps.vk_id?.shareDone).toBe(0.5);
@@ -123,7 +165,10 @@ describe('reports over several paths', () => {
       { id: 'b', name: 'Школа Б', classes: 1, path_id: 'max' },
       { id: 'c', name: 'Школа В', classes: 1, path_id: 'max' },
     ];
-    const rows = [...VK_SCHOOL.map((r) => ({ ...r, school_id: 'a' })), ...MAX_CLASS.map((r) => ({ ...r, school_id: 'b' }))];
+    const rows = [
+      ...VK_SCHOOL.map((r) => ({ ...r, school_id: 'a' })),
+      ...MAX_CLASS.map((r) => ({ ...r, school_id: 'b' })),
+    ];
     const district = buildDistrictReport({ id: 'd', name: 'Район' }, schools, rows, PATH_CATALOGUE);
     expect(district.paths.map((path) => [path.pathId, path.pathName, path.schools])).toEqual([
       ['max', 'Сферум в MAX', 2],
@@ -133,11 +178,20 @@ describe('reports over several paths', () => {
     expect(district.schools.map((school) => school.pathId)).toEqual(['vk', 'max', 'max']);
     expect(district.schools[2]?.students.people).toBe(0);
     expect(district.total.students.overall.shareConnected).toBe(0.4);
-    expect(Object.keys(district.total.students.steps)).toEqual(['max_account', 'school_profile', 'vk_id', 'sferum_profile', 'messenger']);
+    expect(Object.keys(district.total.students.steps)).toEqual([
+      'max_account',
+      'school_profile',
+      'vk_id',
+      'sferum_profile',
+      'messenger',
+    ]);
   });
 
   it('adds up a day of history on two paths as a district', () => {
-    const rows = [...MAX_CLASS.map((r) => ({ ...r, path_id: 'max' })), ...VK_SCHOOL.map((r) => ({ ...r, path_id: 'vk' }))];
+    const rows = [
+      ...MAX_CLASS.map((r) => ({ ...r, path_id: 'max' })),
+      ...VK_SCHOOL.map((r) => ({ ...r, path_id: 'vk' })),
+    ];
     expect(buildDayReport(rows, ['max', 'vk'], PATH_CATALOGUE)).toEqual(
       combineReports([buildReport(MAX_CLASS, MAX), buildReport(VK_SCHOOL, VK)]),
     );
@@ -163,7 +217,12 @@ describe('reports over several paths', () => {
       'students_share_connected',
     ]);
     expect(maxRow).toMatchObject({ path: 'max', students_max_account_share_done: 0.75, students_vk_id_done: '' });
-    expect(vkRow).toMatchObject({ path: 'vk', students_vk_id_done: 1, students_max_account_done: '', students_max_account_blocked_other: '' });
+    expect(vkRow).toMatchObject({
+      path: 'vk',
+      students_vk_id_done: 1,
+      students_max_account_done: '',
+      students_max_account_blocked_other: '',
+    });
     expect(maxRow.students_school_profile_blocked_role_not_confirmed).toBe(1);
   });
 });

@@ -41,7 +41,10 @@ export function reportPathOf(catalogue: PathCatalogue, pathId: string): ReportPa
   return {
     id: path.id,
     name: path.name.ru,
-    steps: path.steps.map((step) => ({ id: step.id, reasons: blockersFor(path, { step: step.id }).map((reason) => reason.id) })),
+    steps: path.steps.map((step) => ({
+      id: step.id,
+      reasons: blockersFor(path, { step: step.id }).map((reason) => reason.id),
+    })),
   };
 }
 
@@ -66,7 +69,14 @@ const emptyStep = (reasons: readonly string[]): StepCounts => ({
   shareDone: 0,
 });
 
-const emptyOverall = (): OverallCounts => ({ connected: 0, inProgress: 0, blocked: 0, notStarted: 0, optedOut: 0, shareConnected: 0 });
+const emptyOverall = (): OverallCounts => ({
+  connected: 0,
+  inProgress: 0,
+  blocked: 0,
+  notStarted: 0,
+  optedOut: 0,
+  shareConnected: 0,
+});
 
 function emptyKind(path: ReportPath | null): KindReport {
   return {
@@ -115,7 +125,8 @@ export function buildReport(rows: readonly CounterRow[], path: ReportPath): Prog
       else if (row.status === 'blocked') {
         step.blocked += people;
         // A reason the path no longer offers is still shown, so that the reasons add up to `blocked`.
-        if (row.blocker_reason) step.blockedByReason[row.blocker_reason] = (step.blockedByReason[row.blocker_reason] ?? 0) + people;
+        if (row.blocker_reason)
+          step.blockedByReason[row.blocker_reason] = (step.blockedByReason[row.blocker_reason] ?? 0) + people;
       } else step.notStarted += people;
     } else if (row.item.startsWith('chat_') && row.status !== 'opted_out') {
       if (row.status === 'joined') {
@@ -170,7 +181,8 @@ export function combineReports(parts: readonly ProgressReport[]): ProgressReport
       }
     }
     total.overall.shareConnected = share(total.overall.connected, total.participants);
-    for (const [stepId, counts] of Object.entries(total.steps)) counts.shareDone = share(counts.done, stepBase.get(stepId) ?? 0);
+    for (const [stepId, counts] of Object.entries(total.steps))
+      counts.shareDone = share(counts.done, stepBase.get(stepId) ?? 0);
   }
   return combined;
 }
@@ -201,11 +213,25 @@ export function buildDistrictReport(
       ...buildReport(rowsBySchool.get(school.id) ?? [], path),
     };
   });
-  const paths: PathTotal[] = inCatalogueOrder(catalogue, schools.map((school) => school.path_id)).map((pathId) => {
+  const paths: PathTotal[] = inCatalogueOrder(
+    catalogue,
+    schools.map((school) => school.path_id),
+  ).map((pathId) => {
     const onPath = schoolRows.filter((school) => school.pathId === pathId);
-    return { pathId, pathName: reportPathOf(catalogue, pathId).name, schools: onPath.length, ...combineReports(onPath) };
+    return {
+      pathId,
+      pathName: reportPathOf(catalogue, pathId).name,
+      schools: onPath.length,
+      ...combineReports(onPath),
+    };
   });
-  return { districtId: district.id, districtName: district.name, total: combineReports(paths), paths, schools: schoolRows };
+  return {
+    districtId: district.id,
+    districtName: district.name,
+    total: combineReports(paths),
+    paths,
+    schools: schoolRows,
+  };
 }
 
 export interface SchoolClassRow {
@@ -248,7 +274,9 @@ export function buildDayReport(
   catalogue: PathCatalogue,
 ): ProgressReport {
   const rowsByPath = groupBy(rows, (row) => row.path_id);
-  return combineReports(pathIds.map((pathId) => buildReport(rowsByPath.get(pathId) ?? [], reportPathOf(catalogue, pathId))));
+  return combineReports(
+    pathIds.map((pathId) => buildReport(rowsByPath.get(pathId) ?? [], reportPathOf(catalogue, pathId))),
+  );
 }
 
 /** A step's CSV columns: the step and the reasons shown for it. */
@@ -290,7 +318,10 @@ export function reportColumns(
     ['path', path.id],
     ['path_name', path.name],
   ];
-  for (const [kindName, kind] of [['students', report.students], ['parents', report.parents]] as const) {
+  for (const [kindName, kind] of [
+    ['students', report.students],
+    ['parents', report.parents],
+  ] as const) {
     const { overall } = kind;
     columns.push(
       [kindName, kind.people],

@@ -9,7 +9,16 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { DistrictReportSchema, HistoryReportSchema, ROUTES, SchoolReportSchema, type DistrictReport, type HistoryReport, type ProgressReport, type SchoolReport } from '@sferum/contracts';
+import {
+  DistrictReportSchema,
+  HistoryReportSchema,
+  ROUTES,
+  SchoolReportSchema,
+  type DistrictReport,
+  type HistoryReport,
+  type ProgressReport,
+  type SchoolReport,
+} from '@sferum/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/auth.decorators';
@@ -69,7 +78,11 @@ export class ReportsController {
       ADDITIVE_TO_V1,
   })
   @Responds(DistrictReportSchema, { csv: true, description: 'The district report (JSON) or one CSV row per school.' })
-  async district(@Req() request: ApiKeyRequest, @Query() query: ReportFormatDto, @Res() response: Response): Promise<void> {
+  async district(
+    @Req() request: ApiKeyRequest,
+    @Query() query: ReportFormatDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const report = await this.reports.recentDistrict(request.apiKey!.districtId);
     send(request, response, query, report, () => {
       const steps = csvSteps([...report.paths, ...report.schools]);
@@ -95,7 +108,11 @@ export class ReportsController {
       ADDITIVE_TO_V1,
   })
   @Responds(HistoryReportSchema, { csv: true, description: 'One entry (or CSV row) per day that has snapshots.' })
-  async history(@Req() request: ApiKeyRequest, @Query() query: HistoryQueryDto, @Res() response: Response): Promise<void> {
+  async history(
+    @Req() request: ApiKeyRequest,
+    @Query() query: HistoryQueryDto,
+    @Res() response: Response,
+  ): Promise<void> {
     const report = await this.reports.history(request.apiKey!.districtId, historyRange(query), query);
     send(request, response, query, report, () => {
       const steps = csvSteps(report.days);
@@ -103,7 +120,11 @@ export class ReportsController {
         columns: ['day', ...columnNames(steps)],
         rows: report.days.map((day) => ({
           day: day.day,
-          ...flat({ id: day.pathIds.join('|'), name: day.pathIds.map((id) => this.reports.pathName(id)).join(' | ') }, day, steps),
+          ...flat(
+            { id: day.pathIds.join('|'), name: day.pathIds.map((id) => this.reports.pathName(id)).join(' | ') },
+            day,
+            steps,
+          ),
         })),
       };
     });
@@ -112,7 +133,8 @@ export class ReportsController {
   @Get(ROUTES.reportsV1.school)
   @ApiOperation({
     summary: 'One school of the key’s district: totals and one row per class',
-    description: 'The school and each of its classes are on the school’s path (`pathId`, `pathName`). ' + ADDITIVE_TO_V1,
+    description:
+      'The school and each of its classes are on the school’s path (`pathId`, `pathName`). ' + ADDITIVE_TO_V1,
   })
   @Responds(SchoolReportSchema, { csv: true, description: 'The school report (JSON) or one CSV row per class.' })
   @ApiNotFoundResponse({ description: 'Not a school of the key’s district.' })
@@ -145,7 +167,11 @@ function columnNames(steps: readonly CsvStep[]): string[] {
   return reportColumns({ id: '', name: '' }, EMPTY_REPORT, steps).map(([column]) => column);
 }
 
-function flat(path: { id: string; name: string }, report: ProgressReport, steps: readonly CsvStep[]): Record<string, number | string> {
+function flat(
+  path: { id: string; name: string },
+  report: ProgressReport,
+  steps: readonly CsvStep[],
+): Record<string, number | string> {
   return Object.fromEntries(reportColumns(path, report, steps));
 }
 
@@ -162,7 +188,9 @@ function send(
   report: DistrictReport | SchoolReport | HistoryReport,
   csv: () => CsvTable,
 ): void {
-  const wantsCsv = query.format === 'csv' || (query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
+  const wantsCsv =
+    query.format === 'csv' ||
+    (query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
   response.setHeader('Cache-Control', 'private, no-cache');
   response.setHeader('Vary', 'Accept, Authorization');
   if (!wantsCsv) {
@@ -170,7 +198,11 @@ function send(
     return;
   }
   const { columns, rows } = csv();
-  const cells = rows.map((row) => Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutralizeFormula(value)])));
+  const cells = rows.map((row) =>
+    Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutralizeFormula(value)])),
+  );
   const body = stringify(cells, { header: true, columns });
-  response.type('text/csv; charset=utf-8').send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
+  response
+    .type('text/csv; charset=utf-8')
+    .send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
 }

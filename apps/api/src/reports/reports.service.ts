@@ -100,6 +100,7 @@ export class ReportsService {
   }
 
   private async requireInDistrict(table: 'school' | 'school_class', districtId: string, id: string): Promise<void> {
-    if (!(await this.reports.inDistrict(table, districtId, id))) throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
+    if (!(await this.reports.inDistrict(table, districtId, id)))
+      throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
   }
 }

@@ -32,7 +32,9 @@ export class SnapshotsJob implements OnApplicationBootstrap {
       const rebuilt = await this.snapshots.fillGaps();
       if (rebuilt > 0) this.logger.log(`Rebuilt ${rebuilt} missing class-days of snapshots`);
     } catch (error) {
-      this.logger.error(`Could not rebuild missing snapshots: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Could not rebuild missing snapshots: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -42,6 +42,8 @@ export class SnapshotsService {
 
   /** One copy of the API at a time takes snapshots; the others skip. */
   private async exclusively(work: (manager: EntityManager) => Promise<number>): Promise<number> {
-    return this.dataSource.transaction(async (manager) => ((await this.snapshots.tryLock(manager)) ? work(manager) : 0));
+    return this.dataSource.transaction(async (manager) =>
+      (await this.snapshots.tryLock(manager)) ? work(manager) : 0,
+    );
   }
 }

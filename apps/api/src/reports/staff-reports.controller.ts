@@ -55,7 +55,9 @@ export class StaffReportsController {
   }
 
   @Get(ROUTES.reports.school)
-  @Responds(SchoolReportSchema, { description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.' })
+  @Responds(SchoolReportSchema, {
+    description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.',
+  })
   async school(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolReport> {
     await this.access.requireAccess(auth, 'school.report', schoolId);
     return this.reports.school(auth.districtId, schoolId);

@@ -9,8 +9,12 @@ describe('chat invitation links', () => {
     expect(checkInviteUrl('https://max.ru/join/DQJsHDoQ0rxT-gDAfz7WkXgN426ROLxWf', MAX_PATH, none)).toBe(
       'https://max.ru/join/DQJsHDoQ0rxT-gDAfz7WkXgN426ROLxWf',
     );
-    expect(checkInviteUrl(' https://vk.me/join/AJQ1d7fBUBM_800lhEe_AwJj ', VK_PATH, none)).toBe('https://vk.me/join/AJQ1d7fBUBM_800lhEe_AwJj');
-    expect(checkInviteUrl('https://sferum.ru/?p=messages&join=Y3YK9q6lMAzs=', VK_PATH, none)).toBe('https://sferum.ru/?p=messages&join=Y3YK9q6lMAzs=');
+    expect(checkInviteUrl(' https://vk.me/join/AJQ1d7fBUBM_800lhEe_AwJj ', VK_PATH, none)).toBe(
+      'https://vk.me/join/AJQ1d7fBUBM_800lhEe_AwJj',
+    );
+    expect(checkInviteUrl('https://sferum.ru/?p=messages&join=Y3YK9q6lMAzs=', VK_PATH, none)).toBe(
+      'https://sferum.ru/?p=messages&join=Y3YK9q6lMAzs=',
+    );
   });
 
   it.each([
@@ -34,7 +38,9 @@ describe('chat invitation links', () => {
 
   it('lets configuration replace a path’s hosts', () => {
     const hosts = parseInviteHosts('max=chats.region.example;vk=vk.me');
-    expect(checkInviteUrl('https://chats.region.example/j/1', MAX_PATH, hosts)).toBe('https://chats.region.example/j/1');
+    expect(checkInviteUrl('https://chats.region.example/j/1', MAX_PATH, hosts)).toBe(
+      'https://chats.region.example/j/1',
+    );
     expect(() => checkInviteUrl('https://max.ru/join/1', MAX_PATH, hosts)).toThrow(RequestValidationException);
   });
 });

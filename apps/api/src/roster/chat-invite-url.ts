@@ -6,7 +6,8 @@ export function parseInviteHosts(setting: string): Map<string, string[]> {
   const hosts = new Map<string, string[]>();
   for (const entry of setting.split(';').filter(Boolean)) {
     const [pathId, list] = entry.split('=');
-    if (pathId === undefined || list === undefined) throw new Error(`CHAT_INVITE_HOSTS: "${entry}" is not pathId=host,host`);
+    if (pathId === undefined || list === undefined)
+      throw new Error(`CHAT_INVITE_HOSTS: "${entry}" is not pathId=host,host`);
     hosts.set(pathId, list.split(','));
   }
   return hosts;
@@ -26,9 +27,13 @@ export function checkInviteUrl(input: string, path: OnboardingPath, overrides: M
     throw RequestValidationException.forField('url', 'url must be a link such as https://max.ru/join/…');
   }
   if (url.protocol !== 'https:') throw RequestValidationException.forField('url', 'url must start with https://');
-  if (url.username || url.password) throw RequestValidationException.forField('url', 'url must not carry a user name or password');
+  if (url.username || url.password)
+    throw RequestValidationException.forField('url', 'url must not carry a user name or password');
   if (!hosts.includes(url.hostname)) {
-    throw RequestValidationException.forField('url', `url must be an invitation link of ${path.appName.en}: ${hosts.join(', ')}`);
+    throw RequestValidationException.forField(
+      'url',
+      `url must be an invitation link of ${path.appName.en}: ${hosts.join(', ')}`,
+    );
   }
   const normalized = url.toString();
   if (normalized.length > 500) throw RequestValidationException.forField('url', 'url must be at most 500 characters');

@@ -23,7 +23,16 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_HEADER_ROW, SESSION_COOKIE, type ImportReport, type SchoolImportReport, ImportReportSchema, ROUTES, SchoolImportReportSchema } from '@sferum/contracts';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_HEADER_ROW,
+  SESSION_COOKIE,
+  type ImportReport,
+  type SchoolImportReport,
+  ImportReportSchema,
+  ROUTES,
+  SchoolImportReportSchema,
+} from '@sferum/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import type { AuthContext } from '../auth/auth-context';
@@ -75,12 +84,18 @@ const SPREADSHEET_TYPES = [CONTENT_TYPES.xlsx, CONTENT_TYPES.csv];
 /** The query parameters of both imports, for the OpenAPI document. */
 const ImportQueries = (): MethodDecorator & ClassDecorator => {
   const decorators = [
-    ApiQuery({ name: 'mode', required: false, enum: ['preview', 'commit'], description: 'preview (the default) writes nothing; commit imports, all or nothing' }),
+    ApiQuery({
+      name: 'mode',
+      required: false,
+      enum: ['preview', 'commit'],
+      description: 'preview (the default) writes nothing; commit imports, all or nothing',
+    }),
     ApiQuery({
       name: 'headerRow',
       required: false,
       schema: { type: 'integer', minimum: 1, maximum: IMPORT_MAX_HEADER_ROW },
-      description: 'the row where the header ends (1-based, as the spreadsheet numbers it); found in the first rows when not given',
+      description:
+        'the row where the header ends (1-based, as the spreadsheet numbers it); found in the first rows when not given',
     }),
     ApiQuery({
       name: 'mapping',
@@ -110,7 +125,9 @@ const IMPORT_BODY = {
 
 const UPLOAD = [
   new RefuseOversizedUpload(IMPORT_MAX_BYTES),
-  FileInterceptor('file', { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 3, fieldSize: MAPPING_JSON_MAX_LENGTH } }),
+  FileInterceptor('file', {
+    limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 3, fieldSize: MAPPING_JSON_MAX_LENGTH },
+  }),
 ];
 
 @ApiTags('roster')
@@ -134,7 +151,10 @@ export class ImportExportController {
       'ImportReport. mode=preview: how the file was read (header row, every column and its role), what would happen, every error and warning. ' +
       'mode=commit: done, in one transaction. Rows whose «Класс» names another class are left out and listed in `skipped`.',
   })
-  @ApiUnprocessableEntityResponse({ description: 'mode=commit with a file that has errors: nothing was written; the body is ImportRefusalBody (`result` holds the report).' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'mode=commit with a file that has errors: nothing was written; the body is ImportRefusalBody (`result` holds the report).',
+  })
   importList(
     @Auth() auth: AuthContext,
     @UuidParam('classId') classId: string,
@@ -143,7 +163,12 @@ export class ImportExportController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<ImportReport> {
     if (!file) throw RequestValidationException.forField('file', 'attach the class list as file');
-    return this.imports.importIntoClass(auth, classId, file.buffer, importOptions(query.mode === 'commit', query, fields));
+    return this.imports.importIntoClass(
+      auth,
+      classId,
+      file.buffer,
+      importOptions(query.mode === 'commit', query, fields),
+    );
   }
 
   @Post(ROUTES.schools.import)
@@ -158,8 +183,12 @@ export class ImportExportController {
       'ImportReport for a whole school: each row goes to the class its «Класс» names (5А, 5 а, 5-А, 5«А» are one class) in the school year; ' +
       '`classes` lists them, those without an id are created on commit with their chats.',
   })
-  @ApiForbiddenResponse({ description: 'A teacher: only the school’s admin (or the district’s) imports a whole school.' })
-  @ApiUnprocessableEntityResponse({ description: 'mode=commit with a file that has errors: nothing was written; the body is ImportRefusalBody.' })
+  @ApiForbiddenResponse({
+    description: 'A teacher: only the school’s admin (or the district’s) imports a whole school.',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'mode=commit with a file that has errors: nothing was written; the body is ImportRefusalBody.',
+  })
   importSchool(
     @Auth() auth: AuthContext,
     @UuidParam('schoolId') schoolId: string,
@@ -168,15 +197,28 @@ export class ImportExportController {
     @UploadedFile() file: Express.Multer.File | undefined,
   ): Promise<SchoolImportReport> {
     if (!file) throw RequestValidationException.forField('file', 'attach the school’s list as file');
-    return this.imports.importIntoSchool(auth, schoolId, file.buffer, importOptions(query.mode === 'commit', query, fields));
+    return this.imports.importIntoSchool(
+      auth,
+      schoolId,
+      file.buffer,
+      importOptions(query.mode === 'commit', query, fields),
+    );
   }
 
   @Get(ROUTES.roster.importTemplate)
   @ApiProduces(...SPREADSHEET_TYPES)
   @ApiQuery({ name: 'format', required: false, enum: ['xlsx', 'csv'] })
-  @ApiQuery({ name: 'scope', required: false, enum: ['class', 'school'], description: 'school: with a «Класс» column first' })
+  @ApiQuery({
+    name: 'scope',
+    required: false,
+    enum: ['class', 'school'],
+    description: 'school: with a «Класс» column first',
+  })
   @RespondsWithFile(SPREADSHEET_TYPES)
-  async template(@Query() query: TemplateQueryDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async template(
+    @Query() query: TemplateQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile> {
     const format = query.format ?? 'xlsx';
     const fileName = query.scope === 'school' ? `шаблон-списка-школы.${format}` : `шаблон-списка-класса.${format}`;
     return send(response, { fileName, content: await importTemplate(format, query.scope) }, format);

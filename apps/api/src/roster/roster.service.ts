@@ -17,7 +17,14 @@ import { RequestValidationException } from '../common/validation';
 import { AppConfig } from '../config/app-config';
 import { ClassesService } from '../org/classes.service';
 import { SchoolPaths } from '../paths/school-paths.service';
-import type { AddParentDto, CreateStudentDto, CreateSubjectChatDto, FamilyMatchDto, MoveStudentDto, UpdatePersonDto } from './dto/roster.dto';
+import type {
+  AddParentDto,
+  CreateStudentDto,
+  CreateSubjectChatDto,
+  FamilyMatchDto,
+  MoveStudentDto,
+  UpdatePersonDto,
+} from './dto/roster.dto';
 import { checkInviteUrl, parseInviteHosts } from './chat-invite-url';
 import { normalizePhone, phoneHmac } from './phone';
 import { PeopleViewRepository } from '../progress/people-view.repository';
@@ -77,7 +84,9 @@ export class RosterService {
     const found = await this.matchingParent(this.dataSource.manager, schoolClass.schoolId, dto.parents);
     if (!found) return { match: null };
     const classes = await this.people.classesOfFamilyStudents(found.familyId);
-    return { match: { parentName: found.displayName, classes: classes.map((c) => formatClassName(c.grade, c.letter)) } };
+    return {
+      match: { parentName: found.displayName, classes: classes.map((c) => formatClassName(c.grade, c.letter)) },
+    };
   }
 
   /** A student in a new family, or in an existing one (a sibling), with up to two new parents. */
@@ -112,7 +121,8 @@ export class RosterService {
     const familyId = await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, schoolClass.schoolId);
       const placement: PersonPlacement = {
-        familyId: dto.familyId ?? (await this.people.createFamily(manager, schoolClass.schoolId, schoolClass.districtId)),
+        familyId:
+          dto.familyId ?? (await this.people.createFamily(manager, schoolClass.schoolId, schoolClass.districtId)),
         schoolId: schoolClass.schoolId,
         districtId: schoolClass.districtId,
       };
@@ -125,7 +135,12 @@ export class RosterService {
         steps,
       );
       for (const [index, parent] of (dto.parents ?? []).entries()) {
-        const person = { kind: 'parent' as const, displayName: parent.displayName, phoneHmac: hashes.parents[index] ?? null, classId: null };
+        const person = {
+          kind: 'parent' as const,
+          displayName: parent.displayName,
+          phoneHmac: hashes.parents[index] ?? null,
+          classId: null,
+        };
         await this.people.insertPerson(manager, placement, person, steps);
       }
       await this.chats.ensureStandardChats(manager, path, [classId]);
@@ -165,7 +180,8 @@ export class RosterService {
     const person = await this.access.requireAccess(auth, 'person.work', personId);
     if (person.kind !== 'student') throw new ConflictException('Only a student moves between classes');
     const target = await this.access.requireAccess(auth, 'class.work', dto.classId);
-    if (target.schoolId !== person.schoolId) throw RequestValidationException.forField('classId', 'classId must be a class of the same school');
+    if (target.schoolId !== person.schoolId)
+      throw RequestValidationException.forField('classId', 'classId must be a class of the same school');
     if (target.archivedAt) throw RequestValidationException.forField('classId', 'classId is an archived class');
     await this.dataSource.transaction(async (manager) => {
       const path = await this.schoolPaths.lockedForChange(manager, person.schoolId);
@@ -260,7 +276,9 @@ export class RosterService {
     const current = await this.people.lockVersion(manager, personId);
     if (current === null) throw new NotFoundException('Person not found');
     if (current !== version) {
-      throw new ConflictException('Someone else has just changed this person: reload to see their change, then try again');
+      throw new ConflictException(
+        'Someone else has just changed this person: reload to see their change, then try again',
+      );
     }
   }
 
@@ -286,7 +304,12 @@ export class RosterService {
   private async family(familyId: string, classId: string): Promise<RosterFamily> {
     const members = await this.people.peopleOfFamily(familyId);
     const path = await this.schoolPaths.of(this.dataSource.manager, firstRow(members, 'the family’s people').schoolId);
-    const people = await this.peopleView.loadPeople(this.dataSource.manager, path, members.map((member) => member.id), classId);
+    const people = await this.peopleView.loadPeople(
+      this.dataSource.manager,
+      path,
+      members.map((member) => member.id),
+      classId,
+    );
     const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
     return {
       id: familyId,

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLASS_LETTER_PATTERN, NEW_YEAR_MAX_ERASURE_DAYS, type NewYearOptions, type NewYearRequest } from '@sferum/contracts';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  CLASS_LETTER_PATTERN,
+  NEW_YEAR_MAX_ERASURE_DAYS,
+  type NewYearOptions,
+  type NewYearRequest,
+} from '@sferum/contracts';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 export class NewYearOptionsDto implements NewYearOptions {
   @ApiProperty({ description: 'Archive the 9th grades too (their students leave after grade 9)' })
@@ -14,7 +30,10 @@ export class NewYearOptionsDto implements NewYearOptions {
   @Max(NEW_YEAR_MAX_ERASURE_DAYS)
   erasureDays?: number;
 
-  @ApiPropertyOptional({ example: ['А', 'Б'], description: 'Letters of the new first grades; default: those the first grades have now' })
+  @ApiPropertyOptional({
+    example: ['А', 'Б'],
+    description: 'Letters of the new first grades; default: those the first grades have now',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)
@@ -25,7 +44,10 @@ export class NewYearOptionsDto implements NewYearOptions {
 }
 
 export class NewYearDto extends NewYearOptionsDto implements NewYearRequest {
-  @ApiProperty({ example: '2027/2028', description: 'The year being started: the one after the school’s current year, as a confirmation' })
+  @ApiProperty({
+    example: '2027/2028',
+    description: 'The year being started: the one after the school’s current year, as a confirmation',
+  })
   @IsString()
   @Matches(/^\d{4}\/\d{4}$/, { message: 'toYear must look like 2027/2028' })
   toYear!: string;

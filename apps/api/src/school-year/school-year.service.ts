@@ -65,7 +65,10 @@ export class SchoolYearService {
       }
       const plan = await this.plan(manager, schoolId, dto);
       if (dto.toYear !== plan.toYear) {
-        throw RequestValidationException.forField('toYear', `toYear must be ${plan.toYear}, the year after the school's ${plan.fromYear}`);
+        throw RequestValidationException.forField(
+          'toYear',
+          `toYear must be ${plan.toYear}, the year after the school's ${plan.fromYear}`,
+        );
       }
       const path = this.catalogue.get(school.pathId);
       const erasureDays = dto.erasureDays ?? NEW_YEAR_DEFAULT_ERASURE_DAYS;
@@ -76,9 +79,14 @@ export class SchoolYearService {
       await this.years.snapshotCounters(manager, leaving, path.id);
       await this.years.archiveClasses(manager, leaving, erasureDays);
       const leavers = await this.years.lockStudentsOf(manager, leaving);
-      await this.years.archivePeople(manager, leavers.map((leaver) => leaver.id));
+      await this.years.archivePeople(
+        manager,
+        leavers.map((leaver) => leaver.id),
+      );
       // Parents whose every child left leave with them; their links end.
-      const leftFamilies = await this.years.familiesWithoutStudents(manager, [...new Set(leavers.map((leaver) => leaver.familyId))]);
+      const leftFamilies = await this.years.familiesWithoutStudents(manager, [
+        ...new Set(leavers.map((leaver) => leaver.familyId)),
+      ]);
       await this.years.archiveParentsOf(manager, leftFamilies);
       await this.years.revokeInvitesOf(manager, leftFamilies);
 
@@ -140,7 +148,10 @@ export class SchoolYearService {
 
   private async plan(manager: EntityManager, schoolId: string, options: NewYearOptions): Promise<NewYearPreview> {
     const classes = await this.years.activeClasses(manager, schoolId);
-    const fromYear = classes.map((c) => c.academicYear).sort().at(-1);
+    const fromYear = classes
+      .map((c) => c.academicYear)
+      .sort()
+      .at(-1);
     if (!fromYear) throw new ConflictException('The school has no classes to move to a new year');
     const toYear = nextAcademicYear(fromYear);
     const current = classes.filter((c) => c.academicYear === fromYear);

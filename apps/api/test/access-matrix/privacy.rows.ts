@@ -33,10 +33,9 @@ export const PRIVACY_ROWS: MatrixRow[] = [
     prepare: async (w, place) => {
       await w.newFamily(place);
       const schoolId = w.sites[place].schoolId;
-      const school = firstOf(await w.factory.dataSource.query<Array<{ name: string }>>(
-        `SELECT name FROM school WHERE id = $1`,
-        [schoolId],
-      ));
+      const school = firstOf(
+        await w.factory.dataSource.query<Array<{ name: string }>>(`SELECT name FROM school WHERE id = $1`, [schoolId]),
+      );
       return { schoolId, schoolName: school.name };
     },
     send: (agent, t) => agent.post(`/api/schools/${t.schoolId}/erase-roster`).send({ schoolName: t.schoolName }),

@@ -34,7 +34,11 @@ export class OrgFactory {
    * keep the legacy `vk` path by default; today's `max` is asked for by name.
    */
   async school(districtId: string, name = `Школа ${unique()}`, pathId = 'vk'): Promise<string> {
-    return this.insert(`INSERT INTO school (district_id, name, path_id) VALUES ($1, $2, $3) RETURNING id`, [districtId, name, pathId]);
+    return this.insert(`INSERT INTO school (district_id, name, path_id) VALUES ($1, $2, $3) RETURNING id`, [
+      districtId,
+      name,
+      pathId,
+    ]);
   }
 
   async schoolClass(schoolId: string, grade = 5, letter = 'А', academicYear = '2026/2027'): Promise<string> {

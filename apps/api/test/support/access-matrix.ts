@@ -270,7 +270,9 @@ export class MatrixWorld {
   /** The first step of the school's current path (a school may have switched paths during the file). */
   async firstStep(schoolId: string): Promise<string> {
     const school = firstOf(
-      await this.factory.dataSource.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [schoolId]),
+      await this.factory.dataSource.query<Array<{ path_id: string }>>(`SELECT path_id FROM school WHERE id = $1`, [
+        schoolId,
+      ]),
     );
     return school.path_id === 'max' ? 'max_account' : 'vk_id';
   }

@@ -22,7 +22,13 @@ function entryOf(name: string, content: string): ZipEntry {
 }
 
 /** `head`, then `filler` `times` times, then `tail`, deflated as a stream: the whole text is never in memory. */
-async function streamedEntry(name: string, head: string, filler: string, times: number, tail: string): Promise<ZipEntry> {
+async function streamedEntry(
+  name: string,
+  head: string,
+  filler: string,
+  times: number,
+  tail: string,
+): Promise<ZipEntry> {
   const deflate = createDeflateRaw({ level: 9 });
   const chunks: Buffer[] = [];
   deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -119,7 +125,8 @@ const PACKAGE_PARTS: Array<[string, string]> = [
   ],
 ];
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A cell: text, or a real formula with its cached result. */
 export type XlsxCell = string | { formula: string; result: string };
@@ -140,7 +147,10 @@ const SHEET_TAIL = '</sheetData></worksheet>';
 /** A small, well-formed class list: the same parts the zip bomb has, so a refusal is about size alone. */
 export function xlsxOf(rows: XlsxCell[][]): Buffer {
   const sheet = SHEET_HEAD + rows.map((cells, index) => rowXml(cells, index + 1)).join('') + SHEET_TAIL;
-  return zip([...PACKAGE_PARTS.map(([name, content]) => entryOf(name, content)), entryOf('xl/worksheets/sheet1.xml', sheet)]);
+  return zip([
+    ...PACKAGE_PARTS.map(([name, content]) => entryOf(name, content)),
+    entryOf('xl/worksheets/sheet1.xml', sheet),
+  ]);
 }
 
 /**

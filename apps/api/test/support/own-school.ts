@@ -26,7 +26,7 @@ export async function createOwnSchool(): Promise<OwnSchool> {
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 4 }));
   await dataSource.initialize();
   const one = async (sql: string, parameters: unknown[]): Promise<string> =>
-    firstOf((await dataSource.query<Array<{ id: string }>>(sql, parameters))).id;
+    firstOf(await dataSource.query<Array<{ id: string }>>(sql, parameters)).id;
 
   const districtId = await one(`INSERT INTO district (name) VALUES ($1) RETURNING id`, [`Район ${unique()}`]);
   const schoolId = await one(`INSERT INTO school (district_id, name) VALUES ($1, $2) RETURNING id`, [

@@ -28,11 +28,12 @@ export async function recountFromSource(dataSource: DataSource, classId: string)
     ...parents.map((p) => [p.id, 'parent'] as [string, string]),
   ]);
   const ids = [...kindOf.keys()];
-  const steps = await dataSource.query<Array<{ person_id: string; step: string; status: string; blocker_reason: string | null }>>(
-    `SELECT person_id, step, status, blocker_reason FROM person_step WHERE person_id = ANY($1::uuid[])`,
-    [ids],
-  );
-  const chats = await dataSource.query<Array<{ person_id: string; kind: string; status: string; blocker_reason: string | null; class_id: string | null }>>(
+  const steps = await dataSource.query<
+    Array<{ person_id: string; step: string; status: string; blocker_reason: string | null }>
+  >(`SELECT person_id, step, status, blocker_reason FROM person_step WHERE person_id = ANY($1::uuid[])`, [ids]);
+  const chats = await dataSource.query<
+    Array<{ person_id: string; kind: string; status: string; blocker_reason: string | null; class_id: string | null }>
+  >(
     `SELECT cm.person_id, ch.kind, cm.status, cm.blocker_reason, ch.class_id
      FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id
      WHERE cm.person_id = ANY($1::uuid[]) AND ch.archived_at IS NULL
@@ -50,9 +51,20 @@ export async function recountFromSource(dataSource: DataSource, classId: string)
   // An opted-out person counts as opted out on every item, with no reason.
   const statusOf = (personId: string, status: string) => (optedOut.has(personId) ? 'opted_out' : status);
   const reasonOf = (personId: string, reason: string | null) => (optedOut.has(personId) ? null : reason);
-  for (const row of steps) add(kindOf.get(row.person_id)!, row.step, statusOf(row.person_id, row.status), reasonOf(row.person_id, row.blocker_reason));
+  for (const row of steps)
+    add(
+      kindOf.get(row.person_id)!,
+      row.step,
+      statusOf(row.person_id, row.status),
+      reasonOf(row.person_id, row.blocker_reason),
+    );
   for (const row of chats) {
-    add(kindOf.get(row.person_id)!, `chat_${row.kind}`, statusOf(row.person_id, row.status), reasonOf(row.person_id, row.blocker_reason));
+    add(
+      kindOf.get(row.person_id)!,
+      `chat_${row.kind}`,
+      statusOf(row.person_id, row.status),
+      reasonOf(row.person_id, row.blocker_reason),
+    );
   }
   for (const id of ids) add(kindOf.get(id)!, 'overall', overallStatus(id), null);
   return sortCounts([...counts.values()]);
@@ -61,9 +73,13 @@ export async function recountFromSource(dataSource: DataSource, classId: string)
   function overallStatus(personId: string): string {
     if (optedOut.has(personId)) return 'opted_out';
     const own = steps.filter((row) => row.person_id === personId);
-    const classChat = chats.filter((row) => row.person_id === personId && row.kind === 'class' && row.class_id === classId);
-    if (own.every((row) => row.status === 'done') && classChat.some((row) => row.status === 'joined')) return 'connected';
-    if (own.some((row) => row.status === 'blocked') || classChat.some((row) => row.status === 'blocked')) return 'blocked';
+    const classChat = chats.filter(
+      (row) => row.person_id === personId && row.kind === 'class' && row.class_id === classId,
+    );
+    if (own.every((row) => row.status === 'done') && classChat.some((row) => row.status === 'joined'))
+      return 'connected';
+    if (own.some((row) => row.status === 'blocked') || classChat.some((row) => row.status === 'blocked'))
+      return 'blocked';
     const anyChatJoined = chats.some((row) => row.person_id === personId && row.status === 'joined');
     if (own.some((row) => row.status === 'done') || anyChatJoined) return 'in_progress';
     return 'not_started';
@@ -81,6 +97,8 @@ export async function storedCounters(dataSource: DataSource, classId: string): P
 
 function sortCounts(counts: Count[]): Count[] {
   return counts.sort((a, b) =>
-    `${a.personKind}|${a.item}|${a.status}|${a.blockerReason}`.localeCompare(`${b.personKind}|${b.item}|${b.status}|${b.blockerReason}`),
+    `${a.personKind}|${a.item}|${a.status}|${a.blockerReason}`.localeCompare(
+      `${b.personKind}|${b.item}|${b.status}|${b.blockerReason}`,
+    ),
   );
 }

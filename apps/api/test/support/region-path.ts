@@ -6,11 +6,17 @@ export const REGION_PATH: OnboardingPath = {
   name: { ru: 'Региональный порядок (тест)', en: 'A region’s procedure (test)' },
   appName: { ru: 'MAX', en: 'MAX' },
   legacy: false,
-  description: { ru: 'Госуслуги, затем школьный профиль, затем приложение.', en: 'Gosuslugi, then the school profile, then the app.' },
+  description: {
+    ru: 'Госуслуги, затем школьный профиль, затем приложение.',
+    en: 'Gosuslugi, then the school profile, then the app.',
+  },
   steps: ['gosuslugi', 'region_profile', 'region_app'].map((id) => ({
     id,
     title: { ru: `Шаг ${id}`, en: `Step ${id}` },
-    howTo: { student: { ru: 'Сделайте это так.', en: 'Do it this way.' }, parent: { ru: 'Сделайте это так.', en: 'Do it this way.' } },
+    howTo: {
+      student: { ru: 'Сделайте это так.', en: 'Do it this way.' },
+      parent: { ru: 'Сделайте это так.', en: 'Do it this way.' },
+    },
     hints: { student: [], parent: [] },
     links: [{ id: `${id}_site`, label: { ru: 'Сайт', en: 'Site' }, url: 'https://example.test/' }],
     blockers: id === 'gosuslugi' ? ['no_gosuslugi', 'other'] : ['other'],
@@ -24,8 +30,18 @@ export const REGION_PATH: OnboardingPath = {
     blockers: ['other'],
   },
   blockers: [
-    { id: 'no_gosuslugi', label: { ru: 'Нет Госуслуг', en: 'No Gosuslugi' }, parentAdvice: { ru: '…', en: '…' }, teacherAdvice: { ru: '…', en: '…' } },
-    { id: 'other', label: { ru: 'Другое', en: 'Other' }, parentAdvice: { ru: '…', en: '…' }, teacherAdvice: { ru: '…', en: '…' } },
+    {
+      id: 'no_gosuslugi',
+      label: { ru: 'Нет Госуслуг', en: 'No Gosuslugi' },
+      parentAdvice: { ru: '…', en: '…' },
+      teacherAdvice: { ru: '…', en: '…' },
+    },
+    {
+      id: 'other',
+      label: { ru: 'Другое', en: 'Other' },
+      parentAdvice: { ru: '…', en: '…' },
+      teacherAdvice: { ru: '…', en: '…' },
+    },
   ],
   pitfalls: [],
   inviteHosts: ['example.test'],

@@ -51,8 +51,12 @@ describe('parseApiErrorBody', () => {
       error: 'Unauthorized',
       message: 'Invalid e-mail or password',
     });
-    expect(parseApiErrorBody({ statusCode: 409, error: 'Conflict', message: 'x', code: 'opted_out' })?.code).toBe('opted_out');
-    expect(parseApiErrorBody({ statusCode: 409, error: 'Conflict', message: 'x', code: 'other' })).not.toHaveProperty('code');
+    expect(parseApiErrorBody({ statusCode: 409, error: 'Conflict', message: 'x', code: 'opted_out' })?.code).toBe(
+      'opted_out',
+    );
+    expect(parseApiErrorBody({ statusCode: 409, error: 'Conflict', message: 'x', code: 'other' })).not.toHaveProperty(
+      'code',
+    );
     expect(parseApiErrorBody(null)).toBeNull();
     expect(parseApiErrorBody({ statusCode: '401' })).toBeNull();
   });

@@ -90,7 +90,13 @@ describe('forwardToApi', () => {
 describe('requestHeadersForApi', () => {
   it('drops per-connection headers, including those the Connection header names', () => {
     const headers = requestHeadersForApi(
-      new Headers({ connection: 'keep-alive, x-hop', 'x-hop': '1', 'keep-alive': 'timeout=5', host: 'web.test', cookie: 'a=1' }),
+      new Headers({
+        connection: 'keep-alive, x-hop',
+        'x-hop': '1',
+        'keep-alive': 'timeout=5',
+        host: 'web.test',
+        cookie: 'a=1',
+      }),
     );
     expect([...headers.keys()]).toEqual(['cookie']);
   });

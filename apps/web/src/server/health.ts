@@ -3,9 +3,7 @@ import { apiUrl } from './api-url';
 
 /** What the home page shows: the three states a visitor can tell apart. */
 export type HealthView =
-  | { state: 'up'; version: string }
-  | { state: 'databaseDown'; version: string }
-  | { state: 'unreachable' };
+  { state: 'up'; version: string } | { state: 'databaseDown'; version: string } | { state: 'unreachable' };
 
 const HEALTH_TIMEOUT_MS = 2000;
 

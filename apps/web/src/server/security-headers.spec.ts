@@ -9,7 +9,8 @@ import {
   styleHashSource,
 } from './security-headers';
 
-const directives = (policy: string) => new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
+const directives = (policy: string) =>
+  new Map(policy.split('; ').map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
 
 describe('security headers', () => {
   it('makes a new 16-byte nonce each time', () => {

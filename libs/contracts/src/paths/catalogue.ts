@@ -93,7 +93,8 @@ function checkPath(path: OnboardingPath): void {
   if (stepIds.size !== path.steps.length) fail('two steps share an id');
   for (const step of path.steps) {
     if (!CATALOGUE_ID_PATTERN.test(step.id)) fail(`bad step id ${step.id}`);
-    for (const reason of step.blockers) if (!blockerIds.has(reason)) fail(`step ${step.id} names unknown reason ${reason}`);
+    for (const reason of step.blockers)
+      if (!blockerIds.has(reason)) fail(`step ${step.id} names unknown reason ${reason}`);
     for (const link of step.links) if (!link.url.startsWith('https://')) fail(`link ${link.id} is not https`);
   }
   for (const reason of path.chats.blockers) if (!blockerIds.has(reason)) fail(`chats name unknown reason ${reason}`);

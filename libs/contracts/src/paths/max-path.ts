@@ -29,13 +29,22 @@ export const MAX_PATH: OnboardingPath = {
       },
       hints: {
         student: [
-          { ru: 'На один номер — один аккаунт MAX. У ребёнка и родителя номера должны быть разные.', en: 'One number holds one MAX account: the child and the parent need different numbers.' },
+          {
+            ru: 'На один номер — один аккаунт MAX. У ребёнка и родителя номера должны быть разные.',
+            en: 'One number holds one MAX account: the child and the parent need different numbers.',
+          },
           { ru: 'MAX принимает российские и белорусские номера.', en: 'MAX takes Russian and Belarusian numbers.' },
         ],
         parent: [
-          { ru: 'На один номер — один аккаунт MAX. Номер ребёнка для себя не используйте.', en: 'One number holds one MAX account: do not use the child’s number for yourself.' },
+          {
+            ru: 'На один номер — один аккаунт MAX. Номер ребёнка для себя не используйте.',
+            en: 'One number holds one MAX account: do not use the child’s number for yourself.',
+          },
           { ru: 'MAX принимает российские и белорусские номера.', en: 'MAX takes Russian and Belarusian numbers.' },
-          { ru: 'Нет смартфона — подойдёт веб-версия на компьютере.', en: 'No smartphone? The web version works on a computer.' },
+          {
+            ru: 'Нет смартфона — подойдёт веб-версия на компьютере.',
+            en: 'No smartphone? The web version works on a computer.',
+          },
         ],
       },
       links: [
@@ -59,12 +68,24 @@ export const MAX_PATH: OnboardingPath = {
       },
       hints: {
         student: [
-          { ru: 'Номер в MAX должен совпадать с номером в школе: по нему школа находит ребёнка.', en: 'The number in MAX must be the one the school has: that is how the school finds the student.' },
-          { ru: 'У учеников по умолчанию безопасный режим: найти и написать им могут только контакты.', en: 'Students have a safe mode by default: only their contacts can find and message them.' },
+          {
+            ru: 'Номер в MAX должен совпадать с номером в школе: по нему школа находит ребёнка.',
+            en: 'The number in MAX must be the one the school has: that is how the school finds the student.',
+          },
+          {
+            ru: 'У учеников по умолчанию безопасный режим: найти и написать им могут только контакты.',
+            en: 'Students have a safe mode by default: only their contacts can find and message them.',
+          },
         ],
         parent: [
-          { ru: 'Номер в MAX должен совпадать с номером, который вы дали школе. Другой номер — сообщите классному руководителю.', en: 'The number in MAX must be the one you gave the school. A different one: tell the class teacher.' },
-          { ru: 'Роль подтверждает школа. Пока роль не подтверждена, чатов класса не видно.', en: 'The school confirms the role. Until then the class chats do not show.' },
+          {
+            ru: 'Номер в MAX должен совпадать с номером, который вы дали школе. Другой номер — сообщите классному руководителю.',
+            en: 'The number in MAX must be the one you gave the school. A different one: tell the class teacher.',
+          },
+          {
+            ru: 'Роль подтверждает школа. Пока роль не подтверждена, чатов класса не видно.',
+            en: 'The school confirms the role. Until then the class chats do not show.',
+          },
         ],
       },
       links: [{ id: 'sferum', label: { ru: 'Сайт Сферума', en: 'Sferum’s site' }, url: 'https://sferum.ru/' }],
@@ -73,8 +94,16 @@ export const MAX_PATH: OnboardingPath = {
   ],
   chats: {
     classChats: [
-      { kind: 'class', audience: 'parents', title: { ru: 'Чат класса с родителями', en: 'The class chat with parents' } },
-      { kind: 'class', audience: 'students', title: { ru: 'Чат класса с учениками', en: 'The class chat with students' } },
+      {
+        kind: 'class',
+        audience: 'parents',
+        title: { ru: 'Чат класса с родителями', en: 'The class chat with parents' },
+      },
+      {
+        kind: 'class',
+        audience: 'students',
+        title: { ru: 'Чат класса с учениками', en: 'The class chat with students' },
+      },
     ],
     subject: { kind: 'subject', audience: 'students', title: { ru: 'Чат предмета', en: 'Subject chat' } },
     school: { kind: 'school', audience: 'all', title: { ru: 'Общешкольный чат', en: 'School chat' } },
@@ -89,8 +118,18 @@ export const MAX_PATH: OnboardingPath = {
       },
     },
     hints: {
-      student: [{ ru: 'Чаты заполняются по роли: ребёнок видит чаты своего класса.', en: 'Chats are filled by role: a student sees the chats of their class.' }],
-      parent: [{ ru: 'Чаты заполняются по роли: родитель видит чат класса своего ребёнка.', en: 'Chats are filled by role: a parent sees the class chat of their child.' }],
+      student: [
+        {
+          ru: 'Чаты заполняются по роли: ребёнок видит чаты своего класса.',
+          en: 'Chats are filled by role: a student sees the chats of their class.',
+        },
+      ],
+      parent: [
+        {
+          ru: 'Чаты заполняются по роли: родитель видит чат класса своего ребёнка.',
+          en: 'Chats are filled by role: a parent sees the class chat of their child.',
+        },
+      ],
     },
     blockers: ['chat_missing', 'role_not_confirmed', 'other'],
   },
@@ -193,7 +232,10 @@ export const MAX_PATH: OnboardingPath = {
     },
   ],
   pitfalls: [
-    { ru: 'Сначала подключите ребёнка, потом себя как родителя.', en: 'Connect the child first, then yourself as the parent.' },
+    {
+      ru: 'Сначала подключите ребёнка, потом себя как родителя.',
+      en: 'Connect the child first, then yourself as the parent.',
+    },
     {
       ru: 'Регистрируйтесь по своему номеру, не по номеру ребёнка: на один номер — один аккаунт MAX.',
       en: 'Register with your own number, not the child’s: one number holds one MAX account.',

@@ -30,12 +30,21 @@ export const VK_PATH: OnboardingPath = {
       },
       hints: {
         student: [
-          { ru: 'Дети 1–4 классов могут зарегистрироваться по электронной почте.', en: 'Children of grades 1–4 can register with an e-mail address.' },
+          {
+            ru: 'Дети 1–4 классов могут зарегистрироваться по электронной почте.',
+            en: 'Children of grades 1–4 can register with an e-mail address.',
+          },
           { ru: 'На один номер телефона — только один VK ID.', en: 'One phone number holds only one VK ID.' },
         ],
         parent: [
-          { ru: 'Есть страница во «ВКонтакте» — значит, VK ID уже есть: используйте его.', en: 'A VKontakte page means a VK ID already: use that one.' },
-          { ru: 'На один номер телефона — только один VK ID. Номер ребёнка для себя не используйте.', en: 'One phone number holds only one VK ID: do not use the child’s number.' },
+          {
+            ru: 'Есть страница во «ВКонтакте» — значит, VK ID уже есть: используйте его.',
+            en: 'A VKontakte page means a VK ID already: use that one.',
+          },
+          {
+            ru: 'На один номер телефона — только один VK ID. Номер ребёнка для себя не используйте.',
+            en: 'One phone number holds only one VK ID: do not use the child’s number.',
+          },
         ],
       },
       links: [{ id: 'vk_id', label: { ru: 'VK ID', en: 'VK ID' }, url: 'https://id.vk.com/' }],
@@ -55,8 +64,18 @@ export const VK_PATH: OnboardingPath = {
         },
       },
       hints: {
-        student: [{ ru: 'Забыли пароль? Нажмите «Забыли пароль» и задайте новый.', en: 'Forgot the password? Press “Забыли пароль” and set a new one.' }],
-        parent: [{ ru: 'Забыли пароль? Нажмите «Забыли пароль» и задайте новый.', en: 'Forgot the password? Press “Забыли пароль” and set a new one.' }],
+        student: [
+          {
+            ru: 'Забыли пароль? Нажмите «Забыли пароль» и задайте новый.',
+            en: 'Forgot the password? Press “Забыли пароль” and set a new one.',
+          },
+        ],
+        parent: [
+          {
+            ru: 'Забыли пароль? Нажмите «Забыли пароль» и задайте новый.',
+            en: 'Forgot the password? Press “Забыли пароль” and set a new one.',
+          },
+        ],
       },
       links: [{ id: 'sferum', label: { ru: 'Сайт Сферума', en: 'Sferum’s site' }, url: 'https://sferum.ru/' }],
       blockers: ['forgot_password', 'other'],
@@ -75,11 +94,25 @@ export const VK_PATH: OnboardingPath = {
         },
       },
       hints: {
-        student: [{ ru: 'Нет смартфона — подойдёт веб-версия на компьютере.', en: 'No smartphone? The web version works on a computer.' }],
-        parent: [{ ru: 'Нет смартфона — подойдёт веб-версия на компьютере.', en: 'No smartphone? The web version works on a computer.' }],
+        student: [
+          {
+            ru: 'Нет смартфона — подойдёт веб-версия на компьютере.',
+            en: 'No smartphone? The web version works on a computer.',
+          },
+        ],
+        parent: [
+          {
+            ru: 'Нет смартфона — подойдёт веб-версия на компьютере.',
+            en: 'No smartphone? The web version works on a computer.',
+          },
+        ],
       },
       links: [
-        { id: 'vk_messenger_app', label: { ru: 'Скачать VK Мессенджер', en: 'Get VK Messenger' }, url: 'https://vk.me/app' },
+        {
+          id: 'vk_messenger_app',
+          label: { ru: 'Скачать VK Мессенджер', en: 'Get VK Messenger' },
+          url: 'https://vk.me/app',
+        },
         { id: 'vk_messenger_web', label: { ru: 'Веб-версия', en: 'Web version' }, url: 'https://web.vk.me/' },
       ],
       blockers: ['no_smartphone', 'other'],
@@ -100,7 +133,12 @@ export const VK_PATH: OnboardingPath = {
       },
     },
     hints: {
-      student: [{ ru: 'В учебном профиле всего три вида чатов: класса, предметов и школы.', en: 'The school profile has three kinds of chat: class, subject and school.' }],
+      student: [
+        {
+          ru: 'В учебном профиле всего три вида чатов: класса, предметов и школы.',
+          en: 'The school profile has three kinds of chat: class, subject and school.',
+        },
+      ],
       parent: [
         {
           ru: 'Приглашение для родителя не открывайте на устройстве ребёнка: Сферум примет ребёнка за родителя и покажет ошибку.',
@@ -126,8 +164,14 @@ export const VK_PATH: OnboardingPath = {
     {
       id: 'forgot_password',
       label: { ru: 'Забыли пароль', en: 'Forgot the password' },
-      parentAdvice: { ru: 'При входе нажмите «Забыли пароль» и задайте новый.', en: 'At sign-in, press “Забыли пароль” and set a new one.' },
-      teacherAdvice: { ru: 'Подскажите кнопку «Забыли пароль» при входе.', en: 'Point them to “Забыли пароль” at sign-in.' },
+      parentAdvice: {
+        ru: 'При входе нажмите «Забыли пароль» и задайте новый.',
+        en: 'At sign-in, press “Забыли пароль” and set a new one.',
+      },
+      teacherAdvice: {
+        ru: 'Подскажите кнопку «Забыли пароль» при входе.',
+        en: 'Point them to “Забыли пароль” at sign-in.',
+      },
     },
     {
       id: 'no_smartphone',
@@ -150,8 +194,14 @@ export const VK_PATH: OnboardingPath = {
     {
       id: 'chat_missing',
       label: { ru: 'Чата нет', en: 'The chat is missing' },
-      parentAdvice: { ru: 'Попросите у классного руководителя приглашение в чат.', en: 'Ask the class teacher for the chat’s invitation.' },
-      teacherAdvice: { ru: 'Создайте чат или пришлите приглашение заново.', en: 'Create the chat or send the invitation again.' },
+      parentAdvice: {
+        ru: 'Попросите у классного руководителя приглашение в чат.',
+        en: 'Ask the class teacher for the chat’s invitation.',
+      },
+      teacherAdvice: {
+        ru: 'Создайте чат или пришлите приглашение заново.',
+        en: 'Create the chat or send the invitation again.',
+      },
     },
     {
       id: 'other',
@@ -161,7 +211,10 @@ export const VK_PATH: OnboardingPath = {
     },
   ],
   pitfalls: [
-    { ru: 'Сначала зарегистрируйте ребёнка, потом себя как родителя.', en: 'Register the child first, then yourself as the parent.' },
+    {
+      ru: 'Сначала зарегистрируйте ребёнка, потом себя как родителя.',
+      en: 'Register the child first, then yourself as the parent.',
+    },
     {
       ru: 'Не используйте номер ребёнка для своего аккаунта: на один номер — только один VK ID.',
       en: 'Do not use the child’s number for your account: one number holds only one VK ID.',
@@ -170,7 +223,10 @@ export const VK_PATH: OnboardingPath = {
       ru: 'Приглашение для родителя открывайте на своём телефоне или в своём браузере, а не на устройстве ребёнка.',
       en: 'Open the parent’s invitation on your own phone or browser, not on the child’s device.',
     },
-    { ru: 'Дети 1–4 классов могут зарегистрироваться по электронной почте.', en: 'Children of grades 1–4 can register with an e-mail address.' },
+    {
+      ru: 'Дети 1–4 классов могут зарегистрироваться по электронной почте.',
+      en: 'Children of grades 1–4 can register with an e-mail address.',
+    },
   ],
   inviteHosts: ['vk.me', 'web.vk.me', 'sferum.ru'],
 };

@@ -9,7 +9,10 @@ import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 const NewPassword = (): PropertyDecorator => (target, key) => {
   IsString()(target, key);
-  MinLength(PASSWORD_MIN_LENGTH, { message: `$property must be at least ${PASSWORD_MIN_LENGTH} characters long` })(target, key);
+  MinLength(PASSWORD_MIN_LENGTH, { message: `$property must be at least ${PASSWORD_MIN_LENGTH} characters long` })(
+    target,
+    key,
+  );
   MaxLength(PASSWORD_MAX_LENGTH)(target, key);
 };
 

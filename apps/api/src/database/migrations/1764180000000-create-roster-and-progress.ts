@@ -52,7 +52,9 @@ export class CreateRosterAndProgress1764180000000 implements MigrationInterface 
       )`);
     await queryRunner.query(`CREATE INDEX person_class_idx ON person (class_id) WHERE class_id IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX person_family_idx ON person (family_id)`);
-    await queryRunner.query(`CREATE INDEX person_phone_idx ON person (school_id, phone_hmac) WHERE phone_hmac IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX person_phone_idx ON person (school_id, phone_hmac) WHERE phone_hmac IS NOT NULL`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE chat (

@@ -24,7 +24,9 @@ export class CreateInvites1764183600000 implements MigrationInterface {
         CONSTRAINT invite_family_fk FOREIGN KEY (family_id, school_id, district_id)
           REFERENCES family (id, school_id, district_id) ON DELETE CASCADE
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX invite_one_active_per_family ON invite (family_id) WHERE revoked_at IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX invite_one_active_per_family ON invite (family_id) WHERE revoked_at IS NULL`,
+    );
     await queryRunner.query(`ALTER TABLE family ADD COLUMN last_reminded_at timestamptz`);
   }
 

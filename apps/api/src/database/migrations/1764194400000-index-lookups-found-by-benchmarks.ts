@@ -12,7 +12,9 @@ export class IndexLookupsFoundByBenchmarks1764194400000 implements MigrationInte
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX chat_school_idx ON chat (school_id)`);
     await queryRunner.query(`CREATE INDEX invite_family_idx ON invite (family_id)`);
-    await queryRunner.query(`CREATE INDEX progress_event_chat_idx ON progress_event (chat_id) WHERE chat_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX progress_event_chat_idx ON progress_event (chat_id) WHERE chat_id IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -25,7 +25,9 @@ export class OnboardingPathsAndOptOut1764201600000 implements MigrationInterface
   async up(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
 
-    await q(`ALTER TABLE school ADD COLUMN path_id text NOT NULL DEFAULT 'vk' CONSTRAINT school_path_id_format CHECK (path_id ~ ${ID})`);
+    await q(
+      `ALTER TABLE school ADD COLUMN path_id text NOT NULL DEFAULT 'vk' CONSTRAINT school_path_id_format CHECK (path_id ~ ${ID})`,
+    );
     await q(`ALTER TABLE school ALTER COLUMN path_id SET DEFAULT 'max'`);
     await q(`ALTER TABLE school ADD COLUMN path_changed_at timestamptz`);
     await q(`ALTER TABLE school DROP COLUMN messenger`);
@@ -63,13 +65,21 @@ export class OnboardingPathsAndOptOut1764201600000 implements MigrationInterface
     await q(`ALTER TABLE chat_membership DROP CONSTRAINT chat_membership_blocker_reason_check`);
     await q(`ALTER TABLE chat_membership ADD CONSTRAINT chat_membership_reason_format CHECK (blocker_reason ~ ${ID})`);
 
-    await q(`ALTER TABLE chat ADD COLUMN audience text NOT NULL DEFAULT 'all' CHECK (audience IN ('all', 'students', 'parents'))`);
+    await q(
+      `ALTER TABLE chat ADD COLUMN audience text NOT NULL DEFAULT 'all' CHECK (audience IN ('all', 'students', 'parents'))`,
+    );
     await q(`UPDATE chat SET audience = 'students' WHERE kind = 'subject'`);
-    await q(`ALTER TABLE chat ADD CONSTRAINT chat_audience_of_kind CHECK (kind = 'class' OR audience = (CASE kind WHEN 'subject' THEN 'students' ELSE 'all' END))`);
+    await q(
+      `ALTER TABLE chat ADD CONSTRAINT chat_audience_of_kind CHECK (kind = 'class' OR audience = (CASE kind WHEN 'subject' THEN 'students' ELSE 'all' END))`,
+    );
     await q(`DROP INDEX chat_one_class_chat`);
-    await q(`CREATE UNIQUE INDEX chat_one_class_chat ON chat (class_id, audience) WHERE kind = 'class' AND archived_at IS NULL`);
+    await q(
+      `CREATE UNIQUE INDEX chat_one_class_chat ON chat (class_id, audience) WHERE kind = 'class' AND archived_at IS NULL`,
+    );
     await q(`DROP INDEX chat_one_school_chat`);
-    await q(`CREATE UNIQUE INDEX chat_one_school_chat ON chat (school_id) WHERE kind = 'school' AND archived_at IS NULL`);
+    await q(
+      `CREATE UNIQUE INDEX chat_one_school_chat ON chat (school_id) WHERE kind = 'school' AND archived_at IS NULL`,
+    );
 
     await q(`ALTER TABLE person ADD COLUMN opted_out_at timestamptz`);
     await q(`ALTER TABLE person ADD COLUMN opt_out_channel text CHECK (opt_out_channel IN (${CHANNELS}))`);
@@ -99,7 +109,9 @@ export class OnboardingPathsAndOptOut1764201600000 implements MigrationInterface
     await q(`ALTER TABLE class_progress ADD CONSTRAINT class_progress_status_check CHECK (status IN (
       'not_started', 'done', 'blocked', 'not_joined', 'joined', 'connected', 'in_progress', 'opted_out'))`);
     await q(`ALTER TABLE class_progress DROP CONSTRAINT class_progress_blocker_reason_check`);
-    await q(`ALTER TABLE class_progress ADD CONSTRAINT class_progress_reason_format CHECK (blocker_reason = '' OR blocker_reason ~ ${ID})`);
+    await q(
+      `ALTER TABLE class_progress ADD CONSTRAINT class_progress_reason_format CHECK (blocker_reason = '' OR blocker_reason ~ ${ID})`,
+    );
 
     await q(`ALTER TABLE progress_snapshot ADD COLUMN path_id text NOT NULL DEFAULT 'vk' CHECK (path_id ~ ${ID})`);
     await q(`ALTER TABLE progress_snapshot ALTER COLUMN path_id DROP DEFAULT`);
@@ -207,25 +219,39 @@ export class OnboardingPathsAndOptOut1764201600000 implements MigrationInterface
    */
   async down(queryRunner: QueryRunner): Promise<void> {
     const q = (sql: string) => queryRunner.query(sql);
-    const others = (await queryRunner.query(`SELECT count(*)::int AS n FROM school WHERE path_id <> 'vk'`)) as unknown as Array<{ n: number }>;
+    const others = (await queryRunner.query(
+      `SELECT count(*)::int AS n FROM school WHERE path_id <> 'vk'`,
+    )) as unknown as Array<{ n: number }>;
     if (others[0]?.n) throw new Error('Schools on a path other than vk: their data cannot be reverted');
 
     await q(`DELETE FROM class_progress WHERE item = 'overall' OR status IN ('opted_out', 'connected', 'in_progress')`);
     await q(`DELETE FROM progress_event WHERE step IS NULL AND chat_id IS NULL`);
     await q(`ALTER TABLE progress_snapshot DROP COLUMN path_id`);
     await q(`ALTER TABLE class_progress DROP CONSTRAINT class_progress_reason_format`);
-    await q(`ALTER TABLE class_progress ADD CONSTRAINT class_progress_blocker_reason_check CHECK (blocker_reason IN ('', 'shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`);
+    await q(
+      `ALTER TABLE class_progress ADD CONSTRAINT class_progress_blocker_reason_check CHECK (blocker_reason IN ('', 'shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`,
+    );
     await q(`ALTER TABLE class_progress DROP CONSTRAINT class_progress_status_check`);
-    await q(`ALTER TABLE class_progress ADD CONSTRAINT class_progress_status_check CHECK (status IN ('not_started', 'done', 'blocked', 'not_joined', 'joined', 'blocked'))`);
+    await q(
+      `ALTER TABLE class_progress ADD CONSTRAINT class_progress_status_check CHECK (status IN ('not_started', 'done', 'blocked', 'not_joined', 'joined', 'blocked'))`,
+    );
     await q(`ALTER TABLE class_progress DROP CONSTRAINT class_progress_item_format`);
-    await q(`ALTER TABLE class_progress ADD CONSTRAINT class_progress_item_check CHECK (item IN ('vk_id', 'sferum_profile', 'messenger', 'chat_class', 'chat_subject', 'chat_school'))`);
+    await q(
+      `ALTER TABLE class_progress ADD CONSTRAINT class_progress_item_check CHECK (item IN ('vk_id', 'sferum_profile', 'messenger', 'chat_class', 'chat_subject', 'chat_school'))`,
+    );
 
     await q(`ALTER TABLE progress_event DROP CONSTRAINT progress_event_one_item`);
-    await q(`ALTER TABLE progress_event ADD CONSTRAINT progress_event_one_item CHECK ((step IS NULL) <> (chat_id IS NULL))`);
+    await q(
+      `ALTER TABLE progress_event ADD CONSTRAINT progress_event_one_item CHECK ((step IS NULL) <> (chat_id IS NULL))`,
+    );
     await q(`ALTER TABLE progress_event DROP CONSTRAINT progress_event_reason_format`);
-    await q(`ALTER TABLE progress_event ADD CONSTRAINT progress_event_blocker_reason_check CHECK (blocker_reason IN ('shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`);
+    await q(
+      `ALTER TABLE progress_event ADD CONSTRAINT progress_event_blocker_reason_check CHECK (blocker_reason IN ('shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`,
+    );
     await q(`ALTER TABLE progress_event DROP CONSTRAINT progress_event_step_format`);
-    await q(`ALTER TABLE progress_event ADD CONSTRAINT progress_event_step_check CHECK (step IN ('vk_id', 'sferum_profile', 'messenger'))`);
+    await q(
+      `ALTER TABLE progress_event ADD CONSTRAINT progress_event_step_check CHECK (step IN ('vk_id', 'sferum_profile', 'messenger'))`,
+    );
     await q(`ALTER TABLE progress_event DROP COLUMN opt_out_channel`);
     await q(`ALTER TABLE progress_event DROP COLUMN path_id`);
 
@@ -244,15 +270,23 @@ export class OnboardingPathsAndOptOut1764201600000 implements MigrationInterface
     await q(`ALTER TABLE chat DROP COLUMN audience`);
 
     await q(`ALTER TABLE chat_membership DROP CONSTRAINT chat_membership_reason_format`);
-    await q(`ALTER TABLE chat_membership ADD CONSTRAINT chat_membership_blocker_reason_check CHECK (blocker_reason IN ('shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`);
+    await q(
+      `ALTER TABLE chat_membership ADD CONSTRAINT chat_membership_blocker_reason_check CHECK (blocker_reason IN ('shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`,
+    );
     await q(`ALTER TABLE person_step DROP CONSTRAINT person_step_reason_format`);
-    await q(`ALTER TABLE person_step ADD CONSTRAINT person_step_blocker_reason_check CHECK (blocker_reason IN ('shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`);
+    await q(
+      `ALTER TABLE person_step ADD CONSTRAINT person_step_blocker_reason_check CHECK (blocker_reason IN ('shared_phone', 'forgot_password', 'no_smartphone', 'no_vk_page_wanted', 'refuses_sferum', 'other'))`,
+    );
     await q(`ALTER TABLE person_step DROP CONSTRAINT person_step_step_format`);
-    await q(`ALTER TABLE person_step ADD CONSTRAINT person_step_step_check CHECK (step IN ('vk_id', 'sferum_profile', 'messenger'))`);
+    await q(
+      `ALTER TABLE person_step ADD CONSTRAINT person_step_step_check CHECK (step IN ('vk_id', 'sferum_profile', 'messenger'))`,
+    );
 
     await q(`DROP TABLE school_step_note`);
     await q(`DROP TABLE school_path_change`);
-    await q(`ALTER TABLE school ADD COLUMN messenger text NOT NULL DEFAULT 'vk_messenger' CHECK (messenger IN ('vk_messenger', 'max'))`);
+    await q(
+      `ALTER TABLE school ADD COLUMN messenger text NOT NULL DEFAULT 'vk_messenger' CHECK (messenger IN ('vk_messenger', 'max'))`,
+    );
     await q(`ALTER TABLE school DROP COLUMN path_changed_at`);
     await q(`ALTER TABLE school DROP COLUMN path_id`);
   }

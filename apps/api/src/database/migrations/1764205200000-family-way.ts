@@ -16,7 +16,9 @@ export class FamilyWay1764205200000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE chat ADD COLUMN invite_url text CONSTRAINT chat_invite_url_https CHECK (invite_url ~ '^https://[^\\s]+$' AND length(invite_url) <= 500)`,
     );
-    await queryRunner.query(`ALTER TABLE invite ADD COLUMN code_hash bytea CONSTRAINT invite_code_hash_length CHECK (length(code_hash) = 32)`);
+    await queryRunner.query(
+      `ALTER TABLE invite ADD COLUMN code_hash bytea CONSTRAINT invite_code_hash_length CHECK (length(code_hash) = 32)`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX invite_code_unique ON invite (code_hash)`);
     await queryRunner.query(
       `ALTER TABLE school_class ADD COLUMN parent_contact text CONSTRAINT school_class_parent_contact_length CHECK (length(btrim(parent_contact)) BETWEEN 1 AND 300)`,

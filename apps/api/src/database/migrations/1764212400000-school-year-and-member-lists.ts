@@ -38,11 +38,17 @@ export class SchoolYearAndMemberLists1764212400000 implements MigrationInterface
         CONSTRAINT school_year_rollover_once UNIQUE (school_id, to_year)
       )`);
     await queryRunner.query(`ALTER TABLE school_class ADD COLUMN erase_after date`);
-    await queryRunner.query(`ALTER TABLE school_class ADD CONSTRAINT school_class_erase_after_archived CHECK (erase_after IS NULL OR archived_at IS NOT NULL)`);
-    await queryRunner.query(`CREATE INDEX school_class_erase_after_idx ON school_class (erase_after) WHERE erase_after IS NOT NULL`);
+    await queryRunner.query(
+      `ALTER TABLE school_class ADD CONSTRAINT school_class_erase_after_archived CHECK (erase_after IS NULL OR archived_at IS NOT NULL)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX school_class_erase_after_idx ON school_class (erase_after) WHERE erase_after IS NOT NULL`,
+    );
     for (const [table, column] of SOURCE_COLUMNS) {
       await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_check`);
-      await queryRunner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_check CHECK (${column} IN (${SOURCES}))`);
+      await queryRunner.query(
+        `ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_check CHECK (${column} IN (${SOURCES}))`,
+      );
     }
   }
 
@@ -51,7 +57,9 @@ export class SchoolYearAndMemberLists1764212400000 implements MigrationInterface
     for (const [table, column] of SOURCE_COLUMNS) {
       await queryRunner.query(`UPDATE ${table} SET ${column} = 'teacher' WHERE ${column} = 'member_list'`);
       await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_check`);
-      await queryRunner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_check CHECK (${column} IN (${OLD_SOURCES}))`);
+      await queryRunner.query(
+        `ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_check CHECK (${column} IN (${OLD_SOURCES}))`,
+      );
     }
     await queryRunner.query(`DROP INDEX school_class_erase_after_idx`);
     await queryRunner.query(`ALTER TABLE school_class DROP CONSTRAINT school_class_erase_after_archived`);

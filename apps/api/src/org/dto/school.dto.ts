@@ -8,7 +8,16 @@ import {
   type UpdateSchoolRequest,
 } from '@sferum/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { Trim } from '../../common/dto-transforms';
 
 export class CreateSchoolDto implements CreateSchoolRequest {
@@ -41,7 +50,10 @@ export class StepNoteDto {
   @Matches(CATALOGUE_ID_PATTERN, { message: 'step must be a step id of the school’s path' })
   step!: string;
 
-  @ApiProperty({ example: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12', description: 'Empty removes the note' })
+  @ApiProperty({
+    example: 'Роль подтверждает администратор Сферума Ирина Петровна, каб. 12',
+    description: 'Empty removes the note',
+  })
   @Trim()
   @IsString()
   @MaxLength(STEP_NOTE_MAX_LENGTH)

@@ -1,10 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  STAFF_ROLES,
-  type CreateStaffRequest,
-  type StaffRole,
-  type UpdateStaffRequest,
-} from '@sferum/contracts';
+import { STAFF_ROLES, type CreateStaffRequest, type StaffRole, type UpdateStaffRequest } from '@sferum/contracts';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { NormalizeEmail, Trim } from '../../common/dto-transforms';
 

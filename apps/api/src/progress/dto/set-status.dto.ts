@@ -53,7 +53,8 @@ export class StatusDto {
   status!: StepStatus | ChatStatus;
 
   @ApiPropertyOptional({
-    description: 'Required when the status is blocked: one of the reasons the step (or the chats) offers on the school’s path',
+    description:
+      'Required when the status is blocked: one of the reasons the step (or the chats) offers on the school’s path',
   })
   @IsOptional()
   @IsString()
@@ -81,7 +82,9 @@ export class SeenDto implements SeenState {
 
 /** The parent's change, with what their page showed (left out by the "confirm anyway" button). */
 export class ParentStatusDto extends StatusDto implements ParentStatusRequest {
-  @ApiPropertyOptional({ description: 'What the page showed: a change by the school since then answers 409 changed_by_school' })
+  @ApiPropertyOptional({
+    description: 'What the page showed: a change by the school since then answers 409 changed_by_school',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => SeenDto)

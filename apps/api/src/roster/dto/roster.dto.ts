@@ -80,7 +80,10 @@ export class CreateStudentDto implements CreateStudentRequest {
   @Type(() => NewParentDto)
   parents?: NewParentDto[];
 
-  @ApiPropertyOptional({ description: 'A parent given who is already a parent of the school (same name and phone) brings the student into that family' })
+  @ApiPropertyOptional({
+    description:
+      'A parent given who is already a parent of the school (same name and phone) brings the student into that family',
+  })
   @IsOptional()
   @IsBoolean()
   joinFamilyOfParent?: boolean;
@@ -128,7 +131,8 @@ export class SetChatInviteDto implements SetChatInviteRequest {
   @ApiProperty({
     nullable: true,
     example: 'https://max.ru/join/DQJsHDoQ0rxT-gDAfz7WkXgN426ROLxWf',
-    description: 'The chat’s invitation link, copied from MAX or Sferum: https, on a host of the school’s path; null or empty removes it',
+    description:
+      'The chat’s invitation link, copied from MAX or Sferum: https, on a host of the school’s path; null or empty removes it',
   })
   @ValidateIf((_, value) => value !== null)
   @IsString()

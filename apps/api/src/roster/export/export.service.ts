@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { findBlocker, formatClassName, type ChatSummary, type OnboardingPath, type RosterPerson } from '@sferum/contracts';
+import {
+  findBlocker,
+  formatClassName,
+  type ChatSummary,
+  type OnboardingPath,
+  type RosterPerson,
+} from '@sferum/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../auth/auth-context';
 import { AccessPolicy } from '../../auth/access-policy.service';
@@ -29,7 +35,11 @@ export class ExportService {
     const schoolClass = await this.access.requireAccess(auth, 'class.read', classId);
     const name = formatClassName(schoolClass.grade, schoolClass.letter);
     const path = await this.schoolPaths.of(this.dataSource.manager, schoolClass.schoolId);
-    const sheet: Sheet = { name, headers: exportHeaders(path), rows: await this.classRows(path, classId, name, { next: 1 }) };
+    const sheet: Sheet = {
+      name,
+      headers: exportHeaders(path),
+      rows: await this.classRows(path, classId, name, { next: 1 }),
+    };
     return { fileName: `класс-${name}.${format}`, content: await render(sheet, format) };
   }
 
@@ -40,12 +50,27 @@ export class ExportService {
     const familyNumber = { next: 1 };
     const rows: Sheet['rows'] = [];
     for (const schoolClass of classes) {
-      rows.push(...(await this.classRows(path, schoolClass.id, formatClassName(schoolClass.grade, schoolClass.letter), familyNumber)));
+      rows.push(
+        ...(await this.classRows(
+          path,
+          schoolClass.id,
+          formatClassName(schoolClass.grade, schoolClass.letter),
+          familyNumber,
+        )),
+      );
     }
-    return { fileName: `школа.${format}`, content: await render({ name: 'Школа', headers: exportHeaders(path), rows }, format) };
+    return {
+      fileName: `школа.${format}`,
+      content: await render({ name: 'Школа', headers: exportHeaders(path), rows }, format),
+    };
   }
 
-  private async classRows(path: OnboardingPath, classId: string, className: string, familyNumber: { next: number }): Promise<Sheet['rows']> {
+  private async classRows(
+    path: OnboardingPath,
+    classId: string,
+    className: string,
+    familyNumber: { next: number },
+  ): Promise<Sheet['rows']> {
     const manager = this.dataSource.manager;
     const chats = await this.peopleView.loadClassChats(manager, classId);
     const families = await this.peopleView.loadClassFamilies(manager, path, classId, false);
@@ -53,7 +78,13 @@ export class ExportService {
     for (const family of families) {
       const number = familyNumber.next++;
       for (const person of [...family.students, ...family.parents]) {
-        rows.push([className, number, KIND_LABELS[person.kind], person.displayName, ...progressCells(path, person, chats)]);
+        rows.push([
+          className,
+          number,
+          KIND_LABELS[person.kind],
+          person.displayName,
+          ...progressCells(path, person, chats),
+        ]);
       }
     }
     return rows;
@@ -81,6 +112,9 @@ function progressCells(path: OnboardingPath, person: RosterPerson, chats: ChatSu
     subjects.length === 0 ? '—' : `${subjects.filter((m) => m.status === 'joined').length} из ${subjects.length}`,
     optOut,
     [...new Set(blockers.map((b) => (b.blockerReason ? reasonLabel(b.blockerReason) : '')))].filter(Boolean).join('; '),
-    blockers.map((b) => b.blockerNote).filter(Boolean).join('; '),
+    blockers
+      .map((b) => b.blockerNote)
+      .filter(Boolean)
+      .join('; '),
   ];
 }

@@ -37,14 +37,9 @@ describe('rolesOf', () => {
   });
 
   it('reads the template’s, English and older headers', () => {
-    expect(roles(['Ученик', 'Телефон ученика', 'Родитель 1', 'Телефон родителя 1', 'Родитель 2', 'Телефон родителя 2'])).toEqual([
-      'student_name',
-      'student_phone',
-      'parent1_name',
-      'parent1_phone',
-      'parent2_name',
-      'parent2_phone',
-    ]);
+    expect(
+      roles(['Ученик', 'Телефон ученика', 'Родитель 1', 'Телефон родителя 1', 'Родитель 2', 'Телефон родителя 2']),
+    ).toEqual(['student_name', 'student_phone', 'parent1_name', 'parent1_phone', 'parent2_name', 'parent2_phone']);
     expect(roles(['Student', 'Class', 'Parent 1', 'Parent 1 phone', 'Mother', 'No.'])).toEqual([
       'student_name',
       'class',
@@ -59,7 +54,11 @@ describe('rolesOf', () => {
       'student_patronymic',
       'parent2_phone',
     ]);
-    expect(roles(['ФИО ученика', 'Телефон родителя', 'Родитель'])).toEqual(['student_name', 'parent1_phone', 'parent1_name']);
+    expect(roles(['ФИО ученика', 'Телефон родителя', 'Родитель'])).toEqual([
+      'student_name',
+      'parent1_phone',
+      'parent1_name',
+    ]);
   });
 
   it('keeps a guardian beside the parents, and says what it leaves out', () => {
@@ -74,12 +73,25 @@ describe('rolesOf', () => {
       'Класс',
       'Класс',
     ]);
-    expect(found).toEqual(['student_name', 'parent1_name', 'parent2_name', 'guardian_name', 'guardian_phone', null, null, 'class', null]);
+    expect(found).toEqual([
+      'student_name',
+      'parent1_name',
+      'parent2_name',
+      'guardian_name',
+      'guardian_phone',
+      null,
+      null,
+      'class',
+      null,
+    ]);
     expect(reasons).toEqual([null, null, null, null, null, 'unknown', 'unknown', null, 'duplicate']);
   });
 
   it('takes "Фамилия, имя" as one column with the whole name', () => {
-    expect(roles(['Фамилия, имя ученика', 'ФИО родителя (законного представителя)'])).toEqual(['student_name', 'parent1_name']);
+    expect(roles(['Фамилия, имя ученика', 'ФИО родителя (законного представителя)'])).toEqual([
+      'student_name',
+      'parent1_name',
+    ]);
   });
 });
 
@@ -138,13 +150,31 @@ describe('detectHeader', () => {
   });
 
   it('does not take a header and its first row for a header over two rows', () => {
-    const { header } = detectHeader(table([['ФИО', 'Мать'], ['Иванов Пётр', 'Иванова Мария']]));
+    const { header } = detectHeader(
+      table([
+        ['ФИО', 'Мать'],
+        ['Иванов Пётр', 'Иванова Мария'],
+      ]),
+    );
     expect(header.layout).toMatchObject({ lastRow: 0, rowCount: 1 });
-    expect(headerAt(table([['ФИО', 'Мать'], ['Иванов Пётр', 'Иванова Мария']]), 1).layout.rowCount).toBe(1);
+    expect(
+      headerAt(
+        table([
+          ['ФИО', 'Мать'],
+          ['Иванов Пётр', 'Иванова Мария'],
+        ]),
+        1,
+      ).layout.rowCount,
+    ).toBe(1);
   });
 
   it('names repeated and empty headers by their letter, and says when no student column is found', () => {
-    const { header, found } = detectHeader(table([['Кличка', 'Телефон', 'Телефон', ''], ['Шарик', '1', '2', 'x']]));
+    const { header, found } = detectHeader(
+      table([
+        ['Кличка', 'Телефон', 'Телефон', ''],
+        ['Шарик', '1', '2', 'x'],
+      ]),
+    );
     expect(found).toBe(false);
     expect(header.layout.columns.map((c) => c.key)).toEqual(['Кличка', 'Телефон [B]', 'Телефон [C]', '[D]']);
   });

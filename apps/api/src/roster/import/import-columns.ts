@@ -23,7 +23,8 @@ export type Person = 'student' | 'parent1' | 'parent2' | 'guardian';
 type Who = Person | 'mother' | 'father' | 'parent';
 type What = 'name' | 'surname' | 'first_name' | 'patronymic' | 'phone';
 
-export type HeaderKind = { kind: 'number' } | { kind: 'class' } | { kind: 'person'; who: Who | null; what: What | null };
+export type HeaderKind =
+  { kind: 'number' } | { kind: 'class' } | { kind: 'person'; who: Who | null; what: What | null };
 
 /** Why a column with a header is taken for nothing. */
 export type IgnoredReason = 'unknown' | 'duplicate' | 'fourth_adult';
@@ -34,7 +35,8 @@ const SURNAME = /^(фамили[а-я]*|surname|lastname)$/;
 const FIRST_NAME = /^(имя|имени|firstname|givenname)$/;
 const PATRONYMIC = /^(отчеств[а-я]*|patronymic|middlename)$/;
 const FULL_NAME = /^(фио|fullname|name)$/;
-const STUDENT = /^(учени[а-я]*|учащ[а-я]*|обучающ[а-я]*|ребен[а-я]*|дет[еия][а-я]*|воспитанни[а-я]*|student[a-z]*|pupil[a-z]*|child|children|kid)$/;
+const STUDENT =
+  /^(учени[а-я]*|учащ[а-я]*|обучающ[а-я]*|ребен[а-я]*|дет[еия][а-я]*|воспитанни[а-я]*|student[a-z]*|pupil[a-z]*|child|children|kid)$/;
 const MOTHER = /^(мать|матер[а-я]*|мам[аыеу]|мамин[а-я]*|mother[a-z]*|mom|mum|mama)$/;
 const FATHER = /^(отец|отц[аеу]|отцом|пап[аыеу]|папин[а-я]*|father[a-z]*|dad|papa)$/;
 const GUARDIAN = /^(законн[а-я]*|представител[а-я]*|опекун[а-я]*|попечител[а-я]*|guardian[a-z]*|representative)$/;
@@ -307,7 +309,12 @@ function layoutOf(table: Table, lastRow: number, rowCount: 1 | 2, used: boolean[
     if (header === '' && !used[index]) return;
     const letter = columnLetter(index);
     const unique = header !== '' && counts.get(keyOf(header)) === 1;
-    columns.push({ index, letter, header, key: unique ? header : header === '' ? `[${letter}]` : `${header} [${letter}]` });
+    columns.push({
+      index,
+      letter,
+      header,
+      key: unique ? header : header === '' ? `[${letter}]` : `${header} [${letter}]`,
+    });
   });
   return { lastRow, rowCount, columns };
 }
@@ -329,7 +336,10 @@ export function columnByKey(layout: HeaderLayout, key: string): number {
  * a column that had that role loses it); keys it names that the file has not
  * come back in `unknownKeys`.
  */
-export function applyMapping(header: ReadHeader, mapping: ImportColumnMapping): { header: ReadHeader; unknownKeys: string[] } {
+export function applyMapping(
+  header: ReadHeader,
+  mapping: ImportColumnMapping,
+): { header: ReadHeader; unknownKeys: string[] } {
   const roles = [...header.roles];
   const reasons = [...header.reasons];
   const unknownKeys: string[] = [];

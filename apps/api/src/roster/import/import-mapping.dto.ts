@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IMPORT_COLUMN_ROLES, IMPORT_MAX_HEADER_ROW, type ImportColumnMapping, type SaveImportMappingRequest } from '@sferum/contracts';
+import {
+  IMPORT_COLUMN_ROLES,
+  IMPORT_MAX_HEADER_ROW,
+  type ImportColumnMapping,
+  type SaveImportMappingRequest,
+} from '@sferum/contracts';
 import { IsInt, Max, Min, ValidateBy } from 'class-validator';
 import { columnMappingProblem } from './import-options';
 
@@ -17,7 +22,13 @@ export class SaveImportMappingDto implements SaveImportMappingRequest {
     description: 'Every column of the file by its key (as the preview lists them) → its role, or null to leave it out',
     type: 'object',
     additionalProperties: { type: 'string', enum: [...IMPORT_COLUMN_ROLES], nullable: true },
-    example: { '№ п/п': 'number', Фамилия: 'student_surname', Имя: 'student_first_name', Мать: 'parent1_name', 'Дата рождения': null },
+    example: {
+      '№ п/п': 'number',
+      Фамилия: 'student_surname',
+      Имя: 'student_first_name',
+      Мать: 'parent1_name',
+      'Дата рождения': null,
+    },
   })
   @ColumnMapping()
   mapping!: ImportColumnMapping;

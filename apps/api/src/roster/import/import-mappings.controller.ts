@@ -1,6 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiParam, ApiTags } from '@nestjs/swagger';
-import { SESSION_COOKIE, type ImportMapping, ImportMappingListSchema, ImportMappingSchema, ROUTES } from '@sferum/contracts';
+import {
+  SESSION_COOKIE,
+  type ImportMapping,
+  ImportMappingListSchema,
+  ImportMappingSchema,
+  ROUTES,
+} from '@sferum/contracts';
 import type { AuthContext } from '../../auth/auth-context';
 import { Auth } from '../../auth/auth.decorators';
 import { UuidParam } from '../../common/uuid-param.decorator';
@@ -8,7 +14,10 @@ import { SaveImportMappingDto } from './import-mapping.dto';
 import { ImportMappingsService } from './import-mappings.service';
 import { Responds, RespondsEmpty } from '../../common/contract/responds.decorator';
 
-const NAME_PARAM = { name: 'name', description: 'the mapping’s name, such as «Выгрузка Сетевого города» (URL-encoded)' };
+const NAME_PARAM = {
+  name: 'name',
+  description: 'the mapping’s name, such as «Выгрузка Сетевого города» (URL-encoded)',
+};
 
 @ApiTags('roster')
 @ApiCookieAuth(SESSION_COOKIE)
@@ -24,7 +33,9 @@ export class ImportMappingsController {
 
   @Put(ROUTES.schools.importMapping)
   @ApiParam(NAME_PARAM)
-  @Responds(ImportMappingSchema, { description: 'Saved (created or replaced). An import of a file with exactly these headers at headerRow uses it.' })
+  @Responds(ImportMappingSchema, {
+    description: 'Saved (created or replaced). An import of a file with exactly these headers at headerRow uses it.',
+  })
   save(
     @Auth() auth: AuthContext,
     @UuidParam('schoolId') schoolId: string,
@@ -38,7 +49,11 @@ export class ImportMappingsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiParam(NAME_PARAM)
   @RespondsEmpty({ description: 'Removed.' })
-  remove(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string, @Param('name') name: string): Promise<void> {
+  remove(
+    @Auth() auth: AuthContext,
+    @UuidParam('schoolId') schoolId: string,
+    @Param('name') name: string,
+  ): Promise<void> {
     return this.mappings.remove(auth, schoolId, name);
   }
 }

@@ -50,7 +50,8 @@ export class ImportMappingsService {
 
   async remove(auth: AuthContext, schoolId: string, rawName: string): Promise<void> {
     await this.access.requireAccess(auth, 'school.read', schoolId);
-    if (!(await this.mappings.remove(schoolId, mappingName(rawName)))) throw new NotFoundException('No mapping of that name');
+    if (!(await this.mappings.remove(schoolId, mappingName(rawName))))
+      throw new NotFoundException('No mapping of that name');
   }
 }
 

@@ -36,7 +36,8 @@ export function columnMappingProblem(value: unknown): string | null {
   if (entries.length > MAPPING_MAX_COLUMNS) return `must name at most ${MAPPING_MAX_COLUMNS} columns`;
   const seen = new Map<ColumnRole, string>();
   for (const [key, role] of entries) {
-    if (key.trim() === '' || key.length > MAPPING_KEY_MAX_LENGTH) return `has a key that is empty or longer than ${MAPPING_KEY_MAX_LENGTH} characters`;
+    if (key.trim() === '' || key.length > MAPPING_KEY_MAX_LENGTH)
+      return `has a key that is empty or longer than ${MAPPING_KEY_MAX_LENGTH} characters`;
     if (role === null) continue;
     if (typeof role !== 'string' || !(IMPORT_COLUMN_ROLES as readonly string[]).includes(role)) {
       return `gives "${key}" an unknown role; roles are ${IMPORT_COLUMN_ROLES.join(', ')} or null`;
@@ -64,7 +65,10 @@ export function importOptions(commit: boolean, query: ImportParameters, fields: 
   if (headerRowText !== undefined) {
     headerRow = /^\d{1,3}$/.test(headerRowText) ? Number(headerRowText) : 0;
     if (headerRow < 1 || headerRow > IMPORT_MAX_HEADER_ROW) {
-      throw RequestValidationException.forField('headerRow', `headerRow must be a row number from 1 to ${IMPORT_MAX_HEADER_ROW}`);
+      throw RequestValidationException.forField(
+        'headerRow',
+        `headerRow must be a row number from 1 to ${IMPORT_MAX_HEADER_ROW}`,
+      );
     }
   }
   const mappingText = pick('mapping');

@@ -87,7 +87,12 @@ export function planImport(
     const key = `${row.classKey}|${nameKey(row.student.name)}`;
     const earlier = seenStudents.get(key);
     if (earlier !== undefined) {
-      errors.push({ row: row.number, column: options.studentColumn, code: 'duplicate_student', message: `Тот же ученик, что в строке ${earlier}` });
+      errors.push({
+        row: row.number,
+        column: options.studentColumn,
+        code: 'duplicate_student',
+        message: `Тот же ученик, что в строке ${earlier}`,
+      });
       continue;
     }
     seenStudents.set(key, row.number);
@@ -107,7 +112,9 @@ export function planImport(
     }
   });
 
-  const studentByKey = new Map(existing.students.map((person) => [`${person.classId}|${nameKey(person.name)}`, person]));
+  const studentByKey = new Map(
+    existing.students.map((person) => [`${person.classId}|${nameKey(person.name)}`, person]),
+  );
   const parentsByName = new Map<string, ExistingPerson[]>();
   for (const parent of existing.parents) {
     const key = nameKey(parent.name);
@@ -117,7 +124,9 @@ export function planImport(
   const existingFamilyOfRow = planned.map((row) => {
     const student = studentOf(row);
     if (student) return student.familyId;
-    const parent = row.parents.map((p) => findExistingParent(parentsByName, p, null)).find((found) => found !== undefined);
+    const parent = row.parents
+      .map((p) => findExistingParent(parentsByName, p, null))
+      .find((found) => found !== undefined);
     return parent?.familyId ?? null;
   });
 
@@ -133,7 +142,9 @@ export function planImport(
   const preview: ImportRowPreview[] = [];
   const plannedRows: PlannedRow[] = [];
   for (const members of groups.values()) {
-    const familyIds = [...new Set(members.map((index) => existingFamilyOfRow[index]).filter((id): id is string => id !== null))];
+    const familyIds = [
+      ...new Set(members.map((index) => existingFamilyOfRow[index]).filter((id): id is string => id !== null)),
+    ];
     if (familyIds.length > 1) {
       for (const index of members) {
         errors.push({
@@ -158,7 +169,11 @@ export function planImport(
         const key = parentKey(parent);
         let plannedParent = plannedParents.get(key);
         if (!plannedParent) {
-          plannedParent = plan(parent, familyId ? findExistingParent(parentsByName, parent, familyId) : undefined, null);
+          plannedParent = plan(
+            parent,
+            familyId ? findExistingParent(parentsByName, parent, familyId) : undefined,
+            null,
+          );
           plannedParents.set(key, plannedParent);
           family.parents.push(plannedParent);
         }
@@ -173,7 +188,12 @@ export function planImport(
       };
       if (options.classNames) rowPreview.className = row.className;
       preview.push(rowPreview);
-      plannedRows.push({ number: row.number, classKey: row.classKey, student: row.student.name, action: student.action });
+      plannedRows.push({
+        number: row.number,
+        classKey: row.classKey,
+        student: row.student.name,
+        action: student.action,
+      });
     }
     families.push(family);
   }
@@ -214,10 +234,17 @@ function plan(person: RowPerson, found: ExistingPerson | undefined, classKey: st
  * The same parent: within a known family, by name (and phone, when both have
  * one); across the school, only by name and phone together.
  */
-function findExistingParent(parentsByName: Map<string, ExistingPerson[]>, person: RowPerson, familyId: string | null): ExistingPerson | undefined {
+function findExistingParent(
+  parentsByName: Map<string, ExistingPerson[]>,
+  person: RowPerson,
+  familyId: string | null,
+): ExistingPerson | undefined {
   return parentsByName.get(nameKey(person.name))?.find((candidate) => {
     if (familyId !== null) {
-      return candidate.familyId === familyId && (person.phone === null || candidate.phone === null || candidate.phone === person.phone);
+      return (
+        candidate.familyId === familyId &&
+        (person.phone === null || candidate.phone === null || candidate.phone === person.phone)
+      );
     }
     return person.phone !== null && candidate.phone === person.phone;
   });

@@ -6,7 +6,9 @@ import { ERRORS, plural } from './russian';
 /** A commit of a file with errors: nothing was written, and the answer says why, row by row. */
 export class ImportRefused extends UnprocessableEntityException {
   constructor(readonly report: SchoolImportReport) {
-    super(`В файле ${plural(report.errors.length, ERRORS)}; ничего не загружено. Исправьте файл по предпросмотру и загрузите его снова.`);
+    super(
+      `В файле ${plural(report.errors.length, ERRORS)}; ничего не загружено. Исправьте файл по предпросмотру и загрузите его снова.`,
+    );
   }
 }
 

@@ -56,31 +56,51 @@ export function readRows(table: Table, header: ReadHeader, hashPhone: (normalize
   const columnOf = new Map<ColumnRole, { index: number; header: string }>();
   header.roles.forEach((role, index) => {
     const column = header.layout.columns[index];
-    if (role !== null && column !== undefined) columnOf.set(role, { index: column.index, header: column.header || `[${column.letter}]` });
+    if (role !== null && column !== undefined)
+      columnOf.set(role, { index: column.index, header: column.header || `[${column.letter}]` });
   });
-  const personColumns = [...columnOf.entries()].filter(([role]) => role !== 'number' && role !== 'class').map(([, column]) => column.index);
+  const personColumns = [...columnOf.entries()]
+    .filter(([role]) => role !== 'number' && role !== 'class')
+    .map(([, column]) => column.index);
   const cell = (row: string[], role: ColumnRole) => {
     const column = columnOf.get(role);
     return column ? (row[column.index] ?? '') : '';
   };
   const headerOf = (role: ColumnRole) => columnOf.get(role)?.header ?? null;
   const nameColumn = (person: Person) =>
-    headerOf(`${person}_name`) ?? headerOf(`${person}_surname`) ?? headerOf(`${person}_first_name`) ?? headerOf(`${person}_patronymic`);
+    headerOf(`${person}_name`) ??
+    headerOf(`${person}_surname`) ??
+    headerOf(`${person}_first_name`) ??
+    headerOf(`${person}_patronymic`);
 
   const readPerson = (row: string[], number: number, person: Person, errors: ImportError[]): RowPerson | null => {
     const patronymic = cell(row, `${person}_patronymic`);
     const whole = cell(row, `${person}_name`);
-    const parts = whole !== '' ? [whole, whole.includes(patronymic) ? '' : patronymic] : [cell(row, `${person}_surname`), cell(row, `${person}_first_name`), patronymic];
+    const parts =
+      whole !== ''
+        ? [whole, whole.includes(patronymic) ? '' : patronymic]
+        : [cell(row, `${person}_surname`), cell(row, `${person}_first_name`), patronymic];
     const name = parts.join(' ').replace(/\s+/g, ' ').trim();
     if (name.length > DISPLAY_NAME_MAX_LENGTH) {
-      errors.push({ row: number, column: nameColumn(person), code: 'name_too_long', message: `Длиннее ${DISPLAY_NAME_MAX_LENGTH} символов` });
+      errors.push({
+        row: number,
+        column: nameColumn(person),
+        code: 'name_too_long',
+        message: `Длиннее ${DISPLAY_NAME_MAX_LENGTH} символов`,
+      });
     }
     const rawPhone = cell(row, `${person}_phone`);
     let phone: string | null = null;
     if (rawPhone !== '') {
       const normalized = normalizePhone(rawPhone);
       if (normalized) phone = hashPhone(normalized);
-      else errors.push({ row: number, column: headerOf(`${person}_phone`), code: 'bad_phone', message: 'Это не номер телефона' });
+      else
+        errors.push({
+          row: number,
+          column: headerOf(`${person}_phone`),
+          code: 'bad_phone',
+          message: 'Это не номер телефона',
+        });
     }
     return name !== '' ? { name, phone } : null;
   };
@@ -107,7 +127,13 @@ export function readRows(table: Table, header: ReadHeader, hashPhone: (normalize
       .map((person) => readPerson(raw, number, person, errors))
       .filter((parent): parent is RowPerson => parent !== null);
     if (student && parents.length === 0 && FOOTER.test(student.name) && cell(raw, 'student_phone') === '') continue;
-    if (!student) errors.push({ row: number, column: nameColumn('student'), code: 'empty_name', message: 'Не указано имя ученика' });
+    if (!student)
+      errors.push({
+        row: number,
+        column: nameColumn('student'),
+        code: 'empty_name',
+        message: 'Не указано имя ученика',
+      });
     rows.push({ number, student, parents, classText: ownClass || currentClass, errors });
   }
   return { rows, studentColumn: nameColumn('student'), classColumn: headerOf('class'), classHeadings };
@@ -180,7 +206,8 @@ export function placeInSchool(read: ReadRows): Placement {
       row: null,
       column: null,
       code: 'missing_column',
-      message: 'Нет столбца «Класс»: в списке всей школы у каждой строки должен быть её класс (или строка с классом над его учениками).',
+      message:
+        'Нет столбца «Класс»: в списке всей школы у каждой строки должен быть её класс (или строка с классом над его учениками).',
     });
     return placement;
   }
@@ -188,7 +215,12 @@ export function placeInSchool(read: ReadRows): Placement {
     placement.errors.push(...row.errors);
     const className = normalizeClassName(row.classText);
     if (row.classText === '') {
-      placement.errors.push({ row: row.number, column: read.classColumn, code: 'empty_class', message: 'Не указан класс' });
+      placement.errors.push({
+        row: row.number,
+        column: read.classColumn,
+        code: 'empty_class',
+        message: 'Не указан класс',
+      });
     } else if (className === null) {
       placement.errors.push({
         row: row.number,

@@ -106,7 +106,12 @@ export class ImportService {
     private readonly imports: ImportRepository,
   ) {}
 
-  async importIntoClass(auth: AuthContext, classId: string, file: Buffer, options: ImportOptions): Promise<ImportReport> {
+  async importIntoClass(
+    auth: AuthContext,
+    classId: string,
+    file: Buffer,
+    options: ImportOptions,
+  ): Promise<ImportReport> {
     const schoolClass = await this.access.requireAccess(auth, 'class.work', classId);
     const target: Target = {
       kind: 'class',
@@ -114,24 +119,40 @@ export class ImportService {
       name: formatClassName(schoolClass.grade, schoolClass.letter),
       academicYear: schoolClass.academicYear,
     };
-    return asClassReport(await this.run({ id: schoolClass.schoolId, districtId: schoolClass.districtId }, target, file, options));
+    return asClassReport(
+      await this.run({ id: schoolClass.schoolId, districtId: schoolClass.districtId }, target, file, options),
+    );
   }
 
   /** A school's admin (or the district's) only: the file may create classes. */
-  async importIntoSchool(auth: AuthContext, schoolId: string, file: Buffer, options: ImportOptions): Promise<SchoolImportReport> {
+  async importIntoSchool(
+    auth: AuthContext,
+    schoolId: string,
+    file: Buffer,
+    options: ImportOptions,
+  ): Promise<SchoolImportReport> {
     const school = await this.access.requireAccess(auth, 'school.structure', schoolId);
     return this.run({ id: school.id, districtId: school.districtId }, { kind: 'school' }, file, options);
   }
 
-  private async run(school: ImportSchool, target: Target, file: Buffer, options: ImportOptions): Promise<SchoolImportReport> {
+  private async run(
+    school: ImportSchool,
+    target: Target,
+    file: Buffer,
+    options: ImportOptions,
+  ): Promise<SchoolImportReport> {
     const hashPhone = (normalized: string) => phoneHmac(this.config.PHONE_HMAC_KEY, normalized).toString('hex');
-    const academicYear = target.kind === 'class' ? target.academicYear : await this.schoolYear(this.dataSource.manager, school.id);
+    const academicYear =
+      target.kind === 'class' ? target.academicYear : await this.schoolYear(this.dataSource.manager, school.id);
     let table: Table;
     try {
       table = await readTable(file);
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
-      return refuse(options.commit, emptyReport(academicYear, [fileError('unreadable_file', UNREADABLE_MESSAGES[error.kind])]));
+      return refuse(
+        options.commit,
+        emptyReport(academicYear, [fileError('unreadable_file', UNREADABLE_MESSAGES[error.kind])]),
+      );
     }
     if (table.rows.every((row) => row.every((cell) => cell === ''))) {
       return refuse(options.commit, emptyReport(academicYear, [fileError('empty_file', 'В файле ничего нет')]));
@@ -141,10 +162,16 @@ export class ImportService {
     const base = { ...emptyReport(academicYear, []), ...howRead(read), warnings };
     if ('errors' in read) return refuse(options.commit, { ...base, errors: read.errors });
     if (read.rows.rows.length === 0) {
-      return refuse(options.commit, { ...base, errors: [fileError('empty_file', 'Под заголовком нет ни одного ученика')] });
+      return refuse(options.commit, {
+        ...base,
+        errors: [fileError('empty_file', 'Под заголовком нет ни одного ученика')],
+      });
     }
     if (read.rows.rows.length > IMPORT_MAX_ROWS) {
-      return refuse(options.commit, { ...base, errors: [fileError('too_many_rows', `Больше ${IMPORT_MAX_ROWS} строк`)] });
+      return refuse(options.commit, {
+        ...base,
+        errors: [fileError('too_many_rows', `Больше ${IMPORT_MAX_ROWS} строк`)],
+      });
     }
     const placement = target.kind === 'class' ? placeInClass(read.rows, target.name) : placeInSchool(read.rows);
     warnings.push(...placement.warnings);
@@ -165,13 +192,21 @@ export class ImportService {
       }
       const { classes, rows, errors } =
         target.kind === 'class'
-          ? { classes: [{ key: target.classId, name: target.name, id: target.classId }], rows: toPlanRows(placement, target.classId), errors: [] }
+          ? {
+              classes: [{ key: target.classId, name: target.name, id: target.classId }],
+              rows: toPlanRows(placement, target.classId),
+              errors: [],
+            }
           : classesOfFile(placement, (await this.imports.classesOfYear(manager, school.id, year)).map(toClassOfYear));
       const existingIds = classes.map((c) => c.id).filter((id): id is string => id !== null);
-      const plan = planImport(rows, await this.imports.existingRoster(manager, school.id, existingIds, parentPhones(rows)), {
-        studentColumn: read.rows.studentColumn,
-        classNames: target.kind === 'school',
-      });
+      const plan = planImport(
+        rows,
+        await this.imports.existingRoster(manager, school.id, existingIds, parentPhones(rows)),
+        {
+          studentColumn: read.rows.studentColumn,
+          classNames: target.kind === 'school',
+        },
+      );
       warnings.push(...(await this.inOtherClasses(manager, school.id, year, plan, classes, target.kind)));
       const report: SchoolImportReport = {
         ...base,
@@ -185,7 +220,11 @@ export class ImportService {
       };
       if (!options.commit || report.errors.length > 0) return refuse(options.commit, report);
       const created = await this.write(manager, school, path!, plan, classes, year);
-      return { ...report, committed: true, classes: report.classes.map((c) => ({ ...c, classId: c.classId ?? created.get(c.name) ?? null })) };
+      return {
+        ...report,
+        committed: true,
+        classes: report.classes.map((c) => ({ ...c, classId: c.classId ?? created.get(c.name) ?? null })),
+      };
     });
   }
 
@@ -207,7 +246,12 @@ export class ImportService {
     if (options.headerRow !== null) {
       header = headerAt(table, options.headerRow - 1);
       if (options.headerRow > table.rows.length) {
-        errors.push({ row: options.headerRow, column: null, code: 'missing_column', message: `В файле нет строки ${options.headerRow}` });
+        errors.push({
+          row: options.headerRow,
+          column: null,
+          code: 'missing_column',
+          message: `В файле нет строки ${options.headerRow}`,
+        });
       }
     } else {
       header = detectHeader(table).header;
@@ -301,7 +345,9 @@ export class ImportService {
       }
       for (const row of rows) {
         if (row.action !== 'create') continue;
-        const elsewhere = [...(classesByName.get(nameKey(row.student)) ?? [])].find(([classId]) => classId !== target.id);
+        const elsewhere = [...(classesByName.get(nameKey(row.student)) ?? [])].find(
+          ([classId]) => classId !== target.id,
+        );
         if (!elsewhere) continue;
         warnings.push({
           code: 'student_in_other_class',
@@ -324,27 +370,38 @@ export class ImportService {
     classes: TargetClass[],
     year: string,
   ): Promise<Map<string, string>> {
-    const created = await this.createClasses(manager, school, classes.filter((c) => c.id === null).map((c) => c.name), year);
+    const created = await this.createClasses(
+      manager,
+      school,
+      classes.filter((c) => c.id === null).map((c) => c.name),
+      year,
+    );
     const classIdOf = new Map(classes.map((c) => [c.key, c.id ?? created.get(c.name)!]));
     const existingFamilies = plan.families.map((f) => f.existingId).filter((id): id is string => id !== null);
     await this.roster.lockFamilies(manager, existingFamilies);
 
     const newFamilies = plan.families.filter((f) => f.existingId === null);
     const newIds = await this.imports.createFamilies(manager, school, newFamilies.length);
-    const familyIdOf = new Map<PlannedFamily, string>(newFamilies.map((family, index) => [family, elementAt(newIds, index, 'the new family ids')]));
+    const familyIdOf = new Map<PlannedFamily, string>(
+      newFamilies.map((family, index) => [family, elementAt(newIds, index, 'the new family ids')]),
+    );
     for (const family of plan.families) if (family.existingId) familyIdOf.set(family, family.existingId);
 
     const people: ImportedPerson[] = [];
     const updated: Array<{ id: string; phone: string }> = [];
     for (const family of plan.families) {
       const familyId = familyIdOf.get(family)!;
-      for (const [kind, members] of [['student', family.students], ['parent', family.parents]] as const) {
+      for (const [kind, members] of [
+        ['student', family.students],
+        ['parent', family.parents],
+      ] as const) {
         for (const person of members) {
           if (person.action === 'create') {
             const classId = person.classKey === null ? null : classIdOf.get(person.classKey)!;
             people.push({ familyId, kind, name: person.name, phone: person.phone, classId });
           }
-          if (person.action === 'update' && person.existingId && person.phone) updated.push({ id: person.existingId, phone: person.phone });
+          if (person.action === 'update' && person.existingId && person.phone)
+            updated.push({ id: person.existingId, phone: person.phone });
         }
       }
     }
@@ -354,7 +411,9 @@ export class ImportService {
     const targetIds = [...new Set(classIdOf.values())];
     await this.chats.ensureStandardChats(manager, path, targetIds);
     await this.chats.syncMemberships(manager, touched);
-    await this.counters.recount(manager, [...new Set([...targetIds, ...(await this.counters.classesOfFamilies(manager, touched))])]);
+    await this.counters.recount(manager, [
+      ...new Set([...targetIds, ...(await this.counters.classesOfFamilies(manager, touched))]),
+    ]);
     return created;
   }
 
@@ -370,9 +429,19 @@ export class ImportService {
   }
 
   /** Creates the classes of the file that the school year lacks; returns their ids by name. */
-  private async createClasses(manager: EntityManager, school: ImportSchool, names: string[], year: string): Promise<Map<string, string>> {
+  private async createClasses(
+    manager: EntityManager,
+    school: ImportSchool,
+    names: string[],
+    year: string,
+  ): Promise<Map<string, string>> {
     if (names.length === 0) return new Map();
-    const rows = await this.imports.createClasses(manager, school, names.map((name) => parseClassName(name)!), year);
+    const rows = await this.imports.createClasses(
+      manager,
+      school,
+      names.map((name) => parseClassName(name)!),
+      year,
+    );
     return new Map(rows.map((row) => [formatClassName(row.grade, row.letter), row.id]));
   }
 }
@@ -382,7 +451,10 @@ function toClassOfYear(row: ClassRow & { archived: boolean }): ClassOfYear {
 }
 
 /** The classes of a school's file: those of the school year by name, the others to be created; an archived one is an error. */
-function classesOfFile(placement: Placement, ofYear: ClassOfYear[]): { classes: TargetClass[]; rows: PlanRow[]; errors: SchoolImportError[] } {
+function classesOfFile(
+  placement: Placement,
+  ofYear: ClassOfYear[],
+): { classes: TargetClass[]; rows: PlanRow[]; errors: SchoolImportError[] } {
   const byName = new Map(ofYear.map((c) => [c.name, c]));
   const classes = new Map<string, TargetClass>();
   const errors: SchoolImportError[] = [];
@@ -398,15 +470,31 @@ function classesOfFile(placement: Placement, ofYear: ClassOfYear[]): { classes: 
       });
       continue;
     }
-    const target = classes.get(row.className) ?? { key: found ? found.id : `new:${row.className}`, name: row.className, id: found?.id ?? null };
+    const target = classes.get(row.className) ?? {
+      key: found ? found.id : `new:${row.className}`,
+      name: row.className,
+      id: found?.id ?? null,
+    };
     classes.set(row.className, target);
-    rows.push({ number: row.number, student: row.student, parents: row.parents, classKey: target.key, className: row.className });
+    rows.push({
+      number: row.number,
+      student: row.student,
+      parents: row.parents,
+      classKey: target.key,
+      className: row.className,
+    });
   }
   return { classes: [...classes.values()].sort(byClassName), rows, errors };
 }
 
 function toPlanRows(placement: Placement, classKey: string): PlanRow[] {
-  return placement.placed.map((row) => ({ number: row.number, student: row.student, parents: row.parents, classKey, className: row.className }));
+  return placement.placed.map((row) => ({
+    number: row.number,
+    student: row.student,
+    parents: row.parents,
+    classKey,
+    className: row.className,
+  }));
 }
 
 function byClassName(a: { name: string }, b: { name: string }): number {
@@ -424,7 +512,13 @@ function classPlans(classes: TargetClass[], plan: ImportPlan): ImportClassPlan[]
 
 /** The hashes of the parents' phones in the file: how a sibling in another class is recognised. */
 function parentPhones(rows: PlanRow[]): string[] {
-  return [...new Set(rows.flatMap((row) => row.parents.map((parent) => parent.phone)).filter((phone): phone is string => phone !== null))];
+  return [
+    ...new Set(
+      rows
+        .flatMap((row) => row.parents.map((parent) => parent.phone))
+        .filter((phone): phone is string => phone !== null),
+    ),
+  ];
 }
 
 function ignoredColumns(header: ReadHeader): ImportWarning[] {
@@ -471,7 +565,9 @@ function cleanedCells(table: Table, header: ReadHeader): ImportWarning[] {
   return warnings;
 }
 
-function howRead(read: Omit<ReadFile, 'rows'>): Pick<SchoolImportReport, 'headerRow' | 'columns' | 'mapping' | 'mappingSource' | 'savedMappingName'> {
+function howRead(
+  read: Omit<ReadFile, 'rows'>,
+): Pick<SchoolImportReport, 'headerRow' | 'columns' | 'mapping' | 'mappingSource' | 'savedMappingName'> {
   return {
     headerRow: read.header.layout.lastRow + 1,
     columns: importColumns(read.header),
@@ -530,4 +626,3 @@ function emptyReport(academicYear: string, errors: SchoolImportError[]): SchoolI
     skipped: [],
   };
 }
-

@@ -30,7 +30,9 @@ describe('readTable', () => {
   });
 
   it('finds the separator under a title row with none', async () => {
-    const table = await readTable(Buffer.from('Список 5А класса, 2026/27\nФИО,Мать,Телефон\n"Иванов, Пётр",Иванова,+79001112233\n'));
+    const table = await readTable(
+      Buffer.from('Список 5А класса, 2026/27\nФИО,Мать,Телефон\n"Иванов, Пётр",Иванова,+79001112233\n'),
+    );
     expect(table.rows.slice(1)).toEqual([
       ['ФИО', 'Мать', 'Телефон'],
       ['Иванов, Пётр', 'Иванова', '+79001112233'],
@@ -39,7 +41,10 @@ describe('readTable', () => {
 
   it('reads UTF-16 as Excel saves "Unicode text", with or without its BOM', async () => {
     const text = 'Ученик\tМать\r\nИванов Пётр\tИванова Мария\r\n';
-    for (const file of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), Buffer.from(text, 'utf16le')]) {
+    for (const file of [
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+      Buffer.from(text, 'utf16le'),
+    ]) {
       expect((await readTable(file)).rows.slice(0, 2)).toEqual([
         ['Ученик', 'Мать'],
         ['Иванов Пётр', 'Иванова Мария'],
@@ -48,9 +53,20 @@ describe('readTable', () => {
   });
 
   it('says what an .xls, an .ods or an HTML table is', async () => {
-    const kind = (file: Buffer) => readTable(file).then(() => null, (error: unknown) => (error instanceof UnreadableFile ? error.kind : error));
+    const kind = (file: Buffer) =>
+      readTable(file).then(
+        () => null,
+        (error: unknown) => (error instanceof UnreadableFile ? error.kind : error),
+      );
     expect(await kind(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]))).toBe('xls');
-    expect(await kind(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('....mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]))).toBe('ods');
+    expect(
+      await kind(
+        Buffer.concat([
+          Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+          Buffer.from('....mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+        ]),
+      ),
+    ).toBe('ods');
     expect(await kind(Buffer.from('<html><body><table><tr><td>ФИО</td></tr></table></body></html>'))).toBe('markup');
   });
 

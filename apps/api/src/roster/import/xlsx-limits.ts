@@ -66,7 +66,8 @@ export function assertXlsxWithinLimits(file: Buffer): void {
   }
 }
 
-const MERGE_CELL = /<(?:[\w-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?["']/gi;
+const MERGE_CELL =
+  /<(?:[\w-]+:)?mergeCell\b[^>]*?\bref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?["']/gi;
 
 /** The cells a sheet's merged ranges cover, by their `ref`s. */
 function mergedCells(sheet: Buffer): number {
@@ -92,7 +93,8 @@ function centralDirectory(file: Buffer): Part[] {
   const size = file.readUInt32LE(end + 12);
   const offset = file.readUInt32LE(end + 16);
   // JSZip switches to the ZIP64 records on any of these marks; it must read the same directory as this check.
-  if (sixteenBitFields.includes(0xffff) || size === ZIP64_MARK || offset === ZIP64_MARK) throw new UnreadableFile('ZIP64');
+  if (sixteenBitFields.includes(0xffff) || size === ZIP64_MARK || offset === ZIP64_MARK)
+    throw new UnreadableFile('ZIP64');
   if (count > XLSX_MAX_PARTS) throw new UnreadableFile(`${count} parts in the XLSX`);
   // Right before the end record, as Excel writes it; JSZip would shift every offset otherwise.
   if (offset + size !== end) throw new UnreadableFile('the zip directory is not where its end record says');
@@ -109,7 +111,8 @@ function centralDirectory(file: Buffer): Part[] {
       declaredSize: file.readUInt32LE(at + 24),
       localHeaderOffset: file.readUInt32LE(at + 42),
     };
-    if ([part.compressedSize, part.declaredSize, part.localHeaderOffset].includes(ZIP64_MARK)) throw new UnreadableFile('ZIP64');
+    if ([part.compressedSize, part.declaredSize, part.localHeaderOffset].includes(ZIP64_MARK))
+      throw new UnreadableFile('ZIP64');
     parts.push(part);
     at += 46 + file.readUInt16LE(at + 28) + file.readUInt16LE(at + 30) + file.readUInt16LE(at + 32);
   }

@@ -22,7 +22,15 @@ interface Values {
   parents: Array<{ name: string; phone: string }>;
 }
 
-function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: (family: RosterFamily) => void; onClose: () => void }) {
+function StudentForm({
+  classId,
+  onSaved,
+  onClose,
+}: {
+  classId: string;
+  onSaved: (family: RosterFamily) => void;
+  onClose: () => void;
+}) {
   const t = useTranslations('roster.addStudentForm');
   const tCommon = useTranslations('common');
   const tPage = useTranslations('classPage.errors');
@@ -48,10 +56,15 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
       }
     },
   });
-  const fieldErrorShown = isApiError(mutation.error, 400) && mutation.error.fields.some((field) => field.endsWith('phone'));
+  const fieldErrorShown =
+    isApiError(mutation.error, 400) && mutation.error.fields.some((field) => field.endsWith('phone'));
   // A parent typed who is already a parent of the school: offered their family before a second copy is made.
-  const [known, setKnown] = useState<{ body: CreateStudentRequest; match: NonNullable<FamilyMatch['match']> } | null>(null);
-  const matching = useMutation({ mutationFn: (body: CreateStudentRequest) => rosterApi.familyMatch(classId, { parents: body.parents ?? [] }) });
+  const [known, setKnown] = useState<{ body: CreateStudentRequest; match: NonNullable<FamilyMatch['match']> } | null>(
+    null,
+  );
+  const matching = useMutation({
+    mutationFn: (body: CreateStudentRequest) => rosterApi.familyMatch(classId, { parents: body.parents ?? [] }),
+  });
 
   const submit = async (values: Values) => {
     const phone = values.phone.trim();
@@ -77,7 +90,11 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
     return (
       <Stack gap="md">
         <Alert color="blue" title={t('knownParentTitle')}>
-          {t('knownParentText', { name: known.match.parentName, classes: known.match.classes.join(', '), count: known.match.classes.length })}
+          {t('knownParentText', {
+            name: known.match.parentName,
+            classes: known.match.classes.join(', '),
+            count: known.match.classes.length,
+          })}
         </Alert>
         {mutation.isError && (
           <Alert color="red" role="alert">
@@ -88,7 +105,11 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
           <Button variant="default" onClick={() => mutation.mutate(known.body)} disabled={mutation.isPending}>
             {t('knownParentNo')}
           </Button>
-          <Button data-autofocus loading={mutation.isPending} onClick={() => mutation.mutate({ ...known.body, joinFamilyOfParent: true })}>
+          <Button
+            data-autofocus
+            loading={mutation.isPending}
+            onClick={() => mutation.mutate({ ...known.body, joinFamilyOfParent: true })}
+          >
             {t('knownParentYes')}
           </Button>
         </Group>
@@ -104,8 +125,20 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
             {errorMessage(mutation.error)}
           </Alert>
         )}
-        <TextInput label={t('name')} required maxLength={DISPLAY_NAME_MAX_LENGTH} data-autofocus {...form.getInputProps('name')} />
-        <TextInput label={t('phone')} description={t('phoneHint')} type="tel" maxLength={30} {...form.getInputProps('phone')} />
+        <TextInput
+          label={t('name')}
+          required
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          data-autofocus
+          {...form.getInputProps('name')}
+        />
+        <TextInput
+          label={t('phone')}
+          description={t('phoneHint')}
+          type="tel"
+          maxLength={30}
+          {...form.getInputProps('phone')}
+        />
         {form.values.parents.map((_parent, index) => (
           <Fieldset key={index} legend={t('parent', { number: index + 1 })} p="sm">
             <Stack gap="xs">
@@ -115,15 +148,30 @@ function StudentForm({ classId, onSaved, onClose }: { classId: string; onSaved: 
                 maxLength={DISPLAY_NAME_MAX_LENGTH}
                 {...form.getInputProps(`parents.${index}.name`)}
               />
-              <TextInput label={t('parentPhone')} type="tel" maxLength={30} {...form.getInputProps(`parents.${index}.phone`)} />
-              <Button variant="subtle" color="gray" size="xs" onClick={() => form.removeListItem('parents', index)} style={{ alignSelf: 'flex-start' }}>
+              <TextInput
+                label={t('parentPhone')}
+                type="tel"
+                maxLength={30}
+                {...form.getInputProps(`parents.${index}.phone`)}
+              />
+              <Button
+                variant="subtle"
+                color="gray"
+                size="xs"
+                onClick={() => form.removeListItem('parents', index)}
+                style={{ alignSelf: 'flex-start' }}
+              >
                 {t('removeParent', { number: index + 1 })}
               </Button>
             </Stack>
           </Fieldset>
         ))}
         {form.values.parents.length < MAX_PARENTS_PER_STUDENT && (
-          <Button variant="light" onClick={() => form.insertListItem('parents', { name: '', phone: '' })} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            variant="light"
+            onClick={() => form.insertListItem('parents', { name: '', phone: '' })}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('addParent')}
           </Button>
         )}

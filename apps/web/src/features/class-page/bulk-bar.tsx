@@ -51,8 +51,20 @@ export function BulkBar({ path, classId, people, columns, onDone, onClear, onSta
     () =>
       columns.flatMap((column): BulkTarget[] =>
         column.kind === 'step'
-          ? [{ key: column.id, label: localized(column.step.title), target: { step: column.id }, blockers: column.blockers }]
-          : column.chats.map((chat) => ({ key: chat.id, label: chatLabel(chat), target: { chatId: chat.id }, blockers: column.blockers })),
+          ? [
+              {
+                key: column.id,
+                label: localized(column.step.title),
+                target: { step: column.id },
+                blockers: column.blockers,
+              },
+            ]
+          : column.chats.map((chat) => ({
+              key: chat.id,
+              label: chatLabel(chat),
+              target: { chatId: chat.id },
+              blockers: column.blockers,
+            })),
       ),
     [columns, localized, chatLabel],
   );
@@ -84,7 +96,16 @@ export function BulkBar({ path, classId, people, columns, onDone, onClear, onSta
 
   const submit = () => {
     if (!target || !ready) return;
-    const apiStatus = status === 'done' ? (isChat ? 'joined' : 'done') : status === 'open' ? (isChat ? 'not_joined' : 'not_started') : 'blocked';
+    const apiStatus =
+      status === 'done'
+        ? isChat
+          ? 'joined'
+          : 'done'
+        : status === 'open'
+          ? isChat
+            ? 'not_joined'
+            : 'not_started'
+          : 'blocked';
     mutation.mutate({
       ...target.target,
       status: apiStatus,

@@ -37,9 +37,13 @@ describe('import mapping', () => {
 
   it('asks for the columns when no student name is found or a column is unknown', () => {
     expect(needsMapping(report({}))).toBe(false);
-    expect(needsMapping(report({ errors: [{ row: null, column: null, code: 'missing_column', message: '' }] }))).toBe(true);
+    expect(needsMapping(report({ errors: [{ row: null, column: null, code: 'missing_column', message: '' }] }))).toBe(
+      true,
+    );
     expect(
-      needsMapping(report({ columns: [{ index: 0, letter: 'A', header: 'Обучающийся', key: 'Обучающийся', role: null }] })),
+      needsMapping(
+        report({ columns: [{ index: 0, letter: 'A', header: 'Обучающийся', key: 'Обучающийся', role: null }] }),
+      ),
     ).toBe(true);
   });
 
@@ -51,7 +55,8 @@ describe('import mapping', () => {
     for (const messages of [ru, en]) {
       for (const role of IMPORT_COLUMN_ROLES) expect(messages.importList.roles[role]).toBeTruthy();
       for (const group of ROLE_GROUPS) expect(messages.importList.roleGroups[group]).toBeTruthy();
-      for (const code of ['empty_class', 'bad_class', 'missing_column'] as const) expect(messages.importList.errors[code]).toBeTruthy();
+      for (const code of ['empty_class', 'bad_class', 'missing_column'] as const)
+        expect(messages.importList.errors[code]).toBeTruthy();
     }
   });
 });

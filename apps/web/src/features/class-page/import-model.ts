@@ -38,7 +38,8 @@ export function roleGroup(role: ColumnRole): RoleGroup {
   return role.split('_')[0] as RoleGroup;
 }
 
-export const rolesOf = (group: RoleGroup): ColumnRole[] => IMPORT_COLUMN_ROLES.filter((role) => roleGroup(role) === group);
+export const rolesOf = (group: RoleGroup): ColumnRole[] =>
+  IMPORT_COLUMN_ROLES.filter((role) => roleGroup(role) === group);
 
 /** The teacher should look at the columns: no student name was found, or a column is taken for nothing. */
 export function needsMapping(report: ImportReport): boolean {
@@ -51,7 +52,8 @@ export function needsMapping(report: ImportReport): boolean {
 /** Every column of the report by its key, with the teacher's changes over what the API took it for. */
 export function mappingOf(report: ImportReport, changes: Record<string, ColumnRole | null>): ImportColumnMapping {
   const mapping: ImportColumnMapping = {};
-  for (const column of report.columns) mapping[column.key] = column.key in changes ? (changes[column.key] ?? null) : column.role;
+  for (const column of report.columns)
+    mapping[column.key] = column.key in changes ? (changes[column.key] ?? null) : column.role;
   return mapping;
 }
 

@@ -34,7 +34,15 @@ import { useId, useRef, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { Link } from '../../i18n/client-navigation';
-import { ImportRefusedError, importList, rosterKeys, rosterQuery, templateHref, type ImportMode, type ImportReading } from './roster-api';
+import {
+  ImportRefusedError,
+  importList,
+  rosterKeys,
+  rosterQuery,
+  templateHref,
+  type ImportMode,
+  type ImportReading,
+} from './roster-api';
 import {
   acceptsListFile,
   importChangesNothing,
@@ -98,15 +106,23 @@ function Summary({ result }: { result: ImportResult }) {
   return (
     <Stack gap={4} data-testid="import-summary">
       <Text fw={600}>
-        {t(done ? 'created' : 'willCreate', people({ students: result.students.create, parents: result.parents.create }))}
+        {t(
+          done ? 'created' : 'willCreate',
+          people({ students: result.students.create, parents: result.parents.create }),
+        )}
       </Text>
       {result.students.update + result.parents.update > 0 && (
         <Text>
-          {t(done ? 'updated' : 'willUpdate', people({ students: result.students.update, parents: result.parents.update }))}
+          {t(
+            done ? 'updated' : 'willUpdate',
+            people({ students: result.students.update, parents: result.parents.update }),
+          )}
         </Text>
       )}
       {result.students.unchanged + result.parents.unchanged > 0 && (
-        <Text>{t('unchanged', people({ students: result.students.unchanged, parents: result.parents.unchanged }))}</Text>
+        <Text>
+          {t('unchanged', people({ students: result.students.unchanged, parents: result.parents.unchanged }))}
+        </Text>
       )}
       <Text size="sm" c="dimmed">
         {t('familiesLine', { create: result.families.create, existing: result.families.existing })}
@@ -266,7 +282,11 @@ function Warnings({ report }: { report: ImportReport }) {
   return (
     <Stack gap="sm">
       {report.warnings.length > 0 && (
-        <Alert color="yellow" title={t('warningsTitle', { count: report.warnings.length })} data-testid="import-warnings">
+        <Alert
+          color="yellow"
+          title={t('warningsTitle', { count: report.warnings.length })}
+          data-testid="import-warnings"
+        >
           <Stack gap={4}>
             <Text size="sm">{t('warningsText')}</Text>
             <List size="sm" spacing={2}>
@@ -281,7 +301,9 @@ function Warnings({ report }: { report: ImportReport }) {
         <Alert color="gray" title={t('skippedTitle', { count: report.skipped.length })} data-testid="import-skipped">
           <List size="sm" spacing={2}>
             {report.skipped.map((row) => (
-              <List.Item key={row.row}>{t('skippedRow', { row: row.row, student: row.student, className: row.className })}</List.Item>
+              <List.Item key={row.row}>
+                {t('skippedRow', { row: row.row, student: row.student, className: row.className })}
+              </List.Item>
             ))}
           </List>
         </Alert>
@@ -422,7 +444,9 @@ export function ImportPage({ classId }: { classId: string }) {
 
       {mutation.isError && (
         <Alert color="red" role="alert">
-          {failedCommit && isApiError(mutation.error, 422) ? t('commitFailed') : tErrors(errorMessageKey(mutation.error))}
+          {failedCommit && isApiError(mutation.error, 422)
+            ? t('commitFailed')
+            : tErrors(errorMessageKey(mutation.error))}
         </Alert>
       )}
 

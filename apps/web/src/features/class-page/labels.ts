@@ -40,7 +40,10 @@ export function useChatLabel(path: OnboardingPath) {
       switch (chat.kind) {
         case 'class':
           return localized(
-            (path.chats.classChats.find((candidate) => candidate.audience === chat.audience) ?? path.chats.classChats[0]).title,
+            (
+              path.chats.classChats.find((candidate) => candidate.audience === chat.audience) ??
+              path.chats.classChats[0]
+            ).title,
           );
         case 'school':
           return localized(path.chats.school.title);

@@ -1,6 +1,22 @@
 'use client';
 
-import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Paper, Radio, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Divider,
+  Drawer,
+  Group,
+  Loader,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import {
@@ -58,7 +74,11 @@ function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () =
     initialValues: { name: person.displayName, phone: '' },
     validate: {
       name: (value) =>
-        value.trim() === '' ? tAdd('nameRequired') : value.trim().length > DISPLAY_NAME_MAX_LENGTH ? tAdd('nameTooLong') : null,
+        value.trim() === ''
+          ? tAdd('nameRequired')
+          : value.trim().length > DISPLAY_NAME_MAX_LENGTH
+            ? tAdd('nameTooLong')
+            : null,
     },
   });
   const mutation = useMutation({
@@ -182,7 +202,9 @@ function History({ person, chats, path }: { person: RosterPerson; chats: ChatSum
                     {event.blockerNote ? `: ${event.blockerNote}` : ''}
                   </Text>
                 )}
-                {event.kind === 'opt_out' && event.channel !== 'other' && event.blockerNote && <Text size="sm">{event.blockerNote}</Text>}
+                {event.kind === 'opt_out' && event.channel !== 'other' && event.blockerNote && (
+                  <Text size="sm">{event.blockerNote}</Text>
+                )}
                 <Text size="xs" c="dimmed">
                   {format.dateTime(new Date(event.createdAt), { dateStyle: 'medium', timeStyle: 'short' })}
                   {' · '}
@@ -287,7 +309,10 @@ function OptOutSection({
     onSuccess: (change, { channel, note, who }) => {
       notifications.show({
         color: 'gray',
-        message: who === 'family' ? t('familySaved', { count: countOf(change) }) : t('saved', { line: words({ channel, note }).line }),
+        message:
+          who === 'family'
+            ? t('familySaved', { count: countOf(change) })
+            : t('saved', { line: words({ channel, note }).line }),
       });
       changed.current = true;
       setOpened(false);
@@ -300,7 +325,10 @@ function OptOutSection({
   const undo = useMutation({
     mutationFn: (who: OptOutValues['who']) => setOptOut(who, { optedOut: false }),
     onSuccess: (change, who) => {
-      notifications.show({ color: 'green', message: who === 'family' ? t('familyUndone', { count: countOf(change) }) : t('undone') });
+      notifications.show({
+        color: 'green',
+        message: who === 'family' ? t('familyUndone', { count: countOf(change) }) : t('undone'),
+      });
       changed.current = true;
       applyChange(change);
     },
@@ -308,7 +336,8 @@ function OptOutSection({
   });
 
   // A 400 that names the channel or the note is shown at that field; anything else above the form.
-  const atField = (error: unknown) => isApiError(error, 400) && error.fields.some((field) => field === 'channel' || field === 'note');
+  const atField = (error: unknown) =>
+    isApiError(error, 400) && error.fields.some((field) => field === 'channel' || field === 'note');
   const failure = mark.isError && !atField(mark.error) ? mark.error : undo.isError ? undo.error : null;
 
   return (
@@ -418,7 +447,10 @@ function OptOutSection({
                   <Radio.Group label={t('who')} {...form.getInputProps('who')}>
                     <Stack gap={6} mt={6}>
                       <Radio value="person" label={t('whoPerson', { name: person.displayName })} />
-                      <Radio value="family" label={t('whoFamily', { names: members.map((member) => member.displayName).join(', ') })} />
+                      <Radio
+                        value="family"
+                        label={t('whoFamily', { names: members.map((member) => member.displayName).join(', ') })}
+                      />
                     </Stack>
                   </Radio.Group>
                 )}
@@ -453,11 +485,16 @@ function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster:
   const errorMessage = useChangeErrorMessage();
   const classes = useQuery(classesQuery({ schoolId: roster.schoolClass.schoolId }));
   const [target, setTarget] = useState<string | null>(null);
-  const others = (classes.data ?? []).filter((candidate) => candidate.id !== roster.schoolClass.id && !candidate.archived);
+  const others = (classes.data ?? []).filter(
+    (candidate) => candidate.id !== roster.schoolClass.id && !candidate.archived,
+  );
   const mutation = useMutation({
     mutationFn: (classId: string) => rosterApi.move(person.id, person.version, classId),
     onSuccess: (_moved, classId) => {
-      notifications.show({ color: 'green', message: t('moved', { name: others.find((c) => c.id === classId)?.name ?? '' }) });
+      notifications.show({
+        color: 'green',
+        message: t('moved', { name: others.find((c) => c.id === classId)?.name ?? '' }),
+      });
       onChanged();
     },
   });
@@ -481,7 +518,13 @@ function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster:
           size="sm"
           disabled={!classes.isSuccess}
         />
-        <Button size="sm" variant="light" disabled={!target} loading={mutation.isPending} onClick={() => target && mutation.mutate(target)}>
+        <Button
+          size="sm"
+          variant="light"
+          disabled={!target}
+          loading={mutation.isPending}
+          onClick={() => target && mutation.mutate(target)}
+        >
           {t('moveSubmit')}
         </Button>
       </Group>
@@ -505,7 +548,10 @@ function AddParentForm({ family, onChanged }: { family: RosterFamily; onChanged:
   });
   const mutation = useMutation({
     mutationFn: (values: { name: string; phone: string }) =>
-      rosterApi.addParent(family.id, { displayName: values.name.trim(), ...(values.phone.trim() ? { phone: values.phone.trim() } : {}) }),
+      rosterApi.addParent(family.id, {
+        displayName: values.name.trim(),
+        ...(values.phone.trim() ? { phone: values.phone.trim() } : {}),
+      }),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('parentAdded') });
       form.reset();
@@ -528,7 +574,13 @@ function AddParentForm({ family, onChanged }: { family: RosterFamily; onChanged:
         )}
         <TextInput label={tAdd('parentName')} maxLength={DISPLAY_NAME_MAX_LENGTH} {...form.getInputProps('name')} />
         <TextInput label={tAdd('parentPhone')} type="tel" maxLength={30} {...form.getInputProps('phone')} />
-        <Button type="submit" size="sm" variant="light" loading={mutation.isPending} style={{ alignSelf: 'flex-start' }}>
+        <Button
+          type="submit"
+          size="sm"
+          variant="light"
+          loading={mutation.isPending}
+          style={{ alignSelf: 'flex-start' }}
+        >
           {t('addParentSubmit')}
         </Button>
       </Stack>
@@ -536,7 +588,17 @@ function AddParentForm({ family, onChanged }: { family: RosterFamily; onChanged:
   );
 }
 
-function PersonDetails({ person, family, roster, onChanged }: { person: RosterPerson; family: RosterFamily; roster: ClassRoster; onChanged: () => void }) {
+function PersonDetails({
+  person,
+  family,
+  roster,
+  onChanged,
+}: {
+  person: RosterPerson;
+  family: RosterFamily;
+  roster: ClassRoster;
+  onChanged: () => void;
+}) {
   const t = useTranslations('roster.person');
   const tRoster = useTranslations('roster');
   const tStatus = useTranslations('roster.status');
@@ -598,7 +660,8 @@ function PersonDetails({ person, family, roster, onChanged }: { person: RosterPe
             {rosterColumns(path, roster.chats).map((column) => {
               const state = cellState(person, column);
               if (!state) return null;
-              const label = column.kind === 'step' ? localized(column.step.title) : state.chat ? chatLabel(state.chat) : '';
+              const label =
+                column.kind === 'step' ? localized(column.step.title) : state.chat ? chatLabel(state.chat) : '';
               const advice = state.tone === 'blocked' ? teacherAdvice(path, state.blockerReason) : null;
               return (
                 <li key={column.id}>
@@ -627,7 +690,9 @@ function PersonDetails({ person, family, roster, onChanged }: { person: RosterPe
       <Divider />
       <History person={person} chats={roster.chats} path={path} />
       <Divider />
-      {person.kind === 'student' && !person.archived && <MoveForm person={person} roster={roster} onChanged={onChanged} />}
+      {person.kind === 'student' && !person.archived && (
+        <MoveForm person={person} roster={roster} onChanged={onChanged} />
+      )}
       {!person.archived && <AddParentForm family={family} onChanged={onChanged} />}
       <Divider />
       {archive.isError && (
@@ -660,7 +725,11 @@ export function PersonDrawer({ roster, personId, opened, onClose, onChanged }: P
       onClose={onClose}
       position="right"
       size="md"
-      title={<Text fw={700} fz="lg">{person?.displayName ?? ''}</Text>}
+      title={
+        <Text fw={700} fz="lg">
+          {person?.displayName ?? ''}
+        </Text>
+      }
       closeButtonProps={{ 'aria-label': tCommon('close') }}
     >
       {person && family ? (

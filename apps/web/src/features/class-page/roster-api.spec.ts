@@ -13,8 +13,19 @@ const personJson = {
   archived: false,
   hasPhone: true,
   sharedPhone: false,
-  steps: [{ step: 'max_account', status: 'blocked', blockerReason: 'foreign_number', blockerNote: null, updatedAt: AT, updatedSource: 'parent_link' }],
-  chats: [{ chatId: 'c1', status: 'not_joined', blockerReason: null, blockerNote: null, updatedAt: AT, updatedSource: null }],
+  steps: [
+    {
+      step: 'max_account',
+      status: 'blocked',
+      blockerReason: 'foreign_number',
+      blockerNote: null,
+      updatedAt: AT,
+      updatedSource: 'parent_link',
+    },
+  ],
+  chats: [
+    { chatId: 'c1', status: 'not_joined', blockerReason: null, blockerNote: null, updatedAt: AT, updatedSource: null },
+  ],
   optOut: { channel: 'other', note: 'Записки через ребёнка', at: AT, source: 'parent_link' },
 };
 
@@ -46,8 +57,16 @@ describe('parseClassRoster', () => {
     const roster = parseClassRoster(rosterJson);
     expect(roster.pathId).toBe('max');
     expect(roster.chats[0]?.audience).toBe('parents');
-    expect(roster.counters.map((counter) => `${counter.item}:${counter.status}`)).toEqual(['overall:opted_out', 'max_account:opted_out']);
-    expect(roster.families[0]?.parents[0]?.optOut).toEqual({ channel: 'other', note: 'Записки через ребёнка', at: AT, source: 'parent_link' });
+    expect(roster.counters.map((counter) => `${counter.item}:${counter.status}`)).toEqual([
+      'overall:opted_out',
+      'max_account:opted_out',
+    ]);
+    expect(roster.families[0]?.parents[0]?.optOut).toEqual({
+      channel: 'other',
+      note: 'Записки через ребёнка',
+      at: AT,
+      source: 'parent_link',
+    });
     expect(roster.families[0]?.parents[0]?.steps[0]?.blockerReason).toBe('foreign_number');
   });
 
@@ -59,7 +78,9 @@ describe('parseClassRoster', () => {
 
   it('reads a person without an opt-out as taking part, and refuses an unknown channel', () => {
     expect(parseRosterPerson({ ...personJson, optOut: null }).optOut).toBeNull();
-    expect(() => parseRosterPerson({ ...personJson, optOut: { ...personJson.optOut, channel: 'telegram' } })).toThrow(/channel/);
+    expect(() => parseRosterPerson({ ...personJson, optOut: { ...personJson.optOut, channel: 'telegram' } })).toThrow(
+      /channel/,
+    );
   });
 });
 
@@ -84,7 +105,15 @@ describe('parseProgressEvent', () => {
   it('reads an opt-out with its channel, and a step of an older path', () => {
     expect(parseProgressEvent(event)).toMatchObject({ kind: 'opt_out', toStatus: 'opted_out', channel: 'e_diary' });
     expect(
-      parseProgressEvent({ ...event, kind: 'step', pathId: 'vk', step: 'vk_id', fromStatus: 'not_started', toStatus: 'done', channel: null }),
+      parseProgressEvent({
+        ...event,
+        kind: 'step',
+        pathId: 'vk',
+        step: 'vk_id',
+        fromStatus: 'not_started',
+        toStatus: 'done',
+        channel: null,
+      }),
     ).toMatchObject({ kind: 'step', pathId: 'vk', step: 'vk_id', channel: null });
   });
 

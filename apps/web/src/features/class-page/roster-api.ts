@@ -98,7 +98,11 @@ export const rosterApi = {
       parse: parseRosterPerson,
     }),
   move: (personId: string, version: number, classId: string) =>
-    apiRequest(apiPath(ROUTES.people.move, { personId }), { method: 'POST', body: { version, classId }, parse: parseRosterPerson }),
+    apiRequest(apiPath(ROUTES.people.move, { personId }), {
+      method: 'POST',
+      body: { version, classId },
+      parse: parseRosterPerson,
+    }),
   addParent: (familyId: string, body: { displayName: string; phone?: string }) =>
     apiRequest(apiPath(ROUTES.families.parents, { familyId }), { method: 'POST', body, parse: parseRosterPerson }),
   addStudent: (classId: string, body: CreateStudentRequest) =>
@@ -155,7 +159,8 @@ export async function importList(
   }
   if (!response.ok) {
     const body: unknown = await response.json().catch(() => null);
-    const refusal = response.status === 422 && body && typeof body === 'object' ? (body as { result?: unknown }).result : undefined;
+    const refusal =
+      response.status === 422 && body && typeof body === 'object' ? (body as { result?: unknown }).result : undefined;
     if (refusal !== undefined) {
       let report: ImportReport | null = null;
       try {
@@ -173,5 +178,4 @@ export async function importList(
 export const exportHref = (classId: string, format: 'xlsx' | 'csv') =>
   `${apiPath(ROUTES.classes.export, { classId })}?format=${format}`;
 
-export const templateHref = (format: 'xlsx' | 'csv') =>
-  `${apiPath(ROUTES.roster.importTemplate)}?format=${format}`;
+export const templateHref = (format: 'xlsx' | 'csv') => `${apiPath(ROUTES.roster.importTemplate)}?format=${format}`;

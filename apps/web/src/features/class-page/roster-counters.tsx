@@ -21,7 +21,12 @@ const STATUS_TONES = [
   { key: 'not_started', field: 'notStarted', color: undefined },
 ] as const;
 
-function CounterBlock({ path, kind, items, counters }: Omit<Props, 'hasSubjectChats'> & { kind: PersonKind; items: ProgressItem[] }) {
+function CounterBlock({
+  path,
+  kind,
+  items,
+  counters,
+}: Omit<Props, 'hasSubjectChats'> & { kind: PersonKind; items: ProgressItem[] }) {
   const t = useTranslations('roster.counters');
   const itemLabel = useItemLabel(path);
   const summary = useMemo(() => summarizeKind(counters, kind), [counters, kind]);
@@ -65,7 +70,11 @@ function CounterBlock({ path, kind, items, counters }: Omit<Props, 'hasSubjectCh
                 color={summary.connected === summary.participants ? 'green' : 'blue'}
                 size="md"
                 mt={6}
-                aria-label={t('progressLabel', { kind: title, connected: summary.connected, participants: summary.participants })}
+                aria-label={t('progressLabel', {
+                  kind: title,
+                  connected: summary.connected,
+                  participants: summary.participants,
+                })}
               />
             )}
             <ul className={classes.counterStatuses}>
@@ -140,7 +149,8 @@ export function RosterCounters({ path, counters, hasSubjectChats }: Props) {
   const localized = useLocalized();
   const items = useMemo(() => counterItems(path, hasSubjectChats), [path, hasSubjectChats]);
   const anyOptedOut = useMemo(
-    () => counters.some((counter) => counter.item === 'overall' && counter.status === 'opted_out' && counter.people > 0),
+    () =>
+      counters.some((counter) => counter.item === 'overall' && counter.status === 'opted_out' && counter.people > 0),
     [counters],
   );
   return (

@@ -35,9 +35,30 @@ import {
 } from './roster-model';
 
 const AT = '2026-11-01T10:00:00.000Z';
-const PARENTS_CHAT: ChatSummary = { id: 'chat-parents', kind: 'class', audience: 'parents', name: null, classId: 'c', inviteUrl: null };
-const STUDENTS_CHAT: ChatSummary = { id: 'chat-students', kind: 'class', audience: 'students', name: null, classId: 'c', inviteUrl: null };
-const SCHOOL_CHAT: ChatSummary = { id: 'chat-school', kind: 'school', audience: 'all', name: null, classId: null, inviteUrl: null };
+const PARENTS_CHAT: ChatSummary = {
+  id: 'chat-parents',
+  kind: 'class',
+  audience: 'parents',
+  name: null,
+  classId: 'c',
+  inviteUrl: null,
+};
+const STUDENTS_CHAT: ChatSummary = {
+  id: 'chat-students',
+  kind: 'class',
+  audience: 'students',
+  name: null,
+  classId: 'c',
+  inviteUrl: null,
+};
+const SCHOOL_CHAT: ChatSummary = {
+  id: 'chat-school',
+  kind: 'school',
+  audience: 'all',
+  name: null,
+  classId: null,
+  inviteUrl: null,
+};
 const MAX_CHATS = [SCHOOL_CHAT, PARENTS_CHAT, STUDENTS_CHAT];
 const CLASS_CHATS = new Set([PARENTS_CHAT.id, STUDENTS_CHAT.id]);
 const E_DIARY: OptOut = { channel: 'e_diary', note: null, at: AT, source: 'teacher' };
@@ -100,16 +121,22 @@ function family(id: string, students: RosterPerson[], parents: RosterPerson[] = 
   return { id, students, parents };
 }
 
-const finished = family('f1', [person('s1', 'Аксёнова Мария', { steps: ALL_DONE, classChat: 'joined' })], [
-  person('p1', 'Аксёнов Пётр Ильич', { kind: 'parent', steps: ALL_DONE, classChat: 'joined' }),
-]);
-const parentStuck = family('f2', [person('s2', 'Борисов Иван', { steps: ALL_DONE, classChat: 'joined' })], [
-  person('p2', 'Борисова Анна', { kind: 'parent', steps: { max_account: 'blocked' } }),
-]);
+const finished = family(
+  'f1',
+  [person('s1', 'Аксёнова Мария', { steps: ALL_DONE, classChat: 'joined' })],
+  [person('p1', 'Аксёнов Пётр Ильич', { kind: 'parent', steps: ALL_DONE, classChat: 'joined' })],
+);
+const parentStuck = family(
+  'f2',
+  [person('s2', 'Борисов Иван', { steps: ALL_DONE, classChat: 'joined' })],
+  [person('p2', 'Борисова Анна', { kind: 'parent', steps: { max_account: 'blocked' } })],
+);
 const notStarted = family('f3', [person('s3', 'Волков Олег')]);
-const optedOut = family('f4', [person('s4', 'Гусева Дарья', { optOut: E_DIARY, steps: { max_account: 'blocked' } })], [
-  person('p4', 'Гусев Антон', { kind: 'parent', optOut: E_DIARY }),
-]);
+const optedOut = family(
+  'f4',
+  [person('s4', 'Гусева Дарья', { optOut: E_DIARY, steps: { max_account: 'blocked' } })],
+  [person('p4', 'Гусев Антон', { kind: 'parent', optOut: E_DIARY })],
+);
 const FAMILIES = [finished, parentStuck, notStarted, optedOut];
 
 const ids = (families: RosterFamily[]) => families.map((f) => f.id);
@@ -125,13 +152,28 @@ describe('rosterColumns', () => {
       { id: 'art', kind: 'subject', audience: 'students', name: 'ИЗО', classId: 'c', inviteUrl: null },
       STUDENTS_CHAT,
     ]);
-    expect(columns.map((column) => column.id)).toEqual(['max_account', 'school_profile', CLASS_CHAT_COLUMN, 'art', 'math', 'chat-school']);
+    expect(columns.map((column) => column.id)).toEqual([
+      'max_account',
+      'school_profile',
+      CLASS_CHAT_COLUMN,
+      'art',
+      'math',
+      'chat-school',
+    ]);
     const classColumn = columns[2];
-    expect(classColumn?.kind === 'chat' && classColumn.chats.map((chat) => chat.id)).toEqual([PARENTS_CHAT.id, STUDENTS_CHAT.id]);
+    expect(classColumn?.kind === 'chat' && classColumn.chats.map((chat) => chat.id)).toEqual([
+      PARENTS_CHAT.id,
+      STUDENTS_CHAT.id,
+    ]);
   });
 
   it('has the legacy VK path’s three steps for a school still on it', () => {
-    expect(rosterColumns(VK_PATH, [SCHOOL_CHAT]).map((column) => column.id)).toEqual(['vk_id', 'sferum_profile', 'messenger', 'chat-school']);
+    expect(rosterColumns(VK_PATH, [SCHOOL_CHAT]).map((column) => column.id)).toEqual([
+      'vk_id',
+      'sferum_profile',
+      'messenger',
+      'chat-school',
+    ]);
   });
 
   it('offers each step only its own reasons, and the chats theirs', () => {
@@ -179,7 +221,12 @@ describe('cellState and rowContent', () => {
     expect(rowContent(out, columns)).toEqual({ kind: 'optedOut', optOut: E_DIARY });
     const row = rowContent(stuck, columns);
     expect(row.kind).toBe('cells');
-    expect(row.kind === 'cells' && row.cells.map((cell) => cell?.tone ?? null)).toEqual(['blocked', 'open', 'open', null]);
+    expect(row.kind === 'cells' && row.cells.map((cell) => cell?.tone ?? null)).toEqual([
+      'blocked',
+      'open',
+      'open',
+      null,
+    ]);
   });
 });
 
@@ -276,7 +323,14 @@ describe('counters', () => {
 
   it('lists the path’s steps, then the chats, subject chats only where the class has some', () => {
     expect(counterItems(MAX_PATH, false)).toEqual(['max_account', 'school_profile', 'chat_class', 'chat_school']);
-    expect(counterItems(VK_PATH, true)).toEqual(['vk_id', 'sferum_profile', 'messenger', 'chat_class', 'chat_subject', 'chat_school']);
+    expect(counterItems(VK_PATH, true)).toEqual([
+      'vk_id',
+      'sferum_profile',
+      'messenger',
+      'chat_class',
+      'chat_subject',
+      'chat_school',
+    ]);
   });
 });
 
@@ -304,17 +358,34 @@ describe('changeErrorKey', () => {
   const conflict = (message: string) => new ApiError(409, { statusCode: 409, error: 'Conflict', message });
 
   it('tells the conflicts apart by the API’s words', () => {
-    expect(changeErrorKey(conflict('Undo the later steps first: school_profile'))).toEqual({ scope: 'classPage', key: 'laterStepsFirst' });
-    expect(changeErrorKey(conflict('Someone else has just changed this person: reload'))).toEqual({ scope: 'classPage', key: 'stale' });
-    expect(changeErrorKey(conflict('This person is archived: restore them first'))).toEqual({ scope: 'classPage', key: 'archived' });
-    expect(changeErrorKey(conflict('This person has opted out: undo the opt-out first'))).toEqual({ scope: 'classPage', key: 'optedOut' });
+    expect(changeErrorKey(conflict('Undo the later steps first: school_profile'))).toEqual({
+      scope: 'classPage',
+      key: 'laterStepsFirst',
+    });
+    expect(changeErrorKey(conflict('Someone else has just changed this person: reload'))).toEqual({
+      scope: 'classPage',
+      key: 'stale',
+    });
+    expect(changeErrorKey(conflict('This person is archived: restore them first'))).toEqual({
+      scope: 'classPage',
+      key: 'archived',
+    });
+    expect(changeErrorKey(conflict('This person has opted out: undo the opt-out first'))).toEqual({
+      scope: 'classPage',
+      key: 'optedOut',
+    });
     const coded = new ApiError(409, { statusCode: 409, error: 'Conflict', message: 'Conflict', code: 'opted_out' });
     expect(changeErrorKey(coded)).toEqual({ scope: 'classPage', key: 'optedOut' });
   });
 
   it('names a bad phone, a step or reason of another path, and falls back to the general messages', () => {
     const invalid = (field: string) =>
-      new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'Invalid', details: [{ field, messages: ['x'] }] });
+      new ApiError(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid',
+        details: [{ field, messages: ['x'] }],
+      });
     expect(changeErrorKey(invalid('parents.1.phone'))).toEqual({ scope: 'classPage', key: 'badPhone' });
     expect(changeErrorKey(invalid('step'))).toEqual({ scope: 'classPage', key: 'notOnPath' });
     expect(changeErrorKey(invalid('blockerReason'))).toEqual({ scope: 'classPage', key: 'notOnPath' });
@@ -335,7 +406,9 @@ describe('the class page’s words', () => {
 
   it('names an opt-out after the school’s app, in plain Russian', () => {
     const notUsing = ru('optOut.notUsing', { path: 'max' });
-    expect(ru('optOut.line', { notUsing, channel: ru('optOut.channels.e_diary') })).toBe('Не пользуется MAX — электронный дневник');
+    expect(ru('optOut.line', { notUsing, channel: ru('optOut.channels.e_diary') })).toBe(
+      'Не пользуется MAX — электронный дневник',
+    );
     expect(ru('optOut.notUsing', { path: 'vk' })).toBe('Не пользуется Сферумом');
     expect(en('optOut.notUsing', { path: 'max' })).toBe('Does not use MAX');
   });

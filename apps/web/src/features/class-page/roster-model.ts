@@ -61,11 +61,22 @@ export function rosterColumns(path: OnboardingPath, chats: readonly ChatSummary[
     blockers: chatBlockers,
   });
   return [
-    ...path.steps.map(
-      (step): RosterColumn => ({ kind: 'step', id: step.id, step, blockers: blockersFor(path, { step: step.id }) }),
-    ),
+    ...path.steps.map((step): RosterColumn => ({
+      kind: 'step',
+      id: step.id,
+      step,
+      blockers: blockersFor(path, { step: step.id }),
+    })),
     ...(classChats.length > 0
-      ? [{ kind: 'chat', id: CLASS_CHAT_COLUMN, chatKind: 'class', chats: classChats, blockers: chatBlockers } satisfies RosterColumn]
+      ? [
+          {
+            kind: 'chat',
+            id: CLASS_CHAT_COLUMN,
+            chatKind: 'class',
+            chats: classChats,
+            blockers: chatBlockers,
+          } satisfies RosterColumn,
+        ]
       : []),
     ...subjectChats.map(chatColumn),
     ...schoolChats.map(chatColumn),
@@ -164,7 +175,10 @@ export function personMatches(
     case 'unfinished':
       return stepIdsOf(path).some((step) => stepStatus(step) !== 'done') || (chat !== null && chat !== 'joined');
     case 'blocked':
-      return person.steps.some((step) => step.status === 'blocked') || person.chats.some((state) => state.status === 'blocked');
+      return (
+        person.steps.some((step) => step.status === 'blocked') ||
+        person.chats.some((state) => state.status === 'blocked')
+      );
     case 'missing_chat_class':
       return chat !== null && chat !== 'joined';
     default: {
@@ -218,7 +232,8 @@ export interface KindSummary {
 
 export function summarizeKind(counters: readonly ClassCounter[], kind: PersonKind): KindSummary {
   const rows = counters.filter((counter) => counter.personKind === kind && counter.item === OVERALL_ITEM);
-  const count = (status: string) => rows.filter((row) => row.status === status).reduce((sum, row) => sum + row.people, 0);
+  const count = (status: string) =>
+    rows.filter((row) => row.status === status).reduce((sum, row) => sum + row.people, 0);
   const connected = count('connected');
   const optedOut = count('opted_out');
   const people = rows.reduce((sum, row) => sum + row.people, 0);
@@ -312,9 +327,11 @@ export function changeErrorKey(error: unknown): ChangeErrorKey {
   }
   if (isApiError(error, 404)) return { scope: 'classPage', key: 'notInClass' };
   if (isApiError(error, 400)) {
-    if (error.fields.some((field) => field === 'phone' || field.endsWith('.phone'))) return { scope: 'classPage', key: 'badPhone' };
+    if (error.fields.some((field) => field === 'phone' || field.endsWith('.phone')))
+      return { scope: 'classPage', key: 'badPhone' };
     // A step or reason of another path: the school has just switched paths.
-    if (error.fields.some((field) => field === 'step' || field === 'blockerReason')) return { scope: 'classPage', key: 'notOnPath' };
+    if (error.fields.some((field) => field === 'step' || field === 'blockerReason'))
+      return { scope: 'classPage', key: 'notOnPath' };
   }
   return { scope: 'errors', key: errorMessageKey(error) };
 }
@@ -324,6 +341,10 @@ export function needsRefetch(error: unknown): boolean {
   const key = changeErrorKey(error);
   return (
     key.scope === 'classPage' &&
-    (key.key === 'stale' || key.key === 'notInClass' || key.key === 'archived' || key.key === 'optedOut' || key.key === 'notOnPath')
+    (key.key === 'stale' ||
+      key.key === 'notInClass' ||
+      key.key === 'archived' ||
+      key.key === 'optedOut' ||
+      key.key === 'notOnPath')
   );
 }

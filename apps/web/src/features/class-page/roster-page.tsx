@@ -61,7 +61,12 @@ function toRequest(person: RosterPerson, target: CellTarget, choice: CellChoice,
     case 'open':
       return { version: person.version, status: isChat ? 'not_joined' : 'not_started' };
     case 'blocked':
-      return { version: person.version, status: 'blocked', blockerReason: choice.reason, ...(note ? { blockerNote: note } : {}) };
+      return {
+        version: person.version,
+        status: 'blocked',
+        blockerReason: choice.reason,
+        ...(note ? { blockerNote: note } : {}),
+      };
   }
 }
 
@@ -83,10 +88,7 @@ export function RosterPage({ classId }: { classId: string }) {
   const dialog = useDialog<Dialog>();
   const roster = query.data;
 
-  const refresh = useCallback(
-    () => queryClient.invalidateQueries({ queryKey: [...rosterKeys.all] }),
-    [queryClient],
-  );
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: [...rosterKeys.all] }), [queryClient]);
 
   // The parser has checked the id against the catalogue.
   const path = PATH_CATALOGUE.get(roster?.pathId ?? DEFAULT_PATH_ID);
@@ -120,16 +122,24 @@ export function RosterPage({ classId }: { classId: string }) {
     () => (roster ? filterFamilies(roster.families, activeFilter, search, path, classChats) : []),
     [roster, activeFilter, search, path, classChats],
   );
-  const totalStudents = useMemo(() => roster?.families.reduce((sum, family) => sum + family.students.length, 0) ?? 0, [roster]);
+  const totalStudents = useMemo(
+    () => roster?.families.reduce((sum, family) => sum + family.students.length, 0) ?? 0,
+    [roster],
+  );
   const shownStudents = visibleFamilies.reduce((sum, family) => sum + family.students.length, 0);
   const selectedPeople = useMemo(
-    () => (roster ? roster.families.flatMap(familyPeople).filter((person) => selected.has(person.id) && !person.archived) : []),
+    () =>
+      roster
+        ? roster.families.flatMap(familyPeople).filter((person) => selected.has(person.id) && !person.archived)
+        : [],
     [roster, selected],
   );
 
   const change = useMutation({
     mutationFn: ({ person, target, body }: CellChange) =>
-      'step' in target ? rosterApi.setStep(person.id, target.step, body) : rosterApi.setChat(person.id, target.chatId, body),
+      'step' in target
+        ? rosterApi.setStep(person.id, target.step, body)
+        : rosterApi.setChat(person.id, target.chatId, body),
     // The answer has the person and the counters: the roster is not fetched again.
     onSuccess: applyChange,
     onError: (error) => {
@@ -165,7 +175,10 @@ export function RosterPage({ classId }: { classId: string }) {
 
   const onToggleAll = useCallback(
     (select: boolean) => {
-      const ids = visibleFamilies.flatMap(familyPeople).filter((person) => !person.archived).map((person) => person.id);
+      const ids = visibleFamilies
+        .flatMap(familyPeople)
+        .filter((person) => !person.archived)
+        .map((person) => person.id);
       setSelected((current) => {
         const next = new Set(current);
         for (const id of ids) {
@@ -287,7 +300,9 @@ export function RosterPage({ classId }: { classId: string }) {
 
       {visibleFamilies.length === 0 ? (
         <EmptyState
-          title={activeFilter === 'opted_out' && search.trim() === '' ? tFilters('nothingOptedOut') : tFilters('nothing')}
+          title={
+            activeFilter === 'opted_out' && search.trim() === '' ? tFilters('nothingOptedOut') : tFilters('nothing')
+          }
           size="sm"
           py="lg"
         >

@@ -37,7 +37,11 @@ export const StatusCell = memo(function StatusCell({ path, person, column, itemL
   const adviceId = useId();
   const isChat = column.kind === 'chat';
   const statusWord =
-    state.tone === 'done' ? t(isChat ? 'joined' : 'done') : state.tone === 'blocked' ? t('blocked') : t(isChat ? 'not_joined' : 'not_started');
+    state.tone === 'done'
+      ? t(isChat ? 'joined' : 'done')
+      : state.tone === 'blocked'
+        ? t('blocked')
+        : t(isChat ? 'not_joined' : 'not_started');
   const reason = state.blockerReason ? reasonLabel(path, state.blockerReason) : null;
   const reasonText = reason && state.blockerNote ? `${reason}: ${state.blockerNote}` : reason;
   const advice = state.tone === 'blocked' ? teacherAdvice(path, state.blockerReason) : null;

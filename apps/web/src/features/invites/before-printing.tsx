@@ -20,7 +20,8 @@ export function BeforePrinting({ classId }: { classId: string }) {
 
   let content;
   if (schoolClass.isPending || roster.isPending) content = <LoadingState />;
-  else if (schoolClass.isError) content = <ErrorState error={schoolClass.error} onRetry={() => void schoolClass.refetch()} />;
+  else if (schoolClass.isError)
+    content = <ErrorState error={schoolClass.error} onRetry={() => void schoolClass.refetch()} />;
   else if (roster.isError) content = <ErrorState error={roster.error} onRetry={() => void roster.refetch()} />;
   else
     content = (

@@ -9,14 +9,28 @@ import { useChatLabel } from '../class-page/labels';
 import { rosterKeys } from '../class-page/roster-api';
 import { useCurrentUser } from '../shell/current-user';
 import { invitesKey, reminderRosterQuery, setChatInvite, type InvitesRoster } from './invites-api';
-import { canEditChatLink, chatLinkProblem, checkChatLinkInput, inviteLinkExample, type ChatLinkProblem } from './letter-forms';
+import {
+  canEditChatLink,
+  chatLinkProblem,
+  checkChatLinkInput,
+  inviteLinkExample,
+  type ChatLinkProblem,
+} from './letter-forms';
 
 /**
  * The invitation link of each chat of the class, pasted from MAX or Sferum:
  * the parents' page offers it when a chat does not appear by itself. The
  * school chat's link is the school admins' and shows read-only to a teacher.
  */
-export function ChatLinksForm({ classId, path, chats }: { classId: string; path: OnboardingPath; chats: ChatSummary[] }) {
+export function ChatLinksForm({
+  classId,
+  path,
+  chats,
+}: {
+  classId: string;
+  path: OnboardingPath;
+  chats: ChatSummary[];
+}) {
   const t = useTranslations('invites.chatLinks');
   const user = useCurrentUser();
   const chatLabel = useChatLabel(path);
@@ -53,7 +67,17 @@ export function ChatLinksForm({ classId, path, chats }: { classId: string; path:
   );
 }
 
-function ChatLinkField({ classId, chat, label, path }: { classId: string; chat: ChatSummary; label: string; path: OnboardingPath }) {
+function ChatLinkField({
+  classId,
+  chat,
+  label,
+  path,
+}: {
+  classId: string;
+  chat: ChatSummary;
+  label: string;
+  path: OnboardingPath;
+}) {
   const t = useTranslations('invites.chatLinks');
   const tErrors = useTranslations('errors');
   const queryClient = useQueryClient();
@@ -64,8 +88,13 @@ function ChatLinkField({ classId, chat, label, path }: { classId: string; chat: 
     mutationFn: (url: string | null) => setChatInvite(chat.id, url),
     onSuccess: async (saved) => {
       setValue(saved.inviteUrl ?? '');
-      queryClient.setQueryData(reminderRosterQuery(classId).queryKey, (roster: InvitesRoster | undefined) =>
-        roster && { ...roster, chats: roster.chats.map((item) => (item.id === saved.id ? { ...item, inviteUrl: saved.inviteUrl } : item)) },
+      queryClient.setQueryData(
+        reminderRosterQuery(classId).queryKey,
+        (roster: InvitesRoster | undefined) =>
+          roster && {
+            ...roster,
+            chats: roster.chats.map((item) => (item.id === saved.id ? { ...item, inviteUrl: saved.inviteUrl } : item)),
+          },
       );
       await queryClient.invalidateQueries({ queryKey: rosterKeys.all });
     },

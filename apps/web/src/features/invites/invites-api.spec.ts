@@ -32,14 +32,31 @@ describe('parseFamilyInvite', () => {
 
 describe('parseReminderRoster', () => {
   it('reads the path, the chats’ audience and who opted out', () => {
-    const step = { step: 'max_account', status: 'done', blockerReason: null, blockerNote: null, updatedAt: AT, updatedSource: null };
+    const step = {
+      step: 'max_account',
+      status: 'done',
+      blockerReason: null,
+      blockerNote: null,
+      updatedAt: AT,
+      updatedSource: null,
+    };
     const roster = parseReminderRoster({
       pathId: 'max',
       chats: [{ id: 'c1', kind: 'class', audience: 'parents', name: null, classId: 'x', inviteUrl: null }],
       families: [
         {
           id: 'f1',
-          students: [{ id: 's1', kind: 'student', displayName: 'Дарья', archived: false, steps: [step], chats: [], optOut: null }],
+          students: [
+            {
+              id: 's1',
+              kind: 'student',
+              displayName: 'Дарья',
+              archived: false,
+              steps: [step],
+              chats: [],
+              optOut: null,
+            },
+          ],
           parents: [
             {
               id: 'p1',
@@ -55,7 +72,9 @@ describe('parseReminderRoster', () => {
       ],
     });
     expect(roster.pathId).toBe('max');
-    expect(roster.chats).toEqual([{ id: 'c1', kind: 'class', audience: 'parents', name: null, classId: 'x', inviteUrl: null }]);
+    expect(roster.chats).toEqual([
+      { id: 'c1', kind: 'class', audience: 'parents', name: null, classId: 'x', inviteUrl: null },
+    ]);
     expect(roster.families[0]?.people.map((person) => [person.id, person.optedOut])).toEqual([
       ['s1', false],
       ['p1', true],

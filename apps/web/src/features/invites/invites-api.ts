@@ -81,7 +81,11 @@ export const reminderRosterQuery = (classId: string) =>
   });
 
 export function issueInvites(classId: string, request: IssueInvitesRequest): Promise<FamilyInvite[]> {
-  return apiRequest(apiPath(ROUTES.classes.invites, { classId }), { method: 'POST', body: request, parse: parseInvites });
+  return apiRequest(apiPath(ROUTES.classes.invites, { classId }), {
+    method: 'POST',
+    body: request,
+    parse: parseInvites,
+  });
 }
 
 export function revokeInvite(familyId: string): Promise<void> {

@@ -12,7 +12,12 @@ import {
 } from './letter-forms';
 
 const badRequest = (field: string) =>
-  new ApiError(400, { statusCode: 400, error: 'Bad Request', message: 'Validation failed', details: [{ field, messages: ['bad'] }] });
+  new ApiError(400, {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: 'Validation failed',
+    details: [{ field, messages: ['bad'] }],
+  });
 
 describe('checkChatLinkInput', () => {
   it('takes an https link, trimmed', () => {

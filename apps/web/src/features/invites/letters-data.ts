@@ -1,10 +1,4 @@
-import {
-  apiPath,
-  FamilyInviteListSchema,
-  ROUTES,
-  SESSION_COOKIE,
-  type FamilyInvite,
-} from '@sferum/contracts';
+import { apiPath, FamilyInviteListSchema, ROUTES, SESSION_COOKIE, type FamilyInvite } from '@sferum/contracts';
 import { cookies } from 'next/headers';
 import QRCode from 'qrcode';
 import * as z from 'zod/mini';
@@ -57,7 +51,10 @@ async function getJson(path: string): Promise<unknown> {
 /** `?families=a,b,c`: the chosen families; none means every family of the class. */
 export function familyIdsFrom(param: string | string[] | undefined): Set<string> | null {
   const raw = Array.isArray(param) ? param.join(',') : (param ?? '');
-  const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   return ids.length > 0 ? new Set(ids) : null;
 }
 

@@ -12,7 +12,12 @@ describe('letterSteps', () => {
   });
 
   it('prints the school’s own note under its step, and none for an empty one', () => {
-    const steps = letterSteps(VK_PATH, 'en', { vk_id: 'Ask us for help at the parents’ meeting.', messenger: '  ' }, 'Chats');
+    const steps = letterSteps(
+      VK_PATH,
+      'en',
+      { vk_id: 'Ask us for help at the parents’ meeting.', messenger: '  ' },
+      'Chats',
+    );
     expect(steps.map((step) => step.note)).toEqual(['Ask us for help at the parents’ meeting.', null, null, null]);
     expect(steps[0]?.title).toBe('VK ID');
     expect(steps[2]?.addresses).toEqual(['vk.me/app', 'web.vk.me']);
@@ -90,18 +95,26 @@ describe('letterDensity', () => {
   const teacherLine = 'Смирнова Елена Игоревна · каб. 21';
 
   it('keeps the normal type for a letter with short texts', () => {
-    expect(letterDensity({ family, teacherLine, notes: ['Роль подтверждает администратор Сферума, каб. 12'] })).toBe('normal');
+    expect(letterDensity({ family, teacherLine, notes: ['Роль подтверждает администратор Сферума, каб. 12'] })).toBe(
+      'normal',
+    );
   });
 
   it('makes the type smaller as the contact and the school’s notes grow', () => {
-    expect(letterDensity({ family, teacherLine: `${teacherLine}, ${'по будням '.repeat(12)}`, notes: [] })).toBe('compact');
+    expect(letterDensity({ family, teacherLine: `${teacherLine}, ${'по будням '.repeat(12)}`, notes: [] })).toBe(
+      'compact',
+    );
     expect(letterDensity({ family, teacherLine, notes: ['н'.repeat(300), 'н'.repeat(300)] })).toBe('tight');
   });
 
   it('counts every variable text against the limits it is given', () => {
     const limits = { normal: 10, compact: 20 };
-    expect(letterDensity({ family: 'a'.repeat(4), teacherLine: 'b'.repeat(3), notes: ['c', 'dd'] }, limits)).toBe('normal');
-    expect(letterDensity({ family: 'a'.repeat(4), teacherLine: 'b'.repeat(3), notes: ['c', 'ddd'] }, limits)).toBe('compact');
+    expect(letterDensity({ family: 'a'.repeat(4), teacherLine: 'b'.repeat(3), notes: ['c', 'dd'] }, limits)).toBe(
+      'normal',
+    );
+    expect(letterDensity({ family: 'a'.repeat(4), teacherLine: 'b'.repeat(3), notes: ['c', 'ddd'] }, limits)).toBe(
+      'compact',
+    );
     expect(letterDensity({ family: 'a'.repeat(21), teacherLine: '', notes: [] }, limits)).toBe('tight');
   });
 });

@@ -75,7 +75,9 @@ export function deadlineDay(deadline: string, locale: AppLocale): string | null 
   // A calendar day, not an instant: made at noon UTC and shown in UTC, so no time zone moves it.
   const date = new Date(Date.UTC(year, month - 1, day, 12));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return new Intl.DateTimeFormat(letterDateLocale(locale), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(letterDateLocale(locale), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 /** How small a letter's type is: long notes or a long contact would otherwise run off its A5 half. */
@@ -97,6 +99,7 @@ export function letterDensity(
   texts: { family: string; teacherLine: string; notes: string[] },
   limits: { normal: number; compact: number } = LETTER_DENSITY_LIMITS,
 ): LetterDensity {
-  const length = texts.family.length + texts.teacherLine.length + texts.notes.reduce((sum, note) => sum + note.length, 0);
+  const length =
+    texts.family.length + texts.teacherLine.length + texts.notes.reduce((sum, note) => sum + note.length, 0);
   return length <= limits.normal ? 'normal' : length <= limits.compact ? 'compact' : 'tight';
 }

@@ -2,7 +2,16 @@ import { PATH_CATALOGUE, type OnboardingPath } from '@sferum/contracts';
 import { getTranslations } from 'next-intl/server';
 import type { AppLocale } from '../../i18n/routing';
 import type { Letter } from './letters-data';
-import { deadlineDay, letterDateLocale, letterDensity, letterSteps, pairPerSheet, printableUrl, printedCode, type LetterStep } from './letters-model';
+import {
+  deadlineDay,
+  letterDateLocale,
+  letterDensity,
+  letterSteps,
+  pairPerSheet,
+  printableUrl,
+  printedCode,
+  type LetterStep,
+} from './letters-model';
 import styles from './letters.module.css';
 import { PrintButton } from './print-button';
 
@@ -70,7 +79,12 @@ export async function Letters({
     steps: letterSteps(path, locale, stepNotes, t('chatsTitle')),
     teacherLine: [teachers.join(', '), contact].filter(Boolean).join(' · '),
     until,
-    expiry: new Intl.DateTimeFormat(letterDateLocale(locale), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Moscow' }),
+    expiry: new Intl.DateTimeFormat(letterDateLocale(locale), {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Moscow',
+    }),
   };
 
   return (
@@ -121,25 +135,29 @@ function FamilyLetter({ letter: { invite, qrSvg }, shared }: { letter: Letter; s
   });
 
   return (
-    <article
-      className={styles.letter}
-      data-letter-family={invite.familyId}
-      data-density={density}
-    >
+    <article className={styles.letter} data-letter-family={invite.familyId} data-density={density}>
       <header className={styles.head}>
         <h2 className={styles.title}>{t('heading', { path: path.id })}</h2>
         <p className={styles.school}>{shared.schoolName}</p>
       </header>
       <p className={styles.family}>
         <strong>{invite.students.join(', ')}</strong> · {t('className', { name: shared.className })}
-        {invite.parents.length > 0 && <span className={styles.parents}>{t('parents', { names: invite.parents.join(', ') })}</span>}
+        {invite.parents.length > 0 && (
+          <span className={styles.parents}>{t('parents', { names: invite.parents.join(', ') })}</span>
+        )}
       </p>
 
       <div className={styles.body}>
         <div className={styles.access}>
           <p className={styles.scan}>{t('scan')}</p>
           {/* The SVG comes from the qrcode package, made from our own link: no user markup in it. */}
-          <div className={styles.qr} role="img" aria-label={t('qrAlt')} data-qr dangerouslySetInnerHTML={{ __html: qrSvg }} />
+          <div
+            className={styles.qr}
+            role="img"
+            aria-label={t('qrAlt')}
+            data-qr
+            dangerouslySetInnerHTML={{ __html: qrSvg }}
+          />
           {/* The QR code's text alternative, for a screen reader; never printed. */}
           <span className={styles.srOnly} data-link>
             {invite.link}
@@ -200,7 +218,9 @@ function FamilyLetter({ letter: { invite, qrSvg }, shared }: { letter: Letter; s
       <p className={styles.voluntary} data-letter-voluntary>
         {t('voluntary', { path: path.id })}
       </p>
-      {invite.expiresAt && <p className={styles.small}>{t('personal', { date: shared.expiry.format(new Date(invite.expiresAt)) })}</p>}
+      {invite.expiresAt && (
+        <p className={styles.small}>{t('personal', { date: shared.expiry.format(new Date(invite.expiresAt)) })}</p>
+      )}
     </article>
   );
 }

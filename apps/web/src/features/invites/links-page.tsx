@@ -29,9 +29,7 @@ const STATUS_COLORS: Record<InviteStatus, string> = {
   opted_out: 'gray',
 };
 
-type Dialog =
-  | { kind: 'regenerate'; familyIds: string[] }
-  | { kind: 'revoke'; familyId: string };
+type Dialog = { kind: 'regenerate'; familyIds: string[] } | { kind: 'revoke'; familyId: string };
 
 /** The class's parent links: issue, copy, reissue, revoke, print letters; then whom to remind. */
 export function LinksPage({ classId }: { classId: string }) {
@@ -48,8 +46,14 @@ export function LinksPage({ classId }: { classId: string }) {
   const showError = (error: unknown) => notifications.show({ color: 'red', message: tErrors(errorMessageKey(error)) });
 
   const issue = useMutation({
-    mutationFn: ({ familyIds, regenerate }: { familyIds: string[]; regenerate: boolean; thenPrint?: string[] | 'all' }) =>
-      issueInvites(classId, { familyIds, regenerate }),
+    mutationFn: ({
+      familyIds,
+      regenerate,
+    }: {
+      familyIds: string[];
+      regenerate: boolean;
+      thenPrint?: string[] | 'all';
+    }) => issueInvites(classId, { familyIds, regenerate }),
     onSuccess: async (issued, { regenerate, thenPrint }) => {
       dialog.close();
       await refresh();
@@ -130,7 +134,12 @@ export function LinksPage({ classId }: { classId: string }) {
                   size="sm"
                   variant="default"
                   disabled={chosen.length === 0}
-                  onClick={() => print(chosen, chosen.map((family) => family.familyId))}
+                  onClick={() =>
+                    print(
+                      chosen,
+                      chosen.map((family) => family.familyId),
+                    )
+                  }
                 >
                   {t('printSelected')}
                 </Button>
@@ -139,7 +148,9 @@ export function LinksPage({ classId }: { classId: string }) {
                   variant="default"
                   color="red"
                   disabled={chosen.length === 0}
-                  onClick={() => dialog.open({ kind: 'regenerate', familyIds: chosen.map((family) => family.familyId) })}
+                  onClick={() =>
+                    dialog.open({ kind: 'regenerate', familyIds: chosen.map((family) => family.familyId) })
+                  }
                 >
                   {t('regenerateSelected')}
                 </Button>
@@ -183,7 +194,9 @@ export function LinksPage({ classId }: { classId: string }) {
                     <Table.Td miw={220}>
                       <Text fw={500}>{family.students.join(', ')}</Text>
                       <Text size="sm" c="dimmed">
-                        {family.parents.length > 0 ? t('parents', { names: family.parents.join(', ') }) : t('noParents')}
+                        {family.parents.length > 0
+                          ? t('parents', { names: family.parents.join(', ') })
+                          : t('noParents')}
                       </Text>
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -226,8 +239,12 @@ export function LinksPage({ classId }: { classId: string }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(locale, family.lastOpenedAt) ?? t('never')}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(locale, family.expiresAt) ?? t('never')}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(locale, family.lastOpenedAt) ?? t('never')}
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      {formatDate(locale, family.expiresAt) ?? t('never')}
+                    </Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" justify="flex-end">
                         {family.link ? (
@@ -235,15 +252,24 @@ export function LinksPage({ classId }: { classId: string }) {
                             <CopyValueButton value={family.link} label={t('copy')} copiedLabel={t('copied')} compact />
                             <Menu position="bottom-end" withinPortal>
                               <Menu.Target>
-                                <Button size="xs" variant="subtle" aria-label={`${t('columns.actions')}: ${family.students.join(', ')}`}>
+                                <Button
+                                  size="xs"
+                                  variant="subtle"
+                                  aria-label={`${t('columns.actions')}: ${family.students.join(', ')}`}
+                                >
                                   ⋯
                                 </Button>
                               </Menu.Target>
                               <Menu.Dropdown>
-                                <Menu.Item onClick={() => dialog.open({ kind: 'regenerate', familyIds: [family.familyId] })}>
+                                <Menu.Item
+                                  onClick={() => dialog.open({ kind: 'regenerate', familyIds: [family.familyId] })}
+                                >
                                   {t('regenerate')}
                                 </Menu.Item>
-                                <Menu.Item color="red" onClick={() => dialog.open({ kind: 'revoke', familyId: family.familyId })}>
+                                <Menu.Item
+                                  color="red"
+                                  onClick={() => dialog.open({ kind: 'revoke', familyId: family.familyId })}
+                                >
                                   {t('revoke')}
                                 </Menu.Item>
                               </Menu.Dropdown>
@@ -269,7 +295,11 @@ export function LinksPage({ classId }: { classId: string }) {
         )}
       </Stack>
 
-      <Reminders classId={classId} invites={families} onIssue={(familyId) => issue.mutate({ familyIds: [familyId], regenerate: false })} />
+      <Reminders
+        classId={classId}
+        invites={families}
+        onIssue={(familyId) => issue.mutate({ familyIds: [familyId], regenerate: false })}
+      />
 
       <ConfirmModal
         opened={dialog.isOpen('regenerate')}
@@ -283,7 +313,8 @@ export function LinksPage({ classId }: { classId: string }) {
         pending={issue.isPending}
         onClose={dialog.close}
         onConfirm={() => {
-          if (dialog.current?.kind === 'regenerate') issue.mutate({ familyIds: dialog.current.familyIds, regenerate: true });
+          if (dialog.current?.kind === 'regenerate')
+            issue.mutate({ familyIds: dialog.current.familyIds, regenerate: true });
         }}
       >
         {dialog.current?.kind === 'regenerate' && dialog.current.familyIds.length > 1

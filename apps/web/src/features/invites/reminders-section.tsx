@@ -105,7 +105,11 @@ export function Reminders({
                       <Group gap="xs">
                         <CopyValueButton value={message} label={t('copy')} copiedLabel={t('copied')} compact />
                         {canShare && (
-                          <Button size="xs" variant="default" onClick={() => void navigator.share({ text: message }).catch(() => undefined)}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => void navigator.share({ text: message }).catch(() => undefined)}
+                          >
                             {t('share')}
                           </Button>
                         )}

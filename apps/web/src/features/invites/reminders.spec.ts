@@ -79,7 +79,10 @@ describe('whomToRemind', () => {
   });
 
   it('counts a step missing from the answer as not done', () => {
-    const result = whomToRemind(roster([[person({ id: 'Петя', kind: 'student', steps: [{ step: 'max_account', status: 'done' }] })]]), MAX_PATH);
+    const result = whomToRemind(
+      roster([[person({ id: 'Петя', kind: 'student', steps: [{ step: 'max_account', status: 'done' }] })]]),
+      MAX_PATH,
+    );
     expect(result.get('family-1')?.[0]?.missing).toEqual([{ step: 'school_profile' }]);
   });
 

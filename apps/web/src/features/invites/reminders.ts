@@ -89,14 +89,18 @@ export function optedOutFamilies(roster: ReminderRoster): Set<string> {
  */
 export function inSentence(title: string, locale: string): string {
   const [first = '', second = ''] = title;
-  if (second !== '' && second === second.toLocaleUpperCase(locale) && second !== second.toLocaleLowerCase(locale)) return title;
+  if (second !== '' && second === second.toLocaleUpperCase(locale) && second !== second.toLocaleLowerCase(locale))
+    return title;
   return first.toLocaleLowerCase(locale) + title.slice(1);
 }
 
 /** The words for what is missing, from the school's path: a step's title, or the person's own class chat. */
 export function missingItemTitle(path: OnboardingPath, item: MissingItem, kind: PersonKind): Localized | null {
   if ('classChat' in item) {
-    return (path.chats.classChats.find((chat) => audienceIncludes(chat.audience, kind)) ?? path.chats.classChats[0])?.title ?? null;
+    return (
+      (path.chats.classChats.find((chat) => audienceIncludes(chat.audience, kind)) ?? path.chats.classChats[0])
+        ?.title ?? null
+    );
   }
   return findStep(path, item.step)?.title ?? null;
 }

@@ -1,19 +1,6 @@
 'use client';
 
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Input,
-  List,
-  Modal,
-  Radio,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Input, List, Modal, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { ChatSummary, MemberListCandidate, MemberListPreview, MemberListResult } from '@sferum/contracts';

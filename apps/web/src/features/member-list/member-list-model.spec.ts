@@ -12,7 +12,12 @@ import {
 } from './member-list-model';
 import { at } from '../../testing/at';
 
-const chat = (id: string, kind: ChatSummary['kind'], audience: ChatSummary['audience'], name: string | null = null): ChatSummary => ({
+const chat = (
+  id: string,
+  kind: ChatSummary['kind'],
+  audience: ChatSummary['audience'],
+  name: string | null = null,
+): ChatSummary => ({
   id,
   kind,
   audience,
@@ -58,7 +63,13 @@ describe('memberListChats', () => {
   ];
 
   it('puts the class chats first (parents’, then students’), then the subject chats by name, then the school chat', () => {
-    expect(memberListChats(chats, 'school_admin').map((item) => item.id)).toEqual(['parents', 'students', 'art', 'math', 'school']);
+    expect(memberListChats(chats, 'school_admin').map((item) => item.id)).toEqual([
+      'parents',
+      'students',
+      'art',
+      'math',
+      'school',
+    ]);
     expect(memberListChats(chats, 'district_admin').at(-1)?.id).toBe('school');
   });
 
@@ -91,7 +102,10 @@ describe('the choices of a preview', () => {
 
   it('marks a person once when the teacher picks someone already found on another line', () => {
     const line = at(preview.ambiguous, 0);
-    const withMaria = { ...preview, ambiguous: [{ ...line, candidates: [...line.candidates, at(preview.matched, 0)] }] };
+    const withMaria = {
+      ...preview,
+      ambiguous: [{ ...line, candidates: [...line.candidates, at(preview.matched, 0)] }],
+    };
     expect(commitPersonIds(withMaria, choose(initialSelection(withMaria), 4, 'maria'))).toEqual(['maria', 'alena']);
   });
 

@@ -73,7 +73,9 @@ export function commitPersonIds(preview: MemberListPreview, selection: MemberLis
 
 /** The pasted text had no line with a name in it. */
 export function previewIsEmpty(preview: MemberListPreview): boolean {
-  return preview.matched.length + preview.alreadyJoined.length + preview.ambiguous.length + preview.unknown.length === 0;
+  return (
+    preview.matched.length + preview.alreadyJoined.length + preview.ambiguous.length + preview.unknown.length === 0
+  );
 }
 
 /** Why a chosen file is not read, as a key under `memberList`; null when it may be. */

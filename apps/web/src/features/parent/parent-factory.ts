@@ -2,7 +2,11 @@ import type { ParentChat, ParentFamily, ParentPerson, ParentStep } from '@sferum
 
 /** Test data for the parent page's specs: a family on the MAX path unless told otherwise. */
 
-export function parentStep(id: string, status: ParentStep['status'] = 'not_started', more: Partial<ParentStep> = {}): ParentStep {
+export function parentStep(
+  id: string,
+  status: ParentStep['status'] = 'not_started',
+  more: Partial<ParentStep> = {},
+): ParentStep {
   const touched = status !== 'not_started';
   return {
     step: id,
@@ -15,7 +19,11 @@ export function parentStep(id: string, status: ParentStep['status'] = 'not_start
   };
 }
 
-export function parentChat(chatId: string, audience: ParentChat['audience'], more: Partial<ParentChat> = {}): ParentChat {
+export function parentChat(
+  chatId: string,
+  audience: ParentChat['audience'],
+  more: Partial<ParentChat> = {},
+): ParentChat {
   return {
     chatId,
     kind: 'class',
@@ -31,7 +39,9 @@ export function parentChat(chatId: string, audience: ParentChat['audience'], mor
   };
 }
 
-export function parentPerson(more: Partial<ParentPerson> & Pick<ParentPerson, 'id' | 'kind' | 'displayName'>): ParentPerson {
+export function parentPerson(
+  more: Partial<ParentPerson> & Pick<ParentPerson, 'id' | 'kind' | 'displayName'>,
+): ParentPerson {
   return {
     className: more.kind === 'student' ? '5А' : null,
     steps: [parentStep('max_account'), parentStep('school_profile')],

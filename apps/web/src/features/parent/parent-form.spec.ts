@@ -29,11 +29,20 @@ describe('parseParentForm', () => {
 
   it('sends a blocker with its reason and a trimmed, capped note', () => {
     const parsed = parseParentForm(
-      form({ person: PERSON, item: 'step:school_profile', action: 'blocked', reason: 'role_not_confirmed', note: ` ${'x'.repeat(600)} ` }),
+      form({
+        person: PERSON,
+        item: 'step:school_profile',
+        action: 'blocked',
+        reason: 'role_not_confirmed',
+        note: ` ${'x'.repeat(600)} `,
+      }),
     );
     expect(parsed).toMatchObject({
       kind: 'change',
-      change: { target: { step: 'school_profile' }, request: { status: 'blocked', blockerReason: 'role_not_confirmed' } },
+      change: {
+        target: { step: 'school_profile' },
+        request: { status: 'blocked', blockerReason: 'role_not_confirmed' },
+      },
     });
     expect(parsed.kind === 'change' && parsed.change.request.blockerNote?.length).toBe(500);
   });
@@ -43,10 +52,16 @@ describe('parseParentForm', () => {
     expect(parseParentForm(form({ person: PERSON, item: 'step:max_account', action: 'done', ...seen }))).toMatchObject({
       change: { request: { status: 'done', seen: { status: 'blocked', updatedAt: '2026-11-20T09:00:00.000Z' } } },
     });
-    expect(parseParentForm(form({ person: PERSON, item: `chat:${CHAT}`, action: 'done', seen_status: 'not_joined', seen_at: '' }))).toMatchObject({
+    expect(
+      parseParentForm(
+        form({ person: PERSON, item: `chat:${CHAT}`, action: 'done', seen_status: 'not_joined', seen_at: '' }),
+      ),
+    ).toMatchObject({
       change: { request: { status: 'joined', seen: { status: 'not_joined', updatedAt: null } } },
     });
-    const odd = parseParentForm(form({ person: PERSON, item: `chat:${CHAT}`, action: 'done', seen_status: 'done', seen_at: 'x' }));
+    const odd = parseParentForm(
+      form({ person: PERSON, item: `chat:${CHAT}`, action: 'done', seen_status: 'done', seen_at: 'x' }),
+    );
     expect(odd.kind === 'change' && 'seen' in odd.change.request).toBe(false);
   });
 
@@ -59,11 +74,21 @@ describe('parseParentForm', () => {
   });
 
   it('refuses ids of the wrong shape, unknown actions and ids that are not UUIDs', () => {
-    expect(parseParentForm(form({ person: PERSON, item: 'step:../family', action: 'done' }))).toEqual({ kind: 'invalid' });
-    expect(parseParentForm(form({ person: PERSON, item: 'step:Max Account', action: 'done' }))).toEqual({ kind: 'invalid' });
-    expect(parseParentForm(form({ person: PERSON, item: 'step:max_account', action: 'delete' }))).toEqual({ kind: 'invalid' });
-    expect(parseParentForm(form({ person: '../family', item: 'step:max_account', action: 'done' }))).toEqual({ kind: 'invalid' });
-    expect(parseParentForm(form({ person: PERSON, item: 'chat:../../x', action: 'done' }))).toEqual({ kind: 'invalid' });
+    expect(parseParentForm(form({ person: PERSON, item: 'step:../family', action: 'done' }))).toEqual({
+      kind: 'invalid',
+    });
+    expect(parseParentForm(form({ person: PERSON, item: 'step:Max Account', action: 'done' }))).toEqual({
+      kind: 'invalid',
+    });
+    expect(parseParentForm(form({ person: PERSON, item: 'step:max_account', action: 'delete' }))).toEqual({
+      kind: 'invalid',
+    });
+    expect(parseParentForm(form({ person: '../family', item: 'step:max_account', action: 'done' }))).toEqual({
+      kind: 'invalid',
+    });
+    expect(parseParentForm(form({ person: PERSON, item: 'chat:../../x', action: 'done' }))).toEqual({
+      kind: 'invalid',
+    });
   });
 });
 
@@ -76,8 +101,13 @@ describe('parseParentForm for opting out', () => {
   });
 
   it('opts the whole family out, with a trimmed, capped note', () => {
-    const parsed = parseParentForm(form({ scope: 'family', action: 'opt_out', channel: 'other', note: ` ${'з'.repeat(600)} ` }));
-    expect(parsed).toMatchObject({ kind: 'optOut', optOut: { scope: { family: true }, request: { optedOut: true, channel: 'other' } } });
+    const parsed = parseParentForm(
+      form({ scope: 'family', action: 'opt_out', channel: 'other', note: ` ${'з'.repeat(600)} ` }),
+    );
+    expect(parsed).toMatchObject({
+      kind: 'optOut',
+      optOut: { scope: { family: true }, request: { optedOut: true, channel: 'other' } },
+    });
     expect(parsed.kind === 'optOut' && parsed.optOut.request.note?.length).toBe(500);
   });
 
@@ -93,7 +123,10 @@ describe('parseParentForm for opting out', () => {
   });
 
   it('asks for a channel, and for a note with «Другое»', () => {
-    expect(parseParentForm(form({ person: PERSON, action: 'opt_out' }))).toEqual({ kind: 'needsChannel', scope: { personId: PERSON } });
+    expect(parseParentForm(form({ person: PERSON, action: 'opt_out' }))).toEqual({
+      kind: 'needsChannel',
+      scope: { personId: PERSON },
+    });
     expect(parseParentForm(form({ person: PERSON, action: 'opt_out', channel: 'sms' }))).toEqual({
       kind: 'needsChannel',
       scope: { personId: PERSON },
@@ -116,22 +149,29 @@ describe('the choice carried back after the school changed an item', () => {
     expect(retryValue(retryOf({ status: 'done' }))).toBe('done');
     expect(retryValue(retryOf({ status: 'joined' }))).toBe('done');
     expect(retryValue(retryOf({ status: 'not_joined' }))).toBe('undo');
-    expect(retryValue(retryOf({ status: 'blocked', blockerReason: 'role_not_confirmed', blockerNote: 'звонила' }))).toBe(
-      'blocked:role_not_confirmed',
-    );
+    expect(
+      retryValue(retryOf({ status: 'blocked', blockerReason: 'role_not_confirmed', blockerNote: 'звонила' })),
+    ).toBe('blocked:role_not_confirmed');
     expect(parseRetry('blocked:role_not_confirmed')).toEqual({ action: 'blocked', reason: 'role_not_confirmed' });
     expect(parseRetry('undo')).toEqual({ action: 'undo' });
   });
 
   it('reads nothing else', () => {
-    for (const value of [null, '', 'delete', 'blocked:', 'blocked:../x', 'blocked:Role', 'done ']) expect(parseRetry(value)).toBeNull();
+    for (const value of [null, '', 'delete', 'blocked:', 'blocked:../x', 'blocked:Role', 'done '])
+      expect(parseRetry(value)).toBeNull();
   });
 
   it('makes a retried choice without `seen` the same change as the first one', () => {
-    const again = parseParentForm(form({ person: PERSON, item: 'step:school_profile', action: 'blocked', reason: 'role_not_confirmed' }));
+    const again = parseParentForm(
+      form({ person: PERSON, item: 'step:school_profile', action: 'blocked', reason: 'role_not_confirmed' }),
+    );
     expect(again).toEqual({
       kind: 'change',
-      change: { personId: PERSON, target: { step: 'school_profile' }, request: { status: 'blocked', blockerReason: 'role_not_confirmed' } },
+      change: {
+        personId: PERSON,
+        target: { step: 'school_profile' },
+        request: { status: 'blocked', blockerReason: 'role_not_confirmed' },
+      },
     });
   });
 });

@@ -139,6 +139,7 @@ export function retryValue(choice: RetryChoice): string {
 /** The `retry` query value back into a choice; anything else is no choice at all. */
 export function parseRetry(value: string | null): RetryChoice | null {
   if (value === 'done' || value === 'undo') return { action: value };
-  if (value?.startsWith('blocked:') && CATALOGUE_ID_PATTERN.test(value.slice(8))) return { action: 'blocked', reason: value.slice(8) };
+  if (value?.startsWith('blocked:') && CATALOGUE_ID_PATTERN.test(value.slice(8)))
+    return { action: 'blocked', reason: value.slice(8) };
   return null;
 }

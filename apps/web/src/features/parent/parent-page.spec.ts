@@ -98,13 +98,19 @@ describe('renderFamilyPage', () => {
   });
 
   it('shows what the school marked, without buttons for it', () => {
-    const account = page.slice(page.indexOf(`id="i-${MOTHER}-max_account"`), page.indexOf(`id="i-${MOTHER}-school_profile"`));
+    const account = page.slice(
+      page.indexOf(`id="i-${MOTHER}-max_account"`),
+      page.indexOf(`id="i-${MOTHER}-school_profile"`),
+    );
     expect(account).toContain(p.status.byTeacher);
     expect(account).not.toContain('<form');
   });
 
   it('offers only the step’s own reasons, with the parent’s advice, and keeps the chosen one', () => {
-    const profile = page.slice(page.indexOf(`id="i-${MOTHER}-school_profile"`), page.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`));
+    const profile = page.slice(
+      page.indexOf(`id="i-${MOTHER}-school_profile"`),
+      page.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`),
+    );
     has(profile, MAX_PATH.blockers.find((b) => b.id === 'role_not_confirmed')?.parentAdvice.ru ?? '');
     expect(profile).toMatch(/value="role_not_confirmed" required checked/);
     expect(profile).toContain('value="number_mismatch"');
@@ -129,15 +135,21 @@ describe('renderFamilyPage', () => {
 
   it('opens the problem form again when a reason was missing', () => {
     const again = renderFamilyPage('ru', maxFamily, { kind: 'reason', anchor: `i-${CHILD}-max_account` });
-    const item = again.slice(again.indexOf(`id="i-${CHILD}-max_account"`), again.indexOf(`id="i-${CHILD}-school_profile"`));
+    const item = again.slice(
+      again.indexOf(`id="i-${CHILD}-max_account"`),
+      again.indexOf(`id="i-${CHILD}-school_profile"`),
+    );
     expect(item).toContain('<details open>');
     has(item, p.errors.reason);
   });
 
   it('renders the VK path’s own steps for a school still on it', () => {
-    const vk = family([person({ id: CHILD, kind: 'student', displayName: 'Петя', steps: VK_PATH.steps.map((s) => step(s.id)) })], {
-      pathId: 'vk',
-    });
+    const vk = family(
+      [person({ id: CHILD, kind: 'student', displayName: 'Петя', steps: VK_PATH.steps.map((s) => step(s.id)) })],
+      {
+        pathId: 'vk',
+      },
+    );
     const vkPage = renderFamilyPage('ru', vk, null);
     has(vkPage, at(VK_PATH.steps, 0).howTo.student.ru);
     has(vkPage, p.voluntary.text.replace('{app}', 'VK Мессенджер'));
@@ -169,7 +181,14 @@ describe('what the school adds', () => {
       }),
     ],
     {
-      classes: [{ className: '5А', teachers: ['Мария Ивановна Петрова'], parentContact: 'Пишите в MAX: +7 900 000-00-00', deadline: '2026-09-15' }],
+      classes: [
+        {
+          className: '5А',
+          teachers: ['Мария Ивановна Петрова'],
+          parentContact: 'Пишите в MAX: +7 900 000-00-00',
+          deadline: '2026-09-15',
+        },
+      ],
     },
   );
   const page = renderFamilyPage('ru', withInvites, null);
@@ -189,14 +208,20 @@ describe('what the school adds', () => {
 
   it('sends back what the page showed of each item, so a change by the school is not overwritten unseen', () => {
     const profile = renderFamilyPage('ru', maxFamily, null);
-    const item = profile.slice(profile.indexOf(`id="i-${MOTHER}-school_profile"`), profile.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`));
+    const item = profile.slice(
+      profile.indexOf(`id="i-${MOTHER}-school_profile"`),
+      profile.indexOf(`id="i-${MOTHER}-${PARENTS_CHAT}"`),
+    );
     expect(item).toContain('name="seen_status" value="blocked"');
     expect(item).toContain('name="seen_at" value="2026-11-20T09:00:00.000Z"');
   });
 
   it('says so at the item when the school changed it meanwhile', () => {
     const changed = renderFamilyPage('ru', maxFamily, { kind: 'changed', anchor: `i-${CHILD}-max_account` });
-    const item = changed.slice(changed.indexOf(`id="i-${CHILD}-max_account"`), changed.indexOf(`id="i-${CHILD}-school_profile"`));
+    const item = changed.slice(
+      changed.indexOf(`id="i-${CHILD}-max_account"`),
+      changed.indexOf(`id="i-${CHILD}-school_profile"`),
+    );
     has(item, p.errors.changed);
   });
 });
@@ -208,7 +233,8 @@ describe('the opt-out forms', () => {
     const mine = page.slice(page.indexOf(`id="o-${CHILD}"`), page.indexOf(`id="p-${MOTHER}"`));
     has(mine, p.optOut.open);
     expect(mine).toContain(`<input type="hidden" name="person" value="${CHILD}">`);
-    for (const channel of ['e_diary', 'paper', 'phone', 'other']) expect(mine).toContain(`name="channel" value="${channel}" required`);
+    for (const channel of ['e_diary', 'paper', 'phone', 'other'])
+      expect(mine).toContain(`name="channel" value="${channel}" required`);
     has(mine, p.optOut.channels.paper);
     expect(mine).toContain('name="action" value="opt_out"');
     expect(mine).toContain('<summary class="neutral">');
@@ -222,7 +248,10 @@ describe('the opt-out forms', () => {
   });
 
   const optedOut = family([
-    { ...child, optOut: { channel: 'other', note: 'Звонить бабушке', at: '2026-11-20T10:00:00.000Z', source: 'parent_link' } },
+    {
+      ...child,
+      optOut: { channel: 'other', note: 'Звонить бабушке', at: '2026-11-20T10:00:00.000Z', source: 'parent_link' },
+    },
     mother,
   ]);
   const outPage = renderFamilyPage('ru', optedOut, null);
@@ -239,8 +268,20 @@ describe('the opt-out forms', () => {
   });
 
   it('lets the whole family come back once everyone has opted out', () => {
-    const out = { channel: 'e_diary' as const, note: null, at: '2026-11-20T10:00:00.000Z', source: 'parent_link' as const };
-    const allOut = renderFamilyPage('ru', family([{ ...child, optOut: out }, { ...mother, optOut: out }]), null);
+    const out = {
+      channel: 'e_diary' as const,
+      note: null,
+      at: '2026-11-20T10:00:00.000Z',
+      source: 'parent_link' as const,
+    };
+    const allOut = renderFamilyPage(
+      'ru',
+      family([
+        { ...child, optOut: out },
+        { ...mother, optOut: out },
+      ]),
+      null,
+    );
     const bottom = allOut.slice(allOut.indexOf('id="o-family"'));
     has(bottom, p.optOut.familyState);
     has(bottom, p.optOut.familyBack);
@@ -276,38 +317,69 @@ describe('renderMessagePage', () => {
 
 describe('a page that leads', () => {
   const page = renderFamilyPage('ru', maxFamily, null);
-  const summary = page.slice(page.indexOf('<ul class="summary"'), page.indexOf('</ul>', page.indexOf('<ul class="summary"')));
+  const summary = page.slice(
+    page.indexOf('<ul class="summary"'),
+    page.indexOf('</ul>', page.indexOf('<ul class="summary"')),
+  );
 
   it('says at the top, one line per person, how far each is and whether they are in their class chat', () => {
     expect(summary).toContain(`<a href="#p-${CHILD}">Петя Иванов</a>: 0 из 3 шагов, чат класса — нет</li>`);
-    expect(summary).toContain(`<a href="#p-${MOTHER}">Анна &lt;b&gt;Иванова&lt;/b&gt;</a>: 1 из 3 шагов, шаг 2 не получается, чат класса — нет</li>`);
+    expect(summary).toContain(
+      `<a href="#p-${MOTHER}">Анна &lt;b&gt;Иванова&lt;/b&gt;</a>: 1 из 3 шагов, шаг 2 не получается, чат класса — нет</li>`,
+    );
     expect(summary.indexOf(CHILD)).toBeLessThan(summary.indexOf(MOTHER));
     expect(page.indexOf('class="summary"')).toBeLessThan(page.indexOf(`id="p-${CHILD}"`));
   });
 
   it('counts a person in every chat as done, and one who does not use the app apart', () => {
-    const joined = (c: ParentChat): ParentChat => ({ ...c, status: 'joined', markedBy: 'parent', updatedAt: '2026-11-20T09:00:00.000Z' });
+    const joined = (c: ParentChat): ParentChat => ({
+      ...c,
+      status: 'joined',
+      markedBy: 'parent',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    });
     const done = family([
-      { ...child, steps: [step('max_account', 'done'), step('school_profile', 'done')], chats: child.chats.map(joined) },
+      {
+        ...child,
+        steps: [step('max_account', 'done'), step('school_profile', 'done')],
+        chats: child.chats.map(joined),
+      },
       { ...mother, optOut: { channel: 'paper', note: null, at: '2026-11-20T10:00:00.000Z', source: 'parent_link' } },
     ]);
     const top = renderFamilyPage('ru', done, null);
     expect(top).toContain(`<li class="ok"><a href="#p-${CHILD}">Петя Иванов</a>: 3 из 3 шагов, чат класса — да</li>`);
     expect(top).toContain('Иванова&lt;/b&gt;</a>: не пользуется MAX</li>');
-    const vk = family([{ ...child, steps: VK_PATH.steps.map((s) => step(s.id)), chats: [], optOut: { channel: 'phone', note: null, at: '2026-11-20T10:00:00.000Z', source: 'teacher' } }], {
-      pathId: 'vk',
-    });
+    const vk = family(
+      [
+        {
+          ...child,
+          steps: VK_PATH.steps.map((s) => step(s.id)),
+          chats: [],
+          optOut: { channel: 'phone', note: null, at: '2026-11-20T10:00:00.000Z', source: 'teacher' },
+        },
+      ],
+      {
+        pathId: 'vk',
+      },
+    );
     expect(renderFamilyPage('ru', vk, null)).toContain('Петя Иванов</a>: не пользуется VK Мессенджером</li>');
   });
 
   it('opens each person’s next step and folds the done and the later ones', () => {
     const mine = page.slice(page.indexOf(`id="p-${MOTHER}"`));
-    const account = mine.slice(mine.indexOf(`id="i-${MOTHER}-max_account"`), mine.indexOf(`id="i-${MOTHER}-school_profile"`));
+    const account = mine.slice(
+      mine.indexOf(`id="i-${MOTHER}-max_account"`),
+      mine.indexOf(`id="i-${MOTHER}-school_profile"`),
+    );
     expect(account).toContain('<details class="fold">');
-    expect(account).toMatch(/<summary><span class="num" aria-hidden="true">✓<\/span><span>Аккаунт в MAX<span class="by"> — сделано<\/span>/);
+    expect(account).toMatch(
+      /<summary><span class="num" aria-hidden="true">✓<\/span><span>Аккаунт в MAX<span class="by"> — сделано<\/span>/,
+    );
     expect(mine).toMatch(new RegExp(`<li class="step is-next" id="i-${MOTHER}-school_profile"><h3>`));
     const chats = mine.slice(mine.indexOf('<li class="step"'));
-    expect(chats).toMatch(/^<li class="step"><details class="fold"><summary><span class="num" aria-hidden="true">3<\/span><span>Чаты<\/span><\/summary>/);
+    expect(chats).toMatch(
+      /^<li class="step"><details class="fold"><summary><span class="num" aria-hidden="true">3<\/span><span>Чаты<\/span><\/summary>/,
+    );
     const childPart = page.slice(page.indexOf(`id="p-${CHILD}"`), page.indexOf(`id="p-${MOTHER}"`));
     expect(childPart).toMatch(new RegExp(`<li class="step is-next" id="i-${CHILD}-max_account">`));
     expect(childPart).toMatch(new RegExp(`<li class="step" id="i-${CHILD}-school_profile"><details class="fold">`));
@@ -318,7 +390,9 @@ describe('a page that leads', () => {
     expect(first).toBeGreaterThan(page.indexOf(`id="i-${CHILD}-max_account"`));
     expect(first).toBeLessThan(page.indexOf('class="hints"'));
     expect(page.slice(0, first)).not.toContain('<details');
-    expect(page.slice(first, page.indexOf('</button>', first))).toContain(`Готово<span class="vh">: Аккаунт в MAX, Петя Иванов</span>`);
+    expect(page.slice(first, page.indexOf('</button>', first))).toContain(
+      `Готово<span class="vh">: Аккаунт в MAX, Петя Иванов</span>`,
+    );
   });
 
   it('folds the pitfalls under one line, after the people, with the class teacher and the deadline', () => {
@@ -351,7 +425,12 @@ describe('a page that leads', () => {
   });
 
   it('stays under 15 KB gzip for a family of four', () => {
-    const big = family([child, { ...child, id: '9d4b2dbe-0e95-4a7c-8b4f-bf7e3a5b6c77', displayName: 'Маша Иванова' }, mother, { ...mother, id: 'ae5c3ecf-1fa6-4b8d-9c5a-c08f4b6c7d88' }]);
+    const big = family([
+      child,
+      { ...child, id: '9d4b2dbe-0e95-4a7c-8b4f-bf7e3a5b6c77', displayName: 'Маша Иванова' },
+      mother,
+      { ...mother, id: 'ae5c3ecf-1fa6-4b8d-9c5a-c08f4b6c7d88' },
+    ]);
     expect(gzipSync(renderFamilyPage('ru', big, null)).length).toBeLessThan(15_000);
   });
 });
@@ -376,11 +455,20 @@ describe('«Вступить в чат»', () => {
   });
 
   it('says that an invitation waits in a folded chats step, and is gone once the chat is joined', () => {
-    const early = renderFamilyPage('ru', family([{ ...at(invited.people, 0), steps: [step('max_account'), step('school_profile')] }]), null);
+    const early = renderFamilyPage(
+      'ru',
+      family([{ ...at(invited.people, 0), steps: [step('max_account'), step('school_profile')] }]),
+      null,
+    );
     expect(early).toContain(`<span>Чаты<span class="by"> — ${p.steps.invite}</span></span>`);
     const joined = renderFamilyPage(
       'ru',
-      family([{ ...at(invited.people, 0), chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'https://max.ru/join/parents-5a', status: 'joined' })] }]),
+      family([
+        {
+          ...at(invited.people, 0),
+          chats: [chat(PARENTS_CHAT, 'parents', { inviteUrl: 'https://max.ru/join/parents-5a', status: 'joined' })],
+        },
+      ]),
       null,
     );
     expect(joined).not.toContain('class="join"');
@@ -389,42 +477,85 @@ describe('«Вступить в чат»', () => {
 
 describe('a mark the school changed while the page was open', () => {
   const byTeacher = family([
-    { ...mother, steps: [step('max_account', 'done', { markedBy: 'school' }), step('school_profile', 'blocked', { blockerReason: 'role_not_confirmed', markedBy: 'school' })] },
+    {
+      ...mother,
+      steps: [
+        step('max_account', 'done', { markedBy: 'school' }),
+        step('school_profile', 'blocked', { blockerReason: 'role_not_confirmed', markedBy: 'school' }),
+      ],
+    },
   ]);
   const at = `i-${MOTHER}-school_profile`;
-  const item = (page: string) => page.slice(page.indexOf(`id="${at}"`), page.indexOf('class="optout-form"', page.indexOf(`id="${at}"`)));
+  const item = (page: string) =>
+    page.slice(page.indexOf(`id="${at}"`), page.indexOf('class="optout-form"', page.indexOf(`id="${at}"`)));
 
   it('shows what the school marked and offers the parent’s own choice again, without `seen`', () => {
     const page = item(renderFamilyPage('ru', byTeacher, { kind: 'changed', anchor: at, retry: { action: 'done' } }));
     has(page, p.errors.changed);
     has(page, 'Сейчас отмечено: не получается (Школа ещё не подтвердила роль).');
-    const retry = page.slice(page.indexOf('<form method="post" class="retry">'), page.indexOf('</form>', page.indexOf('class="retry"')));
+    const retry = page.slice(
+      page.indexOf('<form method="post" class="retry">'),
+      page.indexOf('</form>', page.indexOf('class="retry"')),
+    );
     expect(retry).toContain('<input type="hidden" name="item" value="step:school_profile">');
     expect(retry).toContain('<button name="action" value="done">Всё равно отметить: сделано<span class="vh">');
     expect(retry).not.toContain('seen_');
   });
 
   it('offers a blocker again with its reason', () => {
-    const done = family([{ ...mother, steps: [step('max_account', 'done'), step('school_profile', 'done', { markedBy: 'school' })] }]);
-    const page = item(renderFamilyPage('ru', done, { kind: 'changed', anchor: at, retry: { action: 'blocked', reason: 'role_not_confirmed' } }));
+    const done = family([
+      { ...mother, steps: [step('max_account', 'done'), step('school_profile', 'done', { markedBy: 'school' })] },
+    ]);
+    const page = item(
+      renderFamilyPage('ru', done, {
+        kind: 'changed',
+        anchor: at,
+        retry: { action: 'blocked', reason: 'role_not_confirmed' },
+      }),
+    );
     has(page, 'Сейчас отмечено: сделано.');
-    expect(page).toContain('<input type="hidden" name="reason" value="role_not_confirmed"><button name="action" value="blocked">');
+    expect(page).toContain(
+      '<input type="hidden" name="reason" value="role_not_confirmed"><button name="action" value="blocked">',
+    );
     has(page, 'Всё равно отметить: не получается (Школа ещё не подтвердила роль)');
     // Done by the school and folded: open, so what it marked is in sight.
     expect(page).toContain('<details class="fold" open>');
   });
 
   it('offers nothing that the item cannot take or that is marked already', () => {
-    const wrongReason = renderFamilyPage('ru', byTeacher, { kind: 'changed', anchor: at, retry: { action: 'blocked', reason: 'shared_phone' } });
+    const wrongReason = renderFamilyPage('ru', byTeacher, {
+      kind: 'changed',
+      anchor: at,
+      retry: { action: 'blocked', reason: 'shared_phone' },
+    });
     expect(wrongReason).not.toContain('class="retry"');
-    const same = renderFamilyPage('ru', byTeacher, { kind: 'changed', anchor: at, retry: { action: 'blocked', reason: 'role_not_confirmed' } });
+    const same = renderFamilyPage('ru', byTeacher, {
+      kind: 'changed',
+      anchor: at,
+      retry: { action: 'blocked', reason: 'role_not_confirmed' },
+    });
     expect(same).not.toContain('class="retry"');
     has(same, p.errors.changed);
   });
 
   it('names a chat’s marks as a chat’s', () => {
-    const withChat = family([{ ...mother, chats: [chat(PARENTS_CHAT, 'parents', { status: 'joined', markedBy: 'school', updatedAt: '2026-11-21T09:00:00.000Z' })] }]);
-    const page = renderFamilyPage('ru', withChat, { kind: 'changed', anchor: `i-${MOTHER}-${PARENTS_CHAT}`, retry: { action: 'undo' } });
+    const withChat = family([
+      {
+        ...mother,
+        chats: [
+          chat(PARENTS_CHAT, 'parents', {
+            status: 'joined',
+            markedBy: 'school',
+            updatedAt: '2026-11-21T09:00:00.000Z',
+          }),
+        ],
+      },
+    ]);
+    const page = renderFamilyPage('ru', withChat, {
+      kind: 'changed',
+      anchor: `i-${MOTHER}-${PARENTS_CHAT}`,
+      retry: { action: 'undo' },
+    });
     has(page, 'Сейчас отмечено: в чате.');
     has(page, 'Всё равно отметить: не в чате');
   });

@@ -107,20 +107,47 @@ describe('the parent route', () => {
 
   const post = (fields: Record<string, string>, locale = 'ru') =>
     handleParentPost(
-      new Request(`http://web.test/${locale === 'ru' ? '' : `${locale}/`}p/${TOKEN}`, { method: 'POST', body: new URLSearchParams(fields) }),
+      new Request(`http://web.test/${locale === 'ru' ? '' : `${locale}/`}p/${TOKEN}`, {
+        method: 'POST',
+        body: new URLSearchParams(fields),
+      }),
       context(locale),
     );
 
   it('sends what the page showed and says so when the school changed the item meanwhile', async () => {
-    answer = { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'changed', code: 'changed_by_school' } };
-    const response = await post({ person: PERSON, item: 'step:max_account', action: 'done', seen_status: 'not_started', seen_at: '' });
-    expect(response.headers.get('location')).toBe(`/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account&retry=done#i-${PERSON}-max_account`);
-    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ status: 'done', seen: { status: 'not_started', updatedAt: null } });
+    answer = {
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', message: 'changed', code: 'changed_by_school' },
+    };
+    const response = await post({
+      person: PERSON,
+      item: 'step:max_account',
+      action: 'done',
+      seen_status: 'not_started',
+      seen_at: '',
+    });
+    expect(response.headers.get('location')).toBe(
+      `/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account&retry=done#i-${PERSON}-max_account`,
+    );
+    expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({
+      status: 'done',
+      seen: { status: 'not_started', updatedAt: null },
+    });
   });
 
   it('carries a blocker the school overtook back with its reason, and only after changed_by_school', async () => {
-    answer = { status: 409, body: { statusCode: 409, error: 'Conflict', message: 'changed', code: 'changed_by_school' } };
-    const blocked = await post({ person: PERSON, item: 'step:school_profile', action: 'blocked', reason: 'role_not_confirmed', note: 'тел. 8-900', seen_status: 'not_started' });
+    answer = {
+      status: 409,
+      body: { statusCode: 409, error: 'Conflict', message: 'changed', code: 'changed_by_school' },
+    };
+    const blocked = await post({
+      person: PERSON,
+      item: 'step:school_profile',
+      action: 'blocked',
+      reason: 'role_not_confirmed',
+      note: 'тел. 8-900',
+      seen_status: 'not_started',
+    });
     expect(blocked.headers.get('location')).toBe(
       `/p/${TOKEN}?error=changed&at=i-${PERSON}-school_profile&retry=blocked:role_not_confirmed#i-${PERSON}-school_profile`,
     );
@@ -130,19 +157,39 @@ describe('the parent route', () => {
   });
 
   it('shows the school’s mark and «Всё равно отметить» after coming back, and ignores a made-up choice', async () => {
-    answer = { status: 200, body: parentFamily([parentPerson({ id: PERSON, kind: 'student', displayName: 'Петя', steps: [parentStep('max_account', 'done', { markedBy: 'school' }), parentStep('school_profile')] })]) };
-    const back = await handleParentGet(new Request(`http://web.test/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account&retry=undo`), context());
+    answer = {
+      status: 200,
+      body: parentFamily([
+        parentPerson({
+          id: PERSON,
+          kind: 'student',
+          displayName: 'Петя',
+          steps: [parentStep('max_account', 'done', { markedBy: 'school' }), parentStep('school_profile')],
+        }),
+      ]),
+    };
+    const back = await handleParentGet(
+      new Request(`http://web.test/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account&retry=undo`),
+      context(),
+    );
     const page = await back.text();
     expect(page).toContain('Сейчас отмечено: сделано.');
     expect(page).toContain('<button name="action" value="undo">Всё равно отметить: не сделано');
-    const madeUp = await handleParentGet(new Request(`http://web.test/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account&retry=delete`), context());
+    const madeUp = await handleParentGet(
+      new Request(`http://web.test/p/${TOKEN}?error=changed&at=i-${PERSON}-max_account&retry=delete`),
+      context(),
+    );
     expect(await madeUp.text()).not.toContain('class="retry"');
   });
 
   it('offers the code page on the friendly 404, in the page’s language', async () => {
     answer = { status: 404, body: { statusCode: 404 } };
-    expect(await (await handleParentGet(new Request(`http://web.test/p/${TOKEN}`), context())).text()).toContain('<a href="/p">');
-    expect(await (await handleParentGet(new Request(`http://web.test/en/p/${TOKEN}`), context('en'))).text()).toContain('<a href="/en/p">');
+    expect(await (await handleParentGet(new Request(`http://web.test/p/${TOKEN}`), context())).text()).toContain(
+      '<a href="/p">',
+    );
+    expect(await (await handleParentGet(new Request(`http://web.test/en/p/${TOKEN}`), context('en'))).text()).toContain(
+      '<a href="/en/p">',
+    );
   });
 
   it('tells a refusal for a person who does not use Sferum from one of the steps’ order', async () => {
@@ -200,7 +247,10 @@ describe('the parent route', () => {
   });
 
   it('says it could not save when the API refuses the opt-out', async () => {
-    answer = { status: 400, body: { statusCode: 400, message: 'Bad Request', details: [{ field: 'note', messages: [] }] } };
+    answer = {
+      status: 400,
+      body: { statusCode: 400, message: 'Bad Request', details: [{ field: 'note', messages: [] }] },
+    };
     const response = await post({ person: PERSON, action: 'opt_out', channel: 'e_diary' });
     expect(response.headers.get('location')).toBe(`/p/${TOKEN}?error=failed&at=o-${PERSON}#o-${PERSON}`);
   });

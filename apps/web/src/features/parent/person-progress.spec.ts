@@ -15,7 +15,10 @@ describe('personProgress', () => {
         id: ID,
         kind: 'parent',
         displayName: 'Анна',
-        steps: [parentStep('max_account', 'done'), parentStep('school_profile', 'blocked', { blockerReason: 'role_not_confirmed' })],
+        steps: [
+          parentStep('max_account', 'done'),
+          parentStep('school_profile', 'blocked', { blockerReason: 'role_not_confirmed' }),
+        ],
         chats: [parentChat(CLASS_CHAT, 'parents')],
       }),
     );
@@ -32,7 +35,10 @@ describe('personProgress', () => {
         kind: 'student',
         displayName: 'Петя',
         steps: [parentStep('max_account', 'done'), parentStep('school_profile', 'done')],
-        chats: [{ ...parentChat(SCHOOL_CHAT, 'all'), kind: 'school' }, parentChat(CLASS_CHAT, 'students', { status: 'joined' })],
+        chats: [
+          { ...parentChat(SCHOOL_CHAT, 'all'), kind: 'school' },
+          parentChat(CLASS_CHAT, 'students', { status: 'joined' }),
+        ],
       }),
     );
     expect(progress).toMatchObject({ done: 2, total: 3, blocked: null, inClassChat: true });
@@ -43,7 +49,12 @@ describe('personProgress', () => {
   it('has nothing left for a person who has done it all, and no class chat to speak of without one', () => {
     const progress = personProgress(
       MAX_PATH,
-      parentPerson({ id: ID, kind: 'parent', displayName: 'Анна', steps: [parentStep('max_account', 'done'), parentStep('school_profile', 'done')] }),
+      parentPerson({
+        id: ID,
+        kind: 'parent',
+        displayName: 'Анна',
+        steps: [parentStep('max_account', 'done'), parentStep('school_profile', 'done')],
+      }),
     );
     expect(progress).toMatchObject({ next: null, done: 2, total: 2, inClassChat: null });
   });

@@ -20,7 +20,9 @@ describe('the code page', () => {
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain('<form method="post">');
-    expect(page).toMatch(/<input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"[^>]* inputmode="text"/);
+    expect(page).toMatch(
+      /<input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters"[^>]* inputmode="text"/,
+    );
     expect(page).toContain(`<label for="code" class="code-label">${code.label}</label>`);
     expect(page).toContain(escapeHtml(code.text));
     expect(page).not.toContain('<script');

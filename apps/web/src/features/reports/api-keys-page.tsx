@@ -65,7 +65,8 @@ export function ApiKeysPage() {
   // The secret travels from the form's save to the dialog that shows it, and no further.
   const justCreated = useRef<CreatedApiKey | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: REPORT_QUERY_ROOTS.apiKeys });
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
   const revoke = useMutation({
     mutationFn: (key: ApiKeySummary) => revokeApiKey(key.id),
@@ -107,7 +108,9 @@ export function ApiKeysPage() {
                 <Table.Tr key={key.id} data-testid="api-key-row" c={key.revokedAt ? 'dimmed' : undefined}>
                   <Table.Td fw={500}>{key.name}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{date(key.createdAt)}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{key.lastUsedAt ? date(key.lastUsedAt) : t('never')}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {key.lastUsedAt ? date(key.lastUsedAt) : t('never')}
+                  </Table.Td>
                   <Table.Td>
                     {key.revokedAt ? (
                       <Text size="sm" c="dimmed">

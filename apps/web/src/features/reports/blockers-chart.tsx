@@ -16,7 +16,15 @@ function Swatch({ color, label }: { color: string; label: string }) {
 }
 
 /** «Что мешает» on one path: for each of its reasons, students and parents blocked by it, as stacked bars on one scale. */
-export function BlockersChart({ total, path, headingId }: { total: ProgressReport; path: OnboardingPath; headingId: string }) {
+export function BlockersChart({
+  total,
+  path,
+  headingId,
+}: {
+  total: ProgressReport;
+  path: OnboardingPath;
+  headingId: string;
+}) {
   const t = useTranslations('reports.blockers');
   const raw = useLocale();
   const locale = isAppLocale(raw) ? raw : routing.defaultLocale;

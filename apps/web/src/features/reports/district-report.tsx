@@ -18,7 +18,10 @@ export function DistrictReportPage() {
 
   return (
     <>
-      <PageHeader title={t('title')} description={t('description', { name: report.data?.districtName ?? user.districtName })} />
+      <PageHeader
+        title={t('title')}
+        description={t('description', { name: report.data?.districtName ?? user.districtName })}
+      />
       {report.isPending ? (
         <LoadingState />
       ) : report.isError ? (

@@ -16,7 +16,17 @@ export interface PathSection {
   schools?: number;
 }
 
-function StepBars({ title, kind, path, color }: { title: string; kind: KindReport; path: OnboardingPath; color: string }) {
+function StepBars({
+  title,
+  kind,
+  path,
+  color,
+}: {
+  title: string;
+  kind: KindReport;
+  path: OnboardingPath;
+  color: string;
+}) {
   const t = useTranslations('reports.paths');
   const tTotals = useTranslations('reports.totals');
   const raw = useLocale();

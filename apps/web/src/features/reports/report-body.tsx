@@ -30,7 +30,17 @@ interface Props {
  * What the district and the school reports share: the path-independent
  * totals, the sortable table, the steps and blockers per path, the trend.
  */
-export function ReportBody({ total, rows, withPath, sections, tableHeading, nameHeader, empty, exportPath, history }: Props) {
+export function ReportBody({
+  total,
+  rows,
+  withPath,
+  sections,
+  tableHeading,
+  nameHeader,
+  empty,
+  exportPath,
+  history,
+}: Props) {
   const t = useTranslations('reports.table');
   const locale = useLocale();
   const appLocale = isAppLocale(locale) ? locale : routing.defaultLocale;
@@ -45,7 +55,12 @@ export function ReportBody({ total, rows, withPath, sections, tableHeading, name
             {tableHeading}
           </Title>
           {rows.length > 0 && (
-            <Button component="a" href={getPathname({ href: exportPath, locale: appLocale })} variant="default" size="sm">
+            <Button
+              component="a"
+              href={getPathname({ href: exportPath, locale: appLocale })}
+              variant="default"
+              size="sm"
+            >
               {t('export')}
             </Button>
           )}

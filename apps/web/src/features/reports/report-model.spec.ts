@@ -50,7 +50,12 @@ describe('stepShare', () => {
 
 describe('overallCounts', () => {
   it('lists people by status in the reports’ order, opted out last and apart', () => {
-    const kind = kindReport({ people: 10, connected: 3, optedOut: 2, overall: { inProgress: 2, blocked: 1, notStarted: 2 } });
+    const kind = kindReport({
+      people: 10,
+      connected: 3,
+      optedOut: 2,
+      overall: { inProgress: 2, blocked: 1, notStarted: 2 },
+    });
     expect(overallCounts(kind)).toEqual([
       { status: 'connected', count: 3 },
       { status: 'inProgress', count: 2 },
@@ -111,7 +116,9 @@ describe('blocked by reason', () => {
     connected: 10,
     steps: {
       max_account: stepCounts(20, { blockedByReason: { shared_phone: 4, no_smartphone: 1 } }),
-      school_profile: stepCounts(10, { blockedByReason: { role_not_confirmed: 2, shared_phone: 0, number_mismatch: 1 } }),
+      school_profile: stepCounts(10, {
+        blockedByReason: { role_not_confirmed: 2, shared_phone: 0, number_mismatch: 1 },
+      }),
     },
   });
   const parents = kindReport({
@@ -150,8 +157,18 @@ describe('blocked by reason', () => {
 
 describe('historySeries', () => {
   const days = [
-    { day: '2026-11-25', pathIds: ['max'], students: kindReport({ people: 10, connected: 4 }), parents: kindReport({ people: 20, connected: 5 }) },
-    { day: '2026-11-24', pathIds: ['vk'], students: kindReport({ people: 10, connected: 2 }), parents: kindReport({ people: 20 }) },
+    {
+      day: '2026-11-25',
+      pathIds: ['max'],
+      students: kindReport({ people: 10, connected: 4 }),
+      parents: kindReport({ people: 20, connected: 5 }),
+    },
+    {
+      day: '2026-11-24',
+      pathIds: ['vk'],
+      students: kindReport({ people: 10, connected: 2 }),
+      parents: kindReport({ people: 20 }),
+    },
   ];
 
   it('gives students’ and parents’ progress per day, oldest first', () => {
@@ -167,7 +184,12 @@ describe('historySeries', () => {
     expect(pathsChanged(days)).toBe(true);
     const [first, second] = [at(days, 0), at(days, 1)];
     expect(pathsChanged([first, { ...second, pathIds: ['max'] }])).toBe(false);
-    expect(pathsChanged([{ ...first, pathIds: ['vk', 'max'] }, { ...second, pathIds: ['max', 'vk'] }])).toBe(false);
+    expect(
+      pathsChanged([
+        { ...first, pathIds: ['vk', 'max'] },
+        { ...second, pathIds: ['max', 'vk'] },
+      ]),
+    ).toBe(false);
   });
 });
 

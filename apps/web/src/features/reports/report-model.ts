@@ -137,7 +137,8 @@ export function formatCount(value: number, locale: string): string {
 
 /** A share 0..1 as a whole percent: «42 %» in Russian, "42%" in English. */
 export function formatShare(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', { style: 'percent', maximumFractionDigits: 0 }).format(
-    share,
-  );
+  return new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-US', {
+    style: 'percent',
+    maximumFractionDigits: 0,
+  }).format(share);
 }

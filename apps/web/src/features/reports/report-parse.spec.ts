@@ -4,14 +4,24 @@ import { kindReport, stepCounts } from './report-factory';
 import { parseDistrictReport, parseHistoryReport } from './report-parse';
 import { at } from '../../testing/at';
 
-const max = { students: kindReport({ people: 5, connected: 1, steps: { max_account: stepCounts(2, { blockedByReason: { shared_phone: 1 } }) } }), parents: kindReport({ people: 4 }) };
+const max = {
+  students: kindReport({
+    people: 5,
+    connected: 1,
+    steps: { max_account: stepCounts(2, { blockedByReason: { shared_phone: 1 } }) },
+  }),
+  parents: kindReport({ people: 4 }),
+};
 const vk = { students: kindReport({ people: 3, steps: { vk_id: stepCounts(3) } }), parents: kindReport({ people: 3 }) };
 
 describe('parseDistrictReport', () => {
   const answer = {
     districtId: 'd1',
     districtName: 'Управление образования',
-    total: { students: kindReport({ people: 8, connected: 1, steps: { ...max.students.steps, ...vk.students.steps } }), parents: kindReport({ people: 7 }) },
+    total: {
+      students: kindReport({ people: 8, connected: 1, steps: { ...max.students.steps, ...vk.students.steps } }),
+      parents: kindReport({ people: 7 }),
+    },
     paths: [
       { ...max, pathId: 'max', pathName: 'Сферум в MAX', schools: 1 },
       { ...vk, pathId: 'vk', pathName: 'Сферум в VK Мессенджере', schools: 1 },
@@ -38,9 +48,9 @@ describe('parseDistrictReport', () => {
   it('refuses an answer without the per-path totals or the overall counts', () => {
     expect(() => parseDistrictReport({ ...answer, paths: undefined })).toThrow(ResponseShapeError);
     const { overall: _overall, ...withoutOverall } = max.students;
-    expect(() => parseDistrictReport({ ...answer, schools: [{ ...answer.schools[0], students: withoutOverall }] })).toThrow(
-      ResponseShapeError,
-    );
+    expect(() =>
+      parseDistrictReport({ ...answer, schools: [{ ...answer.schools[0], students: withoutOverall }] }),
+    ).toThrow(ResponseShapeError);
   });
 });
 

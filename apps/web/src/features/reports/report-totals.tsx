@@ -32,14 +32,24 @@ export function StatusBreakdown({ kind }: { kind: KindReport }) {
       {/* The list below says the same in words: the bar is for the eye only. */}
       <Progress.Root size="lg" radius="sm" aria-hidden>
         {counts.map(({ status, count }) => (
-          <Progress.Section key={status} value={kind.people === 0 ? 0 : (count / kind.people) * 100} color={STATUS_COLORS[status]} />
+          <Progress.Section
+            key={status}
+            value={kind.people === 0 ? 0 : (count / kind.people) * 100}
+            color={STATUS_COLORS[status]}
+          />
         ))}
       </Progress.Root>
       <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {counts.map(({ status, count }) => (
           <Group key={status} component="li" justify="space-between" gap="xs" wrap="nowrap">
             <Group gap={6} wrap="nowrap">
-              <Box w={12} h={12} bg={cssColor(STATUS_COLORS[status])} style={{ borderRadius: 3, flex: 'none' }} aria-hidden />
+              <Box
+                w={12}
+                h={12}
+                bg={cssColor(STATUS_COLORS[status])}
+                style={{ borderRadius: 3, flex: 'none' }}
+                aria-hidden
+              />
               <Text size="sm">{t(`statuses.${status}`)}</Text>
             </Group>
             <Text size="sm" fw={500}>

@@ -83,9 +83,7 @@ export function NewYearSection({ school }: { school: SchoolSummary }) {
         <Title order={2} fz="lg" id={headingId}>
           {t('sectionTitle')}
         </Title>
-        <Text size="sm">
-          {school.academicYear ? t('currentYear', { year: school.academicYear }) : t('noClasses')}
-        </Text>
+        <Text size="sm">{school.academicYear ? t('currentYear', { year: school.academicYear }) : t('noClasses')}</Text>
         <Text size="sm" c="dimmed">
           {t('sectionText')}
         </Text>
@@ -180,7 +178,9 @@ function NewYearForm({
 
   const parsedLetters = lettersText === null ? null : parseFirstGradeLetters(lettersText);
   const lettersError =
-    parsedLetters && 'invalid' in parsedLetters ? t('lettersInvalid', { letters: parsedLetters.invalid.join(', ') }) : null;
+    parsedLetters && 'invalid' in parsedLetters
+      ? t('lettersInvalid', { letters: parsedLetters.invalid.join(', ') })
+      : null;
   const erasureDays = erasureDaysOf(days);
 
   const run = useMutation({

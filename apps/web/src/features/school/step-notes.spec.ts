@@ -10,7 +10,9 @@ describe('changedNotes', () => {
   });
 
   it('sends a new note and nothing for steps left empty', () => {
-    expect(changedNotes(MAX_PATH, {}, { school_profile: ' каб. 12 ' })).toEqual([{ step: 'school_profile', note: 'каб. 12' }]);
+    expect(changedNotes(MAX_PATH, {}, { school_profile: ' каб. 12 ' })).toEqual([
+      { step: 'school_profile', note: 'каб. 12' },
+    ]);
   });
 
   it('ignores notes of steps that are not on the path', () => {

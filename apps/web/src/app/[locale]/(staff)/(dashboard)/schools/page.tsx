@@ -18,7 +18,9 @@ export default async function DistrictSchoolsRoute({ params }: Props) {
   const locale = await pageLocale(params);
   const user = await requireStaff(locale, '/schools', 'districtSchools');
   return (
-    <Prefetch load={(client) => [client.prefetchQuery(districtQuery(user.districtId)), client.prefetchQuery(schoolsQuery())]}>
+    <Prefetch
+      load={(client) => [client.prefetchQuery(districtQuery(user.districtId)), client.prefetchQuery(schoolsQuery())]}
+    >
       <DistrictSchools />
     </Prefetch>
   );

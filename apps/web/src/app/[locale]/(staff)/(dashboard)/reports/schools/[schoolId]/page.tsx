@@ -24,7 +24,10 @@ export default async function SchoolReportRoute({ params }: Props) {
   if (!mayOpenSchool(user, schoolId)) redirect(getPathname({ href: landingPath(user), locale }));
   return (
     <Prefetch
-      load={(client) => [client.prefetchQuery(schoolReportQuery(schoolId)), client.prefetchQuery(historyQuery({ schoolId }))]}
+      load={(client) => [
+        client.prefetchQuery(schoolReportQuery(schoolId)),
+        client.prefetchQuery(historyQuery({ schoolId })),
+      ]}
     >
       <SchoolReportPage schoolId={schoolId} />
     </Prefetch>
