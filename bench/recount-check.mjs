@@ -63,12 +63,13 @@ export async function snapshotsDifferFromReplay(url, client, classIds, fromBuild
   const { DataSource } = require('typeorm');
   const { dataSourceOptions } = fromBuild('apps/api/src/database/data-source-options.js');
   const { SnapshotsService } = fromBuild('apps/api/src/reports/snapshots.service.js');
+  const { SnapshotsRepository } = fromBuild('apps/api/src/reports/snapshots.repository.js');
   const { PATH_CATALOGUE } = fromBuild('libs/contracts/src/index.js');
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: url, DATABASE_POOL_SIZE: 2 }));
   await dataSource.initialize();
   await client.query(`DELETE FROM progress_snapshot WHERE class_id = ANY($1::uuid[]) AND day = $2`, [ids, day.last]);
   try {
-    const rebuilt = await new SnapshotsService(dataSource, PATH_CATALOGUE).fillGaps();
+    const rebuilt = await new SnapshotsService(dataSource, new SnapshotsRepository(), PATH_CATALOGUE).fillGaps();
     if (rebuilt !== seeded.length)
       throw new Error(`The snapshot job rebuilt ${rebuilt} class days, not the ${seeded.length} taken away.`);
     const { rows } = await client.query(

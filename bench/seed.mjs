@@ -626,6 +626,7 @@ async function main() {
   const { PATH_CATALOGUE } = fromBuild('libs/contracts/src/index.js');
   fromBuild('apps/api/src/progress/progress.sql.js');
   fromBuild('apps/api/src/reports/snapshots.service.js');
+  fromBuild('apps/api/src/reports/snapshots.repository.js');
   fromBuild('apps/api/src/database/data-source-options.js');
   const server = await openBenchServer({ create: true });
   try {
