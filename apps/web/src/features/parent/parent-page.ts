@@ -77,23 +77,7 @@ function text(ctx: Ctx, value: Localized): string {
 
 /** The whole HTML document of a parent page: its one inline stylesheet, nothing else to load. */
 export function parentDocument(locale: AppLocale, title: string, body: SafeHtml): string {
-  return `<!doctype html>${
-    html`<html lang="${locale}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex, nofollow" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${title}</title>
-        <style>
-          ${new SafeHtml(PARENT_CSS)}
-        </style>
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html>`.value
-  }`;
+  return `<!doctype html>${html`<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><meta name="referrer" content="no-referrer"><title>${title}</title><style>${new SafeHtml(PARENT_CSS)}</style></head><body>${body}</body></html>`.value}`;
 }
 
 function noticeAt(ctx: Ctx, anchor: string): ParentNotice | null {
@@ -130,17 +114,9 @@ const offeredFor = (target: Target): PathTarget => ('step' in target ? { step: t
 
 /** Who and what a form is about; with `seen`, what the page showed of it, so that a change by the school is not overwritten unseen. */
 function hiddenFields(state: ItemState, withSeen: boolean): SafeHtml {
-  const who = html`<input type="hidden" name="person" value="${state.personId}" /><input
-      type="hidden"
-      name="item"
-      value="${itemValue(state.target)}"
-    />`;
+  const who = html`<input type="hidden" name="person" value="${state.personId}"><input type="hidden" name="item" value="${itemValue(state.target)}">`;
   if (!withSeen) return who;
-  return html`${who}<input type="hidden" name="${SEEN_FIELDS.status}" value="${state.status}" /><input
-      type="hidden"
-      name="${SEEN_FIELDS.updatedAt}"
-      value="${state.updatedAt ?? ''}"
-    />`;
+  return html`${who}<input type="hidden" name="${SEEN_FIELDS.status}" value="${state.status}"><input type="hidden" name="${SEEN_FIELDS.updatedAt}" value="${state.updatedAt ?? ''}">`;
 }
 
 /** Hidden words that tell a screen reader which of the page's many «Готово» this one is. */
@@ -152,14 +128,7 @@ function problemForm(ctx: Ctx, state: ItemState): SafeHtml {
   const { t } = ctx;
   const reasons = blockersFor(ctx.path, offeredFor(state.target)).map(
     (reason) =>
-      html`<label class="choice"
-        ><input
-          type="radio"
-          name="reason"
-          value="${reason.id}"
-          required${state.reason === reason.id ? CHECKED : ''}
-        /><span>${text(ctx, reason.label)}<small>${text(ctx, reason.parentAdvice)}</small></span></label
-      >`,
+      html`<label class="choice"><input type="radio" name="reason" value="${reason.id}" required${state.reason === reason.id ? CHECKED : ''}><span>${text(ctx, reason.label)}<small>${text(ctx, reason.parentAdvice)}</small></span></label>`,
   );
   // Sent back for a missing reason: open, so the question is in sight.
   const open = ctx.notice?.kind === 'reason' && ctx.notice.anchor === anchorOf(state.personId, state.target);
@@ -197,14 +166,7 @@ function retryForm(ctx: Ctx, state: ItemState, choice: RetryChoice | undefined):
   if (reason && !blockersFor(ctx.path, offeredFor(state.target)).some((blocker) => blocker.id === reason)) return null;
   if (status === state.status && (status !== 'blocked' || reason === state.reason)) return null;
   const label = ctx.t('retry', { choice: markWords(ctx, status, reason) });
-  return html`<form method="post" class="retry">
-    ${hiddenFields(state, false)}${reason ? html`<input type="hidden" name="reason" value="${reason}" />` : null}<button
-      name="action"
-      value="${choice.action}"
-    >
-      ${label}${forWhom(state)}
-    </button>
-  </form>`;
+  return html`<form method="post" class="retry">${hiddenFields(state, false)}${reason ? html`<input type="hidden" name="reason" value="${reason}">` : null}<button name="action" value="${choice.action}">${label}${forWhom(state)}</button></form>`;
 }
 
 /** What the page says about the last post at an item; for a change by the school, what it marked and the way to overrule it. */
@@ -213,11 +175,7 @@ function itemNotice(ctx: Ctx, state: ItemState): SafeHtml | null {
   if (!notice) return null;
   if (notice.kind !== 'changed') return noticeHtml(ctx.t, notice, notice.anchor);
   const now = ctx.t('changedNow', { state: markWords(ctx, state.status, state.reason) });
-  return html`<div class="notice bad" role="alert">
-      <p>${ctx.t('errors.changed')}</p>
-      <p>${now}</p>
-    </div>
-    ${retryForm(ctx, state, notice.retry)}`;
+  return html`<div class="notice bad" role="alert"><p>${ctx.t('errors.changed')}</p><p>${now}</p></div>${retryForm(ctx, state, notice.retry)}`;
 }
 
 function itemControls(ctx: Ctx, state: ItemState): SafeHtml {
@@ -226,34 +184,15 @@ function itemControls(ctx: Ctx, state: ItemState): SafeHtml {
   const blocker = state.reason ? findBlocker(ctx.path, state.reason) : undefined;
   let status: SafeHtml | null = null;
   if (isDone(state)) {
-    status = html`<p class="state ok">
-      ✓
-      ${t(isChat(state) ? 'status.joined' : 'status.done')}${bySchool ? html` <span class="by">· ${t('status.byTeacher')}</span>` : ''}
-    </p>`;
+    status = html`<p class="state ok">✓ ${t(isChat(state) ? 'status.joined' : 'status.done')}${bySchool ? html` <span class="by">· ${t('status.byTeacher')}</span>` : ''}</p>`;
   } else if (state.status === 'blocked') {
-    status = html`<p class="state bad">
-        ${t('status.blocked')}${blocker ? html`. ${t('status.reason', { reason: text(ctx, blocker.label) })}` : ''}
-      </p>
-      ${blocker ? html`<p>${text(ctx, blocker.parentAdvice)}</p>` : ''}`;
+    status = html`<p class="state bad">${t('status.blocked')}${blocker ? html`. ${t('status.reason', { reason: text(ctx, blocker.label) })}` : ''}</p>${blocker ? html`<p>${text(ctx, blocker.parentAdvice)}</p>` : ''}`;
   }
   const controls = isDone(state)
     ? bySchool
       ? null
-      : html`<div class="actions">
-          <form method="post">
-            ${hiddenFields(state, true)}<button class="quiet" name="action" value="undo">
-              ${t('actions.undo')}${forWhom(state)}
-            </button>
-          </form>
-        </div>`
-    : html`<div class="actions">
-        <form method="post">
-          ${hiddenFields(state, true)}<button name="action" value="done">
-            ${t(isChat(state) ? 'actions.joined' : 'actions.done')}${forWhom(state)}
-          </button>
-        </form>
-        ${problemForm(ctx, state)}
-      </div>`;
+      : html`<div class="actions"><form method="post">${hiddenFields(state, true)}<button class="quiet" name="action" value="undo">${t('actions.undo')}${forWhom(state)}</button></form></div>`
+    : html`<div class="actions"><form method="post">${hiddenFields(state, true)}<button name="action" value="done">${t(isChat(state) ? 'actions.joined' : 'actions.done')}${forWhom(state)}</button></form>${problemForm(ctx, state)}</div>`;
   return html`${status}${controls}`;
 }
 
@@ -280,28 +219,19 @@ const inviteOf = (chat: ParentChat): string | null => (chat.inviteUrl?.startsWit
 function inviteHtml(ctx: Ctx, chat: ParentChat, kind: PersonKind, title: string): SafeHtml | null {
   const url = inviteOf(chat);
   if (!url) return null;
-  return html`<p class="join">
-    <a href="${url}" rel="noopener noreferrer">${ctx.t('chat.invite')}<span class="vh">: ${title}</span></a
-    ><small>${ctx.t(`chat.inviteDevice.${kind}`)}</small>
-  </p>`;
+  return html`<p class="join"><a href="${url}" rel="noopener noreferrer">${ctx.t('chat.invite')}<span class="vh">: ${title}</span></a><small>${ctx.t(`chat.inviteDevice.${kind}`)}</small></p>`;
 }
 
 function hintsHtml(ctx: Ctx, hints: Localized[]): SafeHtml | null {
   return hints.length > 0
-    ? html`<ul class="hints">
-        ${hints.map((hint) => html`<li>${text(ctx, hint)}</li>`)}
-      </ul>`
+    ? html`<ul class="hints">${hints.map((hint) => html`<li>${text(ctx, hint)}</li>`)}</ul>`
     : null;
 }
 
 function channelChoices(ctx: Ctx, chosen: OptOutChannel | undefined): SafeHtml[] {
   return OPT_OUT_CHANNELS.map(
     (channel) =>
-      html`<label class="choice"
-        ><input type="radio" name="channel" value="${channel}" required${chosen === channel ? CHECKED : ''} /><span
-          >${ctx.t(`optOut.channels.${channel}`)}</span
-        ></label
-      >`,
+      html`<label class="choice"><input type="radio" name="channel" value="${channel}" required${chosen === channel ? CHECKED : ''}><span>${ctx.t(`optOut.channels.${channel}`)}</span></label>`,
   );
 }
 
@@ -312,8 +242,8 @@ function optOutForm(ctx: Ctx, scope: OptOutScope, summary: SafeHtml): SafeHtml {
   const sentBack = notice !== null && notice.anchor === anchor && notice.kind !== 'saved';
   const who =
     'personId' in scope
-      ? html`<input type="hidden" name="person" value="${scope.personId}" />`
-      : html`<input type="hidden" name="scope" value="${FAMILY_SCOPE}" />`;
+      ? html`<input type="hidden" name="person" value="${scope.personId}">`
+      : html`<input type="hidden" name="scope" value="${FAMILY_SCOPE}">`;
   return html`<details${sentBack ? OPEN : ''}><summary class="neutral">${summary}</summary><form method="post">${who}<fieldset><legend>${t('optOut.legend')}</legend>${channelChoices(ctx, sentBack ? notice.channel : undefined)}</fieldset><label class="note">${t('optOut.note')}<textarea name="note" maxlength="${OPT_OUT_NOTE_MAX_LENGTH}" rows="2"${sentBack && notice.kind === 'note' ? AUTOFOCUS : ''}></textarea></label><button name="action" value="opt_out">${t('optOut.submit')}</button></form></details>`;
 }
 
@@ -327,18 +257,7 @@ function optedOutHtml(ctx: Ctx, person: ParentPerson, optOut: OptOut): SafeHtml 
   const { t } = ctx;
   const anchor = optOutAnchor({ personId: person.id });
   const note = optOut.channel !== 'other' && optOut.note ? html`<p class="by">${optOut.note}</p>` : null;
-  return html`<div class="optout" id="${anchor}">
-    ${noticeHtml(t, ctx.notice, anchor)}
-    <p class="state neutral">${t('optOut.state')}</p>
-    <p>${channelText(ctx, optOut)}</p>
-    ${note}
-    <p class="by">${t('optOut.changeMind')}</p>
-    <form method="post">
-      <input type="hidden" name="person" value="${person.id}" /><button class="quiet" name="action" value="opt_in">
-        ${t('optOut.back')}<span class="vh">: ${person.displayName}</span>
-      </button>
-    </form>
-  </div>`;
+  return html`<div class="optout" id="${anchor}">${noticeHtml(t, ctx.notice, anchor)}<p class="state neutral">${t('optOut.state')}</p><p>${channelText(ctx, optOut)}</p>${note}<p class="by">${t('optOut.changeMind')}</p><form method="post"><input type="hidden" name="person" value="${person.id}"><button class="quiet" name="action" value="opt_in">${t('optOut.back')}<span class="vh">: ${person.displayName}</span></button></form></div>`;
 }
 
 /** "5А класс" for a student, "Родитель" for a parent: no word that says whether it is a boy or a girl. */
@@ -390,9 +309,7 @@ function stepParts(
   const schoolNote = family.stepNotes[step.step];
   const links =
     pathStep.links.length > 0
-      ? html`<ul class="links">
-          ${pathStep.links.map((link) => html`<li><a href="${link.url}" rel="noopener noreferrer">${text(ctx, link.label)}</a></li>`)}
-        </ul>`
+      ? html`<ul class="links">${pathStep.links.map((link) => html`<li><a href="${link.url}" rel="noopener noreferrer">${text(ctx, link.label)}</a></li>`)}</ul>`
       : null;
   return {
     id,
@@ -401,8 +318,7 @@ function stepParts(
     // «Сохранено» stays above a step the post folded; an error opens it.
     open: here !== null && here.kind !== 'saved',
     invite: false,
-    body: html`<p>${text(ctx, pathStep.howTo[person.kind])}</p>
-      ${links}${schoolNote ? html`<p class="school-note"><strong>${t('schoolNote')}</strong> ${schoolNote}</p>` : null}${itemControls(ctx, state)}${hintsHtml(ctx, pathStep.hints[person.kind])}`,
+    body: html`<p>${text(ctx, pathStep.howTo[person.kind])}</p>${links}${schoolNote ? html`<p class="school-note"><strong>${t('schoolNote')}</strong> ${schoolNote}</p>` : null}${itemControls(ctx, state)}${hintsHtml(ctx, pathStep.hints[person.kind])}`,
   };
 }
 
@@ -417,11 +333,7 @@ function chatsParts(ctx: Ctx, person: ParentPerson, item: Extract<PersonItem, { 
     // The notices are inside the fold, each at its chat: any of them opens it, «Сохранено» too.
     if (noticeAt(ctx, anchor)) open = true;
     if (!isDone(state) && inviteOf(chat)) invite = true;
-    return html`<li class="chat${isDone(state) ? ' is-done' : ''}" id="${anchor}">
-      ${itemNotice(ctx, state)}
-      <p class="chat-name">${chatName}</p>
-      ${isDone(state) ? null : inviteHtml(ctx, chat, person.kind, chatName)}${itemControls(ctx, state)}
-    </li>`;
+    return html`<li class="chat${isDone(state) ? ' is-done' : ''}" id="${anchor}">${itemNotice(ctx, state)}<p class="chat-name">${chatName}</p>${isDone(state) ? null : inviteHtml(ctx, chat, person.kind, chatName)}${itemControls(ctx, state)}</li>`;
   });
   return {
     id: null,
@@ -429,11 +341,7 @@ function chatsParts(ctx: Ctx, person: ParentPerson, item: Extract<PersonItem, { 
     notice: null,
     open,
     invite,
-    body: html`<p>${text(ctx, path.chats.howTo[person.kind])}</p>
-      <ul class="chats">
-        ${chats}
-      </ul>
-      ${hintsHtml(ctx, path.chats.hints[person.kind])}`,
+    body: html`<p>${text(ctx, path.chats.howTo[person.kind])}</p><ul class="chats">${chats}</ul>${hintsHtml(ctx, path.chats.hints[person.kind])}`,
   };
 }
 
@@ -448,12 +356,7 @@ function itemHtml(ctx: Ctx, family: ParentFamily, person: ParentPerson, item: Pe
   const num = html`<span class="num" aria-hidden="true">${item.done ? '✓' : item.number}</span>`;
   const id = parts.id ? html` id="${parts.id}"` : null;
   const classes = `step${item.done ? ' is-done' : ''}${isNext ? ' is-next' : ''}`;
-  if (isNext)
-    return html`<li class="${classes}" ${id}>
-      ${parts.notice}
-      <h3>${num}${parts.title}</h3>
-      ${parts.body}
-    </li>`;
+  if (isNext) return html`<li class="${classes}"${id}>${parts.notice}<h3>${num}${parts.title}</h3>${parts.body}</li>`;
   const where = item.done
     ? t('marks.done')
     : item.blocked
@@ -461,35 +364,20 @@ function itemHtml(ctx: Ctx, family: ParentFamily, person: ParentPerson, item: Pe
       : parts.invite
         ? t('steps.invite')
         : null;
-  const summary = html`<summary>
-    ${num}<span>${parts.title}${where ? html`<span class="by"> — ${where}</span>` : null}</span>
-  </summary>`;
-  return html`<li class="${classes}" ${id}>
-    ${parts.notice}
-    <details class="fold" ${parts.open ? OPEN : ''}>${summary}${parts.body}</details>
-  </li>`;
+  const summary = html`<summary>${num}<span>${parts.title}${where ? html`<span class="by"> — ${where}</span>` : null}</span></summary>`;
+  return html`<li class="${classes}"${id}>${parts.notice}<details class="fold"${parts.open ? OPEN : ''}>${summary}${parts.body}</details></li>`;
 }
 
 function personHtml(ctx: Ctx, family: ParentFamily, person: ParentPerson, progress: PersonProgress): SafeHtml {
   const { t } = ctx;
-  const heading = html`<h2 id="h-${person.id}">${person.displayName}<span class="role">${roleOf(t, person)}</span></h2>
-    ${noticeHtml(t, ctx.notice, personAnchor(person.id))}`;
+  const heading = html`<h2 id="h-${person.id}">${person.displayName}<span class="role">${roleOf(t, person)}</span></h2>${noticeHtml(t, ctx.notice, personAnchor(person.id))}`;
   const section = (content: SafeHtml) =>
-    html`<section class="person" id="${personAnchor(person.id)}" aria-labelledby="h-${person.id}">
-      ${heading}${content}
-    </section>`;
+    html`<section class="person" id="${personAnchor(person.id)}" aria-labelledby="h-${person.id}">${heading}${content}</section>`;
   if (person.optOut) return section(optedOutHtml(ctx, person, person.optOut));
 
   const items = progress.items.map((item) => itemHtml(ctx, family, person, item, item === progress.next));
-  const optOut = html`<div class="optout-form" id="${optOutAnchor({ personId: person.id })}">
-    ${noticeHtml(t, ctx.notice, optOutAnchor({ personId: person.id }))}${optOutForm(ctx, { personId: person.id }, html`${t('optOut.open')}<span class="vh">: ${person.displayName}</span>`)}
-  </div>`;
-  return section(
-    html`<ol class="steps">
-        ${items}
-      </ol>
-      ${optOut}`,
-  );
+  const optOut = html`<div class="optout-form" id="${optOutAnchor({ personId: person.id })}">${noticeHtml(t, ctx.notice, optOutAnchor({ personId: person.id }))}${optOutForm(ctx, { personId: person.id }, html`${t('optOut.open')}<span class="vh">: ${person.displayName}</span>`)}</div>`;
+  return section(html`<ol class="steps">${items}</ol>${optOut}`);
 }
 
 /** One line per person at the top: «Пётр: 2 из 3 шагов, чат класса — нет», or that they do not use the app. */
@@ -514,22 +402,9 @@ function familyOptOutHtml(ctx: Ctx, people: ParentPerson[]): SafeHtml {
   const anchor = optOutAnchor({ family: true });
   const allOut = people.length > 0 && people.every((person) => person.optOut !== null);
   const content = allOut
-    ? html`<p>${t('optOut.familyState')}</p>
-        <form method="post">
-          <input type="hidden" name="scope" value="${FAMILY_SCOPE}" /><button
-            class="quiet"
-            name="action"
-            value="opt_in"
-          >
-            ${t('optOut.familyBack')}
-          </button>
-        </form>`
-    : html`<p>${t('optOut.familyText')}</p>
-        ${optOutForm(ctx, { family: true }, html`${t('optOut.familyOpen')}`)}`;
-  return html`<section class="family" id="${anchor}" aria-labelledby="family-title">
-    <h2 id="family-title">${t('optOut.familyTitle')}</h2>
-    ${noticeHtml(t, ctx.notice, anchor)}${content}
-  </section>`;
+    ? html`<p>${t('optOut.familyState')}</p><form method="post"><input type="hidden" name="scope" value="${FAMILY_SCOPE}"><button class="quiet" name="action" value="opt_in">${t('optOut.familyBack')}</button></form>`
+    : html`<p>${t('optOut.familyText')}</p>${optOutForm(ctx, { family: true }, html`${t('optOut.familyOpen')}`)}`;
+  return html`<section class="family" id="${anchor}" aria-labelledby="family-title"><h2 id="family-title">${t('optOut.familyTitle')}</h2>${noticeHtml(t, ctx.notice, anchor)}${content}</section>`;
 }
 
 /** Every anchor the page shows a notice at. */
@@ -562,14 +437,9 @@ function classesHtml(ctx: Ctx, classes: ParentClass[]): SafeHtml | null {
   const { t, locale } = ctx;
   const items = classes.map(
     (item) =>
-      html`<li>
-        <strong>${t('classes.title', { className: item.className })}</strong
-        >${item.teachers.length > 0 ? html`<span>${t('classes.teachers', { count: item.teachers.length, names: item.teachers.join(', ') })}</span>` : null}${item.parentContact ? html`<span>${t('classes.contact', { contact: item.parentContact })}</span>` : null}${item.deadline ? html`<span>${t('classes.deadline', { date: formatDay(locale, item.deadline) })}</span>` : null}
-      </li>`,
+      html`<li><strong>${t('classes.title', { className: item.className })}</strong>${item.teachers.length > 0 ? html`<span>${t('classes.teachers', { count: item.teachers.length, names: item.teachers.join(', ') })}</span>` : null}${item.parentContact ? html`<span>${t('classes.contact', { contact: item.parentContact })}</span>` : null}${item.deadline ? html`<span>${t('classes.deadline', { date: formatDay(locale, item.deadline) })}</span>` : null}</li>`,
   );
-  return html`<ul class="classes">
-    ${items}
-  </ul>`;
+  return html`<ul class="classes">${items}</ul>`;
 }
 
 /** A calendar day (YYYY-MM-DD) as it reads: «15 сентября 2026 г.». */
@@ -608,35 +478,13 @@ export function renderFamilyPage(locale: AppLocale, family: ParentFamily, notice
   const ctx: Ctx = { t, locale, path, notice: placed };
   const shown = people.map((person) => ({ person, progress: personProgress(path, person) }));
   const topNotice = placed && !anchorsOf(people).has(placed.anchor) ? noticeHtml(t, placed, placed.anchor) : null;
-  const summary = html`<ul class="summary" aria-label="${t('summary.label')}">
-    ${shown.map(({ person, progress }) => summaryLine(ctx, family, person, progress))}
-  </ul>`;
+  const summary = html`<ul class="summary" aria-label="${t('summary.label')}">${shown.map(({ person, progress }) => summaryLine(ctx, family, person, progress))}</ul>`;
   const pitfalls =
     path.pitfalls.length > 0
-      ? html`<details class="box">
-          <summary>${t('pitfalls.title')}</summary>
-          <ul>
-            ${path.pitfalls.map((pitfall) => html`<li>${text(ctx, pitfall)}</li>`)}
-          </ul>
-        </details>`
+      ? html`<details class="box"><summary>${t('pitfalls.title')}</summary><ul>${path.pitfalls.map((pitfall) => html`<li>${text(ctx, pitfall)}</li>`)}</ul></details>`
       : null;
-  const voluntary = html`<section class="free" id="free" aria-labelledby="free-title">
-    <h2 id="free-title">${t('voluntary.title')}</h2>
-    <p>${t('voluntary.text', { app: text(ctx, path.appName) })}</p>
-  </section>`;
-  const body = html`<main id="${TOP_ANCHOR}">
-    <h1>${t('title')}</h1>
-    <p class="school">${t('school', { name: family.schoolName })}</p>
-    ${topNotice}${summary}
-    <p class="lead">${t('voluntary.short')} <a href="#free">${t('voluntary.shortLink')}</a></p>
-    ${shown.map(({ person, progress }) => personHtml(ctx, family, person, progress))}${pitfalls}${classesHtml(ctx, family.classes)}${voluntary}${familyOptOutHtml(ctx, people)}
-    <div class="foot">
-      <p>${t('lead')}</p>
-      <p>${t('expires', { date: formatDate(locale, family.expiresAt) })}</p>
-      <p>${t('help')}</p>
-      <p>${t('privacy')}</p>
-    </div>
-  </main>`;
+  const voluntary = html`<section class="free" id="free" aria-labelledby="free-title"><h2 id="free-title">${t('voluntary.title')}</h2><p>${t('voluntary.text', { app: text(ctx, path.appName) })}</p></section>`;
+  const body = html`<main id="${TOP_ANCHOR}"><h1>${t('title')}</h1><p class="school">${t('school', { name: family.schoolName })}</p>${topNotice}${summary}<p class="lead">${t('voluntary.short')} <a href="#free">${t('voluntary.shortLink')}</a></p>${shown.map(({ person, progress }) => personHtml(ctx, family, person, progress))}${pitfalls}${classesHtml(ctx, family.classes)}${voluntary}${familyOptOutHtml(ctx, people)}<div class="foot"><p>${t('lead')}</p><p>${t('expires', { date: formatDate(locale, family.expiresAt) })}</p><p>${t('help')}</p><p>${t('privacy')}</p></div></main>`;
   return parentDocument(locale, t('title'), body);
 }
 
@@ -649,12 +497,6 @@ export function renderMessagePage(
   const t = parentTranslator(locale);
   const again =
     kind === 'notFound' && codePage ? html`<p><a href="${codePage}">${t('notFound.codeLink')}</a></p>` : null;
-  const body = html`<main>
-    <div class="alone">
-      <h1>${t(`${kind}.title`)}</h1>
-      <p>${t(`${kind}.text`)}</p>
-      ${again}
-    </div>
-  </main>`;
+  const body = html`<main><div class="alone"><h1>${t(`${kind}.title`)}</h1><p>${t(`${kind}.text`)}</p>${again}</div></main>`;
   return parentDocument(locale, t(`${kind}.title`), body);
 }

@@ -23,32 +23,6 @@ export function renderCodePage(locale: AppLocale, answer: CodeAnswer | null): st
   const described = answer ? 'code-hint code-error' : 'code-hint';
   // Back with an error: the field again, in focus, with what was typed.
   const invalid = answer ? new SafeHtml(' aria-invalid="true" autofocus') : null;
-  const body = html`<main>
-    <div class="alone code-page">
-      <h1>${t('code.title')}</h1>
-      <p>${t('code.text')} <span class="sample">${t('code.sample')}</span>.</p>
-      <form method="post">
-        <label for="code" class="code-label">${t('code.label')}</label>
-        <p id="code-hint" class="by">${t('code.hint')}</p>
-        ${error}<input
-          id="code"
-          name="code"
-          type="text"
-          autocomplete="off"
-          autocapitalize="characters"
-          autocorrect="off"
-          spellcheck="false"
-          inputmode="text"
-          enterkeyhint="go"
-          maxlength="${CODE_INPUT_MAX_LENGTH}"
-          required
-          aria-describedby="${described}"
-          ${invalid}
-          value="${answer?.typed ?? ''}"
-        /><button>${t('code.submit')}</button>
-      </form>
-      <p class="by">${t('code.link')}</p>
-    </div>
-  </main>`;
+  const body = html`<main><div class="alone code-page"><h1>${t('code.title')}</h1><p>${t('code.text')} <span class="sample">${t('code.sample')}</span>.</p><form method="post"><label for="code" class="code-label">${t('code.label')}</label><p id="code-hint" class="by">${t('code.hint')}</p>${error}<input id="code" name="code" type="text" autocomplete="off" autocapitalize="characters" autocorrect="off" spellcheck="false" inputmode="text" enterkeyhint="go" maxlength="${CODE_INPUT_MAX_LENGTH}" required aria-describedby="${described}"${invalid} value="${answer?.typed ?? ''}"><button>${t('code.submit')}</button></form><p class="by">${t('code.link')}</p></div></main>`;
   return parentDocument(locale, t('code.title'), body);
 }
