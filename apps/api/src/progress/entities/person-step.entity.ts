@@ -1,5 +1,6 @@
-import type { ProgressSource, StepStatus } from '@sferum/contracts';
-import { Check, Column, Entity, ForeignKey, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { StepStatus } from '@sferum/contracts';
+import { Check, Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { ItemStateColumns } from './item-state.columns';
 import { CATALOGUE_ID_PATTERN, CHANGE_SOURCES_SQL } from '../../database/check-sql';
 
 /** Where a person stands on one step of their school's path. */
@@ -11,7 +12,7 @@ import { CATALOGUE_ID_PATTERN, CHANGE_SOURCES_SQL } from '../../database/check-s
 @Check('person_step_updated_source_check', `updated_source IN (${CHANGE_SOURCES_SQL})`)
 @Check('person_step_blocked_has_reason', `(status = 'blocked') = (blocker_reason IS NOT NULL)`)
 @Check('person_step_note_only_when_blocked', `blocker_note IS NULL OR status = 'blocked'`)
-export class PersonStep {
+export class PersonStep extends ItemStateColumns {
   @PrimaryColumn({ name: 'person_id', type: 'uuid', primaryKeyConstraintName: 'person_step_pkey' })
   @ForeignKey('person', { name: 'person_step_person_id_fkey', onDelete: 'CASCADE' })
   personId!: string;
@@ -20,25 +21,6 @@ export class PersonStep {
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'person_step_pkey' })
   step!: string;
 
-  @Column({ name: 'district_id', type: 'uuid' })
-  districtId!: string;
-
-  @Column({ name: 'school_id', type: 'uuid' })
-  schoolId!: string;
-
   @Column({ type: 'text', default: 'not_started' })
   status!: StepStatus;
-
-  /** a reason id of the path; set exactly when blocked */
-  @Column({ name: 'blocker_reason', type: 'text', nullable: true })
-  blockerReason!: string | null;
-
-  @Column({ name: 'blocker_note', type: 'text', nullable: true })
-  blockerNote!: string | null;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt!: Date;
-
-  @Column({ name: 'updated_source', type: 'text', nullable: true })
-  updatedSource!: ProgressSource | null;
 }
