@@ -28,7 +28,7 @@ export const OverallCountsSchema = z.object({
   notStarted: z.number(),
   /** do not use Sferum/MAX: a lawful choice, shown apart, never a failure */
   optedOut: z.number(),
-  /** connected / participants, 0..1, rounded to 3 decimals: "progress" */
+  /** «Прогресс»: connected / participants, 0..1, rounded to 3 decimals (progressShare) */
   shareConnected: z.number(),
 });
 export type OverallCounts = z.infer<typeof OverallCountsSchema>;
@@ -165,13 +165,21 @@ export function share(part: number, whole: number): number {
 }
 
 /**
- * «Прогресс» of a kind of people: the share of those who take part (everyone
- * but those who do not use Sferum, a lawful choice) who are connected: every
- * step of their path done and their class chat joined. The same on any path,
- * so it compares schools on different paths. 0 with nobody taking part.
+ * «Прогресс», defined once for every page, file and answer: the share of those
+ * who take part (everyone but those who do not use Sferum, a lawful choice)
+ * who are connected: every step of their path done and their class chat
+ * joined. 0..1 rounded to 3 decimals, 0 with nobody taking part. The same on
+ * any path, so it compares schools on different paths. The API writes it as
+ * `overall.shareConnected`; anything else that counts connected people and
+ * participants (a class, a school list) calls this to get the same figure.
  */
+export function progressShare(connected: number, participants: number): number {
+  return participants === 0 ? 0 : Math.round((connected / participants) * 1000) / 1000;
+}
+
+/** «Прогресс» of a kind of people in a report: its `overall.shareConnected` (see progressShare). */
 export function kindProgress(kind: KindReport): number {
-  return share(kind.overall.connected, kind.participants);
+  return kind.overall.shareConnected;
 }
 
 /** A step's share done among the people it counts who take part (done, not started or blocked). */

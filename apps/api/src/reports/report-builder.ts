@@ -2,6 +2,7 @@ import {
   blockersFor,
   formatClassName,
   OVERALL_ITEM,
+  progressShare,
   type DistrictReport,
   type KindReport,
   type OverallCounts,
@@ -143,7 +144,7 @@ export function buildReport(rows: readonly CounterRow[], path: ReportPath): Prog
     const firstStep = path.steps[0] && kind.steps[path.steps[0].id];
     if (!hasOverall[kindName] && firstStep) kind.people = firstStep.done + firstStep.blocked + firstStep.notStarted;
     kind.participants = kind.people - kind.overall.optedOut;
-    kind.overall.shareConnected = share(kind.overall.connected, kind.participants);
+    kind.overall.shareConnected = progressShare(kind.overall.connected, kind.participants);
     for (const counts of Object.values(kind.steps)) counts.shareDone = share(counts.done, kind.participants);
   }
   return report;
@@ -180,7 +181,7 @@ export function combineReports(parts: readonly ProgressReport[]): ProgressReport
         stepBase.set(stepId, (stepBase.get(stepId) ?? 0) + part.participants);
       }
     }
-    total.overall.shareConnected = share(total.overall.connected, total.participants);
+    total.overall.shareConnected = progressShare(total.overall.connected, total.participants);
     for (const [stepId, counts] of Object.entries(total.steps))
       counts.shareDone = share(counts.done, stepBase.get(stepId) ?? 0);
   }

@@ -5,6 +5,7 @@ import { kindProgress, stepShare, type KindReport, type OnboardingPath, type Pro
 import { useLocale, useTranslations } from 'next-intl';
 import { isAppLocale, routing } from '../../i18n/routing';
 import { BlockersChart } from './blockers-chart';
+import { formatProgress } from './progress-share';
 import { formatCount, formatShare, knownPath } from './report-model';
 
 /** One path's figures: a school's total, or a district's schools on that path added up. */
@@ -38,7 +39,7 @@ function StepBars({
         {title}
       </Title>
       <Text size="sm" mb="sm">
-        {tTotals('progress')}: <b>{formatShare(kindProgress(kind), locale)}</b>,{' '}
+        {tTotals('progress')}: <b>{formatProgress(kindProgress(kind), locale)}</b>,{' '}
         {tTotals('connectedOf', { connected: count(kind.overall.connected), participants: count(kind.participants) })}
         {kind.overall.optedOut > 0 && (
           <Text span c="dimmed" size="sm">

@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Group, Progress, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TableFrame } from '../../components/ui/table-frame';
@@ -8,7 +8,6 @@ import { Link } from '../../i18n/client-navigation';
 import { isAppLocale, routing } from '../../i18n/routing';
 import {
   formatCount,
-  formatShare,
   knownPath,
   nextSort,
   parentProgressOf,
@@ -18,6 +17,7 @@ import {
   type Sort,
   type SortKey,
 } from './report-model';
+import { formatProgress, ProgressShare } from './progress-share';
 
 export interface TableRow extends ReportRow {
   /** Only schools: how many classes. */
@@ -135,7 +135,6 @@ export function ProgressTable({
       </Table.Thead>
       <Table.Tbody>
         {sorted.map((row) => {
-          const progress = formatShare(progressOf(row), locale);
           return (
             <Table.Tr key={row.id} data-testid="report-row" data-name={row.name} data-progress={progressOf(row)}>
               <Table.Td>
@@ -156,23 +155,12 @@ export function ProgressTable({
               <Table.Td ta="right">{formatCount(row.students.people, locale)}</Table.Td>
               <Table.Td ta="right">{formatCount(row.parents.people, locale)}</Table.Td>
               <Table.Td miw={180}>
-                <Group gap="sm" wrap="nowrap">
-                  <Progress
-                    value={progressOf(row) * 100}
-                    size="lg"
-                    radius="sm"
-                    style={{ flex: 1 }}
-                    aria-label={t('progressOf', { share: progress })}
-                  />
-                  <Text size="sm" fw={600} w={48} ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {progress}
-                  </Text>
-                </Group>
+                <ProgressShare share={progressOf(row)} />
                 <OptedOutNote count={row.students.overall.optedOut} />
               </Table.Td>
               <Table.Td ta="right">
                 <Stack gap={0} align="flex-end">
-                  <Text size="sm">{formatShare(parentProgressOf(row), locale)}</Text>
+                  <Text size="sm">{formatProgress(parentProgressOf(row), locale)}</Text>
                   <OptedOutNote count={row.parents.overall.optedOut} />
                 </Stack>
               </Table.Td>

@@ -1,4 +1,4 @@
-import type { KindReport, OverallCounts, StepCounts } from '@sferum/contracts';
+import { progressShare, type KindReport, type OverallCounts, type StepCounts } from '@sferum/contracts';
 
 /** Test data for the report specs: small, explicit figures with the rest left at zero. */
 
@@ -44,7 +44,7 @@ export function kindReport({
       blocked: 0,
       notStarted: participants - connected,
       optedOut,
-      shareConnected: participants === 0 ? 0 : Math.round((connected / participants) * 1000) / 1000,
+      shareConnected: progressShare(connected, participants),
       ...overall,
     },
     steps,

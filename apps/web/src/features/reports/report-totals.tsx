@@ -3,7 +3,8 @@
 import { Box, Group, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { kindProgress, type KindReport, type OverallStatus, type ProgressReport } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
-import { formatCount, formatShare, overallCounts } from './report-model';
+import { formatProgress } from './progress-share';
+import { formatCount, overallCounts } from './report-model';
 
 /**
  * Colours of people's statuses. Those who do not use Sferum get a calm,
@@ -84,7 +85,7 @@ function KindCard({ title, kind }: { title: string; kind: KindReport }) {
             {t('progress')}
           </Text>
           <Text fz={28} fw={700} lh={1.2}>
-            {formatShare(kindProgress(kind), locale)}
+            {formatProgress(kindProgress(kind), locale)}
           </Text>
           <Text size="sm">
             {t('connectedOf', { connected: count(kind.overall.connected), participants: count(kind.participants) })}
