@@ -35,7 +35,10 @@ test.describe('staff sign-in', () => {
     await screenshot(page, 'login-ru-desktop');
 
     await fillSignIn(page, { email: TEACHER.email, password: 'not-the-password' });
-    await expect(page.getByRole('alert').filter({ hasText: ru.login.wrongCredentials })).toBeVisible();
+    const error = page.getByRole('alert').filter({ hasText: ru.login.wrongCredentials });
+    await expect(error).toBeVisible();
+    // The keyboard and the screen reader continue from the message, not from <body>.
+    await expect(error).toBeFocused();
     await expect(page).toHaveURL(/\/login$/);
   });
 

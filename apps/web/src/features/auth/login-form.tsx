@@ -5,11 +5,12 @@ import { useForm } from '@mantine/form';
 import { API_ROUTES, type LoginRequest } from '@sferum/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { apiRequest } from '../../api/api-client';
 import { parseCurrentUser } from '../../api/parse';
 import { looksLikeEmail } from '../../auth/email';
 import { landingPath } from '../../auth/staff-areas';
+import { focusFirstInvalid, useFocusWhen } from '../../components/ui/focus';
 import { PasswordField } from '../../components/ui/password-field';
 import { getPathname } from '../../i18n/navigation';
 import { loginFailure, type LoginFailure } from './login-failure';
@@ -20,6 +21,8 @@ export function LoginForm({ nextPath }: { nextPath: string | null }) {
   const tErrors = useTranslations('errors');
   const locale = useLocale();
   const [failure, setFailure] = useState<LoginFailure | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errorRef = useFocusWhen<HTMLDivElement>(failure);
 
   const form = useForm<LoginRequest>({
     initialValues: { email: '', password: '' },
@@ -45,6 +48,7 @@ export function LoginForm({ nextPath }: { nextPath: string | null }) {
           ),
         );
         setFailure(null);
+        focusFirstInvalid(formRef.current);
       } else {
         setFailure(result);
       }
@@ -67,11 +71,15 @@ export function LoginForm({ nextPath }: { nextPath: string | null }) {
 
   return (
     <form
+      ref={formRef}
       noValidate
-      onSubmit={form.onSubmit((values) => {
-        setFailure(null);
-        signIn.mutate({ email: values.email.trim(), password: values.password });
-      })}
+      onSubmit={form.onSubmit(
+        (values) => {
+          setFailure(null);
+          signIn.mutate({ email: values.email.trim(), password: values.password });
+        },
+        () => focusFirstInvalid(formRef.current),
+      )}
     >
       <Stack gap="md">
         <div>
@@ -83,7 +91,7 @@ export function LoginForm({ nextPath }: { nextPath: string | null }) {
           </Text>
         </div>
         {message && (
-          <Alert color="red" role="alert" data-testid="login-error">
+          <Alert ref={errorRef} tabIndex={-1} color="red" role="alert" data-testid="login-error">
             {message}
           </Alert>
         )}

@@ -5,11 +5,13 @@ import { useForm } from '@mantine/form';
 import { API_ROUTES, PASSWORD_MIN_LENGTH } from '@sferum/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
+import { useRef } from 'react';
 import { apiRequest } from '../../api/api-client';
 import { formErrorsFrom, isApiError } from '../../api/api-error';
 import { errorMessageKey } from '../../api/error-message';
 import { parseCurrentUser, parseSetupLinkInfo } from '../../api/parse';
 import { landingPath } from '../../auth/staff-areas';
+import { focusFirstInvalid, useFocusWhen } from '../../components/ui/focus';
 import { PasswordField } from '../../components/ui/password-field';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { getPathname } from '../../i18n/navigation';
@@ -71,9 +73,17 @@ export function SetupForm({ token }: { token: string }) {
     mutationFn: (password: string) =>
       apiRequest(API_ROUTES.auth.setup, { method: 'POST', body: { token, password }, parse: parseCurrentUser }),
     onSuccess: (user) => window.location.assign(getPathname({ href: landingPath(user), locale })),
-    onError: (error) =>
-      form.setErrors(formErrorsFrom(error, { password: tPassword('tooShort', { min: PASSWORD_MIN_LENGTH }) })),
+    onError: (error) => {
+      form.setErrors(formErrorsFrom(error, { password: tPassword('tooShort', { min: PASSWORD_MIN_LENGTH }) }));
+      focusFirstInvalid(formRef.current);
+    },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  const generalError =
+    complete.isError && Object.keys(formErrorsFrom(complete.error, { password: '' })).length === 0
+      ? tErrors(errorMessageKey(complete.error))
+      : null;
+  const errorRef = useFocusWhen<HTMLDivElement>(generalError ? complete.error : null);
 
   if (info.isPending) return <LoadingState />;
   if (info.isError) {
@@ -85,13 +95,15 @@ export function SetupForm({ token }: { token: string }) {
   }
   if (complete.isError && isDeadLink(complete.error)) return <InvalidLink />;
 
-  const generalError =
-    complete.isError && Object.keys(formErrorsFrom(complete.error, { password: '' })).length === 0
-      ? tErrors(errorMessageKey(complete.error))
-      : null;
-
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => complete.mutate(values.password))}>
+    <form
+      ref={formRef}
+      noValidate
+      onSubmit={form.onSubmit(
+        (values) => complete.mutate(values.password),
+        () => focusFirstInvalid(formRef.current),
+      )}
+    >
       <Stack gap="md">
         <div>
           <Title order={1} fz={24} mb={6}>
@@ -105,7 +117,7 @@ export function SetupForm({ token }: { token: string }) {
         </div>
         <Text>{t('lead', { min: PASSWORD_MIN_LENGTH })}</Text>
         {generalError && (
-          <Alert color="red" role="alert">
+          <Alert ref={errorRef} tabIndex={-1} color="red" role="alert">
             {generalError}
           </Alert>
         )}
