@@ -59,8 +59,18 @@ export const parseReminderRoster: Parser<InvitesRoster> = (value) => {
       people: [...students, ...parents].map(({ optOut, steps, chats: memberships, ...person }) => ({
         ...person,
         optedOut: optOut !== null,
-        steps: steps.map(({ step, status }) => ({ step, status })),
-        chats: memberships.map(({ chatId, status }) => ({ chatId, status })),
+        steps: steps.map(({ step, status, blockerReason, blockerNote }) => ({
+          step,
+          status,
+          blockerReason,
+          blockerNote,
+        })),
+        chats: memberships.map(({ chatId, status, blockerReason, blockerNote }) => ({
+          chatId,
+          status,
+          blockerReason,
+          blockerNote,
+        })),
       })),
     })),
   };

@@ -282,7 +282,7 @@ export function LinksPage({ classId }: { classId: string }) {
                             loading={issue.isPending && issue.variables?.familyIds.includes(family.familyId)}
                             onClick={() => issue.mutate({ familyIds: [family.familyId], regenerate: false })}
                           >
-                            {t('issueSelected')}
+                            {t('issueOne')}
                           </Button>
                         )}
                       </Group>
@@ -298,7 +298,8 @@ export function LinksPage({ classId }: { classId: string }) {
       <Reminders
         classId={classId}
         invites={families}
-        onIssue={(familyId) => issue.mutate({ familyIds: [familyId], regenerate: false })}
+        onIssue={(familyIds) => issue.mutate({ familyIds, regenerate: false })}
+        issuing={issue.isPending && !issue.variables.regenerate ? issue.variables.familyIds : []}
       />
 
       <ConfirmModal
@@ -308,7 +309,11 @@ export function LinksPage({ classId }: { classId: string }) {
             ? t('confirmRegenerateManyTitle')
             : t('confirmRegenerateTitle')
         }
-        confirmLabel={t('regenerate')}
+        confirmLabel={
+          dialog.current?.kind === 'regenerate' && dialog.current.familyIds.length > 1
+            ? t('regenerateMany')
+            : t('regenerate')
+        }
         color="red"
         pending={issue.isPending}
         onClose={dialog.close}
