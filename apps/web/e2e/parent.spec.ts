@@ -103,11 +103,11 @@ test.describe.serial('parent links', () => {
     const row = page.locator(`tr[data-family-id="${state.familyId}"]`);
     await expect(row).toContainText(STUDENT);
     await expect(row).toContainText(parentRu.invites.status.none);
-    await row.getByRole('button', { name: parentRu.invites.issueSelected }).click();
+    await row.getByRole('button', { name: parentRu.invites.issueOne }).click();
     await expect(row).toContainText(parentRu.invites.status.issued);
     await expect(row.getByRole('button', { name: parentRu.invites.copy })).toBeVisible();
     const otherRow = page.locator(`tr[data-family-id="${state.otherFamilyId}"]`);
-    await otherRow.getByRole('button', { name: parentRu.invites.issueSelected }).click();
+    await otherRow.getByRole('button', { name: parentRu.invites.issueOne }).click();
     await expect(otherRow).toContainText(parentRu.invites.status.issued);
 
     const invites = (await (await page.request.get(`/api/classes/${state.classId}/invites`)).json()) as FamilyInvite[];
@@ -118,6 +118,8 @@ test.describe.serial('parent links', () => {
 
     const reminder = page.locator(`[data-reminder-family="${state.familyId}"]`);
     await expect(reminder).toContainText(STUDENT);
+    // Each family is one line; its message opens under it.
+    await reminder.getByRole('button', { name: new RegExp(STUDENT) }).click();
     await expect(reminder.getByRole('textbox', { name: parentRu.reminders.message })).toHaveValue(
       new RegExp(state.link.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')),
     );
