@@ -178,7 +178,7 @@ export function Reminders({
             onChange={setOpen}
             variant="contained"
             chevronPosition="right"
-            classNames={{ control: classes.control, label: classes.label, content: classes.content }}
+            classNames={{ control: classes.control, label: classes.label }}
           >
             {rows.map((invite) => {
               const people = toRemind.get(invite.familyId) ?? [];
