@@ -19,6 +19,12 @@ describe('mayOpen', () => {
     expect(mayOpen({ role: 'district_admin' }, 'myClasses')).toBe(false);
     expect(mayOpen({ role: 'teacher' }, 'account')).toBe(true);
   });
+
+  it('opens a class page to teachers and to both kinds of admin', () => {
+    expect(mayOpen({ role: 'teacher' }, 'classPage')).toBe(true);
+    expect(mayOpen({ role: 'school_admin' }, 'classPage')).toBe(true);
+    expect(mayOpen({ role: 'district_admin' }, 'classPage')).toBe(true);
+  });
 });
 
 describe('mayOpenSchool', () => {

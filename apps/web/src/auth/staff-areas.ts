@@ -7,6 +7,8 @@ import { belongsToSchool, leadsClasses, roleMay, type CurrentUser, type StaffRol
  */
 const AREAS = {
   myClasses: leadsClasses,
+  /** A class's own pages: the teachers of the class, and the admins of its school or district (the API scopes which). */
+  classPage: (role: StaffRole) => roleMay(role, 'class.work'),
   districtSchools: (role: StaffRole) => roleMay(role, 'district.read'),
   school: (role: StaffRole) => roleMay(role, 'school.structure'),
   staff: (role: StaffRole) => roleMay(role, 'staff.manage'),

@@ -5,16 +5,34 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { isApiError } from '../../api/api-error';
-import { classQuery } from '../../api/queries';
+import { classQuery, schoolQuery } from '../../api/queries';
+import { landingPath, mayOpen, mayOpenSchool } from '../../auth/staff-areas';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { Link, usePathname } from '../../i18n/client-navigation';
+import { useCurrentUser } from '../shell/current-user';
 import { exportHref } from './roster-api';
 import classes from './class-page.module.css';
+
+/**
+ * Where the class page leads back to: an admin of the class's school (or its
+ * district) to the school's page, a teacher to their classes.
+ */
+function useBackLink(classSchoolId: string | undefined): { href: string; label: string } {
+  const t = useTranslations('classPage');
+  const user = useCurrentUser();
+  const schoolId = classSchoolId ?? user.schoolId;
+  const toSchool = schoolId !== null && mayOpenSchool(user, schoolId);
+  const school = useQuery({ ...schoolQuery(schoolId ?? ''), enabled: toSchool });
+  if (toSchool) return { href: `/schools/${schoolId}`, label: school.data?.name ?? t('backToSchool') };
+  if (mayOpen(user, 'myClasses')) return { href: '/classes', label: t('back') };
+  return { href: landingPath(user), label: t('backToStart') };
+}
 
 /** The frame of every class tab: the class, its teachers, the tabs and the exports. */
 export function ClassFrame({ classId, children }: { classId: string; children: ReactNode }) {
   const t = useTranslations('classPage');
   const query = useQuery(classQuery(classId));
+  const back = useBackLink(query.data?.schoolId);
   const pathname = usePathname();
   const base = `/classes/${classId}`;
   const tabs = [
@@ -28,8 +46,8 @@ export function ClassFrame({ classId, children }: { classId: string; children: R
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} href="/classes" size="sm" className={classes.back}>
-        ← {t('back')}
+      <Anchor component={Link} href={back.href} size="sm" className={classes.back}>
+        ← {back.label}
       </Anchor>
       {query.isPending ? (
         <LoadingState />

@@ -47,7 +47,7 @@ function PathCell({ row }: { row: TableRow }) {
 }
 
 /** Those who do not use Sferum, beside a share they are not part of: neutral, and only when there are any. */
-function OptedOutNote({ count }: { count: number }) {
+export function OptedOutNote({ count }: { count: number }) {
   const t = useTranslations('reports.table');
   const locale = useLocale();
   if (count === 0) return null;

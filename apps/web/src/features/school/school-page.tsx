@@ -2,7 +2,7 @@
 
 import { Anchor, Badge, Breadcrumbs, Button, EmptyState, Group, Menu, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { apiPath, roleMay, ROUTES, type SchoolClassSummary } from '@sferum/contracts';
+import { apiPath, roleMay, ROUTES, type ClassReportRow, type SchoolClassSummary } from '@sferum/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -18,6 +18,8 @@ import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
 import { Link } from '../../i18n/client-navigation';
 import { mayOpenSchool } from '../../auth/staff-areas';
+import { BlockedCounts, KindProgress, ProgressOverview } from '../reports/progress-overview';
+import { schoolReportQuery } from '../reports/reports-api';
 import { useCurrentUser } from '../shell/current-user';
 import { ClassFormModal } from './class-form-modal';
 import { ClassTeachersModal } from './class-teachers-modal';
@@ -26,6 +28,37 @@ import { NewYearSection } from './new-year';
 import { SchoolChatMembers } from './school-chat-members';
 import { SchoolPathSection } from './school-path';
 import { StepNotesEditor } from './step-notes-editor';
+
+/** A class's progress cells: its students, its parents, who is blocked; a dash where the report has no row (archived). */
+function ClassFigures({ row, name }: { row: ClassReportRow | undefined; name: string }) {
+  const t = useTranslations('reports.overview');
+  if (!row) {
+    return (
+      <>
+        {[0, 1, 2].map((cell) => (
+          <Table.Td key={cell}>
+            <Text c="dimmed" size="sm">
+              —
+            </Text>
+          </Table.Td>
+        ))}
+      </>
+    );
+  }
+  return (
+    <>
+      <Table.Td>
+        <KindProgress kind={row.students} label={t('students', { name })} />
+      </Table.Td>
+      <Table.Td>
+        <KindProgress kind={row.parents} label={t('parents', { name })} />
+      </Table.Td>
+      <Table.Td>
+        <BlockedCounts report={row} />
+      </Table.Td>
+    </>
+  );
+}
 
 type Dialog =
   | { kind: 'addClass' }
@@ -36,11 +69,18 @@ type Dialog =
 /** One school: its classes with their teachers, managed by the school admin or the district admin. */
 export function SchoolPage({ schoolId }: { schoolId: string }) {
   const t = useTranslations('school');
+  const tReports = useTranslations('reports');
   const tErrors = useTranslations('errors');
   const user = useCurrentUser();
   const queryClient = useQueryClient();
   const school = useQuery(schoolQuery(schoolId));
   const classes = useQuery(classesQuery({ schoolId, includeArchived: true }));
+  // The same figures as the school's report: one request for every class.
+  const mayReport = roleMay(user.role, 'school.report');
+  const report = useQuery({ ...schoolReportQuery(schoolId), enabled: mayReport });
+  const figures = new Map<string, ClassReportRow>(
+    report.data?.classes.map((schoolClass) => [schoolClass.classId, schoolClass]) ?? [],
+  );
   const [showArchived, setShowArchived] = useState(false);
   const dialog = useDialog<Dialog>();
   const close = dialog.close;
@@ -125,6 +165,14 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
         }
       />
 
+      {report.data && (
+        <ProgressOverview
+          total={report.data.total}
+          name={school.data.name}
+          report={{ href: `/reports/schools/${schoolId}`, label: t('openReport') }}
+        />
+      )}
+
       <SchoolPathSection school={school.data} canManage={canManage} />
 
       <Group justify="space-between" mb="sm">
@@ -147,12 +195,18 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
       ) : visible.length === 0 ? (
         <EmptyState title={t('emptyTitle')} description={t('emptyText')} py="xl" />
       ) : (
-        <TableFrame minWidth={560}>
+        <TableFrame minWidth={mayReport ? 980 : 560}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('class')}</Table.Th>
-              <Table.Th>{t('academicYear')}</Table.Th>
               <Table.Th>{t('teachers')}</Table.Th>
+              {mayReport && (
+                <>
+                  <Table.Th>{tReports('table.progress')}</Table.Th>
+                  <Table.Th>{tReports('table.parentsProgress')}</Table.Th>
+                  <Table.Th>{tReports('totals.statuses.blocked')}</Table.Th>
+                </>
+              )}
               <ActionsHeader label={t('actions')} />
             </Table.Tr>
           </Table.Thead>
@@ -161,17 +215,26 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
               <Table.Tr key={schoolClass.id} data-testid={`class-row-${schoolClass.name}`}>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Text fw={600} fz="lg">
-                      {schoolClass.name}
-                    </Text>
+                    {/* The class's own page, with this admin's rights; an archived class has none to open. */}
+                    {schoolClass.archived ? (
+                      <Text fw={600} fz="lg">
+                        {schoolClass.name}
+                      </Text>
+                    ) : (
+                      <Anchor component={Link} href={`/classes/${schoolClass.id}`} fw={600} fz="lg">
+                        {schoolClass.name}
+                      </Anchor>
+                    )}
                     {schoolClass.archived && (
                       <Badge color="gray" variant="light">
                         {t('archivedBadge')}
                       </Badge>
                     )}
                   </Group>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {t('yearLine', { year: schoolClass.academicYear })}
+                  </Text>
                 </Table.Td>
-                <Table.Td>{schoolClass.academicYear}</Table.Td>
                 <Table.Td>
                   {schoolClass.teachers.length > 0 ? (
                     schoolClass.teachers.map((teacher) => teacher.fullName).join(', ')
@@ -181,6 +244,7 @@ export function SchoolPage({ schoolId }: { schoolId: string }) {
                     </Text>
                   )}
                 </Table.Td>
+                {mayReport && <ClassFigures row={figures.get(schoolClass.id)} name={schoolClass.name} />}
                 <Table.Td>
                   <Group justify="flex-end">
                     <Menu position="bottom-end" withinPortal>

@@ -1,8 +1,16 @@
 'use client';
 
-import { Anchor, Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { API_ROUTES, apiPath, PATH_CATALOGUE, ROUTES, type SchoolSummary } from '@sferum/contracts';
+import {
+  API_ROUTES,
+  apiPath,
+  PATH_CATALOGUE,
+  roleMay,
+  ROUTES,
+  type SchoolReportRow,
+  type SchoolSummary,
+} from '@sferum/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { apiRequest } from '../../api/api-client';
@@ -15,6 +23,11 @@ import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
 import { Link, useRouter } from '../../i18n/client-navigation';
 import { isAppLocale, routing } from '../../i18n/routing';
+import { KindProgress, ProgressOverview } from '../reports/progress-overview';
+import { formatProgress } from '../reports/progress-share';
+import { OptedOutNote } from '../reports/progress-table';
+import { parentProgressOf } from '../reports/report-model';
+import { districtReportQuery } from '../reports/reports-api';
 import { useCurrentUser } from '../shell/current-user';
 
 /** The school's onboarding path, marked when it is the legacy one. */
@@ -34,16 +47,49 @@ function PathCell({ pathId }: { pathId: string }) {
   );
 }
 
+/** A school's progress cells, as in the district's report: its students' bar, its parents' share. */
+function SchoolFigures({ row, name }: { row: SchoolReportRow | undefined; name: string }) {
+  const t = useTranslations('reports.overview');
+  const locale = useLocale();
+  if (!row) {
+    return (
+      <>
+        <Table.Td />
+        <Table.Td />
+      </>
+    );
+  }
+  return (
+    <>
+      <Table.Td>
+        <KindProgress kind={row.students} label={t('students', { name })} />
+      </Table.Td>
+      <Table.Td ta="right">
+        <Stack gap={0} align="flex-end">
+          <Text size="sm">{formatProgress(parentProgressOf(row), locale)}</Text>
+          <OptedOutNote count={row.parents.overall.optedOut} />
+        </Stack>
+      </Table.Td>
+    </>
+  );
+}
+
 type Dialog = { kind: 'district' } | { kind: 'newSchool' } | { kind: 'school'; school: SchoolSummary };
 
 /** The district admin's start page: the district's schools, and the district's own name. */
 export function DistrictSchools() {
   const t = useTranslations('schools');
+  const tReports = useTranslations('reports.table');
   const user = useCurrentUser();
   const router = useRouter();
   const queryClient = useQueryClient();
   const district = useQuery(districtQuery(user.districtId));
   const schools = useQuery(schoolsQuery());
+  // The same figures as the district's report: one request for every school.
+  const mayReport = roleMay(user.role, 'district.read');
+  const report = useQuery({ ...districtReportQuery(), enabled: mayReport });
+  const figures = new Map<string, SchoolReportRow>(report.data?.schools.map((row) => [row.schoolId, row]) ?? []);
+  const districtName = district.data?.name ?? user.districtName;
   const dialog = useDialog<Dialog>();
   const close = dialog.close;
   const refreshSchools = () => queryClient.invalidateQueries({ queryKey: QUERY_ROOTS.schools });
@@ -52,7 +98,7 @@ export function DistrictSchools() {
     <>
       <PageHeader
         title={t('title')}
-        description={district.data?.name ?? user.districtName}
+        description={districtName}
         actions={
           <>
             <Button variant="default" onClick={() => dialog.open({ kind: 'district' })}>
@@ -63,6 +109,14 @@ export function DistrictSchools() {
         }
       />
 
+      {report.data && (
+        <ProgressOverview
+          total={report.data.total}
+          name={districtName}
+          report={{ href: '/reports/district', label: t('openReport') }}
+        />
+      )}
+
       {schools.isPending ? (
         <LoadingState />
       ) : schools.isError ? (
@@ -70,26 +124,29 @@ export function DistrictSchools() {
       ) : schools.data.length === 0 ? (
         <EmptyState title={t('emptyTitle')} description={t('emptyText')} py="xl" />
       ) : (
-        <TableFrame minWidth={820}>
+        <TableFrame minWidth={mayReport ? 1000 : 640}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('school')}</Table.Th>
-              <Table.Th>{t('path')}</Table.Th>
               <Table.Th>{t('academicYear')}</Table.Th>
               <Table.Th ta="right">{t('classes')}</Table.Th>
               <Table.Th ta="right">{t('teachers')}</Table.Th>
+              {mayReport && (
+                <>
+                  <Table.Th>{tReports('progress')}</Table.Th>
+                  <Table.Th ta="right">{tReports('parentsProgress')}</Table.Th>
+                </>
+              )}
               <ActionsHeader label={t('actions')} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {schools.data.map((school) => (
               <Table.Tr key={school.id} data-testid={`school-row-${school.name}`}>
-                <Table.Td>
+                <Table.Td miw={200}>
                   <Anchor component={Link} href={`/schools/${school.id}`} fw={500}>
                     {school.name}
                   </Anchor>
-                </Table.Td>
-                <Table.Td>
                   <PathCell pathId={school.pathId} />
                 </Table.Td>
                 <Table.Td data-testid="school-year">
@@ -101,8 +158,19 @@ export function DistrictSchools() {
                 </Table.Td>
                 <Table.Td ta="right">{school.classCount}</Table.Td>
                 <Table.Td ta="right">{school.teacherCount}</Table.Td>
+                {mayReport && <SchoolFigures row={figures.get(school.id)} name={school.name} />}
                 <Table.Td>
-                  <Group justify="flex-end">
+                  <Group justify="flex-end" wrap="nowrap" gap="xs">
+                    {/* Down to the school's classes, in figures only: its report has no names. */}
+                    <Button
+                      component={Link}
+                      href={`/reports/schools/${school.id}`}
+                      size="xs"
+                      variant="subtle"
+                      aria-label={t('classFiguresOf', { name: school.name })}
+                    >
+                      {t('classFigures')}
+                    </Button>
                     <Button
                       size="xs"
                       variant="subtle"

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { DistrictSchools } from '../../../../../features/schools/district-schools';
 import { pageLocale } from '../../../../../i18n/page-locale';
 import { districtQuery, schoolsQuery } from '../../../../../api/queries';
+import { districtReportQuery } from '../../../../../features/reports/reports-api';
 import { Prefetch } from '../../../../../server/prefetch';
 import { requireStaff } from '../../../../../server/session';
 
@@ -19,7 +20,11 @@ export default async function DistrictSchoolsRoute({ params }: Props) {
   const user = await requireStaff(locale, '/schools', 'districtSchools');
   return (
     <Prefetch
-      load={(client) => [client.prefetchQuery(districtQuery(user.districtId)), client.prefetchQuery(schoolsQuery())]}
+      load={(client) => [
+        client.prefetchQuery(districtQuery(user.districtId)),
+        client.prefetchQuery(schoolsQuery()),
+        client.prefetchQuery(districtReportQuery()),
+      ]}
     >
       <DistrictSchools />
     </Prefetch>

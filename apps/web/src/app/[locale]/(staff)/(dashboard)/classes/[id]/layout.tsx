@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ClassFrame } from '../../../../../../features/class-page/class-frame';
-import { classQuery } from '../../../../../../api/queries';
+import { classQuery, schoolQuery } from '../../../../../../api/queries';
+import { mayOpenSchool } from '../../../../../../auth/staff-areas';
 import { Prefetch } from '../../../../../../server/prefetch';
 import { getCurrentUser } from '../../../../../../server/session';
 
@@ -13,7 +14,15 @@ export default async function ClassLayout({ children, params }: Props) {
   if (!user) return children;
   const { id } = await params;
   return (
-    <Prefetch load={(client) => [client.prefetchQuery(classQuery(id))]}>
+    <Prefetch
+      load={(client) => [
+        // An admin's way back names the class's school: known once the class is.
+        client.prefetchQuery(classQuery(id)).then(() => {
+          const schoolId = client.getQueryData(classQuery(id).queryKey)?.schoolId;
+          return schoolId && mayOpenSchool(user, schoolId) ? client.prefetchQuery(schoolQuery(schoolId)) : undefined;
+        }),
+      ]}
+    >
       <ClassFrame classId={id}>{children}</ClassFrame>
     </Prefetch>
   );

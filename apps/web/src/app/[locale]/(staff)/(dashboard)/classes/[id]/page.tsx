@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClassRosterRoute({ params }: Props) {
   const locale = await pageLocale(params);
   const { id } = await params;
-  await requireStaff(locale, `/classes/${id}`, 'myClasses');
+  await requireStaff(locale, `/classes/${id}`, 'classPage');
   return (
     <Prefetch load={(client) => [client.prefetchQuery(rosterQuery(id, false))]}>
       <RosterPage classId={id} />

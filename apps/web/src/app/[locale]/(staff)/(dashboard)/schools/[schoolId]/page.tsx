@@ -6,6 +6,7 @@ import { SchoolPage } from '../../../../../../features/school/school-page';
 import { getPathname } from '../../../../../../i18n/navigation';
 import { pageLocale } from '../../../../../../i18n/page-locale';
 import { classesQuery, schoolQuery } from '../../../../../../api/queries';
+import { schoolReportQuery } from '../../../../../../features/reports/reports-api';
 import { Prefetch } from '../../../../../../server/prefetch';
 import { requireStaff } from '../../../../../../server/session';
 
@@ -27,6 +28,7 @@ export default async function SchoolRoute({ params }: Props) {
       load={(client) => [
         client.prefetchQuery(schoolQuery(schoolId)),
         client.prefetchQuery(classesQuery({ schoolId, includeArchived: true })),
+        client.prefetchQuery(schoolReportQuery(schoolId)),
       ]}
     >
       <SchoolPage schoolId={schoolId} />

@@ -15,6 +15,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClassImportRoute({ params }: Props) {
   const locale = await pageLocale(params);
   const { id } = await params;
-  await requireStaff(locale, `/classes/${id}/import`, 'myClasses');
+  await requireStaff(locale, `/classes/${id}/import`, 'classPage');
   return <ImportPage classId={id} />;
 }

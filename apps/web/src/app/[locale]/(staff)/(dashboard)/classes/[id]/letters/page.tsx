@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClassLettersRoute({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
   const { id } = await params;
-  const user = await requireStaff(locale, `/classes/${id}/links`, 'myClasses');
+  const user = await requireStaff(locale, `/classes/${id}/links`, 'classPage');
   const data = await loadLetters(id, familyIdsFrom((await searchParams).families));
   if (data.kind === 'notFound') {
     const tErrors = await getTranslations({ locale, namespace: 'errors' });

@@ -15,6 +15,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ClassLinksRoute({ params }: Props) {
   const locale = await pageLocale(params);
   const { id } = await params;
-  await requireStaff(locale, `/classes/${id}/links`, 'myClasses');
+  await requireStaff(locale, `/classes/${id}/links`, 'classPage');
   return <LinksPage classId={id} />;
 }
