@@ -160,7 +160,7 @@ export function DistrictSchools() {
                 <Table.Td ta="right">{school.teacherCount}</Table.Td>
                 {mayReport && <SchoolFigures row={figures.get(school.id)} name={school.name} />}
                 <Table.Td>
-                  <Group justify="flex-end" wrap="nowrap" gap="xs">
+                  <Group justify="flex-end" gap="xs">
                     {/* Down to the school's classes, in figures only: its report has no names. */}
                     <Button
                       component={Link}
