@@ -2,12 +2,16 @@
 
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import type { ReactNode } from 'react';
+import { useTranslations } from 'next-intl';
+import { useMemo, type ReactNode } from 'react';
 import { QueryProvider } from '../api/query-provider';
-import { staffCssVariablesResolver, staffTheme } from './staff-theme';
+import { createStaffTheme, staffCssVariablesResolver } from './staff-theme';
 
 /** Mantine, React Query and notifications for the staff pages. */
 export function StaffProviders({ children }: { children: ReactNode }) {
+  const t = useTranslations('common');
+  const close = t('close');
+  const staffTheme = useMemo(() => createStaffTheme({ close }), [close]);
   return (
     <MantineProvider forceColorScheme="light" theme={staffTheme} cssVariablesResolver={staffCssVariablesResolver}>
       <QueryProvider>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { staffTheme } from './staff-theme';
+import { createStaffTheme, staffColors } from './staff-theme';
 
 function luminance(hex: string): number {
   const channel = (start: number) => {
@@ -16,7 +16,8 @@ function contrast(a: string, b: string): number {
 
 const WHITE = '#ffffff';
 const PAGE = '#f4f6fa';
-const colors = staffTheme.colors ?? {};
+const colors: Record<string, readonly string[]> = staffColors;
+const staffTheme = createStaffTheme({ close: 'Закрыть' });
 const shade = (name: string, index: number): string => {
   const value = colors[name]?.[index];
   if (!value) throw new Error(`no ${name}.${index} in the theme`);

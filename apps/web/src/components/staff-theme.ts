@@ -1,4 +1,12 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import {
+  createTheme,
+  Drawer,
+  Menu,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+} from '@mantine/core';
 
 /*
  * Mantine's own palettes put shade 6 (filled buttons, links, outlines, the focus ring) at about
@@ -107,12 +115,38 @@ const gray: MantineColorsTuple = [
   '#212529',
 ];
 
-export const staffTheme = createTheme({
-  fontFamily: 'var(--font)',
-  primaryColor: 'blue',
-  primaryShade: 6,
-  colors: { blue, red, green, teal, orange, yellow, grape, gray },
-});
+export const staffColors = { blue, red, green, teal, orange, yellow, grape, gray };
+
+/** Texts Mantine's components need but do not have: passed from the page's locale. */
+export interface StaffThemeTexts {
+  close: string;
+}
+
+export function createStaffTheme(texts: StaffThemeTexts) {
+  return createTheme({
+    fontFamily: 'var(--font)',
+    primaryColor: 'blue',
+    primaryShade: 6,
+    colors: staffColors,
+    // Transitions off for people who asked their system for less motion.
+    respectReducedMotion: true,
+    components: {
+      // Every close button says what it does, in the page's language.
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
+      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
+      Menu: Menu.extend({
+        defaultProps: {
+          // Mantine's focus placeholder is a role="presentation" child of role="menu", which ARIA forbids;
+          // without it the first item takes the focus, as the ARIA menu pattern says.
+          withInitialFocusPlaceholder: false,
+          // A long menu scrolls inside itself: its items must then be reachable by Tab too (WCAG 2.1.1).
+          menuItemTabIndex: 0,
+        },
+      }),
+    },
+  });
+}
 
 export const staffCssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
