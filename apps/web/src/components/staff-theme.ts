@@ -138,10 +138,8 @@ export function createStaffTheme(texts: StaffThemeTexts) {
       Menu: Menu.extend({
         defaultProps: {
           // Mantine's focus placeholder is a role="presentation" child of role="menu", which ARIA forbids;
-          // without it the first item takes the focus, as the ARIA menu pattern says.
+          // without it the menu itself takes the focus and the arrow keys move into its items.
           withInitialFocusPlaceholder: false,
-          // A long menu scrolls inside itself: its items must then be reachable by Tab too (WCAG 2.1.1).
-          menuItemTabIndex: 0,
         },
       }),
     },

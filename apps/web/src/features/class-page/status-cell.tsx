@@ -95,6 +95,8 @@ export const StatusCell = memo(function StatusCell({ path, person, column, itemL
       withinPortal
       // On a tablet the menu may not fit below the cell or above it: it then scrolls inside.
       middlewares={{ flip: true, shift: true, size: { padding: 8 } }}
+      // A menu that scrolls inside itself needs items that Tab reaches too (axe: scrollable-region-focusable).
+      menuItemTabIndex={0}
       styles={{ dropdown: { overflowY: 'auto' }, item: { paddingTop: 6, paddingBottom: 6 } }}
     >
       <Menu.Target>
