@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Button, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, EmptyState, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
@@ -10,7 +10,6 @@ import { landingPath, mayOpen, mayOpenSchool } from '../../auth/staff-areas';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { Link, usePathname } from '../../i18n/client-navigation';
 import { useCurrentUser } from '../shell/current-user';
-import { exportHref } from './roster-api';
 import classes from './class-page.module.css';
 
 /**
@@ -28,7 +27,7 @@ function useBackLink(classSchoolId: string | undefined): { href: string; label: 
   return { href: landingPath(user), label: t('backToStart') };
 }
 
-/** The frame of every class tab: the class, its teachers, the tabs and the exports. */
+/** The frame of every class tab: the class, its teachers, the tabs (the list's exports are on its own tab). */
 export function ClassFrame({ classId, children }: { classId: string; children: ReactNode }) {
   const t = useTranslations('classPage');
   const query = useQuery(classQuery(classId));
@@ -72,14 +71,6 @@ export function ClassFrame({ classId, children }: { classId: string; children: R
                   : t('noTeachers')}
               </Text>
             </Stack>
-            <Group gap="xs">
-              <Button component="a" href={exportHref(classId, 'xlsx')} download variant="default" size="sm">
-                {t('downloadXlsx')}
-              </Button>
-              <Button component="a" href={exportHref(classId, 'csv')} download variant="default" size="sm">
-                {t('downloadCsv')}
-              </Button>
-            </Group>
           </Group>
           <nav aria-label={t('tabsLabel')} className={classes.tabs}>
             {tabs.map((tab) => (

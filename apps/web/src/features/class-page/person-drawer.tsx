@@ -2,6 +2,7 @@
 
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Divider,
@@ -34,12 +35,16 @@ import {
   type RosterFamily,
   type RosterPerson,
 } from '@sferum/contracts';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import { classesQuery } from '../../api/queries';
+import { CopyValueButton } from '../../components/ui/copy-value-button';
 import { ErrorState } from '../../components/ui/query-state';
+import { Link } from '../../i18n/client-navigation';
+import { invitesKey, invitesQuery, issueInvites } from '../invites/invites-api';
+import { printedCode } from '../invites/letters-model';
 import {
   pathOrNull,
   useChangeErrorMessage,
@@ -56,6 +61,31 @@ import { cellState, familyPeople, rosterColumns } from './roster-model';
 import { useSharedPhoneAdvice } from './roster-table';
 import styles from './class-page.module.css';
 
+/** The forms of the card; only one is open at a time. */
+type FormName = 'optOut' | 'edit' | 'move' | 'addParent';
+
+interface FormSlot {
+  opened: boolean;
+  /** the form was just cancelled: its button takes the focus back */
+  refocus: boolean;
+  onOpen: () => void;
+  onClose: () => void;
+}
+
+/** The button that opens a form of the card; focus comes back to it when the form closes. */
+function OpenFormButton({ label, slot }: { label: string; slot: FormSlot }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const { refocus } = slot;
+  useEffect(() => {
+    if (refocus) ref.current?.focus();
+  }, [refocus]);
+  return (
+    <Button ref={ref} size="sm" variant="default" onClick={slot.onOpen} style={{ alignSelf: 'flex-start' }}>
+      {label}
+    </Button>
+  );
+}
+
 interface Props {
   roster: ClassRoster;
   personId: string | null;
@@ -65,8 +95,9 @@ interface Props {
   onChanged: () => void;
 }
 
-function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () => void }) {
+function EditForm({ person, onChanged, slot }: { person: RosterPerson; onChanged: () => void; slot: FormSlot }) {
   const t = useTranslations('roster.person');
+  const tCommon = useTranslations('common');
   const tAdd = useTranslations('roster.addStudentForm');
   const tPage = useTranslations('classPage.errors');
   const errorMessage = useChangeErrorMessage();
@@ -96,6 +127,7 @@ function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () =
   });
   const showGeneral = mutation.isError && !(isApiError(mutation.error, 400) && mutation.error.fields.includes('phone'));
 
+  if (!slot.opened) return <OpenFormButton label={t('openEdit')} slot={slot} />;
   return (
     <form
       noValidate
@@ -117,7 +149,13 @@ function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () =
             {errorMessage(mutation.error)}
           </Alert>
         )}
-        <TextInput label={t('name')} maxLength={DISPLAY_NAME_MAX_LENGTH} {...form.getInputProps('name')} />
+        <TextInput
+          label={t('name')}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          data-autofocus
+          autoFocus
+          {...form.getInputProps('name')}
+        />
         <TextInput
           label={t('newPhone')}
           description={t('newPhoneHint')}
@@ -140,6 +178,9 @@ function EditForm({ person, onChanged }: { person: RosterPerson; onChanged: () =
               {t('forgetPhone')}
             </Button>
           )}
+          <Button size="sm" variant="subtle" color="gray" onClick={slot.onClose}>
+            {tCommon('cancel')}
+          </Button>
         </Group>
       </Stack>
     </form>
@@ -243,11 +284,13 @@ function OptOutSection({
   family,
   path,
   onChanged,
+  slot,
 }: {
   person: RosterPerson;
   family: RosterFamily;
   path: OnboardingPath;
   onChanged: () => void;
+  slot: FormSlot;
 }) {
   const t = useTranslations('roster.optOut');
   const tPerson = useTranslations('roster.person');
@@ -255,7 +298,8 @@ function OptOutSection({
   const format = useFormatter();
   const errorMessage = useChangeErrorMessage();
   const words = useOptOutWords(path.id);
-  const [opened, setOpened] = useState(false);
+  const { opened } = slot;
+  const setOpened = (open: boolean) => (open ? slot.onOpen() : slot.onClose());
   const titleRef = useRef<HTMLHeadingElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const firstChannelRef = useRef<HTMLInputElement>(null);
@@ -480,10 +524,21 @@ function OptOutSection({
   );
 }
 
-function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster: ClassRoster; onChanged: () => void }) {
+function MoveForm({
+  person,
+  roster,
+  onChanged,
+  slot,
+}: {
+  person: RosterPerson;
+  roster: ClassRoster;
+  onChanged: () => void;
+  slot: FormSlot;
+}) {
   const t = useTranslations('roster.person');
+  const tCommon = useTranslations('common');
   const errorMessage = useChangeErrorMessage();
-  const classes = useQuery(classesQuery({ schoolId: roster.schoolClass.schoolId }));
+  const classes = useQuery({ ...classesQuery({ schoolId: roster.schoolClass.schoolId }), enabled: slot.opened });
   const [target, setTarget] = useState<string | null>(null);
   const others = (classes.data ?? []).filter(
     (candidate) => candidate.id !== roster.schoolClass.id && !candidate.archived,
@@ -498,6 +553,7 @@ function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster:
       onChanged();
     },
   });
+  if (!slot.opened) return <OpenFormButton label={t('openMove')} slot={slot} />;
   if (classes.isSuccess && others.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -517,6 +573,7 @@ function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster:
           w={180}
           size="sm"
           disabled={!classes.isSuccess}
+          autoFocus
         />
         <Button
           size="sm"
@@ -526,6 +583,9 @@ function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster:
           onClick={() => target && mutation.mutate(target)}
         >
           {t('moveSubmit')}
+        </Button>
+        <Button size="sm" variant="subtle" color="gray" onClick={slot.onClose}>
+          {tCommon('cancel')}
         </Button>
       </Group>
       {mutation.isError && (
@@ -537,8 +597,9 @@ function MoveForm({ person, roster, onChanged }: { person: RosterPerson; roster:
   );
 }
 
-function AddParentForm({ family, onChanged }: { family: RosterFamily; onChanged: () => void }) {
+function AddParentForm({ family, onChanged, slot }: { family: RosterFamily; onChanged: () => void; slot: FormSlot }) {
   const t = useTranslations('roster.person');
+  const tCommon = useTranslations('common');
   const tAdd = useTranslations('roster.addStudentForm');
   const tPage = useTranslations('classPage.errors');
   const errorMessage = useChangeErrorMessage();
@@ -561,6 +622,7 @@ function AddParentForm({ family, onChanged }: { family: RosterFamily; onChanged:
       if (isApiError(error, 400) && error.fields.includes('phone')) form.setFieldError('phone', tPage('badPhone'));
     },
   });
+  if (!slot.opened) return <OpenFormButton label={t('openAddParent')} slot={slot} />;
   return (
     <form noValidate onSubmit={form.onSubmit((values) => mutation.mutate(values))}>
       <Stack gap="xs">
@@ -572,19 +634,98 @@ function AddParentForm({ family, onChanged }: { family: RosterFamily; onChanged:
             {errorMessage(mutation.error)}
           </Alert>
         )}
-        <TextInput label={tAdd('parentName')} maxLength={DISPLAY_NAME_MAX_LENGTH} {...form.getInputProps('name')} />
+        <TextInput
+          label={tAdd('parentName')}
+          maxLength={DISPLAY_NAME_MAX_LENGTH}
+          autoFocus
+          {...form.getInputProps('name')}
+        />
         <TextInput label={tAdd('parentPhone')} type="tel" maxLength={30} {...form.getInputProps('phone')} />
-        <Button
-          type="submit"
-          size="sm"
-          variant="light"
-          loading={mutation.isPending}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('addParentSubmit')}
-        </Button>
+        <Group gap="sm">
+          <Button type="submit" size="sm" variant="light" loading={mutation.isPending}>
+            {t('addParentSubmit')}
+          </Button>
+          <Button size="sm" variant="subtle" color="gray" onClick={slot.onClose}>
+            {tCommon('cancel')}
+          </Button>
+        </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * The family's personal link as the links tab has it: the link to copy, its
+ * short code, the printable letter; one button to issue it when there is none.
+ */
+function FamilyLink({ classId, familyId }: { classId: string; familyId: string }) {
+  const t = useTranslations('roster.person');
+  const tInvites = useTranslations('invites');
+  const errorMessage = useChangeErrorMessage();
+  const queryClient = useQueryClient();
+  const invites = useQuery(invitesQuery(classId));
+  const issue = useMutation({
+    mutationFn: () => issueInvites(classId, { familyIds: [familyId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: invitesKey(classId) }),
+  });
+  const invite = invites.data?.find((candidate) => candidate.familyId === familyId);
+  return (
+    <Stack gap={6} data-testid="family-link">
+      <Title order={3} fz="sm">
+        {t('linkTitle')}
+      </Title>
+      {invites.isPending ? (
+        <Loader size="sm" />
+      ) : invites.isError ? (
+        <Text size="sm" c="red.9">
+          {t('linkFailed')}
+        </Text>
+      ) : invite?.link && invite.code ? (
+        <>
+          <Text size="sm" data-status={invite.status}>
+            {tInvites(`status.${invite.status}`)}
+          </Text>
+          <Text size="sm" className={styles.familyLink} data-testid="family-link-url">
+            {invite.link}
+          </Text>
+          <Text size="sm">
+            {t('code')}:{' '}
+            <Text span ff="monospace" fw={600} data-testid="family-code">
+              {printedCode(invite.code)}
+            </Text>
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('codeWhere', { address: invite.shortAddress })}
+          </Text>
+          <Group gap="sm">
+            <CopyValueButton value={invite.link} label={t('copyLink')} copiedLabel={t('copied')} compact />
+            <Anchor component={Link} href={`/classes/${classId}/letters?families=${familyId}`} size="sm">
+              {t('letter')}
+            </Anchor>
+          </Group>
+        </>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {t('linkNone')}
+          </Text>
+          {issue.isError && (
+            <Alert color="red" role="alert" py={8}>
+              {errorMessage(issue.error)}
+            </Alert>
+          )}
+          <Button
+            size="sm"
+            variant="light"
+            onClick={() => issue.mutate()}
+            loading={issue.isPending}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('issueLink')}
+          </Button>
+        </>
+      )}
+    </Stack>
   );
 }
 
@@ -593,11 +734,13 @@ function PersonDetails({
   family,
   roster,
   onChanged,
+  onArchived,
 }: {
   person: RosterPerson;
   family: RosterFamily;
   roster: ClassRoster;
   onChanged: () => void;
+  onArchived: (person: RosterPerson) => void;
 }) {
   const t = useTranslations('roster.person');
   const tRoster = useTranslations('roster');
@@ -611,10 +754,19 @@ function PersonDetails({
   const teacherAdvice = useTeacherAdvice();
   const sharedPhoneAdvice = useSharedPhoneAdvice(path);
   const relatives = familyPeople(family).filter((other) => other.id !== person.id);
+  // One form open at a time: opening one closes the other; a cancelled one gives the focus back to its button.
+  const [form, setForm] = useState<{ open: FormName | null; closed: FormName | null }>({ open: null, closed: null });
+  const slot = (name: FormName): FormSlot => ({
+    opened: form.open === name,
+    refocus: form.closed === name,
+    onOpen: () => setForm({ open: name, closed: null }),
+    onClose: () => setForm({ open: null, closed: name }),
+  });
   const archive = useMutation({
     mutationFn: () => rosterApi.archive(person.id, person.version, !person.archived),
     onSuccess: (saved) => {
-      notifications.show({ color: 'green', message: saved.archived ? t('archiveDone') : t('restoreDone') });
+      if (saved.archived) onArchived(saved);
+      else notifications.show({ color: 'green', message: t('restoreDone') });
       onChanged();
     },
     onError: (error) => {
@@ -683,17 +835,31 @@ function PersonDetails({
           </Stack>
         )}
       </Stack>
+      {!person.archived && (
+        <>
+          <Divider />
+          <FamilyLink classId={roster.schoolClass.id} familyId={family.id} />
+        </>
+      )}
       <Divider />
-      <OptOutSection key={person.id} person={person} family={family} path={path} onChanged={onChanged} />
+      <OptOutSection
+        key={person.id}
+        person={person}
+        family={family}
+        path={path}
+        onChanged={onChanged}
+        slot={slot('optOut')}
+      />
       <Divider />
-      <EditForm key={`${person.id}-${person.version}`} person={person} onChanged={onChanged} />
+      <Stack gap="sm" data-testid="person-forms">
+        <EditForm key={`${person.id}-${person.version}`} person={person} onChanged={onChanged} slot={slot('edit')} />
+        {person.kind === 'student' && !person.archived && (
+          <MoveForm person={person} roster={roster} onChanged={onChanged} slot={slot('move')} />
+        )}
+        {!person.archived && <AddParentForm family={family} onChanged={onChanged} slot={slot('addParent')} />}
+      </Stack>
       <Divider />
       <History person={person} chats={roster.chats} path={path} />
-      <Divider />
-      {person.kind === 'student' && !person.archived && (
-        <MoveForm person={person} roster={roster} onChanged={onChanged} />
-      )}
-      {!person.archived && <AddParentForm family={family} onChanged={onChanged} />}
       <Divider />
       {archive.isError && (
         <Alert color="red" role="alert" py={8}>
@@ -717,8 +883,40 @@ function PersonDetails({
 export function PersonDrawer({ roster, personId, opened, onClose, onChanged }: Props) {
   const tCommon = useTranslations('common');
   const t = useTranslations('roster.person');
+  const errorMessage = useChangeErrorMessage();
   const family = roster.families.find((candidate) => familyPeople(candidate).some((person) => person.id === personId));
   const person = family && familyPeople(family).find((candidate) => candidate.id === personId);
+  // Who was just archived: the card and a notification offer to bring them back.
+  const [archived, setArchived] = useState<RosterPerson | null>(null);
+  const restore = useMutation({
+    mutationFn: (who: RosterPerson) => rosterApi.archive(who.id, who.version, false),
+    onSuccess: (saved) => {
+      notifications.hide(`archived-${saved.id}`);
+      notifications.show({ color: 'green', message: t('restoreDone') });
+      setArchived(null);
+      onChanged();
+    },
+    onError: (error) => {
+      if (isApiError(error, 409)) onChanged();
+    },
+  });
+  const onArchived = (who: RosterPerson) => {
+    setArchived(who);
+    notifications.show({
+      id: `archived-${who.id}`,
+      color: 'gray',
+      autoClose: 10_000,
+      message: (
+        <Group justify="space-between" gap="sm" wrap="nowrap">
+          <Text size="sm">{t('archiveDone', { name: who.displayName })}</Text>
+          <Button size="xs" variant="light" onClick={() => restore.mutate(who)}>
+            {t('undoArchive')}
+          </Button>
+        </Group>
+      ),
+    });
+  };
+  const justArchived = !person && archived !== null && archived.id === personId ? archived : null;
   return (
     <Drawer
       opened={opened}
@@ -727,13 +925,30 @@ export function PersonDrawer({ roster, personId, opened, onClose, onChanged }: P
       size="md"
       title={
         <Text fw={700} fz="lg">
-          {person?.displayName ?? ''}
+          {person?.displayName ?? justArchived?.displayName ?? ''}
         </Text>
       }
       closeButtonProps={{ 'aria-label': tCommon('close') }}
     >
       {person && family ? (
-        <PersonDetails person={person} family={family} roster={roster} onChanged={onChanged} />
+        <PersonDetails person={person} family={family} roster={roster} onChanged={onChanged} onArchived={onArchived} />
+      ) : justArchived ? (
+        <Stack gap="sm" data-testid="person-archived">
+          <Text role="status">{t('archiveDone', { name: justArchived.displayName })}</Text>
+          {restore.isError && (
+            <Alert color="red" role="alert" py={8}>
+              {errorMessage(restore.error)}
+            </Alert>
+          )}
+          <Button
+            variant="light"
+            onClick={() => restore.mutate(justArchived)}
+            loading={restore.isPending}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('undoArchive')}
+          </Button>
+        </Stack>
       ) : (
         <Text c="dimmed">{t('gone')}</Text>
       )}

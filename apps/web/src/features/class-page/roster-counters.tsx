@@ -28,6 +28,7 @@ function CounterBlock({
   counters,
 }: Omit<Props, 'hasSubjectChats'> & { kind: PersonKind; items: ProgressItem[] }) {
   const t = useTranslations('roster.counters');
+  const tRoster = useTranslations('roster');
   const itemLabel = useItemLabel(path);
   const summary = useMemo(() => summarizeKind(counters, kind), [counters, kind]);
   const rows = useMemo(() => summarizeCounters(counters, kind, items), [counters, kind, items]);
@@ -92,47 +93,52 @@ function CounterBlock({
             </ul>
           </div>
 
-          <Title order={3} fz="sm" c="dimmed" fw={600}>
-            {t('itemsTitle')}
-          </Title>
-          <Stack gap={8}>
-            {rows.map((row) => {
-              const label = itemLabel(row.item, kind);
-              const percent = row.total === 0 ? 0 : Math.round((row.done / row.total) * 100);
-              return (
-                <div
-                  key={row.item}
-                  data-testid={`counter-${kind}-${row.item}`}
-                  data-done={row.done}
-                  data-total={row.total}
-                  data-opted-out={row.optedOut}
-                >
-                  <Group justify="space-between" gap="xs" wrap="nowrap">
-                    <Text size="sm" fw={500}>
-                      {label}
-                    </Text>
-                    <Group gap="sm" wrap="nowrap">
-                      {row.blocked > 0 && (
-                        <Text size="xs" c="red.9" fw={600}>
-                          ⚠ {t('blocked', { count: row.blocked })}
-                        </Text>
-                      )}
-                      <Text size="sm" c={row.total === 0 ? 'dimmed' : undefined}>
-                        {row.total === 0 ? t('none') : t('done', { done: row.done, total: row.total })}
+          {/* Folded by default, so the grid starts higher on the screen; the figures stay in the page. */}
+          <details className={classes.counterItems} data-testid={`counter-${kind}-items`}>
+            <summary>
+              <Title order={3} fz="sm" fw={600} component="span">
+                {t('itemsTitle')}
+              </Title>
+            </summary>
+            <Stack gap={8} mt={8}>
+              {rows.map((row) => {
+                const label = itemLabel(row.item, kind);
+                const percent = row.total === 0 ? 0 : Math.round((row.done / row.total) * 100);
+                return (
+                  <div
+                    key={row.item}
+                    data-testid={`counter-${kind}-${row.item}`}
+                    data-done={row.done}
+                    data-total={row.total}
+                    data-opted-out={row.optedOut}
+                  >
+                    <Group justify="space-between" gap="xs" wrap="nowrap">
+                      <Text size="sm" fw={500}>
+                        {label}
                       </Text>
+                      <Group gap="sm" wrap="nowrap">
+                        {row.blocked > 0 && (
+                          <Text size="xs" c="red.9" fw={600}>
+                            ⚠ {t('blocked', { count: row.blocked })}
+                          </Text>
+                        )}
+                        <Text size="sm" c={row.total === 0 ? 'dimmed' : undefined}>
+                          {row.total === 0 ? t('none') : tRoster('ofTotal', { done: row.done, total: row.total })}
+                        </Text>
+                      </Group>
                     </Group>
-                  </Group>
-                  <Progress
-                    value={percent}
-                    color={percent === 100 ? 'green' : 'blue'}
-                    size="sm"
-                    mt={4}
-                    aria-label={t('itemLabel', { item: label, done: row.done, total: row.total })}
-                  />
-                </div>
-              );
-            })}
-          </Stack>
+                    <Progress
+                      value={percent}
+                      color={percent === 100 ? 'green' : 'blue'}
+                      size="sm"
+                      mt={4}
+                      aria-label={t('itemLabel', { item: label, done: row.done, total: row.total })}
+                    />
+                  </div>
+                );
+              })}
+            </Stack>
+          </details>
         </Stack>
       )}
     </Paper>

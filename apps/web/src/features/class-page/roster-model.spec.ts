@@ -19,18 +19,25 @@ import { MESSAGES } from '../../i18n/messages';
 import { acceptsListFile, importChangesNothing } from './import-model';
 import {
   bulkTargets,
+  cascadedSteps,
   cellState,
   changeErrorKey,
   CLASS_CHAT_COLUMN,
   counterItems,
   filterFamilies,
   filterStep,
+  foldedState,
+  gridColumns,
   needsRefetch,
+  parseDensity,
+  readView,
   rosterColumns,
   rosterFilters,
   rowContent,
   summarizeCounters,
   summarizeKind,
+  SUBJECT_CHATS_COLUMN,
+  writeView,
   type RosterColumn,
 } from './roster-model';
 
@@ -454,5 +461,104 @@ describe('import', () => {
     expect(acceptsListFile({ name: 'список 5А.XLSX', size: 1000 }, 5000)).toBeNull();
     expect(acceptsListFile({ name: 'list.csv', size: 6000 }, 5000)).toBe('tooBig');
     expect(acceptsListFile({ name: 'list.xls', size: 10 }, 5000)).toBe('wrongType');
+  });
+});
+
+describe('gridColumns', () => {
+  const subject = (id: string, name: string): ChatSummary => ({
+    id,
+    kind: 'subject',
+    audience: 'students',
+    name,
+    classId: 'c',
+    inviteUrl: null,
+  });
+  const math = subject('math', 'Математика');
+  const art = subject('art', 'ИЗО');
+  const music = subject('music', 'Музыка');
+
+  it('keeps two subject chats as columns of their own', () => {
+    const columns = gridColumns(rosterColumns(MAX_PATH, [...MAX_CHATS, math, art]));
+    expect(columns.map((column) => column.id)).toEqual([
+      'max_account',
+      'school_profile',
+      CLASS_CHAT_COLUMN,
+      'art',
+      'math',
+      SCHOOL_CHAT.id,
+    ]);
+    expect(columns.every((column) => column.kind === 'single')).toBe(true);
+  });
+
+  it('folds three subject chats into one column where the first of them stood, in their order', () => {
+    const columns = gridColumns(rosterColumns(MAX_PATH, [...MAX_CHATS, math, art, music]));
+    expect(columns.map((column) => column.id)).toEqual([
+      'max_account',
+      'school_profile',
+      CLASS_CHAT_COLUMN,
+      SUBJECT_CHATS_COLUMN,
+      SCHOOL_CHAT.id,
+    ]);
+    const folded = columns[3];
+    expect(folded?.kind === 'folded' && folded.columns.map((column) => column.id)).toEqual(['art', 'math', 'music']);
+  });
+
+  it('counts the chats a person is in and how many of them they joined', () => {
+    const columns = rosterColumns(MAX_PATH, [math, art, music]).filter((column) => column.kind === 'chat');
+    const base = person('s9', 'Дёмин Яков');
+    const member = (chatId: string, status: ChatMembershipState['status']): ChatMembershipState => ({
+      chatId,
+      status,
+      blockerReason: null,
+      blockerNote: null,
+      updatedAt: AT,
+      updatedSource: null,
+    });
+    const student = { ...base, chats: [member('math', 'joined'), member('music', 'not_joined')] };
+    const state = foldedState(student, columns);
+    expect(state.joined).toBe(1);
+    expect(state.items.map((item) => item.column.id)).toEqual(['math', 'music']);
+  });
+});
+
+describe('cascadedSteps', () => {
+  it('names the earlier steps a later one marked, not the one asked for', () => {
+    const before = person('s1', 'Аксёнова Мария');
+    const after = person('s1', 'Аксёнова Мария', { steps: ALL_DONE });
+    expect(cascadedSteps(before, after, { step: 'school_profile' })).toEqual(['max_account']);
+    expect(cascadedSteps(before, after, { chatId: STUDENTS_CHAT.id })).toEqual(['max_account', 'school_profile']);
+  });
+
+  it('names nothing when only the step asked for changed', () => {
+    const before = person('s1', 'Аксёнова Мария');
+    const after = person('s1', 'Аксёнова Мария', { steps: { max_account: 'done' } });
+    expect(cascadedSteps(before, after, { step: 'max_account' })).toEqual([]);
+  });
+});
+
+describe('the view in the address', () => {
+  const filters = rosterFilters(MAX_PATH);
+
+  it('reads the filter and the search, and an unknown filter as everyone', () => {
+    expect(readView(new URLSearchParams('filter=blocked&q=Аксё'), filters)).toEqual({
+      filter: 'blocked',
+      search: 'Аксё',
+    });
+    expect(readView(new URLSearchParams('filter=missing_vk_id'), filters)).toEqual({ filter: 'all', search: '' });
+  });
+
+  it('writes only what differs from the default and keeps other parameters', () => {
+    const params = new URLSearchParams('tab=x');
+    expect(writeView(params, { filter: 'all', search: '  ' })).toBe('?tab=x');
+    expect(writeView(new URLSearchParams(), { filter: 'opted_out', search: 'Мария' })).toBe(
+      `?filter=opted_out&q=${encodeURIComponent('Мария')}`,
+    );
+    expect(writeView(new URLSearchParams('filter=blocked'), { filter: 'all', search: '' })).toBe('');
+  });
+
+  it('reads a density that is not known as compact', () => {
+    expect(parseDensity(null)).toBe('compact');
+    expect(parseDensity('comfortable')).toBe('comfortable');
+    expect(parseDensity('huge')).toBe('compact');
   });
 });

@@ -348,3 +348,99 @@ export function needsRefetch(error: unknown): boolean {
       key.key === 'notOnPath')
   );
 }
+
+/** The subject chats fold into one column of the grid beyond this many. */
+export const FOLD_SUBJECT_CHATS_OVER = 2;
+
+/** The id of the folded subject chats' column. */
+export const SUBJECT_CHATS_COLUMN = 'chat_subject';
+
+/** A column of the grid on screen: one of the roster's columns, or the subject chats folded into one. */
+export type GridColumn =
+  | { kind: 'single'; id: string; column: RosterColumn }
+  | { kind: 'folded'; id: typeof SUBJECT_CHATS_COLUMN; columns: RosterColumn[] };
+
+/**
+ * The columns as the grid shows them: with more than two subject chats they
+ * are one column (a count with the list behind it), so a class with many
+ * subjects does not push the grid off the screen.
+ */
+export function gridColumns(columns: readonly RosterColumn[]): GridColumn[] {
+  const isSubject = (column: RosterColumn) => column.kind === 'chat' && column.chatKind === 'subject';
+  const subjects = columns.filter(isSubject);
+  if (subjects.length <= FOLD_SUBJECT_CHATS_OVER)
+    return columns.map((column) => ({ kind: 'single', id: column.id, column }));
+  const result: GridColumn[] = [];
+  for (const column of columns) {
+    if (!isSubject(column)) result.push({ kind: 'single', id: column.id, column });
+    else if (column === subjects[0]) result.push({ kind: 'folded', id: SUBJECT_CHATS_COLUMN, columns: subjects });
+  }
+  return result;
+}
+
+/** A person's subject chats in a folded column: the chats they are in, each with its state, and how many joined. */
+export function foldedState(
+  person: RosterPerson,
+  columns: readonly RosterColumn[],
+): { items: Array<{ column: RosterColumn; state: CellState }>; joined: number } {
+  const items = columns.flatMap((column) => {
+    const state = cellState(person, column);
+    return state ? [{ column, state }] : [];
+  });
+  return { items, joined: items.filter((item) => item.state.tone === 'done').length };
+}
+
+/**
+ * The steps a change marked besides the one asked for (a later step done
+ * marks the earlier ones, a chat joined marks every step): what the page says
+ * aloud so the teacher hears it, in the path's order.
+ */
+export function cascadedSteps(
+  before: RosterPerson,
+  after: RosterPerson,
+  target: { step: string } | { chatId: string },
+) {
+  const was = new Map(before.steps.map((state) => [state.step, state.status]));
+  return after.steps
+    .filter((state) => !('step' in target && target.step === state.step))
+    .filter((state) => state.status === 'done' && was.get(state.step) !== 'done')
+    .map((state) => state.step);
+}
+
+/** How the grid is laid out: compact rows (the default) or roomier ones with the notes under each status. */
+export type RosterDensity = 'compact' | 'comfortable';
+
+export const DENSITY_STORAGE_KEY = 'sferum.roster.density';
+
+export function parseDensity(value: string | null): RosterDensity {
+  return value === 'comfortable' ? 'comfortable' : 'compact';
+}
+
+/** The filter and search kept in the page's address, so a reload or the back button keeps them. */
+export interface RosterView {
+  filter: RosterFilter;
+  search: string;
+}
+
+const FILTER_PARAM = 'filter';
+const SEARCH_PARAM = 'q';
+
+/** The view in the address; a filter the path does not offer reads as everyone. */
+export function readView(params: URLSearchParams, filters: readonly RosterFilter[]): RosterView {
+  const filter = params.get(FILTER_PARAM);
+  return {
+    filter: filters.find((candidate) => candidate === filter) ?? 'all',
+    search: params.get(SEARCH_PARAM) ?? '',
+  };
+}
+
+/** The address's query with the view in it, other parameters kept; the defaults are left out. */
+export function writeView(params: URLSearchParams, view: RosterView): string {
+  const next = new URLSearchParams(params);
+  if (view.filter === 'all') next.delete(FILTER_PARAM);
+  else next.set(FILTER_PARAM, view.filter);
+  if (view.search.trim() === '') next.delete(SEARCH_PARAM);
+  else next.set(SEARCH_PARAM, view.search);
+  const query = next.toString();
+  return query === '' ? '' : `?${query}`;
+}

@@ -1,11 +1,12 @@
 'use client';
 
-import { Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, EmptyState, Group, Select, Stack, Switch, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DEFAULT_PATH_ID, findStep, PATH_CATALOGUE, type RosterPerson, type SetStatusRequest } from '@sferum/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { NameModal } from '../../components/ui/name-modal';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
@@ -13,22 +14,29 @@ import { Link } from '../../i18n/client-navigation';
 import { MemberListMenu } from '../member-list/member-list-menu';
 import { AddStudentModal } from './add-student-modal';
 import { BulkBar } from './bulk-bar';
-import { useChangeErrorMessage, useChatLabel, useColumnLabel, useLocalized } from './labels';
+import { useChangeErrorMessage, useChatLabel, useColumnLabel, useLocalized, useStatusWord } from './labels';
 import { OtherReasonModal } from './other-reason-modal';
 import { PersonDrawer } from './person-drawer';
-import { rosterApi, rosterKeys, rosterQuery } from './roster-api';
+import { exportHref, rosterApi, rosterKeys, rosterQuery } from './roster-api';
 import { useApplyChange } from './roster-cache';
 import { RosterCounters } from './roster-counters';
 import {
+  cascadedSteps,
   classChatIds,
+  DENSITY_STORAGE_KEY,
   familyPeople,
   filterFamilies,
   filterStep,
+  gridColumns,
   needsRefetch,
+  parseDensity,
+  readView,
   rosterColumns,
   rosterFilters,
+  writeView,
   type CellState,
   type RosterColumn,
+  type RosterDensity,
   type RosterFilter,
 } from './roster-model';
 import { RosterTable } from './roster-table';
@@ -75,14 +83,14 @@ export function RosterPage({ classId }: { classId: string }) {
   const t = useTranslations('roster');
   const tFilters = useTranslations('roster.filters');
   const tTable = useTranslations('roster.table');
+  const tPage = useTranslations('classPage');
   const errorMessage = useChangeErrorMessage();
   const queryClient = useQueryClient();
   const applyChange = useApplyChange();
   const [includeArchived, setIncludeArchived] = useState(false);
   // Showing the archive keeps the grid on screen while the longer list loads.
   const query = useQuery({ ...rosterQuery(classId, includeArchived), placeholderData: keepPreviousData });
-  const [filter, setFilter] = useState<RosterFilter>('all');
-  const [search, setSearch] = useState('');
+  const searchParams = useSearchParams();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [drawer, setDrawer] = useState<{ personId: string | null; opened: boolean }>({ personId: null, opened: false });
   const dialog = useDialog<Dialog>();
@@ -94,12 +102,44 @@ export function RosterPage({ classId }: { classId: string }) {
   const path = PATH_CATALOGUE.get(roster?.pathId ?? DEFAULT_PATH_ID);
   const localized = useLocalized();
   const columns = useMemo(() => (roster ? rosterColumns(path, roster.chats) : []), [roster, path]);
+  const shownColumns = useMemo(() => gridColumns(columns), [columns]);
   const columnLabel = useColumnLabel(path);
   const chatLabel = useChatLabel(path);
-  const columnLabels = useMemo(() => columns.map(columnLabel), [columns, columnLabel]);
+  const statusWord = useStatusWord();
+  const columnLabels = useMemo(
+    () => shownColumns.map((grid) => (grid.kind === 'folded' ? tTable('subjectChats') : columnLabel(grid.column))),
+    [shownColumns, columnLabel, tTable],
+  );
   const filters = useMemo(() => rosterFilters(path), [path]);
-  // A filter of a step the school's path no longer has (the school switched paths) falls back to everyone.
-  const activeFilter = filters.includes(filter) ? filter : 'all';
+  // The filter and the search live in the address: a reload keeps them, the back button goes back.
+  // A filter of a step the school's path no longer has (the school switched paths) reads as everyone.
+  const view = useMemo(() => readView(new URLSearchParams(searchParams.toString()), filters), [searchParams, filters]);
+  const activeFilter = view.filter;
+  const [search, setSearchState] = useState(view.search);
+  // Back and forward bring another search with them.
+  useEffect(() => setSearchState(view.search), [view.search]);
+  const setView = (next: { filter?: RosterFilter; search?: string }, how: 'push' | 'replace') => {
+    const query = writeView(new URLSearchParams(window.location.search), {
+      filter: next.filter ?? activeFilter,
+      search: next.search ?? search,
+    });
+    const url = `${window.location.pathname}${query}${window.location.hash}`;
+    // The History API: Next.js keeps useSearchParams in step without asking the server for the page again.
+    if (how === 'push') window.history.pushState(null, '', url);
+    else window.history.replaceState(null, '', url);
+  };
+  const setFilter = (filter: RosterFilter) => setView({ filter }, 'push');
+  const setSearch = (value: string) => {
+    setSearchState(value);
+    setView({ search: value }, 'replace');
+  };
+  const [density, setDensityState] = useState<RosterDensity>('compact');
+  useEffect(() => setDensityState(parseDensity(window.localStorage.getItem(DENSITY_STORAGE_KEY))), []);
+  const setDensity = (next: RosterDensity) => {
+    setDensityState(next);
+    window.localStorage.setItem(DENSITY_STORAGE_KEY, next);
+  };
+  const [announcement, setAnnouncement] = useState('');
   const filterLabel = (value: RosterFilter): string => {
     const step = filterStep(value);
     if (step !== null) {
@@ -141,7 +181,29 @@ export function RosterPage({ classId }: { classId: string }) {
         ? rosterApi.setStep(person.id, target.step, body)
         : rosterApi.setChat(person.id, target.chatId, body),
     // The answer has the person and the counters: the roster is not fetched again.
-    onSuccess: applyChange,
+    onSuccess: (answer, { person, target }) => {
+      applyChange(answer);
+      // Said aloud: what changed, and the earlier steps the path marked with it.
+      const chat = 'chatId' in target ? roster?.chats.find((candidate) => candidate.id === target.chatId) : undefined;
+      const item = 'step' in target ? findStep(path, target.step) : undefined;
+      const itemName = item ? localized(item.title) : chat ? chatLabel(chat) : '';
+      const status =
+        ('step' in target
+          ? answer.person.steps.find((state) => state.step === target.step)?.status
+          : answer.person.chats.find((state) => state.chatId === target.chatId)?.status) ?? '';
+      const cascaded = cascadedSteps(person, answer.person, target).map((step) => {
+        const found = findStep(path, step);
+        return found ? localized(found.title) : step;
+      });
+      setAnnouncement(
+        [
+          t('announce.changed', { name: person.displayName, item: itemName, status: statusWord(status) }),
+          cascaded.length > 0 ? t('announce.cascade', { items: cascaded.join(', ') }) : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+    },
     onError: (error) => {
       notifications.show({ color: 'red', title: t('changeFailed'), message: errorMessage(error) });
       if (needsRefetch(error)) void refresh();
@@ -266,7 +328,7 @@ export function RosterPage({ classId }: { classId: string }) {
             value={activeFilter}
             onChange={(value) => setFilter(filters.find((candidate) => candidate === value) ?? 'all')}
             allowDeselect={false}
-            w={280}
+            w={{ base: '100%', xs: 280 }}
             data-testid="roster-filter"
           />
           <TextInput
@@ -275,10 +337,16 @@ export function RosterPage({ classId }: { classId: string }) {
             value={search}
             onChange={(event) => setSearch(event.currentTarget.value)}
             type="search"
-            w={220}
+            w={{ base: '100%', xs: 220 }}
           />
         </Group>
         <Group gap="sm">
+          <Button component="a" href={exportHref(classId, 'xlsx')} download variant="default" size="sm">
+            {tPage('downloadXlsx')}
+          </Button>
+          <Button component="a" href={exportHref(classId, 'csv')} download variant="default" size="sm">
+            {tPage('downloadCsv')}
+          </Button>
           <MemberListMenu chats={data.chats} path={path} />
           <Button variant="default" onClick={() => dialog.open({ kind: 'addChat' })}>
             {t('addChat')}
@@ -290,13 +358,25 @@ export function RosterPage({ classId }: { classId: string }) {
         <Text size="sm" c="dimmed" aria-live="polite" data-testid="roster-count">
           {tFilters('matching', { shown: shownStudents, total: totalStudents })}
         </Text>
-        <Switch
-          label={t('showArchived')}
-          checked={includeArchived}
-          onChange={(event) => setIncludeArchived(event.currentTarget.checked)}
-          size="sm"
-        />
+        <Group gap="lg">
+          <Switch
+            label={t('density')}
+            checked={density === 'compact'}
+            onChange={(event) => setDensity(event.currentTarget.checked ? 'compact' : 'comfortable')}
+            size="sm"
+            data-testid="roster-density"
+          />
+          <Switch
+            label={t('showArchived')}
+            checked={includeArchived}
+            onChange={(event) => setIncludeArchived(event.currentTarget.checked)}
+            size="sm"
+          />
+        </Group>
       </Group>
+      <VisuallyHidden aria-live="polite" data-testid="roster-announcer">
+        {announcement}
+      </VisuallyHidden>
 
       {visibleFamilies.length === 0 ? (
         <EmptyState
@@ -310,8 +390,8 @@ export function RosterPage({ classId }: { classId: string }) {
             <Button
               variant="default"
               onClick={() => {
-                setFilter('all');
-                setSearch('');
+                setSearchState('');
+                setView({ filter: 'all', search: '' }, 'push');
               }}
             >
               {tFilters('reset')}
@@ -322,9 +402,11 @@ export function RosterPage({ classId }: { classId: string }) {
         <RosterTable
           path={path}
           caption={tTable('caption', { name: data.schoolClass.name })}
+          frameLabel={tTable('frame', { name: data.schoolClass.name })}
           families={visibleFamilies}
-          columns={columns}
+          columns={shownColumns}
           columnLabels={columnLabels}
+          density={density}
           selected={selected}
           onToggle={onToggle}
           onToggleAll={onToggleAll}

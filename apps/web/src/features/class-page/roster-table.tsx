@@ -1,11 +1,30 @@
 'use client';
 
-import { Badge, Checkbox, Group, Paper, Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import {
+  Badge,
+  Checkbox,
+  Group,
+  Paper,
+  Popover,
+  Table,
+  Text,
+  Tooltip,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import type { OnboardingPath, RosterFamily, RosterPerson } from '@sferum/contracts';
 import { useTranslations } from 'next-intl';
 import { memo } from 'react';
 import { useChatLabel, useOptOutWords, useTeacherAdvice } from './labels';
-import { familyPeople, rowContent, type CellState, type RosterColumn } from './roster-model';
+import {
+  cellState,
+  familyPeople,
+  foldedState,
+  type CellState,
+  type GridColumn,
+  type RosterColumn,
+  type RosterDensity,
+} from './roster-model';
 import { StatusCell, type CellChoice } from './status-cell';
 import classes from './class-page.module.css';
 
@@ -14,8 +33,9 @@ type OnChoose = (person: RosterPerson, column: RosterColumn, state: CellState, c
 interface RowProps {
   path: OnboardingPath;
   person: RosterPerson;
-  columns: RosterColumn[];
+  columns: GridColumn[];
   columnLabels: string[];
+  density: RosterDensity;
   selected: boolean;
   firstOfFamily: boolean;
   onToggle: (personId: string) => void;
@@ -51,6 +71,7 @@ const PersonRow = memo(function PersonRow({
   person,
   columns,
   columnLabels,
+  density,
   selected,
   firstOfFamily,
   onToggle,
@@ -62,7 +83,6 @@ const PersonRow = memo(function PersonRow({
   const chatLabel = useChatLabel(path);
   const optOutWords = useOptOutWords(path.id);
   const isParent = person.kind === 'parent';
-  const content = rowContent(person, columns);
   const rowClass = [firstOfFamily ? classes.familyStart : '', isParent ? classes.parentRow : ''].join(' ');
   return (
     <Table.Tr
@@ -81,7 +101,7 @@ const PersonRow = memo(function PersonRow({
         />
       </Table.Td>
       <Table.Th scope="row" className={classes.stickyName} fw={400}>
-        <div className={isParent ? classes.parentName : undefined}>
+        <div className={[classes.nameCell, isParent ? classes.parentName : ''].join(' ')}>
           <UnstyledButton
             className={classes.nameButton}
             onClick={() => onOpen(person.id)}
@@ -90,7 +110,7 @@ const PersonRow = memo(function PersonRow({
           >
             {person.displayName}
           </UnstyledButton>
-          <Group gap={4} mt={2}>
+          <Group gap={4} mt={density === 'compact' ? 0 : 2} className={classes.nameNotes}>
             {isParent && (
               <Text span size="xs" c="dimmed">
                 {t('parent')}
@@ -105,19 +125,26 @@ const PersonRow = memo(function PersonRow({
           </Group>
         </div>
       </Table.Th>
-      {content.kind === 'optedOut' ? (
+      {person.optOut ? (
         // One line instead of the cells: the steps of someone who does not use Sferum are not tracked.
         <Table.Td colSpan={Math.max(1, columns.length)} className={classes.optedOutCell} data-testid="opted-out-line">
           <span className={classes.optedOutBadge}>
             <span aria-hidden>○</span>
-            {optOutWords(content.optOut).line}
+            {optOutWords(person.optOut).line}
           </span>
         </Table.Td>
       ) : (
-        columns.map((column, index) => {
-          const state = content.cells[index];
+        columns.map((grid, index) => {
+          if (grid.kind === 'folded')
+            return (
+              <Table.Td key={grid.id}>
+                <FoldedChatsCell path={path} person={person} columns={grid.columns} onChoose={onChoose} />
+              </Table.Td>
+            );
+          const { column } = grid;
+          const state = cellState(person, column);
           return (
-            <Table.Td key={column.id}>
+            <Table.Td key={grid.id}>
               {state ? (
                 <StatusCell
                   path={path}
@@ -140,6 +167,85 @@ const PersonRow = memo(function PersonRow({
   );
 });
 
+const FOLDED_ICONS = { done: '✓', blocked: '⚠', open: '○' } as const;
+
+/**
+ * A person's subject chats in one cell: how many of them they joined («1 из 3»),
+ * and behind it a popover with each chat and its own menu, by keyboard too.
+ */
+function FoldedChatsCell({
+  path,
+  person,
+  columns,
+  onChoose,
+}: {
+  path: OnboardingPath;
+  person: RosterPerson;
+  columns: RosterColumn[];
+  onChoose: OnChoose;
+}) {
+  const t = useTranslations('roster.table');
+  const tRoster = useTranslations('roster');
+  const chatLabel = useChatLabel(path);
+  const { items, joined } = foldedState(person, columns);
+  if (items.length === 0)
+    return (
+      <Text size="sm" c="dimmed" title={t('notInSubjectChats')}>
+        —<VisuallyHidden>{t('notInSubjectChats')}</VisuallyHidden>
+      </Text>
+    );
+  const tone =
+    joined === items.length ? 'done' : items.some((item) => item.state.tone === 'blocked') ? 'blocked' : 'open';
+  const title = t('foldedTitle', { name: person.displayName });
+  return (
+    <Popover position="bottom-start" shadow="md" width={320} trapFocus returnFocus withinPortal>
+      <Popover.Target>
+        <button
+          type="button"
+          className={classes.cell}
+          data-tone={tone}
+          data-person-id={person.id}
+          data-item="chat_subject"
+          data-joined={joined}
+          data-total={items.length}
+          aria-label={t('foldedLabel', { name: person.displayName, joined, total: items.length })}
+        >
+          <span className={classes.cellMain}>
+            <span aria-hidden className={classes.cellIcon}>
+              {FOLDED_ICONS[tone]}
+            </span>
+            {tRoster('ofTotal', { done: joined, total: items.length })}
+          </span>
+        </button>
+      </Popover.Target>
+      <Popover.Dropdown aria-label={title} data-testid="subject-chats-popover">
+        <Text size="sm" fw={600} mb={6}>
+          {title}
+        </Text>
+        <ul className={classes.foldedList}>
+          {items.map(({ column, state }) => {
+            const label = state.chat ? chatLabel(state.chat) : column.id;
+            return (
+              <li key={column.id} className={classes.foldedItem}>
+                <Text size="sm">{label}</Text>
+                <StatusCell
+                  path={path}
+                  person={person}
+                  column={column}
+                  itemLabel={label}
+                  state={state}
+                  onChoose={onChoose}
+                  withinPortal={false}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
 /** The shared-phone warning: one number holds one account, and what this path advises the teacher to do. */
 export function useSharedPhoneAdvice(path: OnboardingPath): string {
   const t = useTranslations('roster');
@@ -151,9 +257,12 @@ export function useSharedPhoneAdvice(path: OnboardingPath): string {
 interface Props {
   path: OnboardingPath;
   caption: string;
+  /** the name of the scrolling frame, for those who reach it by keyboard */
+  frameLabel: string;
   families: RosterFamily[];
-  columns: RosterColumn[];
+  columns: GridColumn[];
   columnLabels: string[];
+  density: RosterDensity;
   selected: ReadonlySet<string>;
   onToggle: (personId: string) => void;
   onToggleAll: (select: boolean) => void;
@@ -165,9 +274,11 @@ interface Props {
 export function RosterTable({
   path,
   caption,
+  frameLabel,
   families,
   columns,
   columnLabels,
+  density,
   selected,
   onToggle,
   onToggleAll,
@@ -180,9 +291,24 @@ export function RosterTable({
   const all = visible.length > 0 && selectedVisible === visible.length;
 
   return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={290 + columns.length * 118} type="native">
-        <Table className={classes.grid} verticalSpacing={6} horizontalSpacing={6} data-testid="roster-table">
+    <Paper withBorder radius="md" className={classes.gridPaper}>
+      {/* The grid scrolls in its own frame, never the page: the header row and the names stay in view. */}
+      <div
+        className={classes.gridFrame}
+        role="region"
+        aria-label={frameLabel}
+        tabIndex={0}
+        data-testid="roster-frame"
+        data-density={density}
+      >
+        <Table
+          className={classes.grid}
+          verticalSpacing={density === 'compact' ? 2 : 6}
+          horizontalSpacing={6}
+          miw={290 + columns.length * 118}
+          data-testid="roster-table"
+          data-density={density}
+        >
           <Table.Caption style={{ captionSide: 'top' }}>
             <VisuallyHidden>{caption}</VisuallyHidden>
           </Table.Caption>
@@ -197,11 +323,11 @@ export function RosterTable({
                   disabled={visible.length === 0}
                 />
               </Table.Th>
-              <Table.Th className={classes.stickyName} miw={230}>
+              <Table.Th className={classes.stickyName} miw={230} scope="col">
                 {t('name')}
               </Table.Th>
               {columns.map((column, index) => (
-                <Table.Th key={column.id} scope="col">
+                <Table.Th key={column.id} scope="col" data-column={column.id}>
                   {columnLabels[index]}
                 </Table.Th>
               ))}
@@ -216,6 +342,7 @@ export function RosterTable({
                   person={person}
                   columns={columns}
                   columnLabels={columnLabels}
+                  density={density}
                   selected={selected.has(person.id)}
                   firstOfFamily={index === 0}
                   onToggle={onToggle}
@@ -226,7 +353,7 @@ export function RosterTable({
             </Table.Tbody>
           ))}
         </Table>
-      </Table.ScrollContainer>
+      </div>
     </Paper>
   );
 }

@@ -21,6 +21,8 @@ interface Props {
   itemLabel: string;
   state: CellState;
   onChoose: (person: RosterPerson, column: RosterColumn, state: CellState, choice: CellChoice) => void;
+  /** false inside a popover, so that choosing in the menu is not a click outside the popover */
+  withinPortal?: boolean;
 }
 
 /**
@@ -28,7 +30,15 @@ interface Props {
  * changes it, offering only the reasons this step (or the chats) can have on
  * the school's path. A blocked cell says what the teacher can do about it.
  */
-export const StatusCell = memo(function StatusCell({ path, person, column, itemLabel, state, onChoose }: Props) {
+export const StatusCell = memo(function StatusCell({
+  path,
+  person,
+  column,
+  itemLabel,
+  state,
+  onChoose,
+  withinPortal = true,
+}: Props) {
   const t = useTranslations('roster.status');
   const tMenu = useTranslations('roster.menu');
   const localized = useLocalized();
@@ -92,7 +102,7 @@ export const StatusCell = memo(function StatusCell({ path, person, column, itemL
       position="bottom-start"
       shadow="md"
       width={300}
-      withinPortal
+      withinPortal={withinPortal}
       // On a tablet the menu may not fit below the cell or above it: it then scrolls inside.
       middlewares={{ flip: true, shift: true, size: { padding: 8 } }}
       // A menu that scrolls inside itself needs items that Tab reaches too (axe: scrollable-region-focusable).
