@@ -189,7 +189,11 @@ test('the cell menu works from the keyboard', async ({ page }) => {
   await target.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('menu')).toBeVisible();
-  // As the ARIA menu pattern says: the menu opens with its first item focused.
+  // As the ARIA menu pattern says: the menu opens with its first item focused; the arrows move on from there.
+  await expect(page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: roster.roster.menu.notStarted, exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
   await expect(page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(target).toHaveAttribute('data-status', 'done');
