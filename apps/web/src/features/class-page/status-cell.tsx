@@ -103,8 +103,6 @@ export const StatusCell = memo(function StatusCell({
       shadow="md"
       width={300}
       withinPortal={withinPortal}
-      // Mantine's focus placeholder is a role=presentation child of role=menu, which axe-core refuses.
-      withInitialFocusPlaceholder={false}
       // On a tablet the menu may not fit below the cell or above it: it then scrolls inside.
       middlewares={{ flip: true, shift: true, size: { padding: 8 } }}
       // A menu that scrolls inside itself needs items that Tab reaches too (axe: scrollable-region-focusable).
