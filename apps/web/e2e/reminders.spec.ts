@@ -27,9 +27,16 @@ const LINK_TOKEN = /\/p\/[A-Za-z0-9_-]{43}/;
 const STUCK = { student: 'Кузнецова Алиса', parent: 'Кузнецов Игорь Петрович' };
 const UNLINKED = { student: 'Морозов Даниил', parent: 'Морозова Ирина Олеговна' };
 
+/** A class of 27 families nobody has started: the list must stay short enough to use. */
+const FULL_CLASS = Array.from({ length: 27 }, (_, index) => [
+  `Ученик${String(index + 1).padStart(2, '0')} Тест`,
+  `Родитель${index + 1} Тест`,
+]);
+
 const state = {
   classId: '',
   emptyClassId: '',
+  fullClassId: '',
   stuck: { familyId: '', studentId: '', parentId: '', token: '', link: '' },
   unlinked: { familyId: '', studentId: '', parentId: '', token: '' },
 };
@@ -69,6 +76,14 @@ test.describe.serial('reminders that a teacher uses', () => {
     const admin = await apiAs(DEMO_SCHOOL_ADMIN);
     state.classId = await createClass(admin, 'Н');
     state.emptyClassId = await createClass(admin, 'П');
+    state.fullClassId = await createClass(admin, 'Р');
+    const csv = ['Ученик;Родитель 1']
+      .concat(FULL_CLASS.map(([student, parent]) => `${student};${parent}`))
+      .join('\r\n');
+    const imported = await admin.post(`/api/classes/${state.fullClassId}/import?mode=commit`, {
+      multipart: { file: { name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') } },
+    });
+    expect(imported.status()).toBe(200);
     state.stuck = { ...state.stuck, ...(await addFamily(admin, STUCK)) };
     state.unlinked = { ...state.unlinked, ...(await addFamily(admin, UNLINKED)) };
 
@@ -93,12 +108,14 @@ test.describe.serial('reminders that a teacher uses', () => {
   // Leave the demo school as we found it: later specs count its people and the teacher's classes.
   test.afterAll(async () => {
     const admin = await apiAs(DEMO_SCHOOL_ADMIN);
-    const roster = (await (await admin.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
-    for (const person of roster.families.flatMap((family) => [...family.students, ...family.parents]))
-      expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(
-        true,
-      );
-    for (const id of [state.classId, state.emptyClassId])
+    for (const classId of [state.classId, state.fullClassId]) {
+      const roster = (await (await admin.get(`/api/classes/${classId}/roster`)).json()) as ClassRoster;
+      for (const person of roster.families.flatMap((family) => [...family.students, ...family.parents]))
+        expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(
+          true,
+        );
+    }
+    for (const id of [state.classId, state.emptyClassId, state.fullClassId])
       expect((await admin.patch(`/api/classes/${id}`, { data: { archived: true } })).ok()).toBe(true);
     await admin.dispose();
   });
@@ -242,5 +259,21 @@ test.describe.serial('reminders that a teacher uses', () => {
     await expect(page.getByRole('region', { name: r.title })).not.toContainText(r.empty);
     await expect(page.getByTestId('class-chat-message')).toHaveCount(0);
     await expectAccessible(page, 'the reminders of an empty class');
+  });
+
+  test('27 families make a short list: one line each, a message only where opened', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(page, DEMO_TEACHER);
+    await page.goto(`/classes/${state.fullClassId}/links`);
+    await page.getByTestId('reminders-without-links').getByRole('button', { name: 'Выдать ссылки' }).click();
+    await expect(page.getByTestId('reminders-without-links')).toHaveCount(0);
+    const lines = page.locator('[data-reminder-family]');
+    await expect(lines).toHaveCount(FULL_CLASS.length);
+    await expect(page.getByRole('textbox', { name: r.message })).toHaveCount(0);
+    const list = lines.first().locator('..');
+    const height = (await list.boundingBox())?.height ?? Infinity;
+    expect(height).toBeLessThan(FULL_CLASS.length * 64);
+    test.info().annotations.push({ type: 'list height', description: `${Math.round(height)} px for 27 families` });
+    await page.getByRole('region', { name: r.title }).screenshot({ path: shot('reminders-27-families-1366') });
   });
 });
