@@ -38,6 +38,23 @@ export function devPostgres() {
   }
 }
 
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|\[::1\]|localhost)$/;
+
+/**
+ * Where the web app listens: on loopback unless HOST says otherwise (HOST=0.0.0.0 for every interface).
+ * Next's middleware calls every loopback address "localhost" and takes a rewrite to any other origin for an
+ * external one; bound to "127.0.0.1" it would proxy its own locale rewrite and answer `/` with a redirect to
+ * itself. So loopback is handed to Next as "localhost", which is the origin its middleware uses too.
+ * @param {string | undefined} host
+ * @returns {{ hostname: string, urlHost: string }} what Next binds to, and the host for the printed address
+ */
+export function webListenAddress(host) {
+  const wanted = (host ?? '').trim();
+  if (wanted === '' || LOOPBACK.test(wanted)) return { hostname: 'localhost', urlHost: 'localhost' };
+  const everywhere = wanted === '0.0.0.0' || wanted === '::';
+  return { hostname: wanted, urlHost: everywhere ? 'localhost' : wanted.includes(':') ? `[${wanted}]` : wanted };
+}
+
 /**
  * @param {object} [options]
  * @param {string} [options.databaseUrl] a PostgreSQL server to use instead of the embedded one
@@ -91,12 +108,18 @@ export async function startStack({
     stoppers.push(() => stopService(api));
     await waitForHttp(`${apiUrl}/api/health`, api);
 
-    const webUrl = `http://localhost:${webPort}`;
-    const web = startService('web', 'node', [require.resolve('next/dist/bin/next'), 'start', '-p', String(webPort)], {
-      cwd: join(ROOT, 'apps/web'),
-      env: { ...process.env, API_URL: apiUrl, PORT: String(webPort), HOSTNAME: '127.0.0.1' },
-      quiet,
-    });
+    const listen = webListenAddress(process.env.HOST);
+    const webUrl = `http://${listen.urlHost}:${webPort}`;
+    const web = startService(
+      'web',
+      'node',
+      [require.resolve('next/dist/bin/next'), 'start', '-p', String(webPort), '-H', listen.hostname],
+      {
+        cwd: join(ROOT, 'apps/web'),
+        env: { ...process.env, API_URL: apiUrl, PORT: String(webPort) },
+        quiet,
+      },
+    );
     stoppers.push(() => stopService(web));
     await waitForHttp(webUrl, web);
 

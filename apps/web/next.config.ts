@@ -22,6 +22,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Unmatched URLs get a fully server-rendered, localized 404 (app/global-not-found.tsx).
   experimental: { globalNotFound: true },
+  // Browsers ask for /favicon.ico where a page names no icon (the parent page's plain HTML, an error page).
+  rewrites() {
+    return Promise.resolve([{ source: '/favicon.ico', destination: '/icon.svg' }]);
+  },
   headers() {
     // /api/* is answered by the API, which sets its own headers.
     return Promise.resolve([{ source: '/((?!api/).*)', headers: securityHeaders }]);

@@ -7,12 +7,13 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { documentRequestClasses } from './common/contract/request-schemas';
+import { QuietStartupLogger } from './common/logging';
 import { sameOriginOnly } from './common/same-origin.middleware';
 import { createValidationPipe, NoNulCharactersPipe } from './common/validation';
 
 /** Everything main.ts and the end-to-end tests must set up the same way. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   app.setGlobalPrefix(API_PREFIX.slice(1));
   // The web app forwards /api/* from the same machine or network: trust its X-Forwarded-For.
   app.set('trust proxy', 'loopback, uniquelocal');

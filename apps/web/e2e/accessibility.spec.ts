@@ -32,7 +32,15 @@ const ACCOUNTS: Record<Exclude<Role, 'public' | 'parent'>, Account> = {
 };
 
 // One family of our own in 1А of the demo school, with a parent link; archived again afterwards.
-const state = { teacherClassId: '', schoolId: '', otherClassId: '', familyId: '', link: '', code: '' };
+const state = {
+  teacherClassId: '',
+  schoolId: '',
+  otherClassId: '',
+  familyId: '',
+  studentId: '',
+  link: '',
+  code: '',
+};
 
 interface Visit {
   role: Role;
@@ -73,6 +81,61 @@ async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await expect(page.locator('h1').first()).toBeVisible();
   await expect(page.getByText(ru.common.loading)).toHaveCount(0);
+}
+
+/**
+ * Latin words a Russian page may show: names of products and formats, and the demo's data. Anything else in
+ * Latin letters (in the text, the page title or an accessible name) is English left on a Russian page.
+ */
+const LATIN_ALLOWED = new Set([
+  'MAX',
+  'VK',
+  'ID',
+  'API',
+  'CSV',
+  'XLSX',
+  'XLS',
+  'Excel',
+  'JSON',
+  'QR',
+  'OpenAPI',
+  'Swagger',
+]);
+
+async function latinWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent && !parent.closest('script, style, noscript, code, pre, textarea, input'))
+        texts.push(node.textContent ?? '');
+    }
+    for (const element of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
+      for (const name of ['aria-label', 'title', 'placeholder', 'alt']) texts.push(element.getAttribute(name) ?? '');
+    }
+    const words = new Set<string>();
+    for (const text of texts) {
+      // Addresses, e-mails and tokens are data, not language.
+      const cleaned = text.replace(/https?:\/\/\S+|\S+@\S+|\S*\d\S*/g, ' ');
+      for (const word of cleaned.match(/[A-Za-z][A-Za-z'’-]{2,}/g) ?? []) words.add(word);
+    }
+    return [...words];
+  });
+}
+
+async function expectRussianOnly(page: Page, where: string): Promise<void> {
+  const english = (await latinWords(page)).filter((word) => !LATIN_ALLOWED.has(word));
+  expect.soft(english, `English words on ${where}`).toEqual([]);
+}
+
+/** Presses Tab until the focused element matches `selector`; fails after `limit` presses. */
+async function tabTo(page: Page, selector: string, limit = 150): Promise<void> {
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
 }
 
 /** Mantine animates overlays in; axe must see the finished state, not a half-transparent one. */
@@ -121,7 +184,9 @@ test.describe('accessibility', () => {
       data: { displayName: 'Доступова Алина', parents: [{ displayName: 'Доступова Ирина Павловна' }] },
     });
     expect(created.status()).toBe(201);
-    state.familyId = ((await created.json()) as RosterFamily).id;
+    const family = (await created.json()) as RosterFamily;
+    state.familyId = family.id;
+    state.studentId = family.students[0]?.id ?? '';
     await admin.dispose();
 
     expect(
@@ -159,6 +224,7 @@ test.describe('accessibility', () => {
         await test.step(target.name, async () => {
           await visit(page, target);
           await expectAccessible(page, `${target.name} (${target.path()}) as ${role}`, { soft: true });
+          if (!target.path().startsWith('/en')) await expectRussianOnly(page, target.name);
         });
       }
       await context.close();
@@ -326,4 +392,38 @@ test.describe('accessibility', () => {
       await context.close();
     });
   }
+
+  test('a teacher signs in and changes a status cell with the keyboard alone', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/login');
+    await tabTo(page, 'input[type="email"]');
+    await page.keyboard.type(DEMO_TEACHER.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(DEMO_TEACHER.password);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('current-user-name')).toBeVisible();
+
+    const classHref = `/classes/${state.otherClassId}`;
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, `a[href$="${classHref}"]`);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${classHref}$`));
+    await settle(page);
+
+    const cell = page.locator(`button[data-person-id="${state.studentId}"][data-item]`).first();
+    await expect(cell).toHaveAttribute('data-status', /^(?!done$)/);
+    const item = await cell.getAttribute('data-item');
+    await tabTo(page, `button[data-person-id="${state.studentId}"][data-item="${item}"]`, 300);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu')).toBeVisible();
+    // The first item is focused; the arrows move through the items and Enter chooses one.
+    await expect(page.getByRole('menuitem', { name: rosterRu.roster.menu.done, exact: true })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByRole('menuitem', { name: rosterRu.roster.menu.done, exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(cell).toHaveAttribute('data-status', 'done');
+    // Back on the cell, where the keyboard was.
+    await expect(cell).toBeFocused();
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
@@ -47,4 +47,44 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: destination ? [options, destination] : options,
   };
+}
+
+/** Nest's route mapping at start-up: a line per route, which would push the URL banner of `npm start` off screen. */
+const ROUTE_MAPPING_CONTEXTS = new Set(['RoutesResolver', 'RouterExplorer']);
+
+/**
+ * Nest's logger with its route mapping moved to debug level (LOG_LEVEL=debug shows it again);
+ * everything else goes through unchanged. Nest passes the context as the last argument.
+ */
+export class QuietStartupLogger implements LoggerService {
+  constructor(private readonly inner: LoggerService) {}
+
+  log(message: unknown, ...rest: unknown[]): void {
+    const context = rest.at(-1);
+    if (typeof context === 'string' && ROUTE_MAPPING_CONTEXTS.has(context)) {
+      this.inner.debug?.(message, ...rest);
+    } else {
+      this.inner.log(message, ...rest);
+    }
+  }
+
+  error(message: unknown, ...rest: unknown[]): void {
+    this.inner.error(message, ...rest);
+  }
+
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.inner.warn(message, ...rest);
+  }
+
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.inner.debug?.(message, ...rest);
+  }
+
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.inner.verbose?.(message, ...rest);
+  }
+
+  fatal(message: unknown, ...rest: unknown[]): void {
+    (this.inner.fatal ?? this.inner.error).call(this.inner, message, ...rest);
+  }
 }

@@ -11,7 +11,8 @@ import { createStaffTheme, staffCssVariablesResolver } from './staff-theme';
 export function StaffProviders({ children }: { children: ReactNode }) {
   const t = useTranslations('common');
   const close = t('close');
-  const staffTheme = useMemo(() => createStaffTheme({ close }), [close]);
+  const clear = t('clear');
+  const staffTheme = useMemo(() => createStaffTheme({ close, clear }), [close, clear]);
   return (
     <MantineProvider forceColorScheme="light" theme={staffTheme} cssVariablesResolver={staffCssVariablesResolver}>
       <QueryProvider>

@@ -17,7 +17,7 @@ function contrast(a: string, b: string): number {
 const WHITE = '#ffffff';
 const PAGE = '#f4f6fa';
 const colors: Record<string, readonly string[]> = staffColors;
-const staffTheme = createStaffTheme({ close: 'Закрыть' });
+const staffTheme = createStaffTheme({ close: 'Закрыть', clear: 'Очистить' });
 const shade = (name: string, index: number): string => {
   const value = colors[name]?.[index];
   if (!value) throw new Error(`no ${name}.${index} in the theme`);

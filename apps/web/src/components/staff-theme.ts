@@ -3,7 +3,9 @@ import {
   Drawer,
   Menu,
   Modal,
+  MultiSelect,
   Notification,
+  Select,
   type CSSVariablesResolver,
   type MantineColorsTuple,
 } from '@mantine/core';
@@ -120,6 +122,7 @@ export const staffColors = { blue, red, green, teal, orange, yellow, grape, gray
 /** Texts Mantine's components need but do not have: passed from the page's locale. */
 export interface StaffThemeTexts {
   close: string;
+  clear: string;
 }
 
 export function createStaffTheme(texts: StaffThemeTexts) {
@@ -135,6 +138,8 @@ export function createStaffTheme(texts: StaffThemeTexts) {
       Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': texts.clear } } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': texts.clear } } }),
       Menu: Menu.extend({
         defaultProps: {
           // Mantine's focus placeholder is a role="presentation" child of role="menu", which ARIA forbids;
