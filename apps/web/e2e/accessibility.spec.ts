@@ -88,18 +88,10 @@ async function settle(page: Page): Promise<void> {
  * Latin letters (in the text, the page title or an accessible name) is English left on a Russian page.
  */
 const LATIN_ALLOWED = new Set([
-  'MAX',
-  'VK',
-  'ID',
-  'API',
-  'CSV',
-  'XLSX',
-  'XLS',
-  'Excel',
-  'JSON',
-  'QR',
-  'OpenAPI',
-  'Swagger',
+  ...['MAX', 'VK', 'ID', 'API', 'QR', 'OpenAPI', 'Swagger', 'Excel', 'E-mail'],
+  ...['CSV', 'csv', 'XLSX', 'xlsx', 'XLS', 'xls', 'JSON'],
+  // The version the API reports when it is not a release build.
+  'dev',
 ]);
 
 async function latinWords(page: Page): Promise<string[]> {
@@ -108,17 +100,23 @@ async function latinWords(page: Page): Promise<string[]> {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent && !parent.closest('script, style, noscript, code, pre, textarea, input'))
-        texts.push(node.textContent ?? '');
+      // Code, form values, hidden helpers and text marked as another language (the language switch) are not the page's words.
+      const skip =
+        'script, style, noscript, code, pre, textarea, input, [aria-hidden="true"], [lang]:not([lang|="ru"])';
+      if (parent && !parent.closest(skip)) texts.push(node.textContent ?? '');
     }
     for (const element of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [alt]'))) {
+      if (element.closest('[aria-hidden="true"], [lang]:not([lang|="ru"])')) continue;
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) texts.push(element.getAttribute(name) ?? '');
     }
     const words = new Set<string>();
     for (const text of texts) {
       // Addresses, e-mails and tokens are data, not language.
-      const cleaned = text.replace(/https?:\/\/\S+|\S+@\S+|\S*\d\S*/g, ' ');
-      for (const word of cleaned.match(/[A-Za-z][A-Za-z'’-]{2,}/g) ?? []) words.add(word);
+      const cleaned = text.replace(/https?:\/\/\S+|\S+@\S+|\S*\d\S*|\S+\.[a-z]{2,}\S*/g, ' ');
+      for (const word of cleaned.match(/[A-Za-z][A-Za-z'’-]{1,}/g) ?? []) {
+        const bare = word.replace(/[-'’]+$/, '');
+        if (bare.length >= 2) words.add(bare);
+      }
     }
     return [...words];
   });
