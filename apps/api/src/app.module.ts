@@ -9,6 +9,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { AuthModule } from './auth/auth.module';
+import { ChangesModule } from './changes/changes.module';
 import { HealthModule } from './health/health.module';
 import { InvitesModule } from './invites/invites.module';
 import { OrgModule } from './org/org.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ReportsModule,
         PrivacyModule,
         SchoolYearModule,
+        ChangesModule,
       ],
     };
   }

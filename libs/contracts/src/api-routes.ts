@@ -47,6 +47,12 @@ export const ROUTES = {
     export: 'classes/:classId/export',
     invites: 'classes/:classId/invites',
     eraseRoster: 'classes/:classId/erase-roster',
+    changes: 'classes/:classId/changes',
+    seen: 'classes/:classId/seen',
+  },
+  /** The caller's classes with their counts and what changed since each visit: the class cards. */
+  classOverview: {
+    list: 'class-overview',
   },
   staff: {
     list: 'staff',

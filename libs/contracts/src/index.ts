@@ -1,5 +1,6 @@
 export * from './api-error';
 export * from './api-routes';
+export * from './changes';
 export * from './health';
 export * from './invites';
 export * from './org';

@@ -14,6 +14,7 @@ import { Chat } from '../progress/entities/chat.entity';
 import { ClassProgress } from '../progress/entities/class-progress.entity';
 import { PersonStep } from '../progress/entities/person-step.entity';
 import { ProgressEvent } from '../progress/entities/progress-event.entity';
+import { StaffClassVisit } from '../changes/entities/staff-class-visit.entity';
 import { ApiKey } from '../reports/entities/api-key.entity';
 import { ProgressSnapshot } from '../reports/entities/progress-snapshot.entity';
 import { Family } from '../roster/entities/family.entity';
@@ -59,4 +60,6 @@ export const ENTITIES = [
   ProgressSnapshot,
   // school year
   SchoolYearRollover,
+  // changes
+  StaffClassVisit,
 ];

@@ -1,4 +1,5 @@
 import type { AnyMatrixRow } from '../support/access-matrix';
+import { CHANGES_ROWS } from './changes.rows';
 import { INVITES_ROWS } from './invites.rows';
 import { ORG_ROWS } from './org.rows';
 import { PRIVACY_ROWS } from './privacy.rows';
@@ -17,4 +18,5 @@ export const ALL_MATRIX_ROWS: readonly AnyMatrixRow[] = [
   ...STAFF_REPORT_ROWS,
   ...KEY_REPORT_ROWS,
   ...SCHOOL_YEAR_ROWS,
+  ...CHANGES_ROWS,
 ];
