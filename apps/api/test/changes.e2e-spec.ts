@@ -317,6 +317,7 @@ describe('what changed since the last visit', () => {
     const overview = (await teacher.get('/api/class-overview').expect(200)).body as ClassOverviewList;
     expect(overview.classes.map((card) => card.classId).sort()).toEqual([...classes].sort());
     const card = overview.classes.find((candidate) => candidate.classId === classId)!;
+    expect(card.pathId).toBe('max');
     expect(card.students).toEqual({ people: 3, participants: 2, connected: 1, blocked: 0, optedOut: 1 });
     expect(card.parents).toEqual({ people: 3, participants: 3, connected: 0, blocked: 1, optedOut: 0 });
     expect(card.changes).toEqual({ marked: 1, blocked: 1, optedOut: 1 });

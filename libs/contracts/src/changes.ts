@@ -107,6 +107,8 @@ export type OverviewKindCounts = z.infer<typeof OverviewKindCountsSchema>;
 /** One class card of GET /api/class-overview. */
 export const ClassOverviewSchema = z.object({
   classId: z.string(),
+  /** the school's onboarding path */
+  pathId: z.string(),
   students: OverviewKindCountsSchema,
   parents: OverviewKindCountsSchema,
   seenAt: z.nullable(z.string()),

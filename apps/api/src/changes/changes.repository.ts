@@ -95,6 +95,7 @@ interface CountsRow {
 
 interface OverviewRow extends CountsRow {
   class_id: string;
+  path_id: string;
   seen_at: Date | null;
   since: Date;
   as_of: Date;
@@ -115,6 +116,7 @@ export interface ClassNews {
 
 export interface ClassOverviewRow {
   classId: string;
+  pathId: string;
   seenAt: Date | null;
   since: Date;
   asOf: Date;
@@ -200,9 +202,10 @@ export class ChangesRepository {
       this.dataSource.manager,
       `WITH clock AS (SELECT date_trunc('milliseconds', now()) AS as_of),
        windows AS (
-         SELECT c.id AS class_id, v.seen_at,
+         SELECT c.id AS class_id, s.path_id, v.seen_at,
                 COALESCE(v.seen_at, clock.as_of - make_interval(days => CAST(:firstVisitDays AS int))) AS since
          FROM school_class c
+         JOIN school s ON s.id = c.school_id
          CROSS JOIN clock
          LEFT JOIN staff_class_visit v ON v.class_id = c.id AND v.staff_user_id = CAST(:staffId AS uuid)
          WHERE ${scope.sql} AND c.archived_at IS NULL AND (CAST(:schoolId AS uuid) IS NULL OR c.school_id = :schoolId)
@@ -217,7 +220,7 @@ export class ChangesRepository {
                GROUP BY 1, 2, 3) overall
          GROUP BY class_id
        )
-       SELECT w.class_id, w.seen_at, w.since, clock.as_of, COALESCE(c.counters, '[]') AS counters,
+       SELECT w.class_id, w.path_id, w.seen_at, w.since, clock.as_of, COALESCE(c.counters, '[]') AS counters,
               COALESCE(n.marked, 0) AS marked, COALESCE(n.blocked, 0) AS blocked, COALESCE(n.opted_out, 0) AS opted_out
        FROM windows w
        CROSS JOIN clock
@@ -227,6 +230,7 @@ export class ChangesRepository {
     );
     return rows.map((row) => ({
       classId: row.class_id,
+      pathId: row.path_id,
       seenAt: row.seen_at,
       since: row.since,
       asOf: row.as_of,

@@ -59,6 +59,7 @@ export class ChangesService {
       asOf: (rows[0]?.asOf ?? new Date()).toISOString(),
       classes: rows.map((row) => ({
         classId: row.classId,
+        pathId: row.pathId,
         students: kindCounts(row.counters, 'student'),
         parents: kindCounts(row.counters, 'parent'),
         seenAt: row.seenAt?.toISOString() ?? null,

@@ -11,6 +11,7 @@ import { NameModal } from '../../components/ui/name-modal';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { useDialog } from '../../components/ui/use-dialog';
 import { Link } from '../../i18n/client-navigation';
+import { ChangesSummary } from '../changes/changes-summary';
 import { MemberListMenu } from '../member-list/member-list-menu';
 import { AddStudentModal } from './add-student-modal';
 import { BulkBar } from './bulk-bar';
@@ -314,6 +315,7 @@ export function RosterPage({ classId }: { classId: string }) {
 
   return (
     <Stack gap="md">
+      <ChangesSummary classId={classId} path={path} />
       <RosterCounters
         path={path}
         counters={data.counters}

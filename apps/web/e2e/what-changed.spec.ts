@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  MAX_PATH,
+  type ClassOverviewList,
+  type ClassRoster,
+  type FamilyInvite,
+  type RosterFamily,
+  type SchoolClassSummary,
+} from '@sferum/contracts';
+import changesRu from '../messages/changes.ru.json';
+import parentRu from '../messages/parent.ru.json';
+import { at } from '../src/testing/at';
+import { expectAccessible } from './support/accessibility';
+import { apiAs, DEMO_TEACHER, signIn } from './support/demo-session';
+
+const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
+mkdirSync(screenshotDir, { recursive: true });
+const c = changesRu.changes;
+
+const STUDENT = 'Лебедев Матвей';
+const PARENT = 'Лебедева Алина Игоревна';
+const ACCOUNT_STEP = at(MAX_PATH.steps, 0);
+
+// A family of our own in 1А of the MAX demo school, archived afterwards: later specs count the demo's people.
+const state = { classId: '', familyId: '', parentId: '', link: '' };
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Opens the class page and waits for the summary to be shown and the visit recorded. */
+async function openClass(page: Page): Promise<void> {
+  const seen = page.waitForResponse(
+    (response) => response.url().endsWith(`/api/classes/${state.classId}/seen`) && response.request().method() === 'PUT',
+  );
+  await page.goto(`/classes/${state.classId}`);
+  await expect(page.getByTestId('changes-summary')).toBeVisible();
+  expect((await seen).status()).toBe(200);
+}
+
+test.describe.serial('what changed since the last visit', () => {
+  test.beforeAll(async () => {
+    const teacher = await apiAs(DEMO_TEACHER);
+    const classes = (await (await teacher.get('/api/classes')).json()) as SchoolClassSummary[];
+    state.classId = classes.find((schoolClass) => schoolClass.name === '1А')?.id ?? '';
+    expect(state.classId).not.toBe('');
+    const created = await teacher.post(`/api/classes/${state.classId}/students`, {
+      data: { displayName: STUDENT, parents: [{ displayName: PARENT }] },
+    });
+    expect(created.status()).toBe(201);
+    const family = (await created.json()) as RosterFamily;
+    state.familyId = family.id;
+    state.parentId = family.parents[0]?.id ?? '';
+    const invites = (await (
+      await teacher.post(`/api/classes/${state.classId}/invites`, { data: { familyIds: [family.id] } })
+    ).json()) as FamilyInvite[];
+    state.link = invites[0]?.link ?? '';
+    expect(state.link).toMatch(/\/p\//);
+    await teacher.dispose();
+  });
+
+  test.afterAll(async () => {
+    const teacher = await apiAs(DEMO_TEACHER);
+    const roster = (await (await teacher.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
+    const family = roster.families.find((candidate) => candidate.id === state.familyId);
+    for (const person of family ? [...family.students, ...family.parents] : []) {
+      const archived = await teacher.post(`/api/people/${person.id}/archive`, { data: { version: person.version } });
+      expect(archived.ok()).toBe(true);
+    }
+    await teacher.dispose();
+  });
+
+  test('the teacher sees what a parent confirmed through the link since the last visit, on the card and the class page', async ({
+    page,
+    browser,
+  }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await signIn(page, DEMO_TEACHER);
+
+    // The first visit says so plainly, and the page records the visit.
+    await openClass(page);
+    await expect(page.getByTestId('changes-since')).toHaveText(c.firstVisit.replace(/\{days.*\}\./, '7 дней.'));
+
+    // The parent confirms the MAX account on the family's page.
+    const parentContext = await browser.newContext();
+    const parentPage = await parentContext.newPage();
+    await parentPage.goto(new URL(state.link).pathname);
+    await parentPage
+      .locator(`#i-${state.parentId}-${ACCOUNT_STEP.id}`)
+      .getByRole('button', { name: parentRu.parentPage.actions.done })
+      .click();
+    await expect(parentPage).toHaveURL(/saved=/);
+    await parentContext.close();
+
+    // The cards: connected of those taking part, as the API counts them, and the news since the visit.
+    await page.goto('/classes');
+    const overview = (await (await page.request.get('/api/class-overview')).json()) as ClassOverviewList;
+    const cardOf = (name: string) =>
+      page.getByTestId('class-card').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const first = cardOf('1А');
+    await expect(first.getByTestId('card-students')).toHaveText('Ученики: 0 из 1 подключены');
+    await expect(first.getByTestId('card-news')).toContainText('1 семья отметила шаги');
+    await expect(first.getByTestId('card-news')).toContainText('С вашего визита');
+    const fifth = overview.classes.find((card) => card.classId !== state.classId);
+    expect(fifth).toBeDefined();
+    await expect(cardOf('5А').getByTestId('card-students')).toHaveText(
+      `Ученики: ${fifth?.students.connected} из ${fifth?.students.participants} подключены`,
+    );
+    await expectAccessible(page, 'the teacher’s classes with their cards');
+    await shot(page, 'what-changed-cards-1366');
+    await page.setViewportSize({ width: 360, height: 640 });
+    await shot(page, 'what-changed-cards-360');
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The class page again: the family, the step, the way it came.
+    const seen = page.waitForResponse((response) => response.url().endsWith(`/api/classes/${state.classId}/seen`));
+    await first.getByRole('link', { name: '1А', exact: true }).click();
+    const summary = page.getByTestId('changes-summary');
+    await expect(summary).toBeVisible();
+    await seen;
+    await expect(summary.getByTestId('changes-since')).toContainText('С вашего визита');
+    await expect(summary.getByTestId('changes-counts')).toHaveText('1 семья отметила шаги');
+    const details = summary.getByRole('button', { name: 'Подробнее (1)' });
+    await expect(details).toHaveAttribute('aria-expanded', 'false');
+    await details.click();
+    await expect(summary.getByRole('button', { name: c.hideList })).toHaveAttribute('aria-expanded', 'true');
+    const line = summary.getByTestId('changes-list').getByRole('listitem');
+    await expect(line).toHaveCount(1);
+    await expect(line).toContainText(`${PARENT} (родитель: ${STUDENT})`);
+    await expect(line).toContainText(`отмечено: «${ACCOUNT_STEP.title.ru}»`);
+    await expect(line).toContainText(c.sources.parent_link);
+    await expectAccessible(page, 'the class page with the summary open');
+    await shot(page, 'what-changed-class-1366');
+    await page.setViewportSize({ width: 360, height: 640 });
+    await shot(page, 'what-changed-class-360');
+
+    // The next visit starts from this one: nothing new.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await openClass(page);
+    await expect(page.getByTestId('changes-summary')).toContainText(c.nothingNew);
+  });
+});
