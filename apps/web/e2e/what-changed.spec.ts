@@ -34,7 +34,8 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Opens the class page and waits for the summary to be shown and the visit recorded. */
 async function openClass(page: Page): Promise<void> {
   const seen = page.waitForResponse(
-    (response) => response.url().endsWith(`/api/classes/${state.classId}/seen`) && response.request().method() === 'PUT',
+    (response) =>
+      response.url().endsWith(`/api/classes/${state.classId}/seen`) && response.request().method() === 'PUT',
   );
   await page.goto(`/classes/${state.classId}`);
   await expect(page.getByTestId('changes-summary')).toBeVisible();

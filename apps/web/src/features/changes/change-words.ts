@@ -57,7 +57,10 @@ export function useChangeWords(path: OnboardingPath) {
             who,
             what: change.items
               .map((item) =>
-                t('blockedLine', { item: itemLabel(item), reason: reasonLabel(changePath, item.blockerReason ?? 'other') }),
+                t('blockedLine', {
+                  item: itemLabel(item),
+                  reason: reasonLabel(changePath, item.blockerReason ?? 'other'),
+                }),
               )
               .join('; '),
           };
