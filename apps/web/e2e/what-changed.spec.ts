@@ -78,6 +78,8 @@ test.describe.serial('what changed since the last visit', () => {
     page,
     browser,
   }) => {
+    // Two pages, a parent's confirmation and two axe-core runs on a slow shared machine.
+    test.setTimeout(120_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     await signIn(page, DEMO_TEACHER);
 
