@@ -20,6 +20,19 @@ describe('forwardToApi', () => {
         if (req.url === '/api/moved') {
           res.writeHead(302, { location: `${apiOrigin}/api/elsewhere` });
           res.end();
+        } else if (req.url === '/api/reports/district') {
+          const headers = {
+            etag: 'W/"v1"',
+            'cache-control': 'private, no-cache',
+            'last-modified': 'Wed, 02 Dec 2026 18:00:00 GMT',
+          };
+          if (req.headers['if-none-match'] === 'W/"v1"') {
+            res.writeHead(304, headers);
+            res.end();
+          } else {
+            res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+            res.end('{"districtName":"Центральный"}');
+          }
         } else if (req.url === '/api/auth/logout') {
           res.writeHead(204, { 'set-cookie': 'sid=; Max-Age=0; Path=/' });
           res.end();
@@ -60,6 +73,40 @@ describe('forwardToApi', () => {
     expect(response.status).toBe(201);
     await expect(response.json()).resolves.toEqual({ ok: true });
     expect(response.headers.getSetCookie()).toEqual(['sid=abc; Path=/; HttpOnly; SameSite=Lax', 'seen=1; Path=/']);
+  });
+
+  it('passes conditional headers unchanged, adding no Cache-Control or Pragma, and a 304 back as a 304', async () => {
+    const fresh = await forwardToApi(new Request('http://web.test/api/reports/district'));
+    expect(fresh.status).toBe(200);
+    expect(seen.headers['cache-control']).toBeUndefined();
+    expect(seen.headers.pragma).toBeUndefined();
+    const etag = fresh.headers.get('etag');
+    expect(etag).toBe('W/"v1"');
+    expect(fresh.headers.get('last-modified')).toBe('Wed, 02 Dec 2026 18:00:00 GMT');
+    await expect(fresh.json()).resolves.toEqual({ districtName: 'Центральный' });
+
+    const again = await forwardToApi(
+      new Request('http://web.test/api/reports/district', {
+        headers: { 'if-none-match': etag ?? '', 'if-modified-since': 'Wed, 02 Dec 2026 18:00:00 GMT' },
+      }),
+    );
+    expect(seen.headers).toMatchObject({
+      'if-none-match': 'W/"v1"',
+      'if-modified-since': 'Wed, 02 Dec 2026 18:00:00 GMT',
+    });
+    expect(seen.headers['cache-control']).toBeUndefined();
+    expect(seen.headers.pragma).toBeUndefined();
+    expect(again.status).toBe(304);
+    expect(again.body).toBeNull();
+    expect(again.headers.get('etag')).toBe('W/"v1"');
+    expect(again.headers.get('cache-control')).toBe('private, no-cache');
+  });
+
+  it('passes the browser’s own Cache-Control through as it is', async () => {
+    await forwardToApi(
+      new Request('http://web.test/api/reports/district', { headers: { 'cache-control': 'max-age=0' } }),
+    );
+    expect(seen.headers['cache-control']).toBe('max-age=0');
   });
 
   it('hands a redirect to the browser instead of following it, pointing at the web origin', async () => {

@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
 import type { ApiErrorBody } from '@sferum/contracts';
 import { apiBaseUrl } from './api-url';
 
@@ -84,10 +87,47 @@ function errorResponse(statusCode: 502 | 504, error: string, message: string): R
   return Response.json(body, { status: statusCode, headers: { 'cache-control': 'no-store' } });
 }
 
+/** One request to the API as node:http sends it: nothing added to what we pass. */
+function requestApi(
+  target: URL,
+  init: { method: string; headers: Headers; body: Buffer | undefined },
+): Promise<http.IncomingMessage> {
+  const send = target.protocol === 'https:' ? https.request : http.request;
+  const headers: http.OutgoingHttpHeaders = {};
+  init.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  if (init.body) headers['content-length'] = String(init.body.byteLength);
+  return new Promise((resolve, reject) => {
+    const outgoing = send(target, { method: init.method, headers }, resolve);
+    outgoing.setTimeout(UPSTREAM_HEADERS_TIMEOUT_MS, () => outgoing.destroy(new UpstreamTimeout()));
+    outgoing.on('error', reject);
+    outgoing.end(init.body);
+  });
+}
+
+class UpstreamTimeout extends Error {}
+
+/** The API's response headers as a Headers object, each Set-Cookie kept apart. */
+function headersOf(incoming: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming.headers)) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return headers;
+}
+
 /**
  * Forwards one request to the API under the same path and query, and streams
  * the answer back with its status, headers and cookies. The browser only ever
  * talks to the web origin, so the session cookie stays first-party.
+ *
+ * Sent with node:http rather than fetch: fetch adds `Cache-Control: no-cache`
+ * and `Pragma: no-cache` to a request carrying If-None-Match or
+ * If-Modified-Since (the Fetch standard's "no-store" mode), and the API then
+ * never answers 304. Here the conditional headers, ETag, Last-Modified and
+ * Cache-Control pass unchanged both ways, and a 304 comes back as a 304.
  */
 export async function forwardToApi(request: Request): Promise<Response> {
   const incomingUrl = new URL(request.url);
@@ -95,32 +135,29 @@ export async function forwardToApi(request: Request): Promise<Response> {
   const target = new URL(incomingUrl.pathname + incomingUrl.search, base);
   const method = request.method.toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody ? await request.arrayBuffer() : undefined;
+  const body = hasBody ? Buffer.from(await request.arrayBuffer()) : undefined;
 
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), UPSTREAM_HEADERS_TIMEOUT_MS);
-  let upstream: Response;
+  let upstream: http.IncomingMessage;
   try {
-    upstream = await fetch(target, {
+    upstream = await requestApi(target, {
       method,
       headers: requestHeadersForApi(request.headers),
       body: body && body.byteLength > 0 ? body : undefined,
-      redirect: 'manual',
-      cache: 'no-store',
-      signal: abort.signal,
     });
-  } catch {
-    return abort.signal.aborted
+  } catch (error) {
+    return error instanceof UpstreamTimeout
       ? errorResponse(504, 'Gateway Timeout', 'The API did not answer in time.')
       : errorResponse(502, 'Bad Gateway', 'The API is not reachable.');
-  } finally {
-    clearTimeout(timer);
   }
+  // The timeout covers waiting for the headers; a long download may take its time.
+  upstream.setTimeout(0);
 
-  const nullBody = method === 'HEAD' || NULL_BODY_STATUSES.has(upstream.status);
-  return new Response(nullBody ? null : upstream.body, {
-    status: upstream.status,
-    statusText: upstream.statusText,
-    headers: responseHeadersFromApi(upstream.headers, base.origin),
+  const status = upstream.statusCode ?? 502;
+  const nullBody = method === 'HEAD' || NULL_BODY_STATUSES.has(status);
+  if (nullBody) upstream.resume();
+  return new Response(nullBody ? null : (Readable.toWeb(upstream) as ReadableStream<Uint8Array>), {
+    status,
+    statusText: upstream.statusMessage,
+    headers: responseHeadersFromApi(headersOf(upstream), base.origin),
   });
 }
