@@ -54,6 +54,15 @@ export const KindReportSchema = z.object({
 });
 export type KindReport = z.infer<typeof KindReportSchema>;
 
+/**
+ * «По состоянию на»: when the answer's figures were counted, an ISO 8601
+ * instant in UTC ("2026-12-02T18:25:59.000Z"). Through the reporting API the
+ * district's figures may be up to REPORT_CACHE_SECONDS old: this is when they
+ * were counted, not when they were sent. Not part of the ETag: a 304 says the
+ * figures of the copy you hold are still the current ones.
+ */
+const asOfShape = { asOf: z.string() };
+
 /** Counts for one unit (a school, a class): never a name. */
 const progressReportShape = {
   students: KindReportSchema,
@@ -99,6 +108,7 @@ export const PathTotalSchema = z.object({
 export type PathTotal = z.infer<typeof PathTotalSchema>;
 
 export const DistrictReportSchema = z.object({
+  ...asOfShape,
   districtId: z.string(),
   districtName: z.string(),
   total: ProgressReportSchema,
@@ -109,6 +119,7 @@ export const DistrictReportSchema = z.object({
 export type DistrictReport = z.infer<typeof DistrictReportSchema>;
 
 export const SchoolReportSchema = z.object({
+  ...asOfShape,
   ...pathNamedShape,
   schoolId: z.string(),
   schoolName: z.string(),
@@ -149,6 +160,7 @@ export type HistoryDay = z.infer<typeof HistoryDaySchema>;
 
 /** Counters per day for the district, one school or one class, from the daily snapshots. */
 export const HistoryReportSchema = z.object({
+  ...asOfShape,
   from: z.string(),
   to: z.string(),
   schoolId: z.nullable(z.string()),

@@ -19,6 +19,8 @@ export interface Sheet {
   totalRow?: boolean;
   /** Columns kept in view while scrolling right (the rows' names). */
   frozenColumns?: number;
+  /** XLSX only: lines under the table, after an empty row («По состоянию на …»). */
+  notes?: readonly string[];
 }
 
 const PERCENT = '0%';
@@ -46,6 +48,10 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
   let last: ExcelJS.Row | undefined;
   for (const row of sheet.rows) last = worksheet.addRow(row.map(safe));
   if (sheet.totalRow && last) last.font = { bold: true };
+  if (sheet.notes?.length) {
+    worksheet.addRow([]);
+    for (const note of sheet.notes) worksheet.addRow([safe(note)]).font = { italic: true };
+  }
   const percent = new Set(sheet.percentColumns ?? []);
   worksheet.columns.forEach((column, index) => {
     const width = sheet.widths?.[index];

@@ -2,10 +2,17 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { RequestValidationException } from '../common/validation';
 
+/**
+ * `csv`: comma-separated UTF-8 for scripts; `excel-csv`: the same table as
+ * Russian Excel opens it in columns (semicolons, decimal commas, UTF-8 BOM).
+ */
+export const REPORT_FORMATS = ['json', 'csv', 'excel-csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export class ReportFormatDto {
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,8 +42,8 @@ export class HistoryRangeDto {
 
 export class HistoryQueryDto extends HistoryRangeDto {
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format?: 'json' | 'csv';
+  @IsIn(REPORT_FORMATS)
+  format?: ReportFormat;
 }
 
 /** The days asked for, with defaults; a reversed, invalid or too long range is a 400 naming `from`. */

@@ -15,6 +15,9 @@ import {
   type StepCounts,
 } from '@sferum/contracts';
 
+/** A report's figures before the service stamps them with the time they were counted (`asOf`). */
+export type Counted<T extends { asOf: string }> = Omit<T, 'asOf'>;
+
 /** One row of summed counters: what `class_progress` holds, added up over a unit. */
 export interface CounterRow {
   person_kind: PersonKind;
@@ -201,7 +204,7 @@ export function buildDistrictReport(
   schools: readonly DistrictSchool[],
   rows: ReadonlyArray<CounterRow & { school_id: string }>,
   catalogue: PathCatalogue,
-): DistrictReport {
+): Counted<DistrictReport> {
   const rowsBySchool = groupBy(rows, (row) => row.school_id);
   const schoolRows: SchoolReportRow[] = schools.map((school) => {
     const path = reportPathOf(catalogue, school.path_id);
@@ -248,7 +251,7 @@ export function buildSchoolReport(
   classes: readonly SchoolClassRow[],
   rows: ReadonlyArray<CounterRow & { class_id: string }>,
   catalogue: PathCatalogue,
-): SchoolReport {
+): Counted<SchoolReport> {
   const path = reportPathOf(catalogue, school.path_id);
   const rowsByClass = groupBy(rows, (row) => row.class_id);
   return {

@@ -26,6 +26,8 @@ export interface ReportExportLabels {
   studentsClassChat: string;
   parentsClassChat: string;
   total: string;
+  /** the line under the table: when the figures were counted, Moscow time */
+  asOf: (when: string) => string;
 }
 
 const RU_STATUSES: Record<OverallStatus, string> = {
@@ -65,6 +67,7 @@ export const REPORT_EXPORT_LABELS: Record<ReportLocale, ReportExportLabels> = {
     studentsClassChat: 'Ученики в чате класса',
     parentsClassChat: 'Родители в чате класса',
     total: 'Итого',
+    asOf: (when) => `По состоянию на ${when} по московскому времени`,
   },
   en: {
     sheet: 'Progress',
@@ -86,5 +89,6 @@ export const REPORT_EXPORT_LABELS: Record<ReportLocale, ReportExportLabels> = {
     studentsClassChat: 'Students in the class chat',
     parentsClassChat: 'Parents in the class chat',
     total: 'Total',
+    asOf: (when) => `As of ${when}, Moscow time`,
   },
 };

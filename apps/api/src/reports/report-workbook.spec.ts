@@ -79,7 +79,14 @@ async function sheetOf(
   total: ProgressReport = { students: maxSchool.students, parents: maxSchool.parents },
 ): Promise<ExcelJS.Worksheet> {
   const content = await toXlsx(
-    reportSheet({ rows, total, nameHeader: 'Школа', labels: REPORT_EXPORT_LABELS.ru, locale: 'ru' }),
+    reportSheet({
+      rows,
+      total,
+      nameHeader: 'Школа',
+      labels: REPORT_EXPORT_LABELS.ru,
+      locale: 'ru',
+      asOf: '2026-12-02T18:25:59.000Z',
+    }),
   );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(content as unknown as ArrayBuffer);
@@ -120,6 +127,12 @@ describe('the report as a sheet', () => {
     expect(sheet.getRow(3).getCell(1).value).toBe('Итого');
     expect(sheet.getRow(3).getCell(2).value).toBe('Сферум в MAX');
     expect(sheet.getRow(3).getCell(3).value).toBe(4);
+  });
+
+  it('says under the table, after an empty row, when the figures were counted, in Moscow time', async () => {
+    const sheet = await sheetOf([maxSchool]);
+    expect(sheet.getRow(4).getCell(1).value).toBeNull();
+    expect(sheet.getRow(5).getCell(1).value).toBe('По состоянию на 02.12.2026 21:25 по московскому времени');
   });
 
   it('has a column per status, opted out apart', async () => {

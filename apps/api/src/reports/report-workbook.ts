@@ -9,6 +9,7 @@ import {
   type SchoolReport,
 } from '@sferum/contracts';
 import { toXlsx, type Sheet, type SheetCell } from '../common/spreadsheet';
+import { moscowDateTime } from './moscow-time';
 import { REPORT_EXPORT_LABELS, type ReportExportLabels, type ReportLocale } from './report-export-labels';
 
 interface ExportRow extends ProgressReport {
@@ -42,6 +43,7 @@ export function districtWorkbook(report: DistrictReport, locale: ReportLocale, d
     nameHeader: labels.school,
     labels,
     locale,
+    asOf: report.asOf,
   });
 }
 
@@ -55,6 +57,7 @@ export function schoolWorkbook(report: SchoolReport, locale: ReportLocale, day: 
     nameHeader: labels.class,
     labels,
     locale,
+    asOf: report.asOf,
   });
 }
 
@@ -68,15 +71,17 @@ interface Table {
   nameHeader: string;
   labels: ReportExportLabels;
   locale: ReportLocale;
+  /** when the figures were counted, written under the table */
+  asOf: string;
 }
 
 /**
  * The report table as a sheet: the path-independent figures for every row
  * (progress among those taking part, people by status, opted out apart), then
  * each path's steps (empty for rows on another path), a total row at the
- * bottom; shares as real percentages.
+ * bottom; shares as real percentages; under it, when the figures were counted.
  */
-export function reportSheet({ rows, total, nameHeader, labels, locale }: Table): Sheet {
+export function reportSheet({ rows, total, nameHeader, labels, locale, asOf }: Table): Sheet {
   const withClasses = rows.some((row) => row.classes !== undefined);
   const paths = pathsOf(rows);
   const columns: Column[] = [
@@ -121,6 +126,7 @@ export function reportSheet({ rows, total, nameHeader, labels, locale }: Table):
     ],
     totalRow: true,
     frozenColumns: 1,
+    notes: [labels.asOf(moscowDateTime(asOf))],
   };
 }
 

@@ -25,7 +25,9 @@ import { Public } from '../auth/auth.decorators';
 import { neutralizeFormula } from '../common/spreadsheet-formulas';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { ApiKeyGuard, type ApiKeyRequest } from './api-key.guard';
-import { HistoryQueryDto, historyRange, ReportFormatDto } from './history-query.dto';
+import { HistoryQueryDto, historyRange, REPORT_FORMATS, ReportFormatDto, type ReportFormat } from './history-query.dto';
+import { markFigures } from './report-etag';
+import { moscowDateTime } from './moscow-time';
 import { buildReport, csvSteps, reportColumns, type CsvStep } from './report-builder';
 import { ReportsService } from './reports.service';
 import { Responds } from '../common/contract/responds.decorator';
@@ -39,22 +41,33 @@ const ADDITIVE_TO_V1 =
   '`blockedByReason` lists every reason that step offers on its path. `shareDone` and `shareConnected` are over `participants`: ' +
   'people who opted out (a lawful choice, never a failure) count in `optedOut` and in no share’s base, so `shareDone` equals the ' +
   'old value wherever nobody opted out; likewise `subjectChatMemberships` counts the memberships of participants. ' +
-  'CSV: after the unit’s own columns come `path` and `path_name`, then per kind (`students_…`, `parents_…`) the people, ' +
+  'Every answer has `asOf`: when its figures were counted (ISO 8601, UTC). ' +
+  'CSV: the header row always comes first, also with no rows; each row starts with `as_of` (the same instant; with ' +
+  '`format=excel-csv` as «02.12.2026 21:25» Moscow time). After the unit’s own columns come `path` and `path_name`, then per kind (`students_…`, `parents_…`) the people, ' +
   '`_participants`, the overall columns (`_connected`, `_in_progress`, `_blocked`, `_not_started`, `_opted_out`, `_share_connected`), ' +
   'the columns of each step (`_<step>_done`, `_blocked`, `_not_started`, `_opted_out`, `_share_done`, `_blocked_<reason>`) and the chats.';
 
 /**
  * The reporting API for a district's own scripts and spreadsheets: counts and
  * shares per school and class, never a name. JSON by default; CSV with
- * `Accept: text/csv` or `?format=csv` (UTF-8 with BOM, comma-separated). Every
- * answer has an ETag; send it back in If-None-Match to get 304 when nothing
- * changed.
+ * `Accept: text/csv` or `?format=csv` (UTF-8 with BOM, comma-separated), or
+ * `?format=excel-csv` for Russian Excel (semicolons). Every answer says when
+ * its figures were counted (`asOf`, the CSV's `as_of` column) and has an ETag
+ * over its figures; send it back in If-None-Match to get 304 while they are
+ * the same.
  */
 @ApiTags('reports (v1)')
 @ApiBearerAuth()
 @ApiUnauthorizedResponse({ description: 'Missing, unknown or revoked key.' })
 @ApiTooManyRequestsResponse({ description: 'More than 60 requests a minute with one key; see Retry-After.' })
-@ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+@ApiQuery({
+  name: 'format',
+  required: false,
+  enum: REPORT_FORMATS,
+  description:
+    '`json` (default); `csv`: comma-separated UTF-8 with BOM for scripts (also `Accept: text/csv`); `excel-csv`: the same ' +
+    'table for Russian Excel to open in columns: semicolons, decimal commas, CRLF, UTF-8 with BOM, `as_of` in Moscow time.',
+})
 @ApiProduces('application/json', 'text/csv')
 @Public()
 @UseGuards(ApiKeyGuard)
@@ -66,7 +79,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'The key’s district: totals, one entry per path, one row per school',
     description:
-      'Counted at most REPORT_CACHE_SECONDS (30) ago. ' +
+      'Counted at most REPORT_CACHE_SECONDS (30) ago; `asOf` says when. ' +
       'Reading a district whose schools are on different paths: the paths have different steps, so compare schools by ' +
       '`overall.shareConnected` (connected: every step of the school’s path done and the class chat joined, over participants) ' +
       'and by `overall.optedOut`, which mean the same on every path. Per-step figures compare only within one path: `paths` ' +
@@ -180,7 +193,47 @@ interface CsvTable {
   rows: Array<Record<string, string | number>>;
 }
 
-/** JSON or CSV as asked; Express adds the ETag and answers 304 to a matching If-None-Match. */
+/** The form a report answer takes: `format` wins, then the Accept header (text/csv). */
+function formatOf(request: Request, query: ReportFormatDto): ReportFormat {
+  if (query.format) return query.format;
+  return request.accepts(['application/json', 'text/csv']) === 'text/csv' ? 'csv' : 'json';
+}
+
+/** A number as Russian Excel reads it in a semicolon CSV: a decimal comma (0,667); whole numbers as they are. */
+function excelNumber(value: string | number): string | number {
+  return typeof value === 'number' && !Number.isInteger(value) ? String(value).replace('.', ',') : value;
+}
+
+/**
+ * The CSV of a report: the header row always first (also with no rows), then
+ * one row per unit, each starting with `as_of`, when the figures were counted.
+ * `csv`: commas, `as_of` in ISO 8601 UTC, for scripts; `excel-csv`: semicolons,
+ * decimal commas, `as_of` as «02.12.2026 21:25» Moscow time, CRLF, for a
+ * Russian Excel to open in columns. Both UTF-8 with a BOM.
+ */
+export function reportCsv(table: CsvTable, asOf: string, form: 'csv' | 'excel-csv'): Buffer {
+  const excel = form === 'excel-csv';
+  const stamp = excel ? moscowDateTime(asOf) : asOf;
+  const cells = table.rows.map((row) =>
+    Object.fromEntries(
+      [['as_of', stamp] as const, ...Object.entries(row)].map(([column, value]) => [
+        column,
+        excel ? excelNumber(neutralizeFormula(value)) : neutralizeFormula(value),
+      ]),
+    ),
+  );
+  const body = stringify(cells, {
+    header: true,
+    columns: ['as_of', ...table.columns],
+    ...(excel ? { delimiter: ';', record_delimiter: '\r\n' } : {}),
+  });
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
+}
+
+/**
+ * JSON or CSV as asked, with an ETag over the figures and the form; Express
+ * answers 304 to a matching If-None-Match.
+ */
 function send(
   request: Request,
   response: Response,
@@ -188,21 +241,12 @@ function send(
   report: DistrictReport | SchoolReport | HistoryReport,
   csv: () => CsvTable,
 ): void {
-  const wantsCsv =
-    query.format === 'csv' ||
-    (query.format === undefined && request.accepts(['application/json', 'text/csv']) === 'text/csv');
-  response.setHeader('Cache-Control', 'private, no-cache');
+  const form = formatOf(request, query);
   response.setHeader('Vary', 'Accept, Authorization');
-  if (!wantsCsv) {
+  markFigures(request, response, form, report);
+  if (form === 'json') {
     response.json(report);
     return;
   }
-  const { columns, rows } = csv();
-  const cells = rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([column, value]) => [column, neutralizeFormula(value)])),
-  );
-  const body = stringify(cells, { header: true, columns });
-  response
-    .type('text/csv; charset=utf-8')
-    .send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]));
+  response.type('text/csv; charset=utf-8').send(reportCsv(csv(), report.asOf, form));
 }

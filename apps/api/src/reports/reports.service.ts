@@ -42,22 +42,24 @@ export class ReportsService {
 
   /** Counted now, from one consistent view of the district (a path switch lands wholly before or after). */
   district(districtId: string): Promise<DistrictReport> {
+    const asOf = new Date().toISOString();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const district = await this.reports.district(manager, districtId);
       const schools = await this.reports.districtSchools(manager, districtId);
       const rows = await this.reports.districtCounters(manager, districtId);
-      return buildDistrictReport({ id: districtId, name: district!.name }, schools, rows, this.catalogue);
+      return { asOf, ...buildDistrictReport({ id: districtId, name: district!.name }, schools, rows, this.catalogue) };
     });
   }
 
   /** One school of the key's district; another district's school is not found. */
   school(districtId: string, schoolId: string): Promise<SchoolReport> {
+    const asOf = new Date().toISOString();
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const school = await this.reports.schoolInDistrict(manager, schoolId, districtId);
       if (!school) throw new NotFoundException('School not found');
       const classes = await this.reports.schoolClasses(manager, schoolId);
       const rows = await this.reports.schoolCounters(manager, schoolId);
-      return buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue);
+      return { asOf, ...buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue) };
     });
   }
 
@@ -73,6 +75,7 @@ export class ReportsService {
   ): Promise<HistoryReport> {
     if (unit.schoolId) await this.requireInDistrict('school', districtId, unit.schoolId);
     if (unit.classId) await this.requireInDistrict('school_class', districtId, unit.classId);
+    const asOf = new Date().toISOString();
     const rows = await this.reports.historyCounters(districtId, range, unit);
     const byDay = new Map<string, { pathIds: Set<string>; counters: Array<CounterRow & { path_id: string }> }>();
     for (const row of rows) {
@@ -82,6 +85,7 @@ export class ReportsService {
       if (row.item !== null) day.counters.push(row as CounterRow & { path_id: string });
     }
     return {
+      asOf,
       from: range.from,
       to: range.to,
       schoolId: unit.schoolId ?? null,

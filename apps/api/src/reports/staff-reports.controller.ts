@@ -1,7 +1,7 @@
-import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiCookieAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   SESSION_COOKIE,
   type DistrictReport,
@@ -21,6 +21,8 @@ import { HistoryRangeDto, historyRange } from './history-query.dto';
 import { REPORT_LOCALES, type ReportLocale } from './report-export-labels';
 import { districtWorkbook, schoolWorkbook, type ReportFile } from './report-workbook';
 import { ReportsService } from './reports.service';
+import { markFigures } from './report-etag';
+import { moscowToday } from './moscow-time';
 import { Responds, RespondsWithFile } from '../common/contract/responds.decorator';
 
 class ReportExportQueryDto {
@@ -49,18 +51,27 @@ export class StaffReportsController {
       'The caller’s district (district admin only), as GET /api/v1/reports/district gives it, counted now: schools on different ' +
       'paths compare by overall.shareConnected and overall.optedOut; per-step figures only within one path (see `paths`).',
   })
-  district(@Auth() auth: AuthContext): Promise<DistrictReport> {
+  async district(
+    @Auth() auth: AuthContext,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<DistrictReport> {
     this.access.requireRole(auth, 'district.read');
-    return this.reports.district(auth.districtId);
+    return marked(request, response, await this.reports.district(auth.districtId));
   }
 
   @Get(ROUTES.reports.school)
   @Responds(SchoolReportSchema, {
     description: 'A school the caller administers, as GET /api/v1/reports/schools/{schoolId} gives it.',
   })
-  async school(@Auth() auth: AuthContext, @UuidParam('schoolId') schoolId: string): Promise<SchoolReport> {
+  async school(
+    @Auth() auth: AuthContext,
+    @UuidParam('schoolId') schoolId: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SchoolReport> {
     await this.access.requireAccess(auth, 'school.report', schoolId);
-    return this.reports.school(auth.districtId, schoolId);
+    return marked(request, response, await this.reports.school(auth.districtId, schoolId));
   }
 
   @Get(ROUTES.reports.history)
@@ -68,7 +79,12 @@ export class StaffReportsController {
     description:
       'Counters per day, each day naming its paths (pathIds); a school admin must name their school (or one of its classes).',
   })
-  async history(@Auth() auth: AuthContext, @Query() query: HistoryRangeDto): Promise<HistoryReport> {
+  async history(
+    @Auth() auth: AuthContext,
+    @Query() query: HistoryRangeDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<HistoryReport> {
     if (query.classId) {
       const schoolClass = await this.access.requireAccess(auth, 'class.read', query.classId);
       await this.access.requireAccess(auth, 'school.report', schoolClass.schoolId);
@@ -77,7 +93,7 @@ export class StaffReportsController {
     } else {
       this.access.requireRole(auth, 'district.read');
     }
-    return this.reports.history(auth.districtId, historyRange(query), query);
+    return marked(request, response, await this.reports.history(auth.districtId, historyRange(query), query));
   }
 
   @Get(ROUTES.reports.districtExport)
@@ -89,11 +105,15 @@ export class StaffReportsController {
   async districtExport(
     @Auth() auth: AuthContext,
     @Query() query: ReportExportQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
+  ): Promise<StreamableFile | undefined> {
     this.access.requireRole(auth, 'district.read');
     const report = await this.reports.district(auth.districtId);
-    return send(response, await districtWorkbook(report, query.locale ?? 'ru', moscowToday()));
+    const locale = query.locale ?? 'ru';
+    // Unchanged figures: Express answers 304 to the empty answer, the workbook is not built.
+    if (markFigures(request, response, `xlsx-${locale}`, report)) return undefined;
+    return sendFile(response, await districtWorkbook(report, locale, moscowToday()));
   }
 
   @Get(ROUTES.reports.schoolExport)
@@ -104,22 +124,24 @@ export class StaffReportsController {
     @Auth() auth: AuthContext,
     @UuidParam('schoolId') schoolId: string,
     @Query() query: ReportExportQueryDto,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<StreamableFile> {
+  ): Promise<StreamableFile | undefined> {
     await this.access.requireAccess(auth, 'school.report', schoolId);
     const report = await this.reports.school(auth.districtId, schoolId);
-    return send(response, await schoolWorkbook(report, query.locale ?? 'ru', moscowToday()));
+    const locale = query.locale ?? 'ru';
+    if (markFigures(request, response, `xlsx-${locale}`, report)) return undefined;
+    return sendFile(response, await schoolWorkbook(report, locale, moscowToday()));
   }
 }
 
-/** Today in Moscow, where the reports' days are counted. */
-function moscowToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+/** The report, with the ETag of its figures: Express answers 304 when the client already holds them. */
+function marked<T extends { asOf: string }>(request: Request, response: Response, report: T): T {
+  markFigures(request, response, 'json', report);
+  return report;
 }
 
-function send(response: Response, file: ReportFile): StreamableFile {
+function sendFile(response: Response, file: ReportFile): StreamableFile {
   response.attachment(file.fileName);
-  // A report holds figures of schools: never kept by a shared cache.
-  response.setHeader('Cache-Control', 'private, no-store');
   return new StreamableFile(file.content, { type: CONTENT_TYPES.xlsx });
 }
