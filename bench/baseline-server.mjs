@@ -300,23 +300,28 @@ async function repeatableRead(work) {
 }
 
 function countDistrict(key) {
+  const asOf = new Date().toISOString();
   return repeatableRead(async (client) => {
     const { rows: districts } = await client.query(SQL.districtName, [key.district_id]);
     const { rows: schools } = await client.query(SQL.districtSchools, [key.district_id]);
     const { rows } = await client.query(SQL.districtCounters, [key.district_id]);
-    return buildDistrictReport({ id: key.district_id, name: districts[0].name }, schools, rows, PATH_CATALOGUE);
+    return {
+      asOf,
+      ...buildDistrictReport({ id: key.district_id, name: districts[0].name }, schools, rows, PATH_CATALOGUE),
+    };
   });
 }
 
 app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const key = await apiKey(request);
   const { schoolId } = request.params;
+  const asOf = new Date().toISOString();
   return repeatableRead(async (client) => {
     const { rows: schools } = await client.query(SQL.schoolInDistrict, [schoolId, key.district_id]);
     if (!schools[0]) throw new HttpError(404, 'School not found');
     const { rows: classes } = await client.query(SQL.schoolClasses, [schoolId]);
     const { rows } = await client.query(SQL.schoolCounters, [schoolId]);
-    return buildSchoolReport({ id: schoolId, ...schools[0] }, classes, rows, PATH_CATALOGUE);
+    return { asOf, ...buildSchoolReport({ id: schoolId, ...schools[0] }, classes, rows, PATH_CATALOGUE) };
   });
 });
 

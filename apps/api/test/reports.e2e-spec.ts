@@ -27,6 +27,19 @@ import { REGION_PATH } from './support/region-path';
 import { createTestApp } from './support/test-app';
 import { entry, firstOf, nth, take } from './support/pick';
 
+/** A report without `asOf`: the dashboard and the API count at different moments; the figures are the same. */
+function figures<T extends { asOf: string }>(report: T): Omit<T, 'asOf'> {
+  const { asOf: _countedAt, ...rest } = report;
+  return rest;
+}
+
+/** The body of a binary answer (an XLSX) as bytes. */
+function bytes(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (chunk: Buffer) => chunks.push(chunk));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
 describe('district reporting API', () => {
   let app: NestExpressApplication;
   let factory: OrgFactory;
@@ -188,7 +201,8 @@ describe('district reporting API', () => {
     expect(response.text.charCodeAt(0)).toBe(0xfeff);
     const rows: Array<Record<string, string>> = parse(response.text.slice(1), { columns: true });
     expect(rows).toHaveLength(2);
-    expect(Object.keys(firstOf(rows)).slice(0, 19)).toEqual([
+    expect(Object.keys(firstOf(rows)).slice(0, 20)).toEqual([
+      'as_of',
       'school_id',
       'school_name',
       'classes',
@@ -265,6 +279,124 @@ describe('district reporting API', () => {
     await report('district').set('If-None-Match', etag).expect(200);
     const csv = await report('district?format=csv').expect(200);
     await report('district?format=csv').set('If-None-Match', entry(csv.headers, 'etag')).expect(304);
+  });
+
+  /** A key of its own for a test that asks many times: each key may ask 60 times a minute. */
+  const newKey = async (name: string): Promise<string> =>
+    ((await admin.post('/api/api-keys').send({ name }).expect(201)).body as CreatedApiKey).secret;
+
+  it('says in every answer when its figures were counted: asOf in JSON, the first column as_of in CSV', async () => {
+    const own = await newKey('as of');
+    const before = Date.now() - 1_000;
+    const answers = [
+      (await report('district', own).expect(200)).body as DistrictReport,
+      (await report(`schools/${schoolA}`, own).expect(200)).body as SchoolReport,
+      (await report('history', own).expect(200)).body as HistoryReport,
+      (await admin.get('/api/reports/district').expect(200)).body as DistrictReport,
+      (await admin.get(`/api/reports/schools/${schoolA}`).expect(200)).body as SchoolReport,
+      (await admin.get('/api/reports/history').expect(200)).body as HistoryReport,
+    ];
+    const after = Date.now() + 1_000;
+    for (const answer of answers) {
+      expect(answer.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(Date.parse(answer.asOf)).toBeGreaterThanOrEqual(before);
+      expect(Date.parse(answer.asOf)).toBeLessThanOrEqual(after);
+    }
+    for (const path of ['district?format=csv', `schools/${schoolA}?format=csv`]) {
+      const rows: Array<Record<string, string>> = parse((await report(path, own).expect(200)).text.slice(1), {
+        columns: true,
+      });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(Object.keys(row)[0]).toBe('as_of');
+        expect(Date.parse(row.as_of ?? '')).toBeGreaterThanOrEqual(before);
+      }
+    }
+  });
+
+  it('writes the header row of a CSV with no rows: an empty history', async () => {
+    const own = await newKey('empty');
+    for (const format of ['csv', 'excel-csv']) {
+      const response = await report(`history?from=2020-01-01&to=2020-01-31&format=${format}`, own).expect(200);
+      const text = response.text.slice(1);
+      const separator = format === 'csv' ? ',' : ';';
+      const [header, ...rest] = text.split(/\r?\n/);
+      expect(header?.split(separator).slice(0, 4)).toEqual(['as_of', 'day', 'path', 'path_name']);
+      expect(header?.split(separator)).toContain('students_share_connected');
+      expect(rest.filter(Boolean)).toEqual([]);
+    }
+  });
+
+  it('gives a CSV that Russian Excel opens in columns: BOM, semicolons, decimal commas, the same rows', async () => {
+    const own = await newKey('excel');
+    const excel = await report('district?format=excel-csv', own)
+      .buffer(true)
+      .parse(bytes)
+      .expect(200)
+      .expect('content-type', /text\/csv; charset=utf-8/);
+    const raw = excel.body as Buffer;
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = raw.subarray(3).toString('utf8');
+    expect(text).toContain('\r\n');
+    const header = text.split('\r\n')[0] ?? '';
+    expect(header.startsWith('as_of;school_id;school_name;classes;path;path_name;')).toBe(true);
+    const rows: Array<Record<string, string>> = parse(text, { columns: true, delimiter: ';' });
+    const plain: Array<Record<string, string>> = parse(
+      (await report('district?format=csv', own).expect(200)).text.slice(1),
+      {
+        columns: true,
+      },
+    );
+    expect(rows.map((row) => row.school_id).sort()).toEqual(plain.map((row) => row.school_id).sort());
+    const a = rows.find((row) => row.school_id === schoolA)!;
+    // Cyrillic comes back as it went in.
+    expect(a.path_name).toBe('Сферум в MAX');
+    expect(a.as_of).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    // The same cells as the plain CSV, a share that is not whole written with a decimal comma.
+    for (const row of plain) {
+      const twin = rows.find((other) => other.school_id === row.school_id)!;
+      for (const [column, value] of Object.entries(row))
+        if (column !== 'as_of')
+          expect([column, twin[column]]).toEqual([column, value.replace(/^(\d+)\.(\d+)$/, '$1,$2')]);
+    }
+    await report('district?format=xml', own).expect(400);
+  });
+
+  it('answers 304 to If-None-Match for every report and format, the API’s and the dashboard’s, while the figures are the same', async () => {
+    const own = await newKey('conditional');
+    const api = (path: string) => () => report(path, own);
+    const staff = (path: string) => () => admin.get(path);
+    const routes = [
+      api('district'),
+      api('district?format=csv'),
+      api('district?format=excel-csv'),
+      api(`schools/${schoolA}`),
+      api(`schools/${schoolA}?format=csv`),
+      api(`schools/${schoolA}?format=excel-csv`),
+      api('history'),
+      api('history?format=csv'),
+      api('history?format=excel-csv'),
+      staff('/api/reports/district'),
+      staff(`/api/reports/schools/${schoolA}`),
+      staff('/api/reports/history'),
+      staff('/api/reports/district/export'),
+      staff('/api/reports/district/export?locale=en'),
+      staff(`/api/reports/schools/${schoolA}/export`),
+    ];
+    const etags: string[] = [];
+    for (const get of routes) {
+      const first = await get().buffer(true).parse(bytes).expect(200);
+      const etag = entry(first.headers, 'etag');
+      expect(etag).toMatch(/^W\/"/);
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      etags.push(etag);
+      const again = await get().set('If-None-Match', etag).buffer(true).parse(bytes).expect(304);
+      expect((again.body as Buffer).length).toBe(0);
+      expect(entry(again.headers, 'etag')).toBe(etag);
+    }
+    // Each form of the same figures has its own ETag: JSON, CSV and Excel's CSV; the XLSX in Russian and in English.
+    expect(new Set(etags.slice(0, 3)).size).toBe(3);
+    expect(new Set(etags.slice(12, 14)).size).toBe(2);
   });
 
   it('counts a district at most once per REPORT_CACHE_SECONDS through the API, and shows a change after that; the dashboard at once', async () => {
@@ -657,7 +789,7 @@ describe('district reporting API', () => {
   describe('for the dashboard, with a staff session', () => {
     it('shows the district to its admin and a school to that school’s admin only', async () => {
       const district = (await admin.get('/api/reports/district').expect(200)).body as DistrictReport;
-      expect(district).toEqual((await report('district').expect(200)).body);
+      expect(figures(district)).toEqual(figures((await report('district').expect(200)).body as DistrictReport));
       const schoolAdmin = await signIn(
         app,
         (await factory.staff('school_admin', { districtId, schoolId: schoolA })).email,
@@ -690,7 +822,7 @@ describe('district reporting API', () => {
         })
         .expect(200)
         .expect('content-type', /spreadsheetml/)
-        .expect('cache-control', 'private, no-store');
+        .expect('cache-control', 'private, no-cache');
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(response.body as ArrayBuffer);
       const [sheet] = workbook.worksheets;
@@ -708,10 +840,14 @@ describe('district reporting API', () => {
       );
       expect(sheet.getRow(1).getCell(1).text).toBe('Школа');
       expect(sheet.getRow(1).getCell(6).text).toBe('Прогресс');
-      // One row per school, then the total.
-      expect(sheet.rowCount).toBe(1 + district.schools.length + 1);
-      expect(sheet.getRow(sheet.rowCount).getCell(1).text).toBe('Итого');
-      expect(sheet.getRow(sheet.rowCount).getCell(4).value).toBe(district.total.students.people);
+      // One row per school, then the total; under it, after an empty row, when the figures were counted.
+      const totalRow = 1 + district.schools.length + 1;
+      expect(sheet.rowCount).toBe(totalRow + 2);
+      expect(sheet.getRow(totalRow).getCell(1).text).toBe('Итого');
+      expect(sheet.getRow(totalRow).getCell(4).value).toBe(district.total.students.people);
+      expect(sheet.getRow(totalRow + 2).getCell(1).text).toMatch(
+        /^По состоянию на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} по московскому времени$/,
+      );
       const schoolNames = district.schools.map((school) => school.schoolName);
       expect(Array.from({ length: district.schools.length }, (_, i) => sheet.getRow(i + 2).getCell(1).text)).toEqual(
         schoolNames,
@@ -728,7 +864,7 @@ describe('district reporting API', () => {
       );
       const school = await workbookOf(schoolAdmin, `/api/reports/schools/${schoolA}/export`);
       expect(school.sheet.getRow(1).getCell(1).text).toBe('Класс');
-      expect(school.sheet.rowCount).toBe(1 + 2 + 1);
+      expect(school.sheet.rowCount).toBe(1 + 2 + 1 + 2);
       await schoolAdmin.get('/api/reports/district/export').expect(403);
       await schoolAdmin.get(`/api/reports/schools/${schoolB}/export`).expect(404);
       await admin.get(`/api/reports/schools/${otherDistrictSchool}/export`).expect(404);
@@ -919,7 +1055,8 @@ describe('district reporting API', () => {
       const school = await twoPaths(`schools/${vkSchool}?format=csv`).set('Accept', 'text/csv').expect(200);
       const classRows: Array<Record<string, string>> = parse(school.text.slice(1), { columns: true });
       expect(classRows).toHaveLength(1);
-      expect(Object.keys(firstOf(classRows)).slice(0, 5)).toEqual([
+      expect(Object.keys(firstOf(classRows)).slice(0, 6)).toEqual([
+        'as_of',
         'class_id',
         'class_name',
         'academic_year',
@@ -971,7 +1108,8 @@ describe('district reporting API', () => {
           await twoPaths(`history?from=${day}&to=${day}`).expect(200),
         ],
       ] as const;
-      for (const [dashboard, api] of pairs) expect(dashboard.body).toEqual(api.body);
+      for (const [dashboard, api] of pairs)
+        expect(figures(dashboard.body as { asOf: string })).toEqual(figures(api.body as { asOf: string }));
       const bodies = [
         ...pairs.flat().map((response) => response.text),
         (await twoPaths('district?format=csv').expect(200)).text,

@@ -44,11 +44,15 @@ function HowTo() {
         <Code block>{`curl ${auth} ${origin}${REPORTS_PREFIX}/district`}</Code>
         <Text size="sm">{t('howToCsv')}</Text>
         <Code block>{`curl ${auth} "${origin}${REPORTS_PREFIX}/district?format=csv" -o district.csv`}</Code>
+        <Text size="sm">{t('howToExcel')}</Text>
+        <Code block>{`curl ${auth} "${origin}${REPORTS_PREFIX}/district?format=excel-csv" -o district-excel.csv`}</Code>
         <Text size="sm">{t('howToMore')}</Text>
         <Code block>
           {`curl ${auth} ${origin}${REPORTS_PREFIX}/schools/<${t('schoolIdPlaceholder')}>\n`}
           {`curl ${auth} "${origin}${REPORTS_PREFIX}/history?from=2026-09-01&to=2026-11-30"`}
         </Code>
+        <Text size="sm">{t('howToCaching')}</Text>
+        <Code block>{`curl ${auth} -H 'If-None-Match: <ETag>' ${origin}${REPORTS_PREFIX}/district`}</Code>
       </Stack>
     </Paper>
   );

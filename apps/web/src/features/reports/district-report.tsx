@@ -8,7 +8,7 @@ import { useCurrentUser } from '../shell/current-user';
 import { ReportBody } from './report-body';
 import { districtReportQuery, historyQuery } from './reports-api';
 
-/** «Отчёт по району»: the district admin's overview of every school. */
+/** The district admin's overview of every school, titled with the district's own name («Отчёт по району» until it is known). */
 export function DistrictReportPage() {
   const t = useTranslations('reports.district');
   const tTable = useTranslations('reports.table');
@@ -18,16 +18,14 @@ export function DistrictReportPage() {
 
   return (
     <>
-      <PageHeader
-        title={t('title')}
-        description={t('description', { name: report.data?.districtName ?? user.districtName })}
-      />
+      <PageHeader title={report.data?.districtName || user.districtName || t('title')} description={t('description')} />
       {report.isPending ? (
         <LoadingState />
       ) : report.isError ? (
         <ErrorState error={report.error} onRetry={() => void report.refetch()} />
       ) : (
         <ReportBody
+          asOf={report.data.asOf}
           total={report.data.total}
           withPath
           sections={report.data.paths.map((path) => ({

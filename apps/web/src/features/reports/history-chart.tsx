@@ -5,6 +5,7 @@ import type { HistoryDay } from '@sferum/contracts';
 import { useElementSize } from '@mantine/hooks';
 import { useLocale, useTranslations } from 'next-intl';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
+import { ReportAsOf } from './report-as-of';
 import { formatShare, hasTrend, historySeries, pathsChanged, type HistoryPoint } from './report-model';
 
 const HEIGHT = 240;
@@ -93,11 +94,14 @@ function Chart({ points, label, width }: { points: HistoryPoint[]; label: string
 /** Students' and parents' progress by day, from the daily snapshots; a note instead while there are too few days. */
 export function HistoryChart({
   days,
+  asOf,
   pending,
   error,
   onRetry,
 }: {
   days: readonly HistoryDay[] | undefined;
+  /** when the history was read; shown once it is */
+  asOf: string | undefined;
   pending: boolean;
   error: unknown;
   onRetry: () => void;
@@ -114,9 +118,12 @@ export function HistoryChart({
       <Title order={2} fz="xl" id="report-history">
         {t('heading')}
       </Title>
-      <Text size="sm" c="dimmed" mb={days && pathsChanged(days) ? 'xs' : 'md'}>
+      <Text size="sm" c="dimmed">
         {t('hint')}
       </Text>
+      <Box mb={days && pathsChanged(days) ? 'xs' : 'md'}>
+        {asOf && <ReportAsOf asOf={asOf} testId="history-as-of" />}
+      </Box>
       {days && pathsChanged(days) && (
         <Text size="sm" mb="md" data-testid="history-path-changed">
           {t('pathChanged')}

@@ -9,9 +9,12 @@ import { isAppLocale, routing } from '../../i18n/routing';
 import { HistoryChart } from './history-chart';
 import { PathSteps, type PathSection } from './path-steps';
 import { ProgressTable, type TableRow } from './progress-table';
+import { ReportAsOf } from './report-as-of';
 import { ReportTotals } from './report-totals';
 
 interface Props {
+  /** when the figures were counted */
+  asOf: string;
   total: ProgressReport;
   rows: TableRow[];
   /** Show each row's path: always for a district, for a school only when its classes differ. */
@@ -31,6 +34,7 @@ interface Props {
  * totals, the sortable table, the steps and blockers per path, the trend.
  */
 export function ReportBody({
+  asOf,
   total,
   rows,
   withPath,
@@ -47,7 +51,10 @@ export function ReportBody({
 
   return (
     <Stack gap="xl">
-      <ReportTotals total={total} />
+      <Stack gap="xs">
+        <ReportAsOf asOf={asOf} />
+        <ReportTotals total={total} />
+      </Stack>
 
       <section aria-labelledby="report-table">
         <Group justify="space-between" align="flex-end" mb="xs">
@@ -81,6 +88,7 @@ export function ReportBody({
 
       <HistoryChart
         days={history.data?.days}
+        asOf={history.data?.asOf}
         pending={history.isPending}
         error={history.isError ? history.error : null}
         onRetry={() => void history.refetch()}

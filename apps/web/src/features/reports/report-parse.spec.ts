@@ -16,6 +16,7 @@ const vk = { students: kindReport({ people: 3, steps: { vk_id: stepCounts(3) } }
 
 describe('parseDistrictReport', () => {
   const answer = {
+    asOf: '2026-12-02T18:25:59.000Z',
     districtId: 'd1',
     districtName: 'Управление образования',
     total: {
@@ -43,10 +44,12 @@ describe('parseDistrictReport', () => {
     expect(at(report.schools, 0).students.steps.max_account?.blockedByReason).toEqual({ shared_phone: 1 });
     expect(report.total.students.overall.optedOut).toBe(0);
     expect(report.total.students.participants).toBe(8);
+    expect(report.asOf).toBe('2026-12-02T18:25:59.000Z');
   });
 
   it('refuses an answer without the per-path totals or the overall counts', () => {
     expect(() => parseDistrictReport({ ...answer, paths: undefined })).toThrow(ResponseShapeError);
+    expect(() => parseDistrictReport({ ...answer, asOf: undefined })).toThrow(ResponseShapeError);
     const { overall: _overall, ...withoutOverall } = max.students;
     expect(() =>
       parseDistrictReport({ ...answer, schools: [{ ...answer.schools[0], students: withoutOverall }] }),
@@ -57,6 +60,7 @@ describe('parseDistrictReport', () => {
 describe('parseHistoryReport', () => {
   it('reads the paths of each day', () => {
     const history = parseHistoryReport({
+      asOf: '2026-12-02T18:25:59.000Z',
       from: '2026-11-01',
       to: '2026-11-02',
       schoolId: null,

@@ -51,6 +51,7 @@ export function SchoolReportPage({ schoolId }: { schoolId: string }) {
         <ErrorState error={report.error} onRetry={() => void report.refetch()} />
       ) : (
         <ReportBody
+          asOf={report.data.asOf}
           total={report.data.total}
           withPath={new Set(report.data.classes.map((schoolClass) => schoolClass.pathId)).size > 1}
           sections={[{ pathId: report.data.pathId, pathName: report.data.pathName, report: report.data.total }]}

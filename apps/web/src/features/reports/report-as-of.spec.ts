@@ -1,0 +1,9 @@
+import { describe, expect, it } from '@jest/globals';
+import { formatAsOf } from './report-as-of';
+
+describe('formatAsOf', () => {
+  it('writes the moment in Moscow time, whatever the viewer’s zone', () => {
+    expect(formatAsOf('2026-12-02T18:25:59.000Z', 'ru')).toBe('2 декабря 2026 г. в 21:25');
+    expect(formatAsOf('2026-12-02T22:10:00.000Z', 'ru')).toBe('3 декабря 2026 г. в 01:10');
+  });
+});
