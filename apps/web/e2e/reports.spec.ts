@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { MAX_PATH, VK_PATH } from '@sferum/contracts';
 import reports from '../messages/reports.ru.json';
+import { expectAccessible } from './support/accessibility';
 import ru from '../messages/ru.json';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
@@ -17,6 +18,23 @@ type Account = { email: string; password: string };
 const DISTRICT_ADMIN: Account = { email: 'district@sferum-demo.test', password: 'demo-district-2026' };
 const SCHOOL_ADMIN: Account = { email: 'school@sferum-demo.test', password: 'demo-school-2026' };
 const DEMO_SCHOOL = 'Средняя школа № 7 (демо)';
+const DEMO_DISTRICT = 'Управление образования г. Светлогорска (демо)';
+/** «По состоянию на 2 декабря 2026 г., 21:25 по московскому времени» */
+const AS_OF = /^По состоянию на \d{1,2} [а-я]+ \d{4} г\., \d{2}:\d{2} по московскому времени$/;
+
+/** The page says when its figures were counted, and so does its trend; shot at a laptop's and a phone's width. */
+async function expectAsOfAndShoot(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('report-as-of')).toHaveText(AS_OF);
+  await expect(page.getByTestId('history-as-of')).toHaveText(AS_OF);
+  for (const [width, height] of [
+    [1366, 768],
+    [360, 640],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.getByTestId('report-as-of').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshotDir, `${name}-as-of-${width}.png`) });
+  }
+}
 /** The demo's second school, still on the legacy VK path. */
 const VK_SCHOOL = 'Гимназия № 3 (демо, VK)';
 
@@ -68,7 +86,9 @@ test('the district admin compares schools, then creates an API key and sees its 
   );
   // A fresh page: no toast from the school just added over the screenshot.
   await page.goto('/reports/district');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(reports.reports.district.title);
+  // The district's own name, not «Отчёт по району», heads its report; the tab says it too.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_DISTRICT);
+  await expect(page).toHaveTitle(new RegExp(DEMO_DISTRICT.replace(/[().]/g, '\\$&')));
   // Other specs add schools of their own: only the order and the demo schools are checked here.
   await expect(page.getByTestId('report-row').filter({ hasText: newSchool })).toBeVisible();
   const byName = await rowNames(page);
@@ -98,6 +118,9 @@ test('the district admin compares schools, then creates an API key and sees its 
   ).toBeVisible();
   await expectHistory(page);
   await screenshot(page, 'reports-district');
+  await expectAccessible(page, 'the district report');
+  await expectAsOfAndShoot(page, 'reports-district');
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: reports.reports.table.export }).click();
@@ -112,16 +135,24 @@ test('the district admin compares schools, then creates an API key and sees its 
   expect(sheet?.getRow(1).getCell(1).text).toBe('Школа');
   const names = sheet?.getColumn(1).values.map(String) ?? [];
   expect(names).toContain(DEMO_SCHOOL);
-  expect(names.at(-1)).toBe('Итого');
+  // The total, an empty row, then when the figures were counted.
+  expect(names.at(-3)).toBe('Итого');
+  expect(names.at(-1)).toMatch(/^По состоянию на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} по московскому времени$/);
 
   await page.getByRole('link', { name: DEMO_SCHOOL }).click();
   await expect(page).toHaveURL(/\/reports\/schools\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reports.reports.school.title);
   await expect(page.getByTestId('report-row').filter({ hasText: '5А' })).toBeVisible();
+  await expect(page.getByTestId('report-as-of')).toHaveText(AS_OF);
 
   await page.getByRole('navigation').getByRole('link', { name: reports.reports.nav.apiKeys }).click();
   await expect(page).toHaveURL(/\/reports\/keys$/);
   await expect(page.getByText('/api/v1/reports/district?format=csv')).toBeVisible();
+  // Which file is for what: the comma CSV for scripts, the semicolon one for Excel.
+  await expect(page.getByText('/api/v1/reports/district?format=excel-csv')).toBeVisible();
+  await expect(page.getByText(reports.apiKeys.howToExcel)).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('(открывается в Excel)');
+  await expectAccessible(page, 'the API keys page');
   await page.getByRole('button', { name: reports.apiKeys.create }).click();
   const createForm = page.getByRole('dialog', { name: reports.apiKeys.createTitle });
   await createForm.getByRole('textbox', { name: reports.apiKeys.name }).fill('Выгрузка для министерства');
@@ -135,6 +166,7 @@ test('the district admin compares schools, then creates an API key and sees its 
     reports.apiKeys.active,
   );
   await screenshot(page, 'reports-api-keys-secret');
+  await expectAccessible(page, 'the API key’s secret dialog');
   await secretDialog.getByRole('button', { name: reports.apiKeys.done }).click();
   await expect(secretDialog).toBeHidden();
 
@@ -166,6 +198,9 @@ test('a school admin sees their school’s report class by class, and not the di
   expect(best[0]).toBeGreaterThan(0);
   await expectHistory(page);
   await screenshot(page, 'reports-school');
+  await expectAccessible(page, 'the school report');
+  await expectAsOfAndShoot(page, 'reports-school');
+  await page.setViewportSize({ width: 1024, height: 900 });
   await page.getByTestId('sort-progress').click();
   await expect(page.getByTestId('sort-progress').locator('xpath=..')).toHaveAttribute('aria-sort', 'ascending');
   expect(descending((await rowProgress(page)).reverse())).toBe(true);
