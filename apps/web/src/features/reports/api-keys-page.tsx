@@ -41,24 +41,37 @@ function HowTo() {
       <Stack gap="sm">
         <Text>{t('howToRead')}</Text>
         <Text size="sm">{t('howToJson')}</Text>
-        <Code block>{`curl ${auth} ${origin}${REPORTS_PREFIX}/district`}</Code>
+        <Code block style={WRAPPED}>{`curl ${auth} ${origin}${REPORTS_PREFIX}/district`}</Code>
         <Text size="sm">{t('howToCsv')}</Text>
-        <Code block>{`curl ${auth} "${origin}${REPORTS_PREFIX}/district?format=csv" -o district.csv`}</Code>
+        <Code
+          block
+          style={WRAPPED}
+        >{`curl ${auth} "${origin}${REPORTS_PREFIX}/district?format=csv" -o district.csv`}</Code>
         <Text size="sm">{t('howToExcel')}</Text>
-        <Code block>{`curl ${auth} "${origin}${REPORTS_PREFIX}/district?format=excel-csv" -o district-excel.csv`}</Code>
+        <Code
+          block
+          style={WRAPPED}
+        >{`curl ${auth} "${origin}${REPORTS_PREFIX}/district?format=excel-csv" -o district-excel.csv`}</Code>
         <Text size="sm">{t('howToMore')}</Text>
-        <Code block>
+        <Code block style={WRAPPED}>
           {`curl ${auth} ${origin}${REPORTS_PREFIX}/schools/<${t('schoolIdPlaceholder')}>\n`}
           {`curl ${auth} "${origin}${REPORTS_PREFIX}/history?from=2026-09-01&to=2026-11-30"`}
         </Code>
         <Text size="sm">{t('howToCaching')}</Text>
-        <Code block>{`curl ${auth} -H 'If-None-Match: <ETag>' ${origin}${REPORTS_PREFIX}/district`}</Code>
+        <Code
+          block
+          style={WRAPPED}
+        >{`curl ${auth} -H 'If-None-Match: <ETag>' ${origin}${REPORTS_PREFIX}/district`}</Code>
       </Stack>
     </Paper>
   );
 }
 
 /** «Ключи API»: the district admin's reporting keys; a new key's secret is shown once. */
+
+/** Commands wrap instead of scrolling sideways: a scrolling block would need its own keyboard focus (WCAG 2.1.1). */
+const WRAPPED = { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } as const;
+
 export function ApiKeysPage() {
   const t = useTranslations('apiKeys');
   const tErrors = useTranslations('errors');
