@@ -10,6 +10,7 @@ import {
 } from '@sferum/contracts';
 import roster from '../messages/roster.ru.json';
 import { expectAccessible } from './support/accessibility';
+import { chooseInMenu, openMenu } from './support/menus';
 import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs, signIn } from './support/demo-session';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
@@ -250,9 +251,9 @@ test.describe.serial('the class grid of a class of 30', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await openClass(page);
 
-    await cell(page, FIRST, 'school_profile').click();
+    const menu = await openMenu(cell(page, FIRST, 'school_profile'));
     await expectAccessible(page, 'the open cell menu');
-    await page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
+    await menu.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
     await expect(cell(page, FIRST, 'max_account')).toHaveAttribute('data-status', 'done');
     await expect(page.getByTestId('roster-announcer')).toHaveAttribute('aria-live', 'polite');
     await expect(page.getByTestId('roster-announcer')).toHaveText(
@@ -261,8 +262,7 @@ test.describe.serial('the class grid of a class of 30', () => {
 
     // Someone stuck: the filter of problems shows that family alone.
     const stuck = `${SURNAMES[7]} Илья`;
-    await cell(page, stuck, 'max_account').click();
-    await page.getByRole('menuitem', { name: sharedPhone, exact: true }).click();
+    await chooseInMenu(cell(page, stuck, 'max_account'), sharedPhone);
     await expect(cell(page, stuck, 'max_account')).toHaveAttribute('data-status', 'blocked');
     await page.getByRole('combobox', { name: roster.roster.filters.label }).click();
     await page.getByRole('option', { name: roster.roster.filters.blocked }).click();

@@ -5,6 +5,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { MAX_PATH } from '@sferum/contracts';
 import ru from '../messages/ru.json';
 import roster from '../messages/roster.ru.json';
+import { chooseInMenu, openMenu } from './support/menus';
 
 /** The label of a reason on the MAX path, the demo school's path. */
 function reason(id: string): string {
@@ -47,8 +48,7 @@ function cell(page: Page, name: string, item: string): Locator {
 }
 
 async function choose(page: Page, name: string, item: string, option: string): Promise<void> {
-  await cell(page, name, item).click();
-  await page.getByRole('menuitem', { name: option, exact: true }).click();
+  await chooseInMenu(cell(page, name, item), option);
 }
 
 function counter(page: Page, kind: 'student' | 'parent', item: string): Locator {
@@ -98,11 +98,10 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await expect(row(page, 'Соколова Вера').getByText(roster.roster.sharedPhone)).toBeVisible();
 
   // One cell through its menu: the counter moves.
-  await cell(page, 'Петров Артём', 'max_account').click();
-  await expect(page.getByRole('menuitem', { name: roster.roster.menu.done })).toBeVisible();
+  const menu = await openMenu(cell(page, 'Петров Артём', 'max_account'));
   await settle(page);
   await screenshot(page, 'class-page-cell-menu', false);
-  await page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
+  await menu.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
   await expect(cell(page, 'Петров Артём', 'max_account')).toHaveAttribute('data-status', 'done');
   await expect(cell(page, 'Петров Артём', 'max_account')).toHaveAttribute('data-source', 'teacher');
   await expect(counter(page, 'student', 'max_account')).toHaveAttribute('data-done', '1');
@@ -119,14 +118,18 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await choose(page, 'Соколова Вера', 'max_account', reason('shared_phone'));
   await expect(cell(page, 'Соколова Вера', 'max_account')).toHaveAttribute('data-status', 'blocked');
   await expect(cell(page, 'Соколова Вера', 'max_account')).toHaveAccessibleName(/не получается — Один номер на двоих/);
-  await cell(page, 'Соколова Вера', 'max_account').click();
-  await expect(page.getByTestId('cell-advice')).toContainText('другой номер');
+  // The reason and the advice on hovering too, and the button is still the menu's.
+  await cell(page, 'Соколова Вера', 'max_account').hover();
+  await expect(page.getByRole('tooltip')).toContainText(reason('shared_phone'));
+  await expect(cell(page, 'Соколова Вера', 'max_account')).toHaveAttribute('aria-haspopup', 'menu');
+  const stepMenu = await openMenu(cell(page, 'Соколова Вера', 'max_account'));
+  await expect(stepMenu.getByTestId('cell-advice')).toContainText('другой номер');
   // The chats offer only their own reasons: one number for two is a step's problem.
-  await expect(page.getByRole('menuitem', { name: reason('shared_phone'), exact: true })).toBeVisible();
+  await expect(stepMenu.getByRole('menuitem', { name: reason('shared_phone'), exact: true })).toBeVisible();
   await page.keyboard.press('Escape');
-  await cell(page, 'Соколова Вера', 'chat_class').click();
-  await expect(page.getByRole('menuitem', { name: reason('chat_missing'), exact: true })).toBeVisible();
-  await expect(page.getByRole('menuitem', { name: reason('shared_phone'), exact: true })).toHaveCount(0);
+  const chatMenu = await openMenu(cell(page, 'Соколова Вера', 'chat_class'));
+  await expect(chatMenu.getByRole('menuitem', { name: reason('chat_missing'), exact: true })).toBeVisible();
+  await expect(chatMenu.getByRole('menuitem', { name: reason('shared_phone'), exact: true })).toHaveCount(0);
   await page.keyboard.press('Escape');
 
   // Two parents at once.
@@ -172,8 +175,8 @@ test('a teacher loads a class list, marks progress one by one and in bulk, and f
   await page.getByRole('option', { name: roster.roster.filters.all }).click();
   await expect(page.getByTestId('roster-family')).toHaveCount(4);
   await screenshot(page, 'class-page-tablet');
-  await cell(page, 'Морозова Алиса', 'school_profile').click();
-  await expect(page.getByRole('menuitem', { name: roster.roster.menu.done })).toBeVisible();
+  const tabletMenu = await openMenu(cell(page, 'Морозова Алиса', 'school_profile'));
+  await expect(tabletMenu.getByRole('menuitem', { name: roster.roster.menu.done })).toBeVisible();
   await settle(page);
   await screenshot(page, 'class-page-cell-menu-tablet', false);
   await page.keyboard.press('Escape');
@@ -330,8 +333,7 @@ for (const viewport of [
       if (request.method() === 'PUT' && url.pathname.startsWith('/api/people/')) changes.push(url.pathname);
     });
 
-    await target.click();
-    await page.getByRole('menuitem', { name: roster.roster.menu.done, exact: true }).click();
+    await chooseInMenu(target, roster.roster.menu.done);
     await expect(page.locator(`button[data-person-id="${personId}"][data-item="max_account"]`)).toHaveAttribute(
       'data-status',
       'done',

@@ -36,6 +36,7 @@ test('a teacher’s classes and a class’s roster are in the server’s HTML', 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('5А класс');
   await expect(page.getByTestId('counters-student')).toBeVisible();
   await expect(page.getByTestId('roster-table')).toBeVisible();
+  await expect(page.getByTestId('changes-summary')).toBeVisible();
   expect(await page.getByTestId('roster-row').count()).toBeGreaterThan(5);
   await context.close();
 });
@@ -77,10 +78,11 @@ test('in the browser the hydrated page does not fetch its first data again', asy
   page.on('console', (message) => {
     if (message.type() === 'error' && /hydrat/i.test(message.text())) hydrationErrors.push(message.text());
   });
-  // A fresh load of the class page: the server renders it with the roster and the class.
+  // A fresh load of the class page: the server renders it with the class, the roster and what changed.
   await page.goto(href);
   await expect(page.getByTestId('roster-table')).toBeVisible();
+  await expect(page.getByTestId('changes-summary')).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(fetched.filter((path) => /^\/api\/classes\/[^/]+(\/roster)?$/.test(path))).toEqual([]);
+  expect(fetched.filter((path) => /^\/api\/classes\/[^/]+(\/roster|\/changes)?$/.test(path))).toEqual([]);
   expect(hydrationErrors).toEqual([]);
 });

@@ -23,16 +23,16 @@ export const changesKeys = {
 };
 
 /**
- * What changed since the caller's last visit. Fetched afresh each time the
- * class page opens (that is a visit) and then kept as it was while the page
- * stays open: marking the class seen must not empty the summary being read.
+ * What changed since the caller's last visit. Fetched afresh by the server each
+ * time the class page opens (that is a visit; its answer replaces what the
+ * browser holds) and then kept as it was while the page stays open: marking the
+ * class seen must not empty the summary being read.
  */
 export const classChangesQuery = (classId: string) =>
   queryOptions({
     queryKey: changesKeys.ofClass(classId),
     queryFn: getFromApi(apiPath(ROUTES.classes.changes, { classId }), parseClassChanges),
     staleTime: Infinity,
-    refetchOnMount: 'always',
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });

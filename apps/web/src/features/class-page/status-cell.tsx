@@ -109,15 +109,14 @@ export const StatusCell = memo(function StatusCell({
       menuItemTabIndex={0}
       styles={{ dropdown: { overflowY: 'auto' }, item: { paddingTop: 6, paddingBottom: 6 } }}
     >
-      <Menu.Target>
-        {state.tone === 'blocked' && tooltip ? (
-          <Tooltip label={tooltip} multiline maw={300} withArrow openDelay={300} style={{ whiteSpace: 'pre-line' }}>
-            {button}
-          </Tooltip>
-        ) : (
-          button
-        )}
-      </Menu.Target>
+      {/* The tooltip wraps the menu's target, so that the button keeps the menu's aria-haspopup and aria-expanded. */}
+      {state.tone === 'blocked' && tooltip ? (
+        <Tooltip label={tooltip} multiline maw={300} withArrow openDelay={300} style={{ whiteSpace: 'pre-line' }}>
+          <Menu.Target>{button}</Menu.Target>
+        </Tooltip>
+      ) : (
+        <Menu.Target>{button}</Menu.Target>
+      )}
       <Menu.Dropdown aria-label={`${person.displayName} · ${itemLabel}`}>
         <Menu.Label>{`${person.displayName} · ${itemLabel}`}</Menu.Label>
         {advice && (
