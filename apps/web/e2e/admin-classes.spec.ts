@@ -55,8 +55,11 @@ function progressBar(scope: Locator | Page, label: string, name: string, kind: K
   return scope.getByRole('progressbar', { name: barName, exact: true });
 }
 
-/** A report table's bar: «Прогресс: 42 %». */
-const REPORT_BAR = new RegExp(`^${reports.reports.progress.label}: \\d+\\s?%$`);
+/** A report table's bar, named for its row: «Прогресс учеников, 5А: 42 %». */
+function reportBar(rowName: string): RegExp {
+  const label = fill(reports.reports.overview.students, { name: rowName });
+  return new RegExp(`^${label}: \\d+\\s?%$`);
+}
 
 test('a school admin lands on the school with progress per class, opens a class and changes a cell', async ({
   page,
@@ -197,7 +200,7 @@ test('the district admin drills down from the district to a school’s classes, 
   await expect(page).toHaveURL(/\/reports\/schools\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(reports.reports.school.title);
   const fifth = page.getByTestId('report-row').filter({ hasText: '5А' });
-  await expect(fifth.getByRole('progressbar', { name: REPORT_BAR })).toBeVisible();
+  await expect(fifth.getByRole('progressbar', { name: reportBar('5А') })).toBeVisible();
   await expectNoNames('the school’s report from the district');
   await expectAccessible(page, 'the school’s report, class by class (district admin)');
   await screenshot(page, 'district-drilldown-school-report');

@@ -30,6 +30,7 @@ function useBackLink(classSchoolId: string | undefined): { href: string; label: 
 /** The frame of every class tab: the class, its teachers, the tabs (the list's exports are on its own tab). */
 export function ClassFrame({ classId, children }: { classId: string; children: ReactNode }) {
   const t = useTranslations('classPage');
+  const user = useCurrentUser();
   const query = useQuery(classQuery(classId));
   const back = useBackLink(query.data?.schoolId);
   const pathname = usePathname();
@@ -52,7 +53,12 @@ export function ClassFrame({ classId, children }: { classId: string; children: R
         <LoadingState />
       ) : query.isError ? (
         isApiError(query.error, 404) ? (
-          <EmptyState title={t('notFoundTitle')} description={t('notFoundText')} py="xl" />
+          <EmptyState
+            title={t('notFoundTitle')}
+            // A teacher may have been taken off the class; an admin sees every class of theirs.
+            description={t(mayOpen(user, 'myClasses') ? 'notFoundText' : 'notFoundTextAdmin')}
+            py="xl"
+          />
         ) : (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} />
         )

@@ -9,11 +9,13 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessageKey } from '../../api/error-message';
 import { ErrorState, LoadingState } from '../../components/ui/query-state';
 import { Link } from '../../i18n/client-navigation';
-import { formatDate } from './format-date';
+import { classQuery } from '../../api/queries';
+import { formatDate, localDay } from './format-date';
 import { invitesKey, markReminded, reminderRosterQuery } from './invites-api';
 import { printedCode } from './letters-model';
 import {
   classChatMessage,
+  deadlineAhead,
   familyProblems,
   optedOutFamilies,
   presentFamilies,
@@ -93,6 +95,9 @@ export function Reminders({
   const locale = useLocale();
   const queryClient = useQueryClient();
   const roster = useQuery(reminderRosterQuery(classId));
+  // The class's deadline, from the class the page's frame has loaded already.
+  const schoolClass = useQuery(classQuery(classId));
+  const deadline = deadlineAhead(schoolClass.data?.deadline ?? null, localDay(new Date()));
   const [open, setOpen] = useState<string | null>(null);
 
   const reminded = useMutation({
@@ -129,7 +134,7 @@ export function Reminders({
           {t('optedOutFamilies', { count: skipped, path: path.id })}
         </Text>
       ) : null;
-    const chatText = classChatMessage(t, locale, path, shortAddress);
+    const chatText = classChatMessage(t, locale, path, shortAddress, deadline);
 
     content =
       rows.length === 0 ? (
@@ -194,6 +199,7 @@ export function Reminders({
                       code: invite.code ? printedCode(invite.code) : null,
                       shortAddress: invite.shortAddress,
                       chats: roster.data.chats,
+                      deadline,
                     })
                   : null;
               return (

@@ -4,6 +4,7 @@ import { createTranslator } from 'next-intl';
 import { MESSAGES } from '../../i18n/messages';
 import {
   classChatMessage,
+  deadlineAhead,
   inSentence,
   missingItemTitle,
   optedOutFamilies,
@@ -166,7 +167,11 @@ const ADDRESS = 'https://school.example/p';
 const advice = (id: string) => MAX_PATH.blockers.find((blocker) => blocker.id === id);
 
 /** One family of the MAX class: the people as the roster has them, reminded with its own link. */
-function reminderFor(people: ReminderPerson[], chats = roster([]).chats): FamilyReminder {
+function reminderFor(
+  people: ReminderPerson[],
+  chats = roster([]).chats,
+  deadline: string | null = null,
+): FamilyReminder {
   const classRoster = { ...roster([people]), chats };
   return {
     path: MAX_PATH,
@@ -175,8 +180,32 @@ function reminderFor(people: ReminderPerson[], chats = roster([]).chats): Family
     code: CODE,
     shortAddress: ADDRESS,
     chats,
+    deadline,
   };
 }
+
+describe('the class’s deadline in a reminder', () => {
+  it('is asked for while it is today or later, and left out once it has passed', () => {
+    expect(deadlineAhead('2026-12-20', '2026-12-03')).toBe('2026-12-20');
+    expect(deadlineAhead('2026-12-03', '2026-12-03')).toBe('2026-12-03');
+    expect(deadlineAhead('2026-12-02', '2026-12-03')).toBeNull();
+    expect(deadlineAhead(null, '2026-12-03')).toBeNull();
+  });
+
+  it('follows what is left, in the family’s message', () => {
+    const parent = person({
+      id: 'Соколова Дарья Андреевна',
+      kind: 'parent',
+      steps: [step('max_account', 'done'), step('school_profile', 'not_started')],
+      chats: [],
+    });
+    const message = reminderMessage(ru, 'ru', reminderFor([parent], roster([]).chats, '2026-12-20'));
+    expect(message).toMatch(
+      /Что осталось:\n— Соколова Дарья Андреевна: [^\n]+\.\n\nПросим сделать это до 20 декабря\./,
+    );
+    expect(reminderMessage(ru, 'ru', reminderFor([parent]))).not.toContain('Просим');
+  });
+});
 
 describe('a family’s reminder', () => {
   const stuckParent = person({
@@ -309,7 +338,7 @@ describe('a family’s line in the list', () => {
 
 describe('the message for the class chat', () => {
   it('has the steps, the pitfalls and where to type a code, but no personal link and no name', () => {
-    const message = classChatMessage(ru, 'ru', MAX_PATH, ADDRESS);
+    const message = classChatMessage(ru, 'ru', MAX_PATH, ADDRESS, null);
     expect(message).toContain('аккаунт в MAX и школьный профиль в MAX, затем чат класса');
     for (const pitfall of MAX_PATH.pitfalls) expect(message).toContain(pitfall.ru);
     expect(message).toContain(
@@ -322,9 +351,16 @@ describe('the message for the class chat', () => {
     expect(message).toContain('скажите об этом классному руководителю');
   });
 
+  it('asks to connect by the class’s deadline, when it has one', () => {
+    expect(classChatMessage(ru, 'ru', MAX_PATH, ADDRESS, '2026-12-20')).toContain(
+      'затем чат класса. Просим подключиться до 20 декабря.',
+    );
+    expect(classChatMessage(ru, 'ru', MAX_PATH, ADDRESS, null)).not.toContain('Просим');
+  });
+
   it('speaks of the school’s own path', () => {
-    expect(classChatMessage(ru, 'ru', VK_PATH, ADDRESS)).toContain('VK ID');
-    expect(classChatMessage(ru, 'ru', MAX_PATH, ADDRESS)).not.toContain('VK');
+    expect(classChatMessage(ru, 'ru', VK_PATH, ADDRESS, null)).toContain('VK ID');
+    expect(classChatMessage(ru, 'ru', MAX_PATH, ADDRESS, null)).not.toContain('VK');
   });
 });
 

@@ -15,6 +15,7 @@ import {
 import type { createTranslator } from 'next-intl';
 import type { Messages } from '../../i18n/messages';
 import type { AppLocale } from '../../i18n/routing';
+import { deadlineDay } from './letters-model';
 
 /** What a person reported as blocking a step or their class chat: a reason of the path, and their own words. */
 export interface ReportedProblem {
@@ -150,6 +151,13 @@ export interface FamilyReminder {
   shortAddress: string;
   /** the class chats' invitation links pasted by the teacher, by audience */
   chats: ReminderRoster['chats'];
+  /** YYYY-MM-DD: by when the class asks families to be in the chats; null for none, or once it has passed */
+  deadline: string | null;
+}
+
+/** «до 20 декабря», while the class's deadline is today or later; a date gone by asks nothing of anyone. */
+export function deadlineAhead(deadline: string | null, today: string): string | null {
+  return deadline !== null && deadline >= today ? deadline : null;
 }
 
 function itemWords(path: OnboardingPath, item: MissingItem, kind: PersonKind, locale: AppLocale): string {
@@ -254,6 +262,9 @@ export function reminderMessage(t: RemindersT, locale: AppLocale, reminder: Fami
     ].join('\n'),
   );
 
+  const by = reminder.deadline ? deadlineDay(reminder.deadline, locale) : null;
+  if (by) paragraphs.push(t('text.deadline', { date: by }));
+
   for (const problem of familyProblems(path, people, locale)) {
     const where = problem.where.join('; ');
     if (problem.label && problem.parentAdvice)
@@ -297,14 +308,21 @@ export function reminderMessage(t: RemindersT, locale: AppLocale, reminder: Fami
  * what goes wrong most often, and to ask the teacher for the family's own
  * link or code. No names and no personal link: everyone in the chat reads it.
  */
-export function classChatMessage(t: RemindersT, locale: AppLocale, path: OnboardingPath, shortAddress: string): string {
+export function classChatMessage(
+  t: RemindersT,
+  locale: AppLocale,
+  path: OnboardingPath,
+  shortAddress: string,
+  deadline: string | null,
+): string {
   const steps = list(
     path.steps.map((step) => inSentence(step.title[locale], locale)),
     locale,
   );
+  const by = deadline ? deadlineDay(deadline, locale) : null;
   return [
     `${t('text.greeting')} ${t('text.intro', { path: path.id })}`,
-    t('chatText.steps', { steps }),
+    t('chatText.steps', { steps }) + (by ? ` ${t('chatText.deadline', { date: by })}` : ''),
     [t('chatText.pitfalls'), ...path.pitfalls.map((pitfall) => `— ${pitfall[locale]}`)].join('\n'),
     t('chatText.askCode', { address: shortAddress }),
     t('chatText.voluntary', { path: path.id }),

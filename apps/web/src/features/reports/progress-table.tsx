@@ -1,6 +1,7 @@
 'use client';
 
 import { Anchor, Badge, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import type { ProgressReport } from '@sferum/contracts';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { TableFrame } from '../../components/ui/table-frame';
@@ -58,6 +59,17 @@ export function OptedOutNote({ count }: { count: number }) {
   );
 }
 
+/** The parents' share connected, as a number beside the students' bar, and how many of them said no. */
+export function ParentsProgress({ report }: { report: ProgressReport }) {
+  const locale = useLocale();
+  return (
+    <Stack gap={0} align="flex-end">
+      <Text size="sm">{formatProgress(parentProgressOf(report), locale)}</Text>
+      <OptedOutNote count={report.parents.overall.optedOut} />
+    </Stack>
+  );
+}
+
 function SortHeader({
   sortKey,
   label,
@@ -108,6 +120,7 @@ export function ProgressTable({
   withPath: boolean;
 }) {
   const t = useTranslations('reports.table');
+  const tOverview = useTranslations('reports.overview');
   const locale = useLocale();
   const [sort, setSort] = useState<Sort>({ key: 'name', direction: 'asc' });
   const sorted = sortRows(rows, sort);
@@ -155,14 +168,11 @@ export function ProgressTable({
               <Table.Td ta="right">{formatCount(row.students.people, locale)}</Table.Td>
               <Table.Td ta="right">{formatCount(row.parents.people, locale)}</Table.Td>
               <Table.Td miw={180}>
-                <ProgressShare share={progressOf(row)} />
+                <ProgressShare share={progressOf(row)} label={tOverview('students', { name: row.name })} />
                 <OptedOutNote count={row.students.overall.optedOut} />
               </Table.Td>
               <Table.Td ta="right">
-                <Stack gap={0} align="flex-end">
-                  <Text size="sm">{formatProgress(parentProgressOf(row), locale)}</Text>
-                  <OptedOutNote count={row.parents.overall.optedOut} />
-                </Stack>
+                <ParentsProgress report={row} />
               </Table.Td>
             </Table.Tr>
           );

@@ -1,6 +1,6 @@
 'use client';
 
-import { Anchor, Badge, Button, EmptyState, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, EmptyState, Group, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   API_ROUTES,
@@ -24,9 +24,7 @@ import { useDialog } from '../../components/ui/use-dialog';
 import { Link, useRouter } from '../../i18n/client-navigation';
 import { isAppLocale, routing } from '../../i18n/routing';
 import { KindProgress, ProgressOverview } from '../reports/progress-overview';
-import { formatProgress } from '../reports/progress-share';
-import { OptedOutNote } from '../reports/progress-table';
-import { parentProgressOf } from '../reports/report-model';
+import { ParentsProgress } from '../reports/progress-table';
 import { districtReportQuery } from '../reports/reports-api';
 import { useCurrentUser } from '../shell/current-user';
 
@@ -50,7 +48,6 @@ function PathCell({ pathId }: { pathId: string }) {
 /** A school's progress cells, as in the district's report: its students' bar, its parents' share. */
 function SchoolFigures({ row, name }: { row: SchoolReportRow | undefined; name: string }) {
   const t = useTranslations('reports.overview');
-  const locale = useLocale();
   if (!row) {
     return (
       <>
@@ -65,10 +62,7 @@ function SchoolFigures({ row, name }: { row: SchoolReportRow | undefined; name: 
         <KindProgress kind={row.students} label={t('students', { name })} />
       </Table.Td>
       <Table.Td ta="right">
-        <Stack gap={0} align="flex-end">
-          <Text size="sm">{formatProgress(parentProgressOf(row), locale)}</Text>
-          <OptedOutNote count={row.parents.overall.optedOut} />
-        </Stack>
+        <ParentsProgress report={row} />
       </Table.Td>
     </>
   );
