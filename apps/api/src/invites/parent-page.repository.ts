@@ -8,33 +8,27 @@ export interface ParentLink {
   inviteId: string;
   familyId: string;
   expiresAt: Date;
+  /** Its "opened" time is older than the precision asked for (or unset): a view should write it. */
+  openedStale: boolean;
 }
 
-export interface FamilySchoolRow {
-  id: string;
-  name: string;
-  path_id: string;
-  step_notes: Record<string, string>;
-}
-
-export interface FamilyClassRow {
+export interface FamilyClassJson {
   grade: number;
   letter: string;
-  parent_contact: string | null;
+  parentContact: string | null;
   deadline: string | null;
   teachers: string[];
 }
 
-/** A person of the family with their steps, chats and opt-out as JSON built by PostgreSQL (timestamps as strings). */
-export interface FamilyPersonRow {
+/** A person of the family with their steps, chats and opt-out (timestamps as strings). */
+export interface FamilyPersonJson {
   id: string;
   kind: ParentPerson['kind'];
-  display_name: string;
+  displayName: string;
   grade: number | null;
   letter: string | null;
-  steps: Array<
-    Omit<ParentStep, 'markedBy' | 'updatedAt'> & { source: ProgressSource | null; updatedAt: string }
-  > | null;
+  /** In table order, not the path's. */
+  steps: Array<Omit<ParentStep, 'markedBy' | 'updatedAt'> & { source: ProgressSource | null; updatedAt: string }>;
   chats: Array<
     Omit<ParentChat, 'name' | 'markedBy' | 'updatedAt'> & {
       subject: string | null;
@@ -44,13 +38,23 @@ export interface FamilyPersonRow {
       updatedAt: string;
     }
   >;
-  opt_out: (Omit<OptOut, 'at'> & { at: string }) | null;
+  optOut: (Omit<OptOut, 'at'> & { at: string }) | null;
+}
+
+/** The parent's page as one row: the school, and the classes and people as JSON built by PostgreSQL. */
+export interface FamilyRow {
+  school_name: string;
+  path_id: string;
+  step_notes: Record<string, string>;
+  classes: FamilyClassJson[];
+  people: FamilyPersonJson[];
 }
 
 interface LinkRow {
   id: string;
   family_id: string;
   expires_at: Date;
+  opened_stale: boolean;
 }
 
 /**
@@ -61,12 +65,13 @@ interface LinkRow {
 export class ParentPageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async linkByTokenHash(tokenHash: Buffer): Promise<ParentLink | undefined> {
-    return toLink(await this.dataSource.query<LinkRow[]>(PARENT_SQL.linkByToken, [tokenHash]));
+  /** The link, with whether its "opened" time is older than `openedPrecisionSeconds`. */
+  async linkByTokenHash(tokenHash: Buffer, openedPrecisionSeconds: number): Promise<ParentLink | undefined> {
+    return toLink(await this.dataSource.query<LinkRow[]>(PARENT_SQL.linkByToken, [tokenHash, openedPrecisionSeconds]));
   }
 
-  async linkByCodeHash(codeHash: Buffer): Promise<ParentLink | undefined> {
-    return toLink(await this.dataSource.query<LinkRow[]>(PARENT_SQL.linkByCode, [codeHash]));
+  async linkByCodeHash(codeHash: Buffer, openedPrecisionSeconds: number): Promise<ParentLink | undefined> {
+    return toLink(await this.dataSource.query<LinkRow[]>(PARENT_SQL.linkByCode, [codeHash, openedPrecisionSeconds]));
   }
 
   async markOpened(inviteId: string): Promise<void> {
@@ -85,22 +90,14 @@ export class ParentPageRepository {
     return rows.map((row) => row.id);
   }
 
-  async familySchool(familyId: string): Promise<FamilySchoolRow | undefined> {
-    const rows = await this.dataSource.query<FamilySchoolRow[]>(PARENT_SQL.familySchool, [familyId]);
+  /** The parent's page of the family, in one statement. */
+  async family(familyId: string): Promise<FamilyRow | undefined> {
+    const rows = await this.dataSource.query<FamilyRow[]>(PARENT_SQL.family, [familyId]);
     return rows[0];
-  }
-
-  familyClasses(familyId: string): Promise<FamilyClassRow[]> {
-    return this.dataSource.query<FamilyClassRow[]>(PARENT_SQL.familyClasses, [familyId]);
-  }
-
-  /** The family's people, their steps in the order of `stepIds` (the path's). */
-  familyPeople(familyId: string, stepIds: readonly string[]): Promise<FamilyPersonRow[]> {
-    return this.dataSource.query<FamilyPersonRow[]>(PARENT_SQL.familyPeople, [familyId, stepIds]);
   }
 }
 
 function toLink(rows: LinkRow[]): ParentLink | undefined {
   const row = rows[0];
-  return row && { inviteId: row.id, familyId: row.family_id, expiresAt: row.expires_at };
+  return row && { inviteId: row.id, familyId: row.family_id, expiresAt: row.expires_at, openedStale: row.opened_stale };
 }

@@ -1,22 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import {
-  formatClassName,
-  normalizeShortCode,
-  PathCatalogue,
-  stepIdsOf,
-  type ChatKind,
-  type OptOutRequest,
-  type ParentFamily,
-  type ParentStep,
-  type ProgressSource,
-} from '@sferum/contracts';
+import { normalizeShortCode, PathCatalogue, type OptOutRequest, type ParentFamily } from '@sferum/contracts';
 import { hashToken, looksLikeToken } from '../auth/tokens';
-import { RateLimitService, TooManyRequestsException } from '../common/rate-limit.service';
+import { RateLimitService } from '../common/rate-limit.service';
 import type { Target } from '../progress/progress-plan';
 import { toOptOutChoice, toRequestedChange } from '../progress/progress-requests';
 import { ProgressService } from '../progress/progress.service';
 import type { ParentStatusDto } from '../progress/dto/set-status.dto';
 import { LinkSecrets } from './link-secrets';
+import { toParentFamily } from './parent-family';
 import { ParentPageRepository, type ParentLink } from './parent-page.repository';
 
 /**
@@ -27,11 +18,19 @@ import { ParentPageRepository, type ParentLink } from './parent-page.repository'
  * Guessing is stopped by counting only failed look-ups (an unknown, expired or
  * revoked link or code) per address: after 30 in 15 minutes the address gets
  * 429 until the window ends. A code has 60 bits, so 30 guesses have a chance
- * of about 3·10⁻¹⁷ of hitting any one link.
+ * of about 3·10⁻¹⁷ of hitting any one link. Both are one decision in one
+ * statement per request (RateLimitService.consumeUnlessBlocked).
  */
 const LIMIT_PER_LINK = 60;
+const LINK_WINDOW_SECONDS = 60;
 const FAILED_LOOKUPS_PER_IP = 30;
 const FAILED_LOOKUP_WINDOW_SECONDS = 15 * 60;
+/**
+ * A link's "opened" time is kept to the minute, as an API key's last use is:
+ * a repeat view within a minute writes nothing. The first view's time is
+ * exact (the teacher's «открыта» status).
+ */
+const OPENED_PRECISION_SECONDS = 60;
 
 /**
  * The parent's side: a link (or its short code) opens exactly one family, and
@@ -48,9 +47,10 @@ export class ParentService {
     private readonly secrets: LinkSecrets,
   ) {}
 
+  /** The parent's page: the link, one rate-limit decision, the family in one read; "opened" at most once a minute. */
   async open(secret: unknown, ip: string): Promise<ParentFamily> {
     const link = await this.resolve(secret, ip);
-    await this.parentPage.markOpened(link.inviteId);
+    if (link.openedStale) await this.parentPage.markOpened(link.inviteId);
     return this.family(link);
   }
 
@@ -102,78 +102,38 @@ export class ParentService {
     return this.family(link);
   }
 
-  /** The link behind a token or a short code; only failed look-ups count against the address. */
+  /**
+   * The link behind a token or a short code, and one rate-limit decision: an
+   * address with too many failed look-ups is refused whatever it sends; else a
+   * failed look-up counts against the address, a found link against itself.
+   */
   private async resolve(secret: unknown, ip: string): Promise<ParentLink> {
-    const failures = `parent-failed-ip:${ip}`;
-    const state = await this.rateLimits.peek(failures, FAILED_LOOKUP_WINDOW_SECONDS);
-    if (state.hits >= FAILED_LOOKUPS_PER_IP) throw new TooManyRequestsException(state.retryAfterSeconds);
     const link = await this.lookUp(secret);
+    const failures = { bucket: `parent-failed-ip:${ip}`, windowSeconds: FAILED_LOOKUP_WINDOW_SECONDS };
     if (!link) {
-      await this.rateLimits.hit(failures, FAILED_LOOKUP_WINDOW_SECONDS);
+      await this.rateLimits.consumeUnlessBlocked(failures, FAILED_LOOKUPS_PER_IP, failures, FAILED_LOOKUPS_PER_IP);
       throw linkNotFound();
     }
-    await this.rateLimits.consume(`parent-link:${link.inviteId}`, LIMIT_PER_LINK, 60);
+    await this.rateLimits.consumeUnlessBlocked(
+      failures,
+      FAILED_LOOKUPS_PER_IP,
+      { bucket: `parent-link:${link.inviteId}`, windowSeconds: LINK_WINDOW_SECONDS },
+      LIMIT_PER_LINK,
+    );
     return link;
   }
 
   private async lookUp(secret: unknown): Promise<ParentLink | undefined> {
-    if (looksLikeToken(secret)) return this.parentPage.linkByTokenHash(hashToken(secret));
+    if (looksLikeToken(secret)) return this.parentPage.linkByTokenHash(hashToken(secret), OPENED_PRECISION_SECONDS);
     const code = typeof secret === 'string' ? normalizeShortCode(secret) : null;
-    return code ? this.parentPage.linkByCodeHash(this.secrets.codeHash(code)) : undefined;
+    return code ? this.parentPage.linkByCodeHash(this.secrets.codeHash(code), OPENED_PRECISION_SECONDS) : undefined;
   }
 
   private async family(link: ParentLink): Promise<ParentFamily> {
     // A link's family always has its school (foreign keys).
-    const school = (await this.parentPage.familySchool(link.familyId))!;
-    const path = this.catalogue.get(school.path_id);
-    const classes = await this.parentPage.familyClasses(link.familyId);
-    const people = await this.parentPage.familyPeople(link.familyId, stepIdsOf(path));
-    return {
-      schoolName: school.name,
-      pathId: path.id,
-      stepNotes: school.step_notes,
-      classes: classes.map((row) => ({
-        className: formatClassName(row.grade, row.letter),
-        teachers: row.teachers,
-        parentContact: row.parent_contact,
-        deadline: row.deadline,
-      })),
-      expiresAt: link.expiresAt.toISOString(),
-      people: people.map((person) => ({
-        id: person.id,
-        kind: person.kind,
-        displayName: person.display_name,
-        className:
-          person.grade !== null && person.letter !== null ? formatClassName(person.grade, person.letter) : null,
-        steps: (person.steps ?? []).map(({ source, updatedAt, ...step }) => ({
-          ...step,
-          ...marked(source, updatedAt),
-        })),
-        chats: person.chats.map(({ subject, grade, letter, source, updatedAt, ...chat }) => ({
-          ...chat,
-          name: chatName(chat.kind, subject, grade, letter),
-          ...marked(source, updatedAt),
-        })),
-        optOut: person.opt_out ? { ...person.opt_out, at: new Date(person.opt_out.at).toISOString() } : null,
-      })),
-    };
+    const row = (await this.parentPage.family(link.familyId))!;
+    return toParentFamily(row, this.catalogue.get(row.path_id), link.expiresAt);
   }
-}
-
-/** Who marked an item and when, as the parent's page shows it and sends it back (`seen`); untouched: null. */
-function marked(
-  source: ProgressSource | null,
-  updatedAt: string,
-): { markedBy: ParentStep['markedBy']; updatedAt: string | null } {
-  if (source === null) return { markedBy: null, updatedAt: null };
-  return { markedBy: source === 'parent_link' ? 'parent' : 'school', updatedAt: new Date(updatedAt).toISOString() };
-}
-
-/** A subject chat is named by its subject, a class chat by its class ("5А"), the school chat by nothing. */
-function chatName(kind: ChatKind, subject: string | null, grade: number | null, letter: string | null): string | null {
-  if (kind === 'subject') return subject;
-  if (kind === 'class' && grade !== null && letter !== null) return formatClassName(grade, letter);
-  return null;
 }
 
 function linkNotFound(): NotFoundException {

@@ -4,40 +4,56 @@
  * text.
  */
 export const PARENT_SQL = {
-  linkByToken: `SELECT id, family_id, expires_at FROM invite WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
-  linkByCode: `SELECT id, family_id, expires_at FROM invite WHERE code_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+  /** The link, and whether its "opened" time is older than $2 seconds (kept to that precision, so a repeat view writes nothing). */
+  linkByToken: `SELECT id, family_id, expires_at,
+           last_opened_at IS NULL OR last_opened_at < now() - make_interval(secs => $2) AS opened_stale
+    FROM invite WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+  linkByCode: `SELECT id, family_id, expires_at,
+           last_opened_at IS NULL OR last_opened_at < now() - make_interval(secs => $2) AS opened_stale
+    FROM invite WHERE code_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
   linkOpened: `UPDATE invite SET first_opened_at = COALESCE(first_opened_at, now()), last_opened_at = now()
     WHERE id = $1`,
   familyMember: `SELECT 1 FROM person WHERE id = $1 AND family_id = $2 AND archived_at IS NULL`,
   familyMembers: `SELECT id FROM person WHERE family_id = $1 AND archived_at IS NULL ORDER BY id`,
-  familySchool: `SELECT s.id, s.name, s.path_id,
+  /**
+   * The parent's page in one statement: the school with its step notes, the
+   * classes of the family's children with their teachers and what the class
+   * teacher tells parents, and the family's people with their steps, chats
+   * and opt-out, as JSON built by PostgreSQL. Steps come in table order: the
+   * service puts them in the order of the school's path.
+   */
+  family: `SELECT s.name AS school_name, s.path_id,
            (SELECT COALESCE(json_object_agg(n.step, n.note), '{}') FROM school_step_note n
-            WHERE n.school_id = s.id AND n.path_id = s.path_id) AS step_notes
+            WHERE n.school_id = s.id AND n.path_id = s.path_id) AS step_notes,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'grade', c.grade, 'letter', c.letter, 'parentContact', c.parent_contact,
+                     'deadline', to_char(c.deadline, 'YYYY-MM-DD'),
+                     'teachers', ARRAY(SELECT u.full_name FROM teacher_class tc
+                                       JOIN staff_user u ON u.id = tc.staff_user_id AND u.deactivated_at IS NULL
+                                       WHERE tc.class_id = c.id ORDER BY u.full_name))
+                   ORDER BY c.grade, c.letter), '[]')
+            FROM school_class c
+            WHERE c.id IN (SELECT class_id FROM person WHERE family_id = f.id AND kind = 'student' AND archived_at IS NULL)) AS classes,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'id', p.id, 'kind', p.kind, 'displayName', p.display_name, 'grade', pc.grade, 'letter', pc.letter,
+                     'steps', (SELECT COALESCE(json_agg(json_build_object(
+                                        'step', ps.step, 'status', ps.status, 'blockerReason', ps.blocker_reason,
+                                        'blockerNote', ps.blocker_note, 'source', ps.updated_source, 'updatedAt', ps.updated_at)), '[]')
+                               FROM person_step ps WHERE ps.person_id = p.id),
+                     'chats', (SELECT COALESCE(json_agg(json_build_object(
+                                        'chatId', ch.id, 'kind', ch.kind, 'audience', ch.audience, 'subject', ch.name,
+                                        'grade', cc.grade, 'letter', cc.letter, 'status', cm.status,
+                                        'blockerReason', cm.blocker_reason, 'blockerNote', cm.blocker_note,
+                                        'source', cm.updated_source, 'updatedAt', cm.updated_at, 'inviteUrl', ch.invite_url)
+                                      ORDER BY array_position(ARRAY['class', 'subject', 'school'], ch.kind), cc.grade, ch.name), '[]')
+                               FROM chat_membership cm
+                               JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
+                               LEFT JOIN school_class cc ON cc.id = ch.class_id
+                               WHERE cm.person_id = p.id),
+                     'optOut', CASE WHEN p.opted_out_at IS NOT NULL THEN json_build_object(
+                       'channel', p.opt_out_channel, 'note', p.opt_out_note, 'at', p.opted_out_at, 'source', p.opt_out_source) END)
+                   ORDER BY p.kind DESC, p.display_name), '[]')
+            FROM person p LEFT JOIN school_class pc ON pc.id = p.class_id
+            WHERE p.family_id = f.id AND p.archived_at IS NULL) AS people
     FROM family f JOIN school s ON s.id = f.school_id WHERE f.id = $1`,
-  /** The classes of the family's children, with their teachers and what the class teacher tells parents. */
-  familyClasses: `SELECT c.grade, c.letter, c.parent_contact, to_char(c.deadline, 'YYYY-MM-DD') AS deadline,
-           ARRAY(SELECT u.full_name FROM teacher_class tc JOIN staff_user u ON u.id = tc.staff_user_id AND u.deactivated_at IS NULL
-                 WHERE tc.class_id = c.id ORDER BY u.full_name) AS teachers
-    FROM school_class c
-    WHERE c.id IN (SELECT class_id FROM person WHERE family_id = $1 AND kind = 'student' AND archived_at IS NULL)
-    ORDER BY c.grade, c.letter`,
-  familyPeople: `SELECT p.id, p.kind, p.display_name, c.grade, c.letter,
-           (SELECT json_agg(json_build_object('step', ps.step, 'status', ps.status, 'blockerReason', ps.blocker_reason,
-                                              'blockerNote', ps.blocker_note, 'source', ps.updated_source, 'updatedAt', ps.updated_at)
-                            ORDER BY array_position($2::text[], ps.step))
-            FROM person_step ps WHERE ps.person_id = p.id) AS steps,
-           (SELECT COALESCE(json_agg(json_build_object('chatId', ch.id, 'kind', ch.kind, 'audience', ch.audience, 'subject', ch.name,
-                                                       'grade', cc.grade, 'letter', cc.letter, 'status', cm.status,
-                                                       'blockerReason', cm.blocker_reason, 'blockerNote', cm.blocker_note,
-                                                       'source', cm.updated_source, 'updatedAt', cm.updated_at, 'inviteUrl', ch.invite_url)
-                                     ORDER BY array_position(ARRAY['class', 'subject', 'school'], ch.kind), cc.grade, ch.name), '[]')
-            FROM chat_membership cm
-            JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
-            LEFT JOIN school_class cc ON cc.id = ch.class_id
-            WHERE cm.person_id = p.id) AS chats,
-           CASE WHEN p.opted_out_at IS NOT NULL THEN json_build_object(
-             'channel', p.opt_out_channel, 'note', p.opt_out_note, 'at', p.opted_out_at, 'source', p.opt_out_source) END AS opt_out
-    FROM person p LEFT JOIN school_class c ON c.id = p.class_id
-    WHERE p.family_id = $1 AND p.archived_at IS NULL
-    ORDER BY p.kind DESC, p.display_name`,
 } as const;
