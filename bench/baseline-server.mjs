@@ -16,12 +16,12 @@ import { SQL } from './hot-queries.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(BENCH_API_DIST, path));
-const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE, stepIdsOf } =
-  dist('libs/contracts/src/index.js');
+const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { PeopleViewRepository } = dist('apps/api/src/progress/people-view.repository.js');
+const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
 /** The API's own repository of the class view, on the bare pool: the same statements and mapping. */
 const peopleView = new PeopleViewRepository();
 
@@ -67,69 +67,41 @@ async function hit(bucket, windowSeconds) {
 const FAILED_LOOKUPS_PER_IP = 30;
 const FAILED_LOOKUP_WINDOW_SECONDS = 15 * 60;
 const LIMIT_PER_LINK = 60;
+const OPENED_PRECISION_SECONDS = 60;
 
+/** As ParentService.resolve: the link, then one rate-limit decision (the address's failures guard, the link or the failure counted). */
 async function resolveLink(token, ip) {
   const failures = `parent-failed-ip:${ip}`;
-  const { rows: failed } = await pool.query(SQL.rateLimitPeek, [failures, FAILED_LOOKUP_WINDOW_SECONDS]);
-  if ((failed[0]?.hits ?? 0) >= FAILED_LOOKUPS_PER_IP) throw new HttpError(429, 'Too many requests');
   // The benchmark opens links by their token; a short code (the API's other way in) is not measured.
-  const { rows } = looksLikeToken(token) ? await pool.query(SQL.inviteByToken, [hashToken(token)]) : { rows: [] };
-  if (!rows[0]) {
-    await hit(failures, FAILED_LOOKUP_WINDOW_SECONDS);
-    throw new HttpError(404, 'This link does not work');
-  }
-  await rateLimit(`parent-link:${rows[0].id}`, LIMIT_PER_LINK, 60);
-  return { inviteId: rows[0].id, familyId: rows[0].family_id, expiresAt: rows[0].expires_at };
+  const { rows } = looksLikeToken(token)
+    ? await pool.query(SQL.inviteByToken, [hashToken(token), OPENED_PRECISION_SECONDS])
+    : { rows: [] };
+  const link = rows[0];
+  const counted = link ? [`parent-link:${link.id}`, 60] : [failures, FAILED_LOOKUP_WINDOW_SECONDS];
+  const { rows: decision } = await pool.query(SQL.rateLimitHitUnlessBlocked, [
+    failures,
+    FAILED_LOOKUP_WINDOW_SECONDS,
+    FAILED_LOOKUPS_PER_IP,
+    ...counted,
+  ]);
+  if (decision[0].blocked_retry_after !== null) throw new HttpError(429, 'Too many requests');
+  if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
+  if (!link) throw new HttpError(404, 'This link does not work');
+  if (decision[0].hits > LIMIT_PER_LINK) throw new HttpError(429, 'Too many requests');
+  return { inviteId: link.id, familyId: link.family_id, expiresAt: link.expires_at, openedStale: link.opened_stale };
 }
 
-/** Who marked an item and when (ParentService's `marked`). */
-const marked = (source, updatedAt) =>
-  source === null
-    ? { markedBy: null, updatedAt: null }
-    : { markedBy: source === 'parent_link' ? 'parent' : 'school', updatedAt: new Date(updatedAt).toISOString() };
-
+/** The family in one read, mapped by the API's own pure function. */
 async function parentFamily(link) {
-  const { rows: schools } = await pool.query(SQL.familySchool, [link.familyId]);
-  const path = PATH_CATALOGUE.get(schools[0].path_id);
-  const { rows: classes } = await pool.query(SQL.familyClasses, [link.familyId]);
-  const { rows: people } = await pool.query(SQL.familyPeople, [link.familyId, stepIdsOf(path)]);
-  return {
-    schoolName: schools[0].name,
-    pathId: path.id,
-    stepNotes: schools[0].step_notes,
-    classes: classes.map((row) => ({
-      className: formatClassName(row.grade, row.letter),
-      teachers: row.teachers,
-      parentContact: row.parent_contact,
-      deadline: row.deadline,
-    })),
-    expiresAt: link.expiresAt.toISOString(),
-    people: people.map((person) => ({
-      id: person.id,
-      kind: person.kind,
-      displayName: person.display_name,
-      className: person.grade !== null && person.letter !== null ? formatClassName(person.grade, person.letter) : null,
-      steps: (person.steps ?? []).map(({ source, updatedAt, ...step }) => ({ ...step, ...marked(source, updatedAt) })),
-      chats: person.chats.map(({ subject, grade, letter, source, updatedAt, ...chat }) => ({
-        ...chat,
-        name:
-          chat.kind === 'subject'
-            ? subject
-            : chat.kind === 'class' && grade !== null
-              ? formatClassName(grade, letter)
-              : null,
-        ...marked(source, updatedAt),
-      })),
-      optOut: person.opt_out ? { ...person.opt_out, at: new Date(person.opt_out.at).toISOString() } : null,
-    })),
-  };
+  const { rows } = await pool.query(SQL.family, [link.familyId]);
+  return toParentFamily(rows[0], PATH_CATALOGUE.get(rows[0].path_id), link.expiresAt);
 }
 
 app.get('/api/parent/family', async (request, reply) => {
   reply.header('Cache-Control', 'no-store');
   const token = request.headers['x-parent-token'];
   const link = await resolveLink(token, request.ip);
-  await pool.query(SQL.inviteOpened, [link.inviteId]);
+  if (link.openedStale) await pool.query(SQL.inviteOpened, [link.inviteId]);
   return parentFamily(link);
 });
 
