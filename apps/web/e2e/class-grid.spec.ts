@@ -1,15 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import {
-  MAX_PATH,
-  type ClassRoster,
-  type CurrentUser,
-  type SchoolClassSummary,
-  type StaffMember,
-} from '@sferum/contracts';
+import { MAX_PATH, type ClassRoster } from '@sferum/contracts';
 import roster from '../messages/roster.ru.json';
 import { expectAccessible } from './support/accessibility';
+import { classOfDemoTeacher } from './support/families';
 import { chooseInMenu, openMenu } from './support/menus';
 import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs, signIn } from './support/demo-session';
 
@@ -66,16 +61,7 @@ const sharedPhone = MAX_PATH.blockers.find((blocker) => blocker.id === 'shared_p
 /** A new class of the demo school, taught by the demo teacher. */
 async function createClass(letter: string): Promise<string> {
   const admin = await apiAs(DEMO_SCHOOL_ADMIN);
-  const me = (await (await admin.get('/api/auth/me')).json()) as CurrentUser;
-  const created = await admin.post('/api/classes', { data: { schoolId: me.schoolId, grade: 8, letter } });
-  expect(created.status()).toBe(201);
-  const classId = ((await created.json()) as SchoolClassSummary).id;
-  const staff = (await (await admin.get(`/api/staff?schoolId=${me.schoolId ?? ''}`)).json()) as StaffMember[];
-  const teacher = staff.find((member) => member.email === DEMO_TEACHER.email);
-  expect(teacher).toBeDefined();
-  expect((await admin.put(`/api/classes/${classId}/teachers`, { data: { teacherIds: [teacher?.id] } })).ok()).toBe(
-    true,
-  );
+  const classId = await classOfDemoTeacher(admin, 8, letter);
   await admin.dispose();
   return classId;
 }

@@ -1,16 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import {
-  MAX_PATH,
-  type ClassRoster,
-  type FamilyInvite,
-  type RosterFamily,
-  type SchoolClassSummary,
-} from '@sferum/contracts';
+import { expect, test, type Page } from '@playwright/test';
+import { MAX_PATH, type ClassRoster } from '@sferum/contracts';
 import parentRu from '../messages/parent.ru.json';
 import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs } from './support/demo-session';
+import { addFamily, archiveFamily, classIdByName, issueLink, rosterFamily } from './support/families';
 import { at } from '../src/testing/at';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
@@ -25,13 +20,6 @@ const STUDENT = 'Кузнецова Алиса';
 const PARENT = 'Кузнецов Павел Игоревич';
 const INVITE_URL = 'https://max.ru/join/e2e-1a-parents';
 const ROLE_NOT_CONFIRMED = MAX_PATH.blockers.find((blocker) => blocker.id === 'role_not_confirmed')!;
-
-async function rosterFamily(api: APIRequestContext, classId: string, familyId: string): Promise<RosterFamily> {
-  const roster = (await (await api.get(`/api/classes/${classId}/roster`)).json()) as ClassRoster;
-  const family = roster.families.find((candidate) => candidate.id === familyId);
-  expect(family).toBeDefined();
-  return family!;
-}
 
 /** Nothing to scroll sideways, at the phone's width and at 200 % zoom (half as many CSS pixels). */
 async function expectNoSidewaysScroll(page: Page, name: string): Promise<void> {
@@ -73,25 +61,15 @@ const state = {
 test.describe.serial('from the letter’s code to the chat', () => {
   test.beforeAll(async () => {
     const admin = await apiAs(SCHOOL_ADMIN);
-    const classes = (await (await admin.get('/api/classes')).json()) as SchoolClassSummary[];
-    state.classId = classes.find((c) => c.name === '1А')?.id ?? '';
-    expect(state.classId).not.toBe('');
-    const created = await admin.post(`/api/classes/${state.classId}/students`, {
-      data: { displayName: STUDENT, parents: [{ displayName: PARENT }] },
-    });
-    expect(created.status()).toBe(201);
-    const family = (await created.json()) as RosterFamily;
+    state.classId = await classIdByName(admin, '1А');
+    const family = await addFamily(admin, state.classId, STUDENT, [PARENT]);
     state.familyId = family.id;
     state.studentId = family.students[0]?.id ?? '';
     state.parentId = family.parents[0]?.id ?? '';
     await admin.dispose();
 
     const teacher = await apiAs(TEACHER);
-    expect(
-      (await teacher.post(`/api/classes/${state.classId}/invites`, { data: { familyIds: [state.familyId] } })).ok(),
-    ).toBe(true);
-    const invites = (await (await teacher.get(`/api/classes/${state.classId}/invites`)).json()) as FamilyInvite[];
-    state.code = invites.find((invite) => invite.familyId === state.familyId)?.code ?? '';
+    state.code = (await issueLink(teacher, state.classId, state.familyId)).code ?? '';
     expect(state.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
 
     const roster = (await (await teacher.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
@@ -112,12 +90,7 @@ test.describe.serial('from the letter’s code to the chat', () => {
     ).toBe(true);
     await teacher.dispose();
     const admin = await apiAs(SCHOOL_ADMIN);
-    const family = await rosterFamily(admin, state.classId, state.familyId);
-    for (const person of [...family.students, ...family.parents]) {
-      expect((await admin.post(`/api/people/${person.id}/archive`, { data: { version: person.version } })).ok()).toBe(
-        true,
-      );
-    }
+    await archiveFamily(admin, state.classId, state.familyId);
     await admin.dispose();
   });
 

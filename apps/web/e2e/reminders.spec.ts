@@ -5,15 +5,13 @@ import {
   MAX_PATH,
   PARENT_TOKEN_HEADER,
   type ClassRoster,
-  type CurrentUser,
   type FamilyInvite,
   type RosterFamily,
-  type SchoolClassSummary,
-  type StaffMember,
 } from '@sferum/contracts';
 import parentRu from '../messages/parent.ru.json';
 import { expectAccessible } from './support/accessibility';
 import { DEMO_SCHOOL_ADMIN, DEMO_TEACHER, apiAs, signIn } from './support/demo-session';
+import { classOfDemoTeacher } from './support/families';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -41,17 +39,6 @@ const state = {
   unlinked: { familyId: '', studentId: '', parentId: '', token: '' },
 };
 
-async function createClass(admin: APIRequestContext, letter: string): Promise<string> {
-  const me = (await (await admin.get('/api/auth/me')).json()) as CurrentUser;
-  const created = await admin.post('/api/classes', { data: { schoolId: me.schoolId, grade: 4, letter } });
-  expect(created.status()).toBe(201);
-  const id = ((await created.json()) as SchoolClassSummary).id;
-  const staff = (await (await admin.get(`/api/staff?schoolId=${me.schoolId ?? ''}`)).json()) as StaffMember[];
-  const teacher = staff.find((member) => member.email === DEMO_TEACHER.email);
-  expect((await admin.put(`/api/classes/${id}/teachers`, { data: { teacherIds: [teacher?.id] } })).ok()).toBe(true);
-  return id;
-}
-
 async function addFamily(admin: APIRequestContext, family: { student: string; parent: string }) {
   const created = await admin.post(`/api/classes/${state.classId}/students`, {
     data: { displayName: family.student, parents: [{ displayName: family.parent }] },
@@ -74,9 +61,9 @@ const lineButton = (page: Page, familyId: string, name: string) =>
 test.describe.serial('reminders that a teacher uses', () => {
   test.beforeAll(async () => {
     const admin = await apiAs(DEMO_SCHOOL_ADMIN);
-    state.classId = await createClass(admin, 'Н');
-    state.emptyClassId = await createClass(admin, 'П');
-    state.fullClassId = await createClass(admin, 'Р');
+    state.classId = await classOfDemoTeacher(admin, 4, 'Н');
+    state.emptyClassId = await classOfDemoTeacher(admin, 4, 'П');
+    state.fullClassId = await classOfDemoTeacher(admin, 4, 'Р');
     const csv = ['Ученик;Родитель 1']
       .concat(FULL_CLASS.map(([student, parent]) => `${student};${parent}`))
       .join('\r\n');

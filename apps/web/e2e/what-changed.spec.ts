@@ -1,20 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  MAX_PATH,
-  type ClassOverviewList,
-  type ClassRoster,
-  type FamilyInvite,
-  type RosterFamily,
-  type SchoolClassSummary,
-  type StaffMember,
-} from '@sferum/contracts';
+import { MAX_PATH, type ClassOverviewList } from '@sferum/contracts';
 import changesRu from '../messages/changes.ru.json';
 import parentRu from '../messages/parent.ru.json';
 import { at } from '../src/testing/at';
 import { expectAccessible } from './support/accessibility';
 import { apiAs, DEMO_SCHOOL_ADMIN, DEMO_TEACHER, signIn } from './support/demo-session';
+import { addFamily, archiveFamily, classIdByName, classOfDemoTeacher, issueLink } from './support/families';
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
 mkdirSync(screenshotDir, { recursive: true });
@@ -49,45 +42,21 @@ async function openClass(page: Page): Promise<void> {
 test.describe.serial('what changed since the last visit', () => {
   test.beforeAll(async () => {
     const admin = await apiAs(DEMO_SCHOOL_ADMIN);
-    const staff = (await (await admin.get('/api/staff')).json()) as StaffMember[];
-    const demoTeacher = staff.find((member) => member.email === DEMO_TEACHER.email);
-    expect(demoTeacher?.schoolId).toBeTruthy();
-    const added = await admin.post('/api/classes', {
-      data: { schoolId: demoTeacher?.schoolId, grade: 11, letter: 'Ю' },
-    });
-    expect(added.status()).toBe(201);
-    state.classId = ((await added.json()) as SchoolClassSummary).id;
-    const led = await admin.put(`/api/classes/${state.classId}/teachers`, { data: { teacherIds: [demoTeacher?.id] } });
-    expect(led.ok()).toBe(true);
+    state.classId = await classOfDemoTeacher(admin, 11, 'Ю');
     await admin.dispose();
 
     const teacher = await apiAs(DEMO_TEACHER);
-    const classes = (await (await teacher.get('/api/classes')).json()) as SchoolClassSummary[];
-    state.fifthId = classes.find((schoolClass) => schoolClass.name === '5А')?.id ?? '';
-    expect(state.fifthId).not.toBe('');
-    const created = await teacher.post(`/api/classes/${state.classId}/students`, {
-      data: { displayName: STUDENT, parents: [{ displayName: PARENT }] },
-    });
-    expect(created.status()).toBe(201);
-    const family = (await created.json()) as RosterFamily;
+    state.fifthId = await classIdByName(teacher, '5А');
+    const family = await addFamily(teacher, state.classId, STUDENT, [PARENT]);
     state.familyId = family.id;
     state.parentId = family.parents[0]?.id ?? '';
-    const invites = (await (
-      await teacher.post(`/api/classes/${state.classId}/invites`, { data: { familyIds: [family.id] } })
-    ).json()) as FamilyInvite[];
-    state.link = invites[0]?.link ?? '';
-    expect(state.link).toMatch(/\/p\//);
+    state.link = (await issueLink(teacher, state.classId, family.id)).link ?? '';
     await teacher.dispose();
   });
 
   test.afterAll(async () => {
     const teacher = await apiAs(DEMO_TEACHER);
-    const roster = (await (await teacher.get(`/api/classes/${state.classId}/roster`)).json()) as ClassRoster;
-    const family = roster.families.find((candidate) => candidate.id === state.familyId);
-    for (const person of family ? [...family.students, ...family.parents] : []) {
-      const archived = await teacher.post(`/api/people/${person.id}/archive`, { data: { version: person.version } });
-      expect(archived.ok()).toBe(true);
-    }
+    await archiveFamily(teacher, state.classId, state.familyId);
     await teacher.dispose();
     const admin = await apiAs(DEMO_SCHOOL_ADMIN);
     expect((await admin.patch(`/api/classes/${state.classId}`, { data: { archived: true } })).ok()).toBe(true);
