@@ -81,7 +81,8 @@ const RETRYABLE: Record<RetryableDatabaseFailure, { body: ApiErrorBody; retryAft
     body: {
       statusCode: HttpStatus.SERVICE_UNAVAILABLE,
       error: 'Service Unavailable',
-      message: 'The server is too busy to answer right now. Please try again in a few seconds.',
+      message:
+        'The server is too busy to answer right now, or its database is not available. Please try again in a few seconds.',
     },
   },
   transient_conflict: {

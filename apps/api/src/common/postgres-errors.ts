@@ -20,9 +20,12 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 /**
  * Database failures that a client should retry rather than report:
- * - `unavailable`: PostgreSQL stopped, restarting or unreachable; the pool reconnects by itself.
- * - `pool_exhausted`: every pooled connection stayed busy for DATABASE_POOL_TIMEOUT_MS.
- * - `transient_conflict`: a deadlock or serialization failure; PostgreSQL rolled the transaction back.
+ * - `unavailable`: PostgreSQL stopped, restarting, unreachable, silent (frozen) or too slow
+ *   (a statement ran past DATABASE_STATEMENT_TIMEOUT_MS); the pool reconnects by itself.
+ * - `pool_exhausted`: every pooled connection stayed busy for DATABASE_POOL_TIMEOUT_MS
+ *   (slow requests, or a server that stopped answering them).
+ * - `transient_conflict`: a deadlock, a serialization failure or a lock not granted within
+ *   DATABASE_LOCK_TIMEOUT_MS; PostgreSQL rolled the transaction back.
  */
 export type RetryableDatabaseFailure = 'unavailable' | 'pool_exhausted' | 'transient_conflict';
 
@@ -31,7 +34,9 @@ export function retryableDatabaseFailure(exception: unknown): RetryableDatabaseF
   // node-postgres' pool raises exactly this when no client was released in time (pg-pool `connect`).
   if (candidates.some((error) => error.message === POOL_TIMEOUT_MESSAGE)) return 'pool_exhausted';
   if (candidates.some(isUnavailable)) return 'unavailable';
-  if (candidates.some((error) => error.code === '40P01' || error.code === '40001')) return 'transient_conflict';
+  if (candidates.some((error) => typeof error.code === 'string' && CONFLICT_CODES.has(error.code))) {
+    return 'transient_conflict';
+  }
   return undefined;
 }
 
@@ -49,16 +54,43 @@ const UNAVAILABLE_CODES = new Set([
   '57P03',
   '53300',
 ]);
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|Connection is not established|the database system is (starting up|shutting down)/i;
+/**
+ * Messages of node-postgres, pg-pool and TypeORM that carry no code: the socket
+ * closed or timed out, the client is unusable after that, the server gave no
+ * answer within the statement timeout plus a margin ("Query read timeout",
+ * FailFastClient), or TypeORM's query runner was released when its connection
+ * broke mid-transaction (QueryRunnerAlreadyReleasedError).
+ */
+const UNAVAILABLE_MESSAGES = new RegExp(
+  [
+    'Connection terminated',
+    'Connection is not established',
+    'the database system is (starting up|shutting down|in recovery mode)',
+    '^Query read timeout$',
+    'Client was closed and is not queryable',
+    'Client has encountered a connection error and is not queryable',
+    'Query runner already released',
+  ].join('|'),
+  'i',
+);
+
+/** 57014 query_canceled is ours to retry only when the statement timeout cancelled it, not an administrator. */
+const STATEMENT_TIMEOUT = { code: '57014', message: /statement timeout/ };
+
+/** Deadlock, serialization failure, and lock_not_available (55P03): the lock timeout passed. */
+const CONFLICT_CODES = new Set(['40P01', '40001', '55P03']);
 
 function isUnavailable(error: ErrorLike): boolean {
   if (typeof error.code === 'string' && (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('08'))) return true;
-  return typeof error.message === 'string' && UNAVAILABLE_MESSAGES.test(error.message);
+  if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
+  if (typeof error.message !== 'string') return false;
+  if (error.code === STATEMENT_TIMEOUT.code) return STATEMENT_TIMEOUT.message.test(error.message);
+  return UNAVAILABLE_MESSAGES.test(error.message);
 }
 
 interface ErrorLike {
   code?: unknown;
+  name?: unknown;
   message?: unknown;
 }
 

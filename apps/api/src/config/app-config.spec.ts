@@ -49,6 +49,25 @@ describe('loadConfig', () => {
     );
   });
 
+  it('limits statements to 10 s and lock waits to 5 s unless configured, and names a bad value', () => {
+    expect(loadConfig(valid).DATABASE_STATEMENT_TIMEOUT_MS).toBe(10_000);
+    expect(loadConfig(valid).DATABASE_LOCK_TIMEOUT_MS).toBe(5_000);
+    const configured = loadDatabaseConfig({
+      DATABASE_URL: valid.DATABASE_URL,
+      DATABASE_STATEMENT_TIMEOUT_MS: '1500',
+      DATABASE_LOCK_TIMEOUT_MS: '800',
+    });
+    expect([configured.DATABASE_STATEMENT_TIMEOUT_MS, configured.DATABASE_LOCK_TIMEOUT_MS]).toEqual([1500, 800]);
+    for (const bad of ['0', '-5', 'never', '600001']) {
+      expect(() => loadConfig({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: bad })).toThrow(
+        /DATABASE_STATEMENT_TIMEOUT_MS \(invalid\)/,
+      );
+      expect(() => loadConfig({ ...valid, DATABASE_LOCK_TIMEOUT_MS: bad })).toThrow(
+        /DATABASE_LOCK_TIMEOUT_MS \(invalid\)/,
+      );
+    }
+  });
+
   it('names every bad variable at once', () => {
     const attempt = () => loadConfig({ ...valid, PORT: 'eighty', NODE_ENV: 'staging' });
     expect(attempt).toThrow(/PORT \(invalid\)/);

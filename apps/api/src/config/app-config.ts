@@ -6,6 +6,9 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 /** Also the pool timeout of data sources built without the whole config (test helpers). */
 export const DEFAULT_POOL_TIMEOUT_MS = 5_000;
+/** Also the timeouts of data sources built without the whole config (test helpers). */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
+export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
@@ -33,6 +36,26 @@ export class DatabaseConfig {
   @Min(100)
   @Max(60_000)
   DATABASE_POOL_TIMEOUT_MS = DEFAULT_POOL_TIMEOUT_MS;
+
+  /**
+   * The longest one SQL statement of a request may run (PostgreSQL's
+   * statement_timeout on every pooled connection). A server that does not
+   * answer at all is given up on a second later, by the client.
+   * Migrations, imports, the new school year and the daily snapshot set
+   * their own, longer limit.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_STATEMENT_TIMEOUT_MS = DEFAULT_STATEMENT_TIMEOUT_MS;
+
+  /** The longest a statement waits for a row or table lock (PostgreSQL's lock_timeout). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_LOCK_TIMEOUT_MS = DEFAULT_LOCK_TIMEOUT_MS;
 }
 
 /**

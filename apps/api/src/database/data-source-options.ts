@@ -1,11 +1,19 @@
 import type { DataSourceOptions } from 'typeorm';
-import { DEFAULT_POOL_TIMEOUT_MS, type AppConfig } from '../config/app-config';
+import {
+  DEFAULT_LOCK_TIMEOUT_MS,
+  DEFAULT_POOL_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type DatabaseConfig,
+} from '../config/app-config';
 import { ENTITIES } from './entities';
+import { FailFastClient } from './fail-fast-client';
 import { MIGRATIONS } from './migrations';
+
+type Timeouts = 'DATABASE_POOL_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_LOCK_TIMEOUT_MS';
 
 /** The one data source definition, shared by the app, the CLI scripts and the tests. */
 export function dataSourceOptions(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<AppConfig, 'DATABASE_POOL_TIMEOUT_MS'>>,
+  config: Pick<DatabaseConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<DatabaseConfig, Timeouts>>,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -21,6 +29,10 @@ export function dataSourceOptions(
       // Bounds both the wait for a free connection of a busy pool and the opening of a new one.
       connectionTimeoutMillis: config.DATABASE_POOL_TIMEOUT_MS ?? DEFAULT_POOL_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
+      // Sent in every connection's start-up packet; FailFastClient derives its own wait for an answer from it.
+      statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS ?? DEFAULT_STATEMENT_TIMEOUT_MS,
+      lock_timeout: config.DATABASE_LOCK_TIMEOUT_MS ?? DEFAULT_LOCK_TIMEOUT_MS,
+      Client: FailFastClient,
     },
   };
 }

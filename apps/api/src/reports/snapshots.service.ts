@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PathCatalogue, stepIdsOf } from '@sferum/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { SnapshotsRepository } from './snapshots.repository';
+import { allowLongStatements } from '../database/long-statements';
 
 /**
  * The daily snapshots behind the charts: one row per class and day, naming
@@ -42,8 +43,9 @@ export class SnapshotsService {
 
   /** One copy of the API at a time takes snapshots; the others skip. */
   private async exclusively(work: (manager: EntityManager) => Promise<number>): Promise<number> {
-    return this.dataSource.transaction(async (manager) =>
-      (await this.snapshots.tryLock(manager)) ? work(manager) : 0,
-    );
+    return this.dataSource.transaction(async (manager) => {
+      await allowLongStatements(manager);
+      return (await this.snapshots.tryLock(manager)) ? work(manager) : 0;
+    });
   }
 }

@@ -20,6 +20,7 @@ import type { NewYearDto } from './new-year.dto';
 import { SchoolYearRepository } from './school-year.repository';
 import { ChatMembershipsRepository } from '../progress/chat-memberships.repository';
 import { ClassCountersRepository } from '../progress/class-counters.repository';
+import { allowLongStatements } from '../database/long-statements';
 
 /** A link of the year "2027/2028" works until its 31 August, 23:59 Moscow time. */
 function endOfYear(year: string): Date {
@@ -59,6 +60,7 @@ export class SchoolYearService {
   async run(auth: AuthContext, schoolId: string, dto: NewYearDto): Promise<NewYearResult> {
     await this.access.requireAccess(auth, 'school.structure', schoolId);
     const result = await this.dataSource.transaction(async (manager) => {
+      await allowLongStatements(manager);
       const school = await this.schoolPaths.lockedForRewrite(manager, schoolId);
       if (await this.years.rolledOverTo(manager, schoolId, dto.toYear)) {
         throw new ConflictException(`The school has already started ${dto.toYear}`);
@@ -136,6 +138,7 @@ export class SchoolYearService {
    */
   async eraseDueLeavers(now = new Date()): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      await allowLongStatements(manager);
       if (!(await this.years.tryLockLeaverErasure(manager))) return 0;
       const due = await this.years.classesDueForErasure(manager, now);
       if (due.length === 0) return 0;

@@ -19,8 +19,8 @@ export interface OwnSchool {
   drop(): Promise<void>;
 }
 
-export async function createOwnSchool(): Promise<OwnSchool> {
-  const serverUrl = process.env.TEST_SERVER_URL;
+/** On the run's server, or on `serverUrl`: a server of the test's own (one it stops, freezes or kills). */
+export async function createOwnSchool(serverUrl = process.env.TEST_SERVER_URL): Promise<OwnSchool> {
   if (!serverUrl) throw new Error('TEST_SERVER_URL is not set: run the end-to-end tests through jest.e2e.config.cjs');
   const database = await createMigratedDatabase(serverUrl);
   const dataSource = new DataSource(dataSourceOptions({ DATABASE_URL: database.url, DATABASE_POOL_SIZE: 4 }));

@@ -44,6 +44,7 @@ import { ClassCountersRepository } from '../../progress/class-counters.repositor
 import { RosterRepository } from '../roster.repository';
 import { ImportRepository, type ClassRow, type ImportedPerson, type ImportSchool } from './import.repository';
 import { elementAt } from '../../common/element-at';
+import { allowLongStatements } from '../../database/long-statements';
 
 /** Into one class, or into the classes a whole school's file names. */
 type Target = { kind: 'class'; classId: string; name: string; academicYear: string } | { kind: 'school' };
@@ -180,6 +181,7 @@ export class ImportService {
       let path: OnboardingPath | null = null;
       let year = academicYear;
       if (options.commit) {
+        await allowLongStatements(manager);
         // A school import waits for the class imports of its school and they for it; class imports of two classes do not wait.
         await this.imports.lockSchoolImports(manager, school.id, target.kind === 'school');
         if (target.kind === 'class') {
