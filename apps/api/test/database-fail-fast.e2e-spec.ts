@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ApiErrorBody, ClassRoster, RosterFamily } from '@sferum/contracts';
+import type { ApiErrorBody, ClassRoster, PersonChangeResult, RosterFamily } from '@sferum/contracts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@sferum/dev-postgres';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
@@ -130,6 +130,9 @@ describe('when PostgreSQL stops answering or dies mid-transaction', () => {
       expect.arrayContaining(['person_step', 'progress_event']),
     );
 
+    // Meanwhile changes in another class run freely, so that the death also finds connections between statements.
+    const busy = await busyWriters(teacher, await newClassOf(school));
+    await delay(300);
     killServer(dataDir);
     const cut = await change;
     if (cut instanceof Error) throw new Error(`The change got no answer: ${cut.message}`);
@@ -137,6 +140,11 @@ describe('when PostgreSQL stops answering or dies mid-transaction', () => {
     expect(Number(cut.headers['retry-after'])).toBeGreaterThan(0);
     expect((cut.body as ApiErrorBody).message).toMatch(/database is not available/);
     await classRow.end().catch(() => undefined);
+    const burst = await busy.stopped;
+    expect(burst.filter((answer) => answer.status === 200).length).toBeGreaterThan(0);
+    for (const answer of burst.filter((each) => each.status !== 200)) {
+      expect(answer).toEqual({ status: 503, retryAfter: expect.stringMatching(/^[1-9]\d*$/) as string });
+    }
 
     server = await startEmbeddedPostgres({ dataDir, port: server.port });
     const look = new DataSource(dataSourceOptions({ DATABASE_URL: school.databaseUrl, DATABASE_POOL_SIZE: 1 }));
@@ -155,6 +163,58 @@ describe('when PostgreSQL stops answering or dies mid-transaction', () => {
     }
   }, 60_000);
 });
+
+/** A class of the school with the teacher on it. */
+async function newClassOf(school: OwnSchool): Promise<string> {
+  const row = firstOf(
+    await school.dataSource.query<Array<{ id: string }>>(
+      `WITH c AS (
+         INSERT INTO school_class (district_id, school_id, grade, letter, academic_year)
+         SELECT district_id, id, 6, 'Б', '2026/2027' FROM school WHERE id = $1 RETURNING id, school_id, district_id)
+       INSERT INTO teacher_class (staff_user_id, class_id, school_id, district_id)
+       SELECT s.id, c.id, c.school_id, c.district_id FROM c JOIN staff_user s ON s.email = $2
+       RETURNING class_id AS id`,
+      [school.schoolId, school.teacherEmail],
+    ),
+  );
+  return row.id;
+}
+
+/**
+ * Three students of `classId`, each with a writer that marks a step done and
+ * back, again and again, until an answer is not 200 (the server died) or the
+ * request fails; `stopped` has every answer, with its Retry-After.
+ */
+async function busyWriters(
+  teacher: TestAgent,
+  classId: string,
+): Promise<{ stopped: Promise<Array<{ status: number; retryAfter?: string }>> }> {
+  const students: Array<{ id: string; version: number }> = [];
+  for (let n = 0; n < 3; n += 1) {
+    const family = (
+      await teacher
+        .post(`/api/classes/${classId}/students`)
+        .send({ displayName: `Занятов ${n}`, parents: [] })
+        .expect(201)
+    ).body as RosterFamily;
+    students.push(firstOf(family.students));
+  }
+  const answers: Array<{ status: number; retryAfter?: string }> = [];
+  const write = async (student: { id: string; version: number }) => {
+    for (let round = 0; ; round += 1) {
+      const response = await teacher
+        .put(`/api/people/${student.id}/steps/max_account`)
+        .send({ version: student.version, status: round % 2 === 0 ? 'done' : 'not_started' });
+      if (response.status !== 200) {
+        answers.push({ status: response.status, retryAfter: response.headers['retry-after'] as string | undefined });
+        return;
+      }
+      answers.push({ status: 200 });
+      student.version = (response.body as PersonChangeResult).person.version;
+    }
+  };
+  return { stopped: Promise.all(students.map(write)).then(() => answers) };
+}
 
 /** Sends until `done` holds for the answer (the pool reconnecting), for at most 20 s; the last answer. */
 async function eventually(send: () => ReturnType<TestAgent['get']>, done: (response: Response) => boolean) {

@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { retryableDatabaseFailure } from './postgres-errors';
 
 /** A driver error as TypeORM wraps it, with a SQLSTATE. */
@@ -37,6 +37,7 @@ describe('retryableDatabaseFailure', () => {
       'the same, wrapped in a QueryFailedError',
       new QueryFailedError('SELECT 1', [], new QueryRunnerAlreadyReleasedError()),
     ],
+    ['its entity manager used after that', new QueryRunnerProviderAlreadyReleasedError()],
     ['SQLSTATE class 08 (connection exception)', queryFailed('08006', 'connection failure')],
     ['08003 connection_does_not_exist', queryFailed('08003', 'connection does not exist')],
     ['57P01 admin_shutdown', queryFailed('57P01', 'terminating connection due to administrator command')],

@@ -59,7 +59,8 @@ const UNAVAILABLE_CODES = new Set([
  * closed or timed out, the client is unusable after that, the server gave no
  * answer within the statement timeout plus a margin ("Query read timeout",
  * FailFastClient), or TypeORM's query runner was released when its connection
- * broke mid-transaction (QueryRunnerAlreadyReleasedError).
+ * broke mid-transaction (QueryRunnerAlreadyReleasedError, and
+ * QueryRunnerProviderAlreadyReleasedError from its entity manager).
  */
 const UNAVAILABLE_MESSAGES = new RegExp(
   [
@@ -70,6 +71,7 @@ const UNAVAILABLE_MESSAGES = new RegExp(
     'Client was closed and is not queryable',
     'Client has encountered a connection error and is not queryable',
     'Query runner already released',
+    'connection provided by a query runner was already released',
   ].join('|'),
   'i',
 );
@@ -82,7 +84,9 @@ const CONFLICT_CODES = new Set(['40P01', '40001', '55P03']);
 
 function isUnavailable(error: ErrorLike): boolean {
   if (typeof error.code === 'string' && (UNAVAILABLE_CODES.has(error.code) || error.code.startsWith('08'))) return true;
-  if (error.name === 'QueryRunnerAlreadyReleasedError') return true;
+  if (error.name === 'QueryRunnerAlreadyReleasedError' || error.name === 'QueryRunnerProviderAlreadyReleasedError') {
+    return true;
+  }
   if (typeof error.message !== 'string') return false;
   if (error.code === STATEMENT_TIMEOUT.code) return STATEMENT_TIMEOUT.message.test(error.message);
   return UNAVAILABLE_MESSAGES.test(error.message);
