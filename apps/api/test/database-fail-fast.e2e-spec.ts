@@ -206,7 +206,7 @@ async function busyWriters(
         .put(`/api/people/${student.id}/steps/max_account`)
         .send({ version: student.version, status: round % 2 === 0 ? 'done' : 'not_started' });
       if (response.status !== 200) {
-        answers.push({ status: response.status, retryAfter: response.headers['retry-after'] as string | undefined });
+        answers.push({ status: response.status, retryAfter: response.headers['retry-after'] });
         return;
       }
       answers.push({ status: 200 });
