@@ -36,7 +36,7 @@ describe('what changed since the last visit', () => {
     factory = await OrgFactory.connect();
     const districtId = await factory.district();
     schoolId = await factory.school(districtId, undefined, 'max');
-    for (const letter of ['А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж'])
+    for (const letter of ['А', 'Б', 'В', 'Г', 'Д', 'Е', 'Ж', 'З'])
       classes.push(await factory.schoolClass(schoolId, 6, letter));
     const otherSchool = await factory.school(districtId, undefined, 'max');
     otherSchoolClass = await factory.schoolClass(otherSchool, 6, 'А');
@@ -248,6 +248,43 @@ describe('what changed since the last visit', () => {
     expect(firstOf(news.changes)).toMatchObject({ kind: 'blocked', personId: child.id, source: 'admin' });
     // The colleague's own summary leaves their own change out.
     expect((await changes(classId, colleague)).changes.some((change) => change.kind === 'blocked')).toBe(false);
+  });
+
+  it('keeps a confirmation that was in flight during the visit as news for the next one', async () => {
+    const classId = nth(classes, 7);
+    const family = await newFamily(classId, 'Летящий Илья');
+    const parent = await parentOf(classId, family);
+    await visit(classId);
+
+    // The parent's confirmation starts its transaction and waits on the mother's row, held here.
+    const holder = await factory.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [parent.mother]);
+    const confirming = parent.put(`people/${parent.mother}/steps/max_account`, { status: 'done' }).then(() => 'done');
+    try {
+      for (let tries = 0; tries < 200; tries += 1) {
+        const waiting = (await factory.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        )) as Array<{ n: number }>;
+        if (firstOf(waiting).n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      // The teacher looks while the confirmation is uncommitted: not news yet, and the visit is recorded.
+      const during = await visit(classId);
+      expect(during.counts.marked).toBe(0);
+      await holder.commitTransaction();
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await confirming).toBe('done');
+
+    // Its time is its transaction's start, before that visit's «now»: it is news all the same.
+    const after = await changes(classId);
+    expect(after.counts).toEqual({ marked: 1, blocked: 0, optedOut: 0 });
+    expect(after.changes).toEqual([expect.objectContaining({ kind: 'marked', personId: parent.mother })]);
   });
 
   it('records a visit once per person and class, keeps the latest under concurrent requests, never later than now', async () => {

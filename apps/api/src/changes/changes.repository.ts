@@ -124,6 +124,19 @@ export interface ClassOverviewRow {
   counters: OverviewRow['counters'];
 }
 
+/**
+ * «Now» for a summary: the present, held back to the start of the oldest
+ * transaction still open in this database (at most five minutes back). An
+ * event's time is its transaction's start, and it becomes visible only at the
+ * commit: a confirmation in flight at `now()` would otherwise be older than
+ * the visit recorded up to `now()` and never be news. Sessions of the API's
+ * own database role are visible in pg_stat_activity without extra grants.
+ */
+const SUMMARY_CLOCK = `SELECT date_trunc('milliseconds', LEAST(now(), GREATEST(now() - interval '5 minutes',
+    COALESCE((SELECT min(a.xact_start) FROM pg_stat_activity a
+              WHERE a.datname = current_database() AND a.backend_type = 'client backend'
+                AND a.pid <> pg_backend_pid()), now())))) AS as_of`;
+
 const firstVisitStart = (asOf: Date) => new Date(asOf.getTime() - FIRST_VISIT_DAYS * 24 * 60 * 60 * 1000);
 
 /** Staff members' visits to classes (`staff_class_visit`) and the history since. Typed raw SQL. */
@@ -134,8 +147,9 @@ export class ChangesRepository {
   /** The window of a summary now: since the caller's last visit (or FIRST_VISIT_DAYS back), to now. */
   async window(staffId: string, classId: string): Promise<VisitWindow> {
     const rows = await this.dataSource.query<WindowRow[]>(
-      `SELECT date_trunc('milliseconds', now()) AS as_of, v.seen_at
-       FROM (SELECT 1) one
+      `WITH clock AS (${SUMMARY_CLOCK})
+       SELECT clock.as_of, v.seen_at
+       FROM clock
        LEFT JOIN staff_class_visit v ON v.staff_user_id = $1 AND v.class_id = $2`,
       [staffId, classId],
     );
@@ -200,7 +214,7 @@ export class ChangesRepository {
   async overview(staffId: string, scope: SqlCondition, schoolId: string | null): Promise<ClassOverviewRow[]> {
     const rows = await namedQuery<OverviewRow>(
       this.dataSource.manager,
-      `WITH clock AS (SELECT date_trunc('milliseconds', now()) AS as_of),
+      `WITH clock AS (${SUMMARY_CLOCK}),
        windows AS (
          SELECT c.id AS class_id, s.path_id, v.seen_at,
                 COALESCE(v.seen_at, clock.as_of - make_interval(days => CAST(:firstVisitDays AS int))) AS since
