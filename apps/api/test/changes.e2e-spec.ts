@@ -257,17 +257,17 @@ describe('what changed since the last visit', () => {
     await visit(classId);
 
     // The parent's confirmation starts its transaction and waits on the mother's row, held here.
-    const holder = await factory.dataSource.createQueryRunner();
+    const holder = factory.dataSource.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();
     await holder.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [parent.mother]);
     const confirming = parent.put(`people/${parent.mother}/steps/max_account`, { status: 'done' }).then(() => 'done');
     try {
       for (let tries = 0; tries < 200; tries += 1) {
-        const waiting = (await factory.dataSource.query(
+        const waiting = await factory.dataSource.query<Array<{ n: number }>>(
           `SELECT count(*)::int AS n FROM pg_stat_activity
            WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-        )) as Array<{ n: number }>;
+        );
         if (firstOf(waiting).n > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
