@@ -100,6 +100,34 @@ describe('when PostgreSQL stops answering or dies mid-transaction', () => {
     expect((recovered.body as ClassRoster).schoolClass.id).toBe(school.classId);
   }, 60_000);
 
+  it('answers a change that waited for a lock past DATABASE_LOCK_TIMEOUT_MS 503 with Retry-After, saving none of it', async () => {
+    const api = await startApi({ DATABASE_LOCK_TIMEOUT_MS: '500' });
+    const teacher = await signInAt(api, school.teacherEmail);
+    const family = (
+      await teacher
+        .post(`/api/classes/${school.classId}/students`)
+        .send({ displayName: 'Ожидаев Илья', parents: [] })
+        .expect(201)
+    ).body as RosterFamily;
+    const student = firstOf(family.students);
+    const classRow = new Client({ connectionString: school.databaseUrl });
+    await classRow.connect();
+    try {
+      await classRow.query('BEGIN');
+      await classRow.query(`SELECT id FROM school_class WHERE id = $1 FOR NO KEY UPDATE`, [school.classId]);
+      const waited = await teacher
+        .put(`/api/people/${student.id}/steps/max_account`)
+        .send({ version: student.version, status: 'done' });
+      expect(waited.status).toBe(503);
+      expect(Number(waited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((waited.body as ApiErrorBody).message).toMatch(/Nothing was changed; please try again/);
+    } finally {
+      await classRow.query('ROLLBACK');
+      await classRow.end();
+    }
+    expect(await stepAndEvents(school.dataSource, student.id)).toEqual({ status: 'not_started', doneEvents: 0 });
+  });
+
   it('answers a write cut off by the server dying 503 with Retry-After, and the restarted server has none of it', async () => {
     const api = await startApi({});
     const teacher = await signInAt(api, school.teacherEmail);

@@ -36,7 +36,7 @@ export class FailFastClient extends Client {
       if ((text === 'COMMIT' || text === 'ROLLBACK') && this.extendedUntilTransactionEnds) this.restoreWait();
       if (isPromise(result)) {
         result.catch((error: unknown) => {
-          if (error instanceof Error && error.message === QUERY_READ_TIMEOUT_MESSAGE) this.connection.stream.destroy();
+          if (error instanceof Error && error.message === QUERY_READ_TIMEOUT_MESSAGE) this.abandon();
         });
       }
       return result;
@@ -56,6 +56,15 @@ export class FailFastClient extends Client {
   restoreWait(): void {
     this.extendedUntilTransactionEnds = false;
     this.setWait(this.defaultWaitMs);
+  }
+
+  /**
+   * Unusable at once, so that the pool removes it when it is released, even
+   * before the socket's close is noticed (pg-pool reads `_queryable`); then the socket goes.
+   */
+  private abandon(): void {
+    (this as unknown as { _queryable: boolean })._queryable = false;
+    this.connection.stream.destroy();
   }
 
   /** node-postgres reads the connection's `query_timeout` at every query. */
