@@ -1,6 +1,7 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
-import { allowLongStatements } from '../src/database/long-statements';
+import { allowLongStatements, withoutStatementTimeouts } from '../src/database/long-statements';
+import { runPendingMigrations } from '../src/database/migrate';
 import { retryableDatabaseFailure } from '../src/common/postgres-errors';
 import { firstOf } from './support/pick';
 
@@ -61,6 +62,23 @@ describe('statement and lock timeouts of the pooled connections', () => {
     });
     expect(slept).toHaveLength(1);
     expect(await backend()).toBe(before);
+    expect(await settings()).toEqual({ statement: '500ms', lock: '400ms' });
+  });
+
+  it('runs migrations without the limits, and gives the connection its defaults back', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      const during = (await withoutStatementTimeouts(runner, () =>
+        runner.query(
+          `SELECT current_setting('statement_timeout') AS statement, current_setting('lock_timeout') AS lock,
+                  pg_sleep(2)::text AS slept`,
+        ),
+      )) as Array<{ statement: string; lock: string }>;
+      expect(firstOf(during)).toMatchObject({ statement: '0', lock: '0' });
+    } finally {
+      await runner.release();
+    }
+    expect(await runPendingMigrations(dataSource)).toEqual([]);
     expect(await settings()).toEqual({ statement: '500ms', lock: '400ms' });
   });
 
