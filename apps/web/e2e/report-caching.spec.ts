@@ -52,6 +52,9 @@ test('the dashboard’s reports answer 304 through the web port in every format'
     '/api/reports/district/export',
     '/api/reports/district/export?locale=en',
     `/api/reports/schools/${schoolId}/export`,
+    // The pages' own «Скачать Excel» links, which fetch the same file with the visitor's session.
+    '/reports/district/export',
+    `/reports/schools/${schoolId}/export`,
   ];
   for (const path of paths) await expectRevalidates((headers) => staff.get(path, { headers }), path);
 });

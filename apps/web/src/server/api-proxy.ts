@@ -131,18 +131,32 @@ function headersOf(incoming: http.IncomingMessage): Headers {
  */
 export async function forwardToApi(request: Request): Promise<Response> {
   const incomingUrl = new URL(request.url);
-  const base = apiBaseUrl();
-  const target = new URL(incomingUrl.pathname + incomingUrl.search, base);
   const method = request.method.toUpperCase();
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const body = hasBody ? Buffer.from(await request.arrayBuffer()) : undefined;
+  return sendToApi(incomingUrl.pathname + incomingUrl.search, {
+    method,
+    headers: requestHeadersForApi(request.headers),
+    body: body && body.byteLength > 0 ? body : undefined,
+  });
+}
 
+/**
+ * One request to the API at `pathWithQuery` (starting with `/api`) with exactly
+ * these headers, its answer streamed back with status, headers and cookies:
+ * the forwarding above, and a page's route that fetches a file for its visitor.
+ */
+export async function sendToApi(
+  pathWithQuery: string,
+  init: { method: string; headers: Headers; body?: Buffer },
+): Promise<Response> {
+  const base = apiBaseUrl();
   let upstream: http.IncomingMessage;
   try {
-    upstream = await requestApi(target, {
-      method,
-      headers: requestHeadersForApi(request.headers),
-      body: body && body.byteLength > 0 ? body : undefined,
+    upstream = await requestApi(new URL(pathWithQuery, base), {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
     });
   } catch (error) {
     return error instanceof UpstreamTimeout
@@ -153,7 +167,7 @@ export async function forwardToApi(request: Request): Promise<Response> {
   upstream.setTimeout(0);
 
   const status = upstream.statusCode ?? 502;
-  const nullBody = method === 'HEAD' || NULL_BODY_STATUSES.has(status);
+  const nullBody = init.method === 'HEAD' || NULL_BODY_STATUSES.has(status);
   if (nullBody) upstream.resume();
   return new Response(nullBody ? null : (Readable.toWeb(upstream) as ReadableStream<Uint8Array>), {
     status,
