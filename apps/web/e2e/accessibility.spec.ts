@@ -18,7 +18,7 @@ import {
 /*
  * axe-core (WCAG 2.1 A and AA) on every page of the app, as each role that may open it, and in the
  * open states: menus, modals, the person drawer. Then the same pages at 200 % zoom of a 1280 px
- * screen (640 CSS px wide): nothing may scroll the page sideways.
+ * screen (640 CSS px wide) and on a phone (360 px): nothing may scroll the page sideways.
  */
 
 const screenshotDir = path.resolve(__dirname, '../../../.data/screenshots');
@@ -64,6 +64,7 @@ const PAGES: Visit[] = [
   { role: 'schoolAdmin', path: () => `/reports/schools/${state.schoolId}`, name: 'the school report' },
   { role: 'schoolAdmin', path: () => '/staff', name: 'the school’s staff' },
   { role: 'schoolAdmin', path: () => '/account', name: 'the school admin’s account' },
+  { role: 'schoolAdmin', path: () => '/', name: 'the landing page, signed in' },
   { role: 'districtAdmin', path: () => '/schools', name: 'the district’s schools' },
   { role: 'districtAdmin', path: () => `/schools/${state.schoolId}`, name: 'a school page for the district' },
   { role: 'districtAdmin', path: () => '/reports/district', name: 'the district report' },
@@ -374,24 +375,33 @@ test.describe('accessibility', () => {
     await context.close();
   });
 
-  for (const role of ['public', 'teacher', 'schoolAdmin', 'districtAdmin', 'parent'] as const) {
-    test(`at 200 % zoom (640 px) no page for ${role} scrolls sideways`, async ({ browser }) => {
-      const { context, page } = await openAs(browser, role, { width: 640, height: 400 }, 2);
-      for (const target of PAGES.filter((one) => one.role === role)) {
-        await test.step(target.name, async () => {
-          await visit(page, target);
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          if (overflow > 0) {
-            await page.screenshot({ path: path.join(screenshotDir, `zoom-200-${role}-${PAGES.indexOf(target)}.png`) });
-          }
-          expect.soft(overflow, `${target.name} (${target.path()}) scrolls sideways at 200 %`).toBeLessThanOrEqual(0);
-        });
-      }
-      await context.close();
-    });
-  }
+  const widths = [
+    { name: '200 % zoom (640 px)', viewport: { width: 640, height: 400 }, scale: 2, file: 'zoom-200' },
+    { name: 'a phone (360 px)', viewport: { width: 360, height: 640 }, scale: 1, file: 'phone-360' },
+  ];
+  for (const width of widths)
+    for (const role of ['public', 'teacher', 'schoolAdmin', 'districtAdmin', 'parent'] as const) {
+      test(`at ${width.name} no page for ${role} scrolls sideways`, async ({ browser }) => {
+        const { context, page } = await openAs(browser, role, width.viewport, width.scale);
+        for (const target of PAGES.filter((one) => one.role === role)) {
+          await test.step(target.name, async () => {
+            await visit(page, target);
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            );
+            if (overflow > 0) {
+              await page.screenshot({
+                path: path.join(screenshotDir, `${width.file}-${role}-${PAGES.indexOf(target)}.png`),
+              });
+            }
+            expect
+              .soft(overflow, `${target.name} (${target.path()}) scrolls sideways at ${width.name}`)
+              .toBeLessThanOrEqual(0);
+          });
+        }
+        await context.close();
+      });
+    }
 
   test('a teacher signs in and changes a status cell with the keyboard alone', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,4 +1,5 @@
 import {
+  Button,
   createTheme,
   Drawer,
   Menu,
@@ -140,6 +141,22 @@ export function createStaffTheme(texts: StaffThemeTexts) {
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': texts.close } } }),
       Select: Select.extend({ defaultProps: { clearButtonProps: { 'aria-label': texts.clear } } }),
       MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps: { 'aria-label': texts.clear } } }),
+      // A long label («Стереть данные учеников и родителей…») wraps onto a second line instead of pushing the
+      // page sideways on a phone or at 200 % zoom; a one-line button keeps Mantine's height.
+      Button: Button.extend({
+        styles: {
+          root: {
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            height: 'auto',
+            minHeight: 'var(--button-height)',
+            paddingBlock: 4,
+            maxWidth: '100%',
+          },
+          label: { whiteSpace: 'normal', textAlign: 'center', overflow: 'visible', lineHeight: 1.3 },
+        },
+      }),
       Menu: Menu.extend({
         defaultProps: {
           // Mantine's focus placeholder is a role="presentation" child of role="menu", which ARIA forbids;
