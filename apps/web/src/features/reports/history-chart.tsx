@@ -10,7 +10,7 @@ import { formatShare, hasTrend, historySeries, pathsChanged, type HistoryPoint }
 
 const HEIGHT = 240;
 /** About one date label per this many pixels, so they never overlap. */
-const PX_PER_TICK = 90;
+const PX_PER_TICK = 100;
 const PAD = { top: 12, right: 16, bottom: 32, left: 52 };
 const GRID = [0, 0.25, 0.5, 0.75, 1];
 const COLORS = { students: 'var(--mantine-color-blue-6)', parents: 'var(--mantine-color-teal-6)' } as const;
@@ -22,11 +22,19 @@ function dayLabel(day: string, locale: string): string {
   );
 }
 
-/** Up to `count` evenly spread indexes of `length` items, always the first and the last. */
-function tickIndexes(length: number, count: number): number[] {
+/**
+ * Up to `count` indexes of `length` items, a whole number of days apart (so no two labels come
+ * closer than the rest), always the first and the last; the one before the last goes if it is
+ * less than half a step from it.
+ */
+export function tickIndexes(length: number, count: number): number[] {
   if (length <= count) return Array.from({ length }, (_, i) => i);
-  const step = (length - 1) / (count - 1);
-  return Array.from({ length: count }, (_, i) => Math.round(i * step));
+  const step = Math.ceil((length - 1) / (count - 1));
+  const ticks: number[] = [];
+  for (let i = 0; i < length - 1; i += step) ticks.push(i);
+  if (ticks.length > 1 && length - 1 - (ticks.at(-1) ?? 0) < step / 2) ticks.pop();
+  ticks.push(length - 1);
+  return ticks;
 }
 
 /** Drawn at the pixel width of its box (not scaled), so the labels keep their size on a tablet and a laptop. */
