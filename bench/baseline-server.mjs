@@ -16,7 +16,7 @@ import { SQL } from './hot-queries.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(BENCH_API_DIST, path));
-const { CATALOGUE_ID_PATTERN, findStep, formatClassName, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
+const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
@@ -209,29 +209,9 @@ app.get('/api/classes/:classId/roster', async (request) => {
   // AccessPolicy.requireClass for a teacher (TypeORM's query builder writes the same SELECT).
   const { rows: visible } = await pool.query(SQL.classInScope, [classId, auth.user_id]);
   if (!visible[0]) throw new HttpError(404, 'Class not found');
-  const { rows: summaries } = await pool.query(SQL.classSummary, [classId]);
-  const summary = summaries[0];
-  const { rows: schools } = await pool.query(SQL.schoolPath, [summary.school_id]);
-  const path = PATH_CATALOGUE.get(schools[0].path_id);
-  return {
-    schoolClass: {
-      id: summary.id,
-      districtId: summary.district_id,
-      schoolId: summary.school_id,
-      grade: summary.grade,
-      letter: summary.letter,
-      name: formatClassName(summary.grade, summary.letter),
-      academicYear: summary.academic_year,
-      archived: summary.archived_at !== null,
-      teachers: summary.teachers,
-      parentContact: summary.parent_contact,
-      deadline: summary.deadline,
-    },
-    pathId: path.id,
-    chats: await peopleView.loadClassChats(rowsOf, classId),
-    counters: await peopleView.loadClassCounters(rowsOf, classId),
-    families: await peopleView.loadClassFamilies(rowsOf, path, classId, false),
-  };
+  const roster = await peopleView.loadClassView(rowsOf, PATH_CATALOGUE, classId, false);
+  if (!roster) throw new HttpError(404, 'Class not found');
+  return roster;
 });
 
 // ---- district reports ----

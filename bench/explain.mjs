@@ -109,6 +109,8 @@ async function sampleInputs(client, catalogue, stepIdsOf) {
     classPeople: people.map((row) => row.id),
     pathId: path.id,
     stepIds: stepIdsOf(path),
+    // What PeopleViewRepository.loadClassView passes: every path's steps in order.
+    stepOrders: catalogue.paths.flatMap((each) => stepIdsOf(each).map((step) => `${each.id} ${step}`)),
   };
 }
 

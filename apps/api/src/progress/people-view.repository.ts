@@ -1,6 +1,9 @@
 import {
+  formatClassName,
   stepIdsOf,
   type ChatSummary,
+  type ClassRoster,
+  type PathCatalogue,
   type ClassCounter,
   type ClassCounters,
   type OnboardingPath,
@@ -26,6 +29,34 @@ interface PersonRow {
   steps: RosterPerson['steps'] | null;
   chats: RosterPerson['chats'];
   opt_out: (Omit<OptOut, 'at'> & { at: string }) | null;
+}
+
+interface ClassViewRow {
+  id: string;
+  district_id: string;
+  school_id: string;
+  grade: number;
+  letter: string;
+  academic_year: string;
+  archived_at: Date | null;
+  parent_contact: string | null;
+  deadline: string | null;
+  path_id: string;
+  teachers: ClassRoster['schoolClass']['teachers'];
+  chats: ChatSummary[];
+  counters: ClassCounter[];
+  people: RosterPerson[];
+}
+
+/** Every path's steps in order, as "<path id> <step id>": the order the class view sorts steps by. */
+const stepOrders = new WeakMap<PathCatalogue, string[]>();
+function stepOrderOf(catalogue: PathCatalogue): string[] {
+  let order = stepOrders.get(catalogue);
+  if (!order) {
+    order = catalogue.paths.flatMap((path) => stepIdsOf(path).map((step) => `${path.id} ${step}`));
+    stepOrders.set(catalogue, order);
+  }
+  return order;
 }
 
 /**
@@ -64,6 +95,44 @@ export class PeopleViewRepository {
     }));
   }
 
+  /**
+   * The class page in one statement (PEOPLE_VIEW_SQL.classView): the people
+   * come in the contract's shape, built by PostgreSQL; here they are only
+   * grouped into families and sorted. Null when the class does not exist.
+   */
+  async loadClassView(
+    manager: EntityManager,
+    catalogue: PathCatalogue,
+    classId: string,
+    includeArchived: boolean,
+  ): Promise<ClassRoster | null> {
+    const [row] = await manager.query<ClassViewRow[]>(PEOPLE_VIEW_SQL.classView, [
+      classId,
+      includeArchived,
+      stepOrderOf(catalogue),
+    ]);
+    if (!row) return null;
+    return {
+      schoolClass: {
+        id: row.id,
+        districtId: row.district_id,
+        schoolId: row.school_id,
+        grade: row.grade,
+        letter: row.letter,
+        name: formatClassName(row.grade, row.letter),
+        academicYear: row.academic_year,
+        archived: row.archived_at !== null,
+        teachers: row.teachers,
+        parentContact: row.parent_contact,
+        deadline: row.deadline,
+      },
+      pathId: catalogue.get(row.path_id).id,
+      chats: row.chats,
+      counters: row.counters,
+      families: groupIntoFamilies(row.people),
+    };
+  }
+
   /** The students of a class and the parents of their families, grouped by family. */
   async loadClassFamilies(
     manager: EntityManager,
@@ -78,20 +147,7 @@ export class PeopleViewRepository {
       ids.map((row) => row.id),
       classId,
     );
-    const families = new Map<string, RosterFamily>();
-    for (const person of people) {
-      const family = families.get(person.familyId) ?? { id: person.familyId, students: [], parents: [] };
-      (person.kind === 'student' ? family.students : family.parents).push(person);
-      families.set(person.familyId, family);
-    }
-    const byName = (a: RosterPerson, b: RosterPerson) => a.displayName.localeCompare(b.displayName, 'ru');
-    const result = [...families.values()].filter((family) => family.students.length > 0);
-    for (const family of result) {
-      family.students.sort(byName);
-      family.parents.sort(byName);
-    }
-    const firstStudent = (family: RosterFamily) => elementAt(family.students, 0, 'the family’s students');
-    return result.sort((a, b) => byName(firstStudent(a), firstStudent(b)));
+    return groupIntoFamilies(people);
   }
 
   async loadClassChats(manager: EntityManager, classId: string): Promise<ChatSummary[]> {
@@ -111,4 +167,25 @@ export class PeopleViewRepository {
       })),
     );
   }
+}
+
+/** People into their families (those with a student), students and parents by name, families by their first student's. */
+function groupIntoFamilies(people: readonly RosterPerson[]): RosterFamily[] {
+  const families = new Map<string, RosterFamily>();
+  for (const person of people) {
+    const family = families.get(person.familyId) ?? { id: person.familyId, students: [], parents: [] };
+    (person.kind === 'student' ? family.students : family.parents).push(person);
+    families.set(person.familyId, family);
+  }
+  const result = [...families.values()].filter((family) => family.students.length > 0);
+  for (const family of result) {
+    family.students.sort(byName);
+    family.parents.sort(byName);
+  }
+  const firstStudent = (family: RosterFamily) => elementAt(family.students, 0, 'the family’s students');
+  return result.sort((a, b) => byName(firstStudent(a), firstStudent(b)));
+}
+
+function byName(a: RosterPerson, b: RosterPerson): number {
+  return a.displayName.localeCompare(b.displayName, 'ru');
 }

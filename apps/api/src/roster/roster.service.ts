@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   formatClassName,
+  PathCatalogue,
   stepIdsOf,
   type ChatSummary,
   type ClassRoster,
@@ -15,7 +16,6 @@ import { AccessPolicy } from '../auth/access-policy.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { RequestValidationException } from '../common/validation';
 import { AppConfig } from '../config/app-config';
-import { ClassesService } from '../org/classes.service';
 import { SchoolPaths } from '../paths/school-paths.service';
 import type {
   AddParentDto,
@@ -46,7 +46,6 @@ export class RosterService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessPolicy,
-    private readonly classes: ClassesService,
     private readonly config: AppConfig,
     private readonly schoolPaths: SchoolPaths,
     private readonly counters: ClassCountersRepository,
@@ -54,23 +53,25 @@ export class RosterService {
     private readonly peopleView: PeopleViewRepository,
     private readonly people: RosterRepository,
     private readonly classChats: ClassChatsRepository,
+    private readonly catalogue: PathCatalogue,
   ) {
     this.inviteHosts = parseInviteHosts(config.CHAT_INVITE_HOSTS);
   }
 
   private readonly inviteHosts: Map<string, string[]>;
 
+  /** The class page: the access check, then one statement (PeopleViewRepository.loadClassView). */
   async classRoster(auth: AuthContext, classId: string, includeArchived: boolean): Promise<ClassRoster> {
-    const schoolClass = await this.classes.get(auth, classId);
-    const manager = this.dataSource.manager;
-    const path = await this.schoolPaths.of(manager, schoolClass.schoolId);
-    return {
-      schoolClass,
-      pathId: path.id,
-      chats: await this.peopleView.loadClassChats(manager, classId),
-      counters: await this.peopleView.loadClassCounters(manager, classId),
-      families: await this.peopleView.loadClassFamilies(manager, path, classId, includeArchived),
-    };
+    await this.access.requireAccess(auth, 'class.read', classId);
+    const roster = await this.peopleView.loadClassView(
+      this.dataSource.manager,
+      this.catalogue,
+      classId,
+      includeArchived,
+    );
+    // Deleted between the two statements.
+    if (!roster) throw new NotFoundException('Class not found');
+    return roster;
   }
 
   /**
