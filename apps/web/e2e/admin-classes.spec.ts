@@ -98,6 +98,11 @@ test('a school admin lands on the school with progress per class, opens a class 
   // Class by class: students, parents, who is blocked.
   const row = page.getByTestId('class-row-5А');
   await expect(progressBar(row, texts.students, '5А', fifth.students)).toBeVisible();
+  // A screen reader hears the bar's value as the page writes it: a whole percent, not «14.299999999999999%».
+  await expect(progressBar(row, texts.students, '5А', fifth.students)).toHaveAttribute(
+    'aria-valuetext',
+    `${Math.round(fifth.students.overall.shareConnected * 100)}%`,
+  );
   await expect(progressBar(row, texts.parents, '5А', fifth.parents)).toBeVisible();
   await expect(row).toContainText(meterText(fifth.students).share);
   await expect(row).toContainText(meterText(fifth.students).connectedOf);

@@ -64,7 +64,13 @@ function StepBars({
                   {value}
                 </Text>
               </Group>
-              <Progress value={share * 100} color={color} size="md" radius="sm" aria-label={`${label}: ${value}`} />
+              <Progress
+                value={Math.round(share * 100)}
+                color={color}
+                size="md"
+                radius="sm"
+                aria-label={`${label}: ${value}`}
+              />
             </Stack>
           );
         })}

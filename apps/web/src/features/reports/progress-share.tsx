@@ -41,7 +41,8 @@ export function ProgressShare({ share, connected, participants, label, variant =
   return (
     <Stack gap={2} miw={variant === 'compact' ? 140 : undefined} data-testid="progress-share" data-share={share}>
       <Group gap="sm" wrap="nowrap">
-        <Progress value={share * 100} size="lg" radius="sm" style={{ flex: 1 }} aria-label={name} />
+        {/* A whole percent, as the text beside it: a screen reader reads the bar's value too. */}
+        <Progress value={Math.round(share * 100)} size="lg" radius="sm" style={{ flex: 1 }} aria-label={name} />
         <Text
           size={variant === 'full' ? 'lg' : 'sm'}
           fw={variant === 'full' ? 700 : 600}
