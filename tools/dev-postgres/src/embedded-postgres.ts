@@ -238,7 +238,8 @@ function startServer(
       log(text);
       if (!ready) {
         output += text;
-        if (output.includes('database system is ready to accept connections')) {
+        // A standby (a streaming replica's data directory) says "ready to accept read-only connections".
+        if (/database system is ready to accept (read-only )?connections/.test(output)) {
           ready = true;
           resolvePromise(child);
         }

@@ -26,6 +26,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, PHONE_HMAC_KEY: 'short' })).toThrow(/PHONE_HMAC_KEY \(invalid\)/);
   });
 
+  it('reads reports on the primary unless DATABASE_REPLICA_URL names a replica, and names a bad one', () => {
+    expect(loadConfig(valid).DATABASE_REPLICA_URL).toBeUndefined();
+    const replica = 'postgres://reader@replica.internal:5432/sferum';
+    expect(loadConfig({ ...valid, DATABASE_REPLICA_URL: replica }).DATABASE_REPLICA_URL).toBe(replica);
+    expect(() => loadConfig({ ...valid, DATABASE_REPLICA_URL: 'replica.internal' })).toThrow(
+      /DATABASE_REPLICA_URL \(invalid\)/,
+    );
+  });
+
+  it('takes the daily snapshot at 23:55 unless SNAPSHOT_CRON says otherwise, and names a bad expression', () => {
+    expect(loadConfig(valid).SNAPSHOT_CRON).toBe('55 23 * * *');
+    expect(loadConfig({ ...valid, SNAPSHOT_CRON: '30 22 * * *' }).SNAPSHOT_CRON).toBe('30 22 * * *');
+    for (const bad of ['every evening', '99 23 * * *', '55 23 *'])
+      expect(() => loadConfig({ ...valid, SNAPSHOT_CRON: bad })).toThrow(/SNAPSHOT_CRON \(invalid\)/);
+  });
+
   it('asks scripts that only touch the database for nothing else', () => {
     expect(loadDatabaseConfig({ DATABASE_URL: valid.DATABASE_URL }).DATABASE_URL).toBe(valid.DATABASE_URL);
   });

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
+import { validateCronExpression } from 'cron';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -13,6 +25,17 @@ export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
+function IsCronExpression(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCronExpression',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && /^\S+(\s+\S+){4,5}$/.test(value.trim()) && validateCronExpression(value).valid,
+      defaultMessage: () => '$property must be a cron expression of 5 or 6 fields, such as "55 23 * * *"',
+    },
+  });
+}
+
 /** What scripts that only touch the database need (migrations, the admin CLI). */
 export class DatabaseConfig {
   /** postgres://user:password@host:port/database */
@@ -20,6 +43,17 @@ export class DatabaseConfig {
     message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
   })
   DATABASE_URL!: string;
+
+  /**
+   * A streaming replica of that database, for the reports' reads (district,
+   * school, history; the dashboard's and the reporting API's). Empty: every
+   * statement goes to DATABASE_URL.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+(\?\S*)?$/, {
+    message: 'DATABASE_REPLICA_URL must look like postgres://user:password@replica-host:5432/database',
+  })
+  DATABASE_REPLICA_URL?: string;
 
   @Transform(toInt)
   @IsInt()
@@ -134,6 +168,14 @@ export class AppConfig extends DatabaseConfig {
   /** The daily snapshots for the district's charts; off in tests that do not need them. */
   @IsIn(['true', 'false'])
   SNAPSHOTS_ENABLED: 'true' | 'false' = 'true';
+
+  /**
+   * When the daily snapshot is taken, Moscow time: a cron expression of five
+   * fields (or six, seconds first). Every copy of the API fires it; a class's
+   * day is written by the first run only.
+   */
+  @IsCronExpression()
+  SNAPSHOT_CRON = '55 23 * * *';
 
   /**
    * How long a district report is served from memory before it is counted

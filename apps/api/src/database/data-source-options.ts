@@ -13,11 +13,15 @@ type Timeouts = 'DATABASE_POOL_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS' | '
 
 /** The one data source definition, shared by the app, the CLI scripts and the tests. */
 export function dataSourceOptions(
-  config: Pick<DatabaseConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> & Partial<Pick<DatabaseConfig, Timeouts>>,
+  config: Pick<DatabaseConfig, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'> &
+    Partial<Pick<DatabaseConfig, Timeouts | 'DATABASE_REPLICA_URL'>>,
 ): DataSourceOptions {
   return {
     type: 'postgres',
-    url: config.DATABASE_URL,
+    // With a replica, TypeORM's `slave` query runners read there (database/read-replica.ts); all else uses `master`.
+    ...(config.DATABASE_REPLICA_URL
+      ? { replication: { master: { url: config.DATABASE_URL }, slaves: [{ url: config.DATABASE_REPLICA_URL }] } }
+      : { url: config.DATABASE_URL }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -16,6 +16,7 @@ import { PersonStep } from '../progress/entities/person-step.entity';
 import { ProgressEvent } from '../progress/entities/progress-event.entity';
 import { StaffClassVisit } from '../changes/entities/staff-class-visit.entity';
 import { ApiKey } from '../reports/entities/api-key.entity';
+import { DistrictReportCache } from '../reports/entities/district-report-cache.entity';
 import { ProgressSnapshot } from '../reports/entities/progress-snapshot.entity';
 import { Family } from '../roster/entities/family.entity';
 import { Person } from '../roster/entities/person.entity';
@@ -58,6 +59,7 @@ export const ENTITIES = [
   // reports
   ApiKey,
   ProgressSnapshot,
+  DistrictReportCache,
   // school year
   SchoolYearRollover,
   // changes

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { DistrictReport } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CounterRow, DistrictSchool, SchoolClassRow } from './report-builder';
 import { REPORTS_SQL } from './reports.sql';
+
+/** A cached report and how many more milliseconds it may be served ($2: the cache's lifetime). */
+export interface CachedReport {
+  report: DistrictReport;
+  freshForMs: number;
+}
+const FRESH_FOR_MS = `(extract(epoch FROM counted_at - now()) * 1000 + $2)::float8`;
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
@@ -51,8 +59,13 @@ export class ReportsRepository {
   }
 
   /** Whether the school or class (archived or not) belongs to the district. */
-  async inDistrict(table: 'school' | 'school_class', districtId: string, id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1 AND district_id = $2`, [
+  async inDistrict(
+    manager: EntityManager,
+    table: 'school' | 'school_class',
+    districtId: string,
+    id: string,
+  ): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1 AND district_id = $2`, [
       id,
       districtId,
     ]);
@@ -61,16 +74,46 @@ export class ReportsRepository {
 
   /** Snapshot counters summed per day and path, for the district or one of its schools or classes. */
   historyCounters(
+    manager: EntityManager,
     districtId: string,
     range: { from: string; to: string },
     unit: { schoolId?: string; classId?: string },
   ): Promise<HistoryCounterRow[]> {
-    return this.dataSource.query<HistoryCounterRow[]>(REPORTS_SQL.historyCounters, [
+    return manager.query<HistoryCounterRow[]>(REPORTS_SQL.historyCounters, [
       districtId,
       range.from,
       range.to,
       unit.schoolId ?? null,
       unit.classId ?? null,
     ]);
+  }
+
+  /**
+   * The district's report as some copy of the API last counted it, if that
+   * was less than `lifetimeMs` ago, with how much longer it is fresh. On the
+   * primary: the cache is an UNLOGGED table.
+   */
+  async cachedDistrictReport(districtId: string, lifetimeMs: number): Promise<CachedReport | undefined> {
+    const rows = await this.dataSource.query<CachedReport[]>(
+      `SELECT report, ${FRESH_FOR_MS} AS "freshForMs" FROM district_report_cache
+       WHERE district_id = $1 AND counted_at > now() - $2 * interval '1 millisecond'`,
+      [districtId, lifetimeMs],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Keeps `report` as the district's, unless another copy stored a fresh one
+   * meanwhile: then that one is answered, so that every copy serves the same.
+   */
+  async storeDistrictReport(districtId: string, report: DistrictReport, lifetimeMs: number): Promise<CachedReport> {
+    const rows = await this.dataSource.query<CachedReport[]>(
+      `INSERT INTO district_report_cache AS c (district_id, report, counted_at) VALUES ($1, $3::json, now())
+       ON CONFLICT (district_id) DO UPDATE SET report = EXCLUDED.report, counted_at = EXCLUDED.counted_at
+         WHERE c.counted_at <= now() - $2 * interval '1 millisecond'
+       RETURNING report, ${FRESH_FOR_MS} AS "freshForMs"`,
+      [districtId, lifetimeMs, JSON.stringify(report)],
+    );
+    return rows[0] ?? (await this.cachedDistrictReport(districtId, lifetimeMs)) ?? { report, freshForMs: 0 };
   }
 }

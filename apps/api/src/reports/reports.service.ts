@@ -1,7 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { PathCatalogue, type DistrictReport, type HistoryReport, type SchoolReport } from '@sferum/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { readOnReplica } from '../database/read-replica';
 import {
   buildDayReport,
   buildDistrictReport,
@@ -21,10 +22,12 @@ import { ShortLivedCache } from './short-lived-cache';
  * REPORT_CACHE_SECONDS: for a large district that reads a hundred thousand
  * counter rows (docs/benchmarks.md). The district admin's dashboard counts
  * afresh: one admin, a page view at a time, who expects to see a change at once.
+ * Every report reads on the read replica when one is configured.
  */
 @Injectable()
 export class ReportsService {
-  private readonly districtReports: ShortLivedCache<DistrictReport>;
+  private readonly districtReports = new ShortLivedCache<DistrictReport>();
+  private readonly cacheLifetimeMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -32,35 +35,58 @@ export class ReportsService {
     private readonly catalogue: PathCatalogue,
     config: AppConfig,
   ) {
-    this.districtReports = new ShortLivedCache(config.REPORT_CACHE_SECONDS * 1000);
+    this.cacheLifetimeMs = config.REPORT_CACHE_SECONDS * 1000;
   }
 
-  /** At most REPORT_CACHE_SECONDS old: for the reporting API. */
+  /**
+   * At most REPORT_CACHE_SECONDS old: for the reporting API. The count is
+   * shared by every copy of the API (in PostgreSQL), and each keeps it in
+   * memory as long as it is fresh there, so that all copies serve the same
+   * report, and the same ETag, until it expires.
+   */
   recentDistrict(districtId: string): Promise<DistrictReport> {
-    return this.districtReports.get(districtId, () => this.district(districtId));
+    if (this.cacheLifetimeMs <= 0) return this.district(districtId);
+    return this.districtReports.get(districtId, async () => {
+      const cached = await this.reports.cachedDistrictReport(districtId, this.cacheLifetimeMs);
+      const { report, freshForMs } =
+        cached ??
+        (await this.reports.storeDistrictReport(districtId, await this.district(districtId), this.cacheLifetimeMs));
+      return { value: report, freshForMs };
+    });
   }
 
   /** Counted now, from one consistent view of the district (a path switch lands wholly before or after). */
   district(districtId: string): Promise<DistrictReport> {
     const asOf = new Date().toISOString();
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const district = await this.reports.district(manager, districtId);
-      const schools = await this.reports.districtSchools(manager, districtId);
-      const rows = await this.reports.districtCounters(manager, districtId);
-      return { asOf, ...buildDistrictReport({ id: districtId, name: district!.name }, schools, rows, this.catalogue) };
-    });
+    return readOnReplica(
+      this.dataSource,
+      async (manager) => {
+        const district = await this.reports.district(manager, districtId);
+        const schools = await this.reports.districtSchools(manager, districtId);
+        const rows = await this.reports.districtCounters(manager, districtId);
+        return {
+          asOf,
+          ...buildDistrictReport({ id: districtId, name: district!.name }, schools, rows, this.catalogue),
+        };
+      },
+      'REPEATABLE READ',
+    );
   }
 
   /** One school of the key's district; another district's school is not found. */
   school(districtId: string, schoolId: string): Promise<SchoolReport> {
     const asOf = new Date().toISOString();
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const school = await this.reports.schoolInDistrict(manager, schoolId, districtId);
-      if (!school) throw new NotFoundException('School not found');
-      const classes = await this.reports.schoolClasses(manager, schoolId);
-      const rows = await this.reports.schoolCounters(manager, schoolId);
-      return { asOf, ...buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue) };
-    });
+    return readOnReplica(
+      this.dataSource,
+      async (manager) => {
+        const school = await this.reports.schoolInDistrict(manager, schoolId, districtId);
+        if (!school) throw new NotFoundException('School not found');
+        const classes = await this.reports.schoolClasses(manager, schoolId);
+        const rows = await this.reports.schoolCounters(manager, schoolId);
+        return { asOf, ...buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue) };
+      },
+      'REPEATABLE READ',
+    );
   }
 
   /**
@@ -73,10 +99,12 @@ export class ReportsService {
     range: { from: string; to: string },
     unit: { schoolId?: string; classId?: string },
   ): Promise<HistoryReport> {
-    if (unit.schoolId) await this.requireInDistrict('school', districtId, unit.schoolId);
-    if (unit.classId) await this.requireInDistrict('school_class', districtId, unit.classId);
     const asOf = new Date().toISOString();
-    const rows = await this.reports.historyCounters(districtId, range, unit);
+    const rows = await readOnReplica(this.dataSource, async (manager) => {
+      if (unit.schoolId) await this.requireInDistrict(manager, 'school', districtId, unit.schoolId);
+      if (unit.classId) await this.requireInDistrict(manager, 'school_class', districtId, unit.classId);
+      return this.reports.historyCounters(manager, districtId, range, unit);
+    });
     const byDay = new Map<string, { pathIds: Set<string>; counters: Array<CounterRow & { path_id: string }> }>();
     for (const row of rows) {
       const day = byDay.get(row.day) ?? { pathIds: new Set<string>(), counters: [] };
@@ -103,8 +131,13 @@ export class ReportsService {
     return reportPathOf(this.catalogue, pathId).name;
   }
 
-  private async requireInDistrict(table: 'school' | 'school_class', districtId: string, id: string): Promise<void> {
-    if (!(await this.reports.inDistrict(table, districtId, id)))
+  private async requireInDistrict(
+    manager: EntityManager,
+    table: 'school' | 'school_class',
+    districtId: string,
+    id: string,
+  ): Promise<void> {
+    if (!(await this.reports.inDistrict(manager, table, districtId, id)))
       throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
   }
 }

@@ -1,9 +1,17 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
 import { AppConfig } from '../config/app-config';
 import { SnapshotsService } from './snapshots.service';
 
-/** Takes the day's snapshot late every evening, and catches up on days missed while down. */
+const JOB_NAME = 'daily-progress-snapshot';
+
+/**
+ * Takes the day's snapshot late every evening (SNAPSHOT_CRON, Moscow time), and
+ * catches up on days missed while down. Every copy of the API runs it: the
+ * snapshot lock lets one copy at a time work, and a class's day is written
+ * once, by the first run of the day on any copy.
+ */
 @Injectable()
 export class SnapshotsJob implements OnApplicationBootstrap {
   private readonly logger = new Logger(SnapshotsJob.name);
@@ -11,20 +19,31 @@ export class SnapshotsJob implements OnApplicationBootstrap {
   constructor(
     private readonly snapshots: SnapshotsService,
     private readonly config: AppConfig,
+    private readonly scheduler: SchedulerRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.SNAPSHOTS_ENABLED === 'true') {
-      void this.catchUp();
-    }
+    if (this.config.SNAPSHOTS_ENABLED !== 'true') return;
+    void this.catchUp();
+    const job = CronJob.from({
+      cronTime: this.config.SNAPSHOT_CRON,
+      timeZone: 'Europe/Moscow',
+      onTick: () => this.daily(),
+      waitForCompletion: true,
+    });
+    // Registered, so that the scheduler stops it at shutdown as it does its own.
+    this.scheduler.addCronJob(JOB_NAME, job);
+    job.start();
   }
 
-  @Cron('55 23 * * *', { timeZone: 'Europe/Moscow', name: 'daily-progress-snapshot' })
   async daily(): Promise<void> {
-    if (this.config.SNAPSHOTS_ENABLED !== 'true') return;
     await this.catchUp();
-    const classes = await this.snapshots.snapshotToday();
-    this.logger.log(`Daily snapshot taken for ${classes} classes`);
+    try {
+      const classes = await this.snapshots.snapshotTodayOnce();
+      if (classes > 0) this.logger.log(`Daily snapshot taken for ${classes} classes`);
+    } catch (error) {
+      this.logger.error(`Daily snapshot not taken: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private async catchUp(): Promise<void> {

@@ -125,6 +125,9 @@ const REBUILD_DAY = `
   FROM classes c LEFT JOIN counters ON counters.class_id = c.class_id
   ON CONFLICT (class_id, day) DO NOTHING`;
 
+const REPLACE_TODAYS = `DO UPDATE
+  SET path_id = EXCLUDED.path_id, counters = EXCLUDED.counters, taken_at = now(), source = 'counters'`;
+
 /** Classes missing a snapshot on a day before today. */
 export interface MissingDay {
   day: string;
@@ -145,8 +148,12 @@ export class SnapshotsRepository {
     return lock?.locked ?? false;
   }
 
-  /** Copies today's counters of every active class, on its school's path now; returns how many classes. */
-  async copyTodaysCounters(manager: EntityManager): Promise<number> {
+  /**
+   * Copies today's counters of every active class, on its school's path now;
+   * a class that has today's row already gets it replaced, or keeps it;
+   * returns how many classes were written.
+   */
+  async copyTodaysCounters(manager: EntityManager, existing: 'replace' | 'keep'): Promise<number> {
     const rows = await manager.query<unknown[]>(
       `INSERT INTO progress_snapshot (class_id, day, district_id, school_id, path_id, counters, source)
          SELECT c.id, ${TODAY}, c.district_id, c.school_id, s.path_id,
@@ -156,8 +163,7 @@ export class SnapshotsRepository {
                 'counters'
          FROM school_class c JOIN school s ON s.id = c.school_id
          WHERE c.archived_at IS NULL
-         ON CONFLICT (class_id, day) DO UPDATE
-           SET path_id = EXCLUDED.path_id, counters = EXCLUDED.counters, taken_at = now(), source = 'counters'
+         ON CONFLICT (class_id, day) ${existing === 'replace' ? REPLACE_TODAYS : 'DO NOTHING'}
          RETURNING 1`,
     );
     return rows.length;

@@ -18,9 +18,18 @@ export class SnapshotsService {
     private readonly catalogue: PathCatalogue,
   ) {}
 
-  /** Snapshots of today for every active class, on its school's path now; returns how many classes. */
+  /** Snapshots of today for every active class, on its school's path now, replacing today's; returns how many classes. */
   async snapshotToday(): Promise<number> {
-    return this.exclusively((manager) => this.snapshots.copyTodaysCounters(manager));
+    return this.exclusively((manager) => this.snapshots.copyTodaysCounters(manager, 'replace'));
+  }
+
+  /**
+   * The daily job's: today's snapshot of every active class that has none yet
+   * (another copy of the API, or an earlier run, took the others); returns how
+   * many classes it wrote.
+   */
+  async snapshotTodayOnce(): Promise<number> {
+    return this.exclusively((manager) => this.snapshots.copyTodaysCounters(manager, 'keep'));
   }
 
   /**
