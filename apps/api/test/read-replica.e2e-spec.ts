@@ -95,7 +95,7 @@ describe('reports read from a streaming replica', () => {
     for (let waited = 0; waited < 20_000; waited += 100) {
       const behind = await onReplica(async (client) => {
         const { rows } = await client.query<{ behind: boolean }>(
-          `SELECT pg_last_wal_replay_lsn() < $1::pg_lsn AS behind`,
+          `SELECT COALESCE(pg_last_wal_replay_lsn() < $1::pg_lsn, true) AS behind`,
           [lsn],
         );
         return firstOf(rows).behind;
