@@ -2,13 +2,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX } from '@sferum/contracts';
 import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { documentRequestClasses } from './common/contract/request-schemas';
 import { QuietStartupLogger } from './common/logging';
 import { sameOriginOnly } from './common/same-origin.middleware';
+import { helmetOptions, securityHeaders } from './common/security-headers';
 import { createValidationPipe, NoNulCharactersPipe } from './common/validation';
 
 /** Everything main.ts and the end-to-end tests must set up the same way. */
@@ -18,29 +18,14 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // The web app forwards /api/* from the same machine or network: trust its X-Forwarded-For.
   app.set('trust proxy', 'loopback, uniquelocal');
   app.disable('x-powered-by');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // Browsers must keep using plain HTTP on a school's local network; HTTPS
-          // deployments get HSTS from the production flag.
-          upgradeInsecureRequests: null,
-          // Helmet's defaults allow fonts and styles from any https: origin; Swagger UI needs none.
-          fontSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      xFrameOptions: { action: 'deny' },
-      strictTransportSecurity: config.isProduction,
-    }),
-  );
+  app.use(securityHeaders(helmetOptions(config.isProduction)));
   app.use(sameOriginOnly(config.PUBLIC_WEB_URL));
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalPipes(new NoNulCharactersPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
+  // process.exit rather than the signal raised again: the exit hook writes the log lines still queued (common/logging.ts).
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   documentRequestClasses(app);
   const document = SwaggerModule.createDocument(

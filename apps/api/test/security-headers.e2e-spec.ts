@@ -1,5 +1,9 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import helmet from 'helmet';
+import { helmetOptions } from '../src/common/security-headers';
 import { createTestApp } from './support/test-app';
 
 /** The policy as directive → sources. */
@@ -49,6 +53,23 @@ describe('security headers of the API', () => {
       expect(policy.get('form-action')).toEqual(["'self'"]);
       for (const [directive, sources] of policy) {
         for (const source of sources) expect(`${directive} ${source}`).toMatch(/ ('[a-z-]+'|data:)$/);
+      }
+    }
+  });
+
+  it('sends on every answer what helmet itself would set with our options, worked out once at start-up', async () => {
+    for (const [server, isProduction] of [
+      [app, false],
+      [production, true],
+    ] as const) {
+      const live = new ServerResponse(new IncomingMessage(new Socket()));
+      helmet(helmetOptions(isProduction))(live.req, live, () => undefined);
+      const expected = Object.entries(live.getHeaders());
+      expect(expected.length).toBeGreaterThan(8);
+      for (const path of ['/api/health', '/api/no-such-thing', '/api/parent/family']) {
+        const answer = await request(server.getHttpServer()).get(path);
+        for (const [name, value] of expected) expect([name, answer.headers[name]]).toEqual([name, value]);
+        expect(answer.headers['x-powered-by']).toBeUndefined();
       }
     }
   });

@@ -49,7 +49,7 @@ export class AuthController {
     return signedIn.user;
   }
 
-  @Public()
+  @Public({ sessionIfAny: true })
   @Post(ROUTES.auth.logout)
   @HttpCode(HttpStatus.NO_CONTENT)
   @RespondsEmpty({ description: 'The session has ended on the server and the cookie is cleared.' })

@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from
 import { Reflector } from '@nestjs/core';
 import { SESSION_COOKIE } from '@sferum/contracts';
 import type { AuthenticatedRequest } from './auth-context';
-import { IS_PUBLIC } from './auth.decorators';
+import { IS_PUBLIC, type PublicAccess } from './auth.decorators';
 import { SessionService } from './session.service';
 
-/** Every route needs a live staff session unless it is marked @Public(). */
+/** Every route needs a live staff session unless it is marked @Public(), which then looks none up unless asked to. */
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
@@ -14,14 +14,20 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const access = this.reflector.getAllAndOverride<PublicAccess | undefined>(IS_PUBLIC, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (access === 'no-session') {
+      return true;
+    }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const cookies = request.cookies as Record<string, unknown> | undefined;
     const auth = await this.sessions.authenticate(cookies?.[SESSION_COOKIE]);
     if (auth) {
       request.auth = auth;
     }
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (!isPublic && !auth) {
+    if (access === undefined && !auth) {
       throw new UnauthorizedException('Sign in first');
     }
     return true;

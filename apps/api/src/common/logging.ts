@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod, type LoggerService } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { destination as pinoDestination, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 
@@ -13,6 +13,19 @@ const TOKEN_LIKE_SEGMENT = /[A-Za-z0-9_-]{40,}/g;
 export function loggablePath(url: string | undefined): string {
   const path = (url ?? '').split('?')[0] ?? '';
   return path.replace(TOKEN_LIKE_SEGMENT, '[redacted]');
+}
+
+/**
+ * Standard output without blocking the request: each line is handed to a
+ * write on libuv's thread pool, and the lines logged while a write is under way
+ * go out together in the next one (a synchronous write per line cost the API
+ * 7 % of its CPU on the parent page, docs/benchmarks.md). Nothing waits for a
+ * quiet moment, so `tail -f` still sees every line at once; what is still
+ * queued when the process exits is written synchronously then (pino's exit
+ * hook; main.ts ends with process.exit after a signal so that the hook runs).
+ */
+export function requestLogDestination(): DestinationStream {
+  return pinoDestination({ dest: 1, sync: false });
 }
 
 /**
@@ -45,7 +58,7 @@ export function loggerParams(config: AppConfig, destination?: DestinationStream)
   };
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: destination ? [options, destination] : options,
+    pinoHttp: [options, destination ?? requestLogDestination()],
   };
 }
 
