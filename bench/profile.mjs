@@ -17,6 +17,8 @@ const { values: options } = parseArgs({
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     'no-build': { type: 'boolean', default: false },
+    // the same runs without the profiler, for req/s and latency as the benchmark measures them
+    'no-profile': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(options.duration);
@@ -27,7 +29,8 @@ for (const id of options.only.split(',')) {
   const dir = join(ROOT, `.data/bench/profile-${id}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  process.env.BENCH_PROFILE_DIR = dir;
+  if (options['no-profile']) delete process.env.BENCH_PROFILE_DIR;
+  else process.env.BENCH_PROFILE_DIR = dir;
   const window = {};
   await withBenchStack({ baseline: false }, async ({ fixtures, targets }) => {
     const scenario = scenarios(fixtures).find((candidate) => candidate.id === id);
