@@ -67,12 +67,12 @@ export class ParentService {
     dto: ParentStatusDto,
   ): Promise<ParentFamily> {
     const link = await this.resolve(secret, ip);
-    if (!(await this.parentPage.isFamilyMember(personId, link.familyId)))
-      throw new NotFoundException('Person not found');
-    await this.progress.apply([{ personId, seen: dto.seen, change: toRequestedChange(target, dto) }], {
-      source: 'parent_link',
-      staffId: null,
-    });
+    // The family's scope: a person of another family, or archived, is not found (checked under the person's lock).
+    await this.progress.apply(
+      [{ personId, seen: dto.seen, change: toRequestedChange(target, dto) }],
+      { source: 'parent_link', staffId: null },
+      { familyId: link.familyId },
+    );
     return this.family(link);
   }
 
@@ -84,19 +84,13 @@ export class ParentService {
   async setOptOut(token: unknown, ip: string, personId: string | null, dto: OptOutRequest): Promise<ParentFamily> {
     const link = await this.resolve(token, ip);
     const choice = toOptOutChoice(dto);
-    let personIds: string[];
-    if (personId === null) {
-      personIds = await this.parentPage.familyMemberIds(link.familyId);
-    } else {
-      if (!(await this.parentPage.isFamilyMember(personId, link.familyId)))
-        throw new NotFoundException('Person not found');
-      personIds = [personId];
-    }
+    const personIds = personId === null ? await this.parentPage.familyMemberIds(link.familyId) : [personId];
     if (personIds.length > 0) {
       await this.progress.setOptOut(
         personIds.map((id) => ({ personId: id })),
         choice,
         { source: 'parent_link', staffId: null },
+        { familyId: link.familyId },
       );
     }
     return this.family(link);

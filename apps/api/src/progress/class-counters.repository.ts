@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { CounterDelta } from './counter-deltas';
 import { PROGRESS_SQL } from './progress.sql';
+
+/** A person and a class they count in. */
+export interface Membership {
+  person_id: string;
+  class_id: string;
+}
 
 /**
  * The per-class counters (`class_progress`) and the classes a change touches.
@@ -22,6 +29,40 @@ export class ClassCountersRepository {
     await manager.query(PROGRESS_SQL.lockClasses, [ids]);
     await manager.query(PROGRESS_SQL.deleteCounters, [ids]);
     await manager.query(PROGRESS_SQL.recountClasses, [ids]);
+  }
+
+  /**
+   * Locks the classes the people count in, as `recount` does (so a recount and
+   * a move by deltas never overlap), and says who counts where.
+   */
+  lockClassesOfPeople(manager: EntityManager, personIds: readonly string[]): Promise<Membership[]> {
+    return manager.query<Membership[]>(PROGRESS_SQL.lockClassesOfPeople, [personIds]);
+  }
+
+  /**
+   * Moves the counters of classes locked by `lockClassesOfPeople` by exact
+   * deltas. False when nothing moved because the people no longer count in
+   * exactly those classes (a child moved meanwhile), or when a counter to
+   * lower was not there: the caller then recounts.
+   */
+  async move(
+    manager: EntityManager,
+    personIds: readonly string[],
+    locked: readonly Membership[],
+    deltas: readonly CounterDelta[],
+  ): Promise<boolean> {
+    const [row] = await manager.query<Array<{ matches: boolean; moved: number }>>(PROGRESS_SQL.moveCounters, [
+      personIds,
+      locked.map((m) => m.person_id),
+      locked.map((m) => m.class_id),
+      deltas.map((d) => d.classId),
+      deltas.map((d) => d.personKind),
+      deltas.map((d) => d.item),
+      deltas.map((d) => d.status),
+      deltas.map((d) => d.blockerReason),
+      deltas.map((d) => d.delta),
+    ]);
+    return row!.matches && row!.moved === deltas.length;
   }
 
   /** The classes a person counts in: a student's own, a parent's children's. */

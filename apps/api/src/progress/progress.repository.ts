@@ -8,6 +8,7 @@ import { PROGRESS_SQL } from './progress.sql';
 /** A person locked for a change: what the checks before it need. */
 export interface LockedPerson {
   id: string;
+  kind: 'student' | 'parent';
   version: number;
   archived_at: Date | null;
   opted_out: boolean;
@@ -19,7 +20,9 @@ export interface LockedPerson {
 export interface StateRow {
   person_id: string;
   item: string;
-  is_chat: boolean;
+  /** null for a step */
+  chat_kind: 'class' | 'subject' | 'school' | null;
+  chat_class_id: string | null;
   status: string;
   blocker_reason: ItemState['blockerReason'];
   blocker_note: string | null;
@@ -61,12 +64,15 @@ export type ChatMemberRow = ChatMember & { optedOut: boolean };
 export class ProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Locks the people in id order (FOR NO KEY UPDATE) and returns them; unknown ids are missing. */
-  lockPeople(manager: EntityManager, personIds: readonly string[]): Promise<LockedPerson[]> {
-    return manager.query<LockedPerson[]>(PROGRESS_SQL.lockPeople, [personIds]);
+  /**
+   * Locks the people in id order (FOR NO KEY UPDATE) and returns them; unknown
+   * ids, and with `familyId` the people of other families, are missing.
+   */
+  lockPeople(manager: EntityManager, personIds: readonly string[], familyId: string | null): Promise<LockedPerson[]> {
+    return manager.query<LockedPerson[]>(PROGRESS_SQL.lockPeople, [personIds, familyId]);
   }
 
-  /** The people's steps and memberships of unarchived chats. */
+  /** The people's steps and memberships of unarchived chats (with the chat's kind and class). */
   personStates(manager: EntityManager, personIds: readonly string[]): Promise<StateRow[]> {
     return manager.query<StateRow[]>(PROGRESS_SQL.personStates, [personIds]);
   }

@@ -19,6 +19,7 @@ import {
 import { checkAgainstPath } from './progress-requests';
 import { ProgressRepository, type EventRow, type ItemWrite, type LockedPerson } from './progress.repository';
 import { ClassCountersRepository } from './class-counters.repository';
+import { counterDeltas, type CountedItem, type CountedPerson } from './counter-deltas';
 
 /** Who makes a change, as history records it. */
 export interface Actor {
@@ -67,11 +68,23 @@ function checkSeen(change: PersonChange, state: PersonState, touched: Touched | 
 
 type PersonTransition = Transition & { personId: string };
 
+/** Limits a change to the people of one family (a parent's link): anyone else is not found. */
+export interface ChangeScope {
+  familyId?: string;
+}
+
+/** A person's counted items before and after a change, for the counters' deltas. */
+interface CountedChange {
+  before: CountedPerson;
+  after: CountedPerson;
+}
+
 /**
  * Every change of a step, a chat status or an opt-out goes through here: one
- * transaction that reads the school's path (locked against a switch), checks
- * versions, follows the order of the path, writes the new states, appends one
- * `progress_event` per transition and recounts the classes' counters.
+ * transaction that reads the school's path (locked against a switch), locks
+ * the people, checks versions, follows the order of the path, writes the new
+ * states, appends one `progress_event` per transition and moves the counters
+ * of the classes the people count in by exact deltas (no recount).
  */
 @Injectable()
 export class ProgressService {
@@ -83,13 +96,18 @@ export class ProgressService {
   ) {}
 
   /** Returns the ids of the people whose state changed. */
-  apply(changes: PersonChange[], actor: Actor): Promise<string[]> {
-    return this.dataSource.transaction((manager) => this.applyWithin(manager, changes, actor));
+  apply(changes: PersonChange[], actor: Actor, scope: ChangeScope = {}): Promise<string[]> {
+    return this.dataSource.transaction((manager) => this.applyWithin(manager, changes, actor, scope));
   }
 
-  async applyWithin(manager: EntityManager, changes: PersonChange[], actor: Actor): Promise<string[]> {
+  async applyWithin(
+    manager: EntityManager,
+    changes: PersonChange[],
+    actor: Actor,
+    scope: ChangeScope = {},
+  ): Promise<string[]> {
     if (changes.length === 0) return [];
-    const { path, people } = await this.lock(manager, changes);
+    const { path, people } = await this.lock(manager, changes, scope);
     for (const change of changes) {
       checkAgainstPath(path, change.change);
       if (people.get(change.personId)!.opted_out) {
@@ -98,7 +116,7 @@ export class ProgressService {
     }
 
     const personIds = [...people.keys()];
-    const { states, touched } = await this.loadStates(manager, path, personIds);
+    const { states, touched, counted } = await this.loadStates(manager, path, personIds);
     const transitions: PersonTransition[] = [];
     for (const change of changes) {
       const state = states.get(change.personId)!;
@@ -127,7 +145,15 @@ export class ProgressService {
       actor,
       transitions.map((t) => eventOf(t)),
     );
-    return this.finish(manager, [...new Set(transitions.map((transition) => transition.personId))]);
+    const changed = [...new Set(transitions.map((transition) => transition.personId))];
+    return this.finish(
+      manager,
+      changed,
+      changed.map((id) => {
+        const before = { kind: people.get(id)!.kind, optedOut: false, items: counted.get(id) ?? [] };
+        return { before, after: { ...before, items: itemsAfter(before.items, transitions, id) } };
+      }),
+    );
   }
 
   /**
@@ -135,9 +161,9 @@ export class ProgressService {
    * instead, or back (`choice` null). Their steps and chats stay as they were,
    * so coming back restores them; the counters show them apart meanwhile.
    */
-  setOptOut(changes: OptOutChange[], choice: OptOutChoice, actor: Actor): Promise<string[]> {
+  setOptOut(changes: OptOutChange[], choice: OptOutChoice, actor: Actor, scope: ChangeScope = {}): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      const { path, people } = await this.lock(manager, changes);
+      const { path, people } = await this.lock(manager, changes, scope);
       const changed = [...people.values()].filter((person) =>
         choice === null
           ? person.opted_out
@@ -161,23 +187,38 @@ export class ProgressService {
           channel: choice?.channel ?? null,
         })),
       );
-      return this.finish(manager, ids);
+      const { counted } = await this.loadStates(manager, path, ids);
+      return this.finish(
+        manager,
+        ids,
+        changed.map((person) => {
+          const before = { kind: person.kind, optedOut: person.opted_out, items: counted.get(person.id) ?? [] };
+          return { before, after: { ...before, optedOut: choice !== null } };
+        }),
+      );
     });
   }
 
-  /** The school's path first (see SchoolPaths), then the people, in id order; versions and archiving checked. */
+  /**
+   * The school's path first (see SchoolPaths), then the people, in id order;
+   * versions and archiving checked. Within a family's scope an archived
+   * person, or one of another family, is not found.
+   */
   private async lock(
     manager: EntityManager,
     changes: ReadonlyArray<{ personId: string; expectedVersion?: number }>,
+    scope: ChangeScope,
   ): Promise<{ path: OnboardingPath; people: Map<string, LockedPerson> }> {
     const personIds = [...new Set(changes.map((change) => change.personId))].sort();
     const school = await this.schoolPaths.lockedForPeople(manager, personIds);
     if (!school) throw new NotFoundException('Person not found');
-    const rows = await this.store.lockPeople(manager, personIds);
+    const rows = await this.store.lockPeople(manager, personIds, scope.familyId ?? null);
     const people = new Map(rows.map((person) => [person.id, person]));
     for (const change of changes) {
       const person = people.get(change.personId);
-      if (!person) throw new NotFoundException('Person not found');
+      if (!person || (scope.familyId !== undefined && person.archived_at)) {
+        throw new NotFoundException('Person not found');
+      }
       if (person.archived_at) throw new ConflictException('This person is archived: restore them first');
       if (change.expectedVersion !== undefined && change.expectedVersion !== person.version) {
         throw new ConflictException(
@@ -188,9 +229,23 @@ export class ProgressService {
     return { path: school.path, people };
   }
 
-  private async finish(manager: EntityManager, changed: string[]): Promise<string[]> {
+  /**
+   * New versions, and the counters of every class the people count in moved
+   * by exact deltas under the classes' locks (as a recount takes them). If a
+   * child moved class between reading who counts where and the lock, or a
+   * counter to lower is missing, those classes are recounted instead.
+   */
+  private async finish(manager: EntityManager, changed: string[], counted: CountedChange[]): Promise<string[]> {
     await this.store.bumpVersions(manager, changed);
-    await this.counters.recount(manager, await this.counters.classesOfPeople(manager, changed));
+    const locked = await this.counters.lockClassesOfPeople(manager, changed);
+    const classesOf = new Map<string, string[]>();
+    for (const { person_id, class_id } of locked)
+      classesOf.set(person_id, [...(classesOf.get(person_id) ?? []), class_id]);
+    const deltas = counterDeltas(changed.map((id, n) => ({ classIds: classesOf.get(id) ?? [], ...counted[n]! })));
+    if (deltas.length > 0 && !(await this.counters.move(manager, changed, locked, deltas))) {
+      const classes = [...locked.map((m) => m.class_id), ...(await this.counters.classesOfPeople(manager, changed))];
+      await this.counters.recount(manager, classes);
+    }
     return changed;
   }
 
@@ -199,21 +254,32 @@ export class ProgressService {
     manager: EntityManager,
     path: OnboardingPath,
     personIds: string[],
-  ): Promise<{ states: Map<string, PersonState>; touched: Map<string, Touched> }> {
+  ): Promise<{ states: Map<string, PersonState>; touched: Map<string, Touched>; counted: Map<string, CountedItem[]> }> {
     const rows = await this.store.personStates(manager, personIds);
     const states = new Map(personIds.map((personId) => [personId, freshState(path)]));
     const touched = new Map<string, Touched>();
+    const counted = new Map<string, CountedItem[]>();
     for (const row of rows) {
       const state = states.get(row.person_id)!;
       const item = { status: row.status, blockerReason: row.blocker_reason, blockerNote: row.blocker_note };
-      if (row.is_chat) state.chats.set(row.item, item as ItemState<ChatStatus>);
+      const isChat = row.chat_kind !== null;
+      if (isChat) state.chats.set(row.item, item as ItemState<ChatStatus>);
       else state.steps.set(row.item, item as ItemState<StepStatus>);
-      touched.set(itemKey(row.person_id, row.is_chat ? { chatId: row.item } : { step: row.item }), {
+      touched.set(itemKey(row.person_id, isChat ? { chatId: row.item } : { step: row.item }), {
         at: row.updated_source ? row.updated_at.toISOString() : null,
         source: row.updated_source,
       });
+      const own = counted.get(row.person_id) ?? [];
+      own.push({
+        item: row.item,
+        chatKind: row.chat_kind,
+        chatClassId: row.chat_class_id,
+        status: row.status,
+        blockerReason: row.blocker_reason,
+      });
+      counted.set(row.person_id, own);
     }
-    return { states, touched };
+    return { states, touched, counted };
   }
 
   private async writeStates(manager: EntityManager, transitions: PersonTransition[], actor: Actor): Promise<void> {
@@ -260,6 +326,26 @@ function eventOf(t: PersonTransition): EventRow {
     note: t.to.blockerNote,
     channel: null,
   };
+}
+
+/**
+ * The person's stored items after the transitions: only rows that exist
+ * change (the writes update rows, they never insert them).
+ */
+function itemsAfter(
+  items: readonly CountedItem[],
+  transitions: readonly PersonTransition[],
+  personId: string,
+): CountedItem[] {
+  const last = new Map<string, ItemState>();
+  for (const t of transitions) {
+    if (t.personId !== personId) continue;
+    last.set('step' in t.target ? `step|${t.target.step}` : `chat|${t.target.chatId}`, t.to);
+  }
+  return items.map((item) => {
+    const to = last.get(`${item.chatKind === null ? 'step' : 'chat'}|${item.item}`);
+    return to ? { ...item, status: to.status, blockerReason: to.blockerReason } : item;
+  });
 }
 
 function applyToState(state: PersonState, transition: Transition): void {

@@ -39,16 +39,33 @@ const OVERALL_STATUS = `CASE
 END`;
 
 /**
+ * The classes the people $1 count in, as CLASS_MEMBERS counts them: a student
+ * in their own class, a parent in the class of each unarchived child.
+ */
+const MEMBERSHIPS = `
+  SELECT p.id AS person_id, p.class_id
+  FROM person p WHERE p.id = ANY($1::uuid[]) AND p.class_id IS NOT NULL AND p.archived_at IS NULL
+  UNION
+  SELECT p.id, s.class_id
+  FROM person p
+  JOIN person s ON s.family_id = p.family_id AND s.kind = 'student' AND s.archived_at IS NULL
+  WHERE p.id = ANY($1::uuid[]) AND p.kind = 'parent' AND p.archived_at IS NULL`;
+
+/**
  * The statements of a progress change and of the class counters, in one place:
  * the repositories run them, and the benchmark's bare baseline
  * (bench/baseline-server.mjs) runs exactly the same text.
  */
 export const PROGRESS_SQL = {
-  lockPeople: `SELECT id, version, archived_at, opted_out_at IS NOT NULL AS opted_out, opt_out_channel, opt_out_note FROM person WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
-  personStates: `SELECT person_id, step AS item, false AS is_chat, status, blocker_reason, blocker_note, updated_at, updated_source
+  /** $2: the family the people must belong to (a parent's link), or null. */
+  lockPeople: `SELECT id, kind, version, archived_at, opted_out_at IS NOT NULL AS opted_out, opt_out_channel, opt_out_note
+    FROM person WHERE id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR family_id = $2) ORDER BY id FOR NO KEY UPDATE`,
+  personStates: `SELECT person_id, step AS item, NULL::text AS chat_kind, NULL::uuid AS chat_class_id, status, blocker_reason, blocker_note,
+           updated_at, updated_source
     FROM person_step WHERE person_id = ANY($1::uuid[])
     UNION ALL
-    SELECT cm.person_id, cm.chat_id::text, true, cm.status, cm.blocker_reason, cm.blocker_note, cm.updated_at, cm.updated_source
+    SELECT cm.person_id, cm.chat_id::text, ch.kind, ch.class_id, cm.status, cm.blocker_reason, cm.blocker_note, cm.updated_at,
+           cm.updated_source
     FROM chat_membership cm JOIN chat ch ON ch.id = cm.chat_id AND ch.archived_at IS NULL
     WHERE cm.person_id = ANY($1::uuid[])`,
   updateSteps: `UPDATE person_step ps
@@ -70,6 +87,44 @@ export const PROGRESS_SQL = {
     ORDER BY u.n`,
   bumpVersions: `UPDATE person SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
   lockClasses: `SELECT id FROM school_class WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
+  /**
+   * The classes the people count in, locked as lockClasses locks them (in id
+   * order), with who counts where. Read before the lock is granted, so
+   * moveCounters checks it again.
+   */
+  lockClassesOfPeople: `WITH m AS (${MEMBERSHIPS})
+    SELECT m.person_id, m.class_id FROM m JOIN school_class c ON c.id = m.class_id
+    ORDER BY c.id, m.person_id FOR NO KEY UPDATE OF c`,
+  /**
+   * Moves the counters of locked classes by exact deltas ($4..$9, one per
+   * counter): a counter that reaches 0 is deleted, a new one inserted, as a
+   * recount would leave them. Only if the people ($1) still count in exactly
+   * the classes that were locked ($2, $3 pairs): else nothing moves and
+   * `matches` is false (the caller recounts). `moved`: how many counters
+   * were found or made, which must be all of them.
+   */
+  moveCounters: `WITH fresh AS (${MEMBERSHIPS}),
+    locked AS (SELECT * FROM unnest($2::uuid[], $3::uuid[]) AS l(person_id, class_id)),
+    check_ AS (SELECT NOT EXISTS (SELECT person_id, class_id FROM fresh EXCEPT SELECT person_id, class_id FROM locked)
+                  AND NOT EXISTS (SELECT person_id, class_id FROM locked EXCEPT SELECT person_id, class_id FROM fresh) AS matches),
+    d AS (SELECT u.* FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+                         AS u(class_id, kind, item, status, reason, delta)
+          WHERE (SELECT matches FROM check_)),
+    emptied AS (DELETE FROM class_progress cp USING d
+      WHERE d.delta < 0 AND cp.class_id = d.class_id AND cp.person_kind = d.kind AND cp.item = d.item
+        AND cp.status = d.status AND cp.blocker_reason = d.reason AND cp.people + d.delta = 0
+      RETURNING 1),
+    lowered AS (UPDATE class_progress cp SET people = cp.people + d.delta FROM d
+      WHERE d.delta < 0 AND cp.class_id = d.class_id AND cp.person_kind = d.kind AND cp.item = d.item
+        AND cp.status = d.status AND cp.blocker_reason = d.reason AND cp.people + d.delta > 0
+      RETURNING 1),
+    raised AS (INSERT INTO class_progress (class_id, district_id, school_id, person_kind, item, status, blocker_reason, people)
+      SELECT d.class_id, c.district_id, c.school_id, d.kind, d.item, d.status, d.reason, d.delta
+      FROM d JOIN school_class c ON c.id = d.class_id WHERE d.delta > 0
+      ON CONFLICT (class_id, person_kind, item, status, blocker_reason) DO UPDATE SET people = class_progress.people + EXCLUDED.people
+      RETURNING 1)
+    SELECT (SELECT matches FROM check_) AS matches,
+           ((SELECT count(*) FROM emptied) + (SELECT count(*) FROM lowered) + (SELECT count(*) FROM raised))::int AS moved`,
   deleteCounters: `DELETE FROM class_progress WHERE class_id = ANY($1::uuid[])`,
   recountClasses: `WITH members AS (${CLASS_MEMBERS}),
     counts AS (
