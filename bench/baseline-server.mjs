@@ -18,6 +18,7 @@ const require = createRequire(import.meta.url);
 const dist = (path) => require(join(BENCH_API_DIST, path));
 const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
+const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { PeopleViewRepository } = dist('apps/api/src/progress/people-view.repository.js');
@@ -111,32 +112,46 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   const { status } = request.body;
   if (!CATALOGUE_ID_PATTERN.test(step) || !['not_started', 'done'].includes(status)) throw new HttpError(400, 'status');
   const link = await resolveLink(request.headers['x-parent-token'], request.ip);
-  const { rows: member } = await pool.query(SQL.familyMember, [personId, link.familyId]);
-  if (member.length === 0) throw new HttpError(404, 'Person not found');
-  await applyChange(personId, { target: { step }, status, blockerReason: null, blockerNote: null }, 'parent_link');
+  await applyChange(
+    personId,
+    { target: { step }, status, blockerReason: null, blockerNote: null },
+    'parent_link',
+    link.familyId,
+  );
   return parentFamily(link);
 });
 
-/** ProgressService.apply for one person, statement for statement: the school's path (KEY SHARE), the person, states, writes, events, counters. */
-async function applyChange(personId, change, source) {
+/**
+ * ProgressService.apply for one person, statement for statement: the school's path (KEY SHARE), the person (of the
+ * family), states, writes, events, versions, the classes' locks and the counters moved by deltas.
+ */
+async function applyChange(personId, change, source, familyId) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     const { rows: schools } = await client.query(SQL.schoolOfPeople, [[personId]]);
     if (schools.length !== 1) throw new HttpError(404, 'Person not found');
     const path = PATH_CATALOGUE.get(schools[0].path_id);
-    const { rows: people } = await client.query(SQL.lockPeople, [[personId]]);
-    if (!people[0]) throw new HttpError(404, 'Person not found');
+    const { rows: people } = await client.query(SQL.lockPeople, [[personId], familyId]);
+    if (!people[0] || people[0].archived_at) throw new HttpError(404, 'Person not found');
     if (people[0].archived_at) throw new HttpError(409, 'This person is archived: restore them first');
     if (!findStep(path, change.target.step))
       throw new HttpError(400, `step must be one of the school's path (${path.id})`);
     if (people[0].opted_out) throw new HttpError(409, 'This person does not use Sferum/MAX: undo the opt-out first');
     const { rows } = await client.query(SQL.personStates, [[personId]]);
     const state = freshState(path);
+    const counted = [];
     for (const row of rows) {
       const item = { status: row.status, blockerReason: row.blocker_reason, blockerNote: row.blocker_note };
-      if (row.is_chat) state.chats.set(row.item, item);
+      if (row.chat_kind !== null) state.chats.set(row.item, item);
       else state.steps.set(row.item, item);
+      counted.push({
+        item: row.item,
+        chatKind: row.chat_kind,
+        chatClassId: row.chat_class_id,
+        status: row.status,
+        blockerReason: row.blocker_reason,
+      });
     }
     const transitions = planTransitions(path, state, change);
     if (transitions.length > 0) {
@@ -169,11 +184,37 @@ async function applyChange(personId, change, source) {
         transitions.map(() => null),
       ]);
       await client.query(SQL.bumpVersion, [[personId]]);
-      const { rows: classes } = await client.query(SQL.classesOfPeople, [[personId]]);
-      await recountClasses(
-        client,
-        classes.map((row) => row.class_id),
+      const { rows: locked } = await client.query(SQL.lockClassesOfPeople, [[personId]]);
+      const last = new Map(
+        transitions.map((t) => [`${'step' in t.target ? 'step' : 'chat'}|${t.target.step ?? t.target.chatId}`, t.to]),
       );
+      const before = { kind: people[0].kind, optedOut: false, items: counted };
+      const after = {
+        ...before,
+        items: counted.map((i) => {
+          const to = last.get(`${i.chatKind === null ? 'step' : 'chat'}|${i.item}`);
+          return to ? { ...i, status: to.status, blockerReason: to.blockerReason } : i;
+        }),
+      };
+      const deltas = counterDeltas([{ classIds: locked.map((m) => m.class_id), before, after }]);
+      if (deltas.length > 0) {
+        const { rows: moved } = await client.query(SQL.moveCounters, [
+          [personId],
+          locked.map((m) => m.person_id),
+          locked.map((m) => m.class_id),
+          deltas.map((d) => d.classId),
+          deltas.map((d) => d.personKind),
+          deltas.map((d) => d.item),
+          deltas.map((d) => d.status),
+          deltas.map((d) => d.blockerReason),
+          deltas.map((d) => d.delta),
+        ]);
+        if (!moved[0].matches || moved[0].moved !== deltas.length)
+          await recountClasses(
+            client,
+            locked.map((m) => m.class_id),
+          );
+      }
     }
     await client.query('COMMIT');
   } catch (error) {

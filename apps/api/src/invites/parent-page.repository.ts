@@ -78,12 +78,6 @@ export class ParentPageRepository {
     await this.dataSource.query(PARENT_SQL.linkOpened, [inviteId]);
   }
 
-  /** Whether the person is an unarchived member of the family. */
-  async isFamilyMember(personId: string, familyId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(PARENT_SQL.familyMember, [personId, familyId]);
-    return rows.length > 0;
-  }
-
   /** The family's unarchived people, in id order. */
   async familyMemberIds(familyId: string): Promise<string[]> {
     const rows = await this.dataSource.query<Array<{ id: string }>>(PARENT_SQL.familyMembers, [familyId]);

@@ -13,7 +13,6 @@ export const PARENT_SQL = {
     FROM invite WHERE code_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
   linkOpened: `UPDATE invite SET first_opened_at = COALESCE(first_opened_at, now()), last_opened_at = now()
     WHERE id = $1`,
-  familyMember: `SELECT 1 FROM person WHERE id = $1 AND family_id = $2 AND archived_at IS NULL`,
   familyMembers: `SELECT id FROM person WHERE family_id = $1 AND archived_at IS NULL ORDER BY id`,
   /**
    * The parent's page in one statement: the school with its step notes, the
