@@ -10,14 +10,17 @@ import { ROOT, runToEnd, stopService, waitForHttp } from '../tools/stack.mjs';
 import { BENCH_API_DIST, BENCH_SECRETS, databaseSize, openBenchServer } from './bench-database.mjs';
 import { prepareFixtures, removeFixtures } from './bench-fixtures.mjs';
 
-const API_PORT = 3591;
-const BASELINE_PORT = 3592;
+/** BENCH_API_PORT moves all three (API, baseline, lean ceiling: that port and the next two), for two runs side by side. */
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3591);
+const BASELINE_PORT = API_PORT + 1;
+const LEAN_PORT = API_PORT + 2;
 
 /**
  * Starts the database, writes the fixtures, starts the API (NODE_ENV=production)
- * and, when asked, the baseline; `work` gets them, and everything is stopped after.
+ * and, when asked, the baseline (bench/baseline-server.mjs) and the lean
+ * ceiling (bench/lean-server.mjs); `work` gets them, and everything is stopped after.
  */
-export async function withBenchStack({ baseline = true }, work) {
+export async function withBenchStack({ baseline = true, lean = false }, work) {
   const server = await openBenchServer();
   const client = new pg.Client({ connectionString: server.url });
   const services = [];
@@ -64,6 +67,15 @@ export async function withBenchStack({ baseline = true }, work) {
       services.push(bare);
       targets.baseline = `http://127.0.0.1:${BASELINE_PORT}`;
       await waitForHttp(`${targets.baseline}/api/v1/reports/district`, bare);
+    }
+    if (lean) {
+      const ceiling = startLogged('lean', [...profile, join(ROOT, 'bench/lean-server.mjs')], {
+        ...env,
+        PORT: String(LEAN_PORT),
+      });
+      services.push(ceiling);
+      targets.lean = `http://127.0.0.1:${LEAN_PORT}`;
+      await waitForHttp(`${targets.lean}/api/v1/reports/district`, ceiling);
     }
     return await work({ client, databaseUrl: server.url, fixtures, size, targets, apiPid: api.pid });
   } finally {

@@ -5,7 +5,8 @@
 const randomAddress = () => `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
 const pick = (list) => list[Math.floor(Math.random() * list.length)];
 
-export function scenarios(fixtures) {
+/** `targets`: the names of the servers measured (api, baseline, lean), each given its own share of the confirmations. */
+export function scenarios(fixtures, targets = ['api', 'baseline']) {
   const pageRequest = (token) => ({
     method: 'GET',
     path: '/api/parent/family',
@@ -21,12 +22,11 @@ export function scenarios(fixtures) {
     path,
     headers: { authorization: `Bearer ${pick(fixtures.keys)}` },
   });
-  // Half of the people for the API, half for the baseline: every confirmation is a real change.
-  const confirmations = {
-    api: fixtures.confirmations.filter((_, index) => index % 2 === 0),
-    baseline: fixtures.confirmations.filter((_, index) => index % 2 === 1),
-  };
-  const cursor = { api: 0, baseline: 0 };
+  // An equal share of the people for each server: every confirmation is a real change.
+  const confirmations = Object.fromEntries(
+    targets.map((target, n) => [target, fixtures.confirmations.filter((_, index) => index % targets.length === n)]),
+  );
+  const cursor = Object.fromEntries(targets.map((target) => [target, 0]));
   return [
     {
       id: 'parent-page',
@@ -85,6 +85,10 @@ function dynamic(draw) {
   return { setupRequest: (request) => ({ ...request, ...draw() }) };
 }
 
+/**
+ * One line per endpoint: the API, the same-SQL baseline and the lean ceiling
+ * (req/s, p99, failures), and the API's share of each.
+ */
 export function printTable(rows) {
   const header = [
     'Endpoint',
@@ -93,22 +97,27 @@ export function printTable(rows) {
     'p99 ms',
     'non-2xx/err',
     'Baseline req/s',
-    'p50 ms',
     'p99 ms',
     'non-2xx/err',
-    'Ratio',
+    'Lean req/s',
+    'p99 ms',
+    'non-2xx/err',
+    'API/baseline',
+    'API/lean',
   ];
-  const lines = rows.map(({ scenario, api, baseline }) => [
+  const ratio = (a, b) => (b ? (a.requestsPerSecond / Math.max(1, b.requestsPerSecond)).toFixed(2) : '–');
+  const figures = (result) =>
+    result ? [result.requestsPerSecond, result.p99, `${result.non2xx}/${result.errors}`] : ['–', '–', '–'];
+  const lines = rows.map(({ scenario, api, baseline, lean }) => [
     scenario.id,
     api.requestsPerSecond,
     api.p50,
     api.p99,
     `${api.non2xx}/${api.errors}`,
-    baseline.requestsPerSecond,
-    baseline.p50,
-    baseline.p99,
-    `${baseline.non2xx}/${baseline.errors}`,
-    (api.requestsPerSecond / Math.max(1, baseline.requestsPerSecond)).toFixed(2),
+    ...figures(baseline),
+    ...figures(lean),
+    ratio(api, baseline),
+    ratio(api, lean),
   ]);
   const table = [header, ...lines].map((cells) => `| ${cells.join(' | ')} |`);
   table.splice(1, 0, `|${header.map(() => ' --- ').join('|')}|`);
