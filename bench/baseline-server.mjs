@@ -123,7 +123,8 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
 
 /**
  * ProgressService.apply for one person, statement for statement: the school's path (KEY SHARE), the person (of the
- * family), states, writes, events, versions, the classes' locks and the counters moved by deltas.
+ * family), states, the writes with their events and versions in one statement, the classes' locks and the counters
+ * moved by deltas.
  */
 async function applyChange(personId, change, source, familyId) {
   const client = await pool.connect();
@@ -155,21 +156,14 @@ async function applyChange(personId, change, source, familyId) {
     }
     const transitions = planTransitions(path, state, change);
     if (transitions.length > 0) {
-      for (const [list, statement] of [
-        [transitions.filter((t) => 'step' in t.target), SQL.updateSteps],
-        [transitions.filter((t) => 'chatId' in t.target), SQL.updateChats],
-      ]) {
-        if (list.length === 0) continue;
-        await client.query(statement, [
-          list.map(() => personId),
-          list.map((t) => ('step' in t.target ? t.target.step : t.target.chatId)),
-          list.map((t) => t.to.status),
-          list.map((t) => t.to.blockerReason),
-          list.map((t) => t.to.blockerNote),
-          source,
-        ]);
-      }
-      await client.query(SQL.insertEvents, [
+      const items = (list) => [
+        list.map(() => personId),
+        list.map((t) => ('step' in t.target ? t.target.step : t.target.chatId)),
+        list.map((t) => t.to.status),
+        list.map((t) => t.to.blockerReason),
+        list.map((t) => t.to.blockerNote),
+      ];
+      await client.query(SQL.writeChange, [
         transitions.map(() => personId),
         transitions.map((t) => ('step' in t.target ? t.target.step : null)),
         transitions.map((t) => ('chatId' in t.target ? t.target.chatId : null)),
@@ -182,8 +176,10 @@ async function applyChange(personId, change, source, familyId) {
         randomUUID(),
         path.id,
         transitions.map(() => null),
+        ...items(transitions.filter((t) => 'step' in t.target)),
+        ...items(transitions.filter((t) => 'chatId' in t.target)),
+        [personId],
       ]);
-      await client.query(SQL.bumpVersion, [[personId]]);
       const { rows: locked } = await client.query(SQL.lockClassesOfPeople, [[personId]]);
       const last = new Map(
         transitions.map((t) => [`${'step' in t.target ? 'step' : 'chat'}|${t.target.step ?? t.target.chatId}`, t.to]),

@@ -31,6 +31,7 @@ export const SQL = {
   updateChats: PROGRESS_SQL.updateChats,
   insertEvents: PROGRESS_SQL.insertEvents,
   bumpVersion: PROGRESS_SQL.bumpVersions,
+  writeChange: PROGRESS_SQL.writeChange,
   classesOfPeople: PROGRESS_SQL.classesOfPeople,
   lockClassesOfPeople: PROGRESS_SQL.lockClassesOfPeople,
   moveCounters: PROGRESS_SQL.moveCounters,

@@ -16,9 +16,9 @@ import { createTestApp } from './support/test-app';
 /**
  * What a parent's confirmation costs the database: the link, one rate-limit
  * decision, one short transaction (the school's path, the person locked within
- * the family, their states, the step, the event, the version, the classes
- * locked and their counters moved by deltas: no recount), and the family read
- * back for the answer.
+ * the family, their states, the step with its event and the version in one
+ * statement, the classes locked and their counters moved by deltas: no
+ * recount), and the family read back for the answer.
  */
 describe('the work of a parent’s confirmation', () => {
   let app: NestExpressApplication;
@@ -90,7 +90,7 @@ describe('the work of a parent’s confirmation', () => {
     }
   };
 
-  it('is the link, one rate-limit decision, one transaction of nine statements with no recount, and the family: 13 in all', async () => {
+  it('is the link, one rate-limit decision, one transaction of seven statements with no recount, and the family: 11 in all', async () => {
     const { token, family } = await familyInTwoClasses('Дельтов Марк');
     const mother = firstOf(family.parents).id;
     await request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token).expect(200);
@@ -103,16 +103,14 @@ describe('the work of a parent’s confirmation', () => {
       SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
       PROGRESS_SQL.lockPeople,
       PROGRESS_SQL.personStates,
-      PROGRESS_SQL.updateSteps,
-      PROGRESS_SQL.insertEvents,
-      PROGRESS_SQL.bumpVersions,
+      PROGRESS_SQL.writeChange,
       PROGRESS_SQL.lockClassesOfPeople,
       PROGRESS_SQL.moveCounters,
       'COMMIT',
       PARENT_SQL.family,
     ]);
     // The upper bound this documents (it was 16, with a whole recount of every class the parent counts in).
-    expect(statements.length).toBeLessThanOrEqual(13);
+    expect(statements.length).toBeLessThanOrEqual(11);
     expect(statements).not.toContain(PROGRESS_SQL.recountClasses);
     // The mother counts in both children's classes: both moved, both equal a recount.
     await expectCountersExact();

@@ -581,6 +581,15 @@ describe('district reporting API', () => {
       }),
       { numRuns: 16 },
     );
+    // The later tests expect the schools on their own paths again.
+    for (const [school, pathId] of [
+      [schoolA, 'max'],
+      [schoolB, 'vk'],
+    ] as const) {
+      const roster = (await admin.get(`/api/classes/${nth(classes, school === schoolA ? 0 : 2)}/roster`).expect(200))
+        .body as ClassRoster;
+      if (roster.pathId !== pathId) await admin.post(`/api/schools/${school}/path`).send({ pathId }).expect(200);
+    }
   });
 
   describe('daily snapshots and history', () => {

@@ -96,25 +96,26 @@ export class ProgressRepository {
   }
 
   /** Appends the events in order, all with one change id and the path they happened on. */
-  async insertEvents(
+  async insertEvents(manager: EntityManager, events: readonly EventRow[], change: ChangeOf): Promise<void> {
+    await manager.query(PROGRESS_SQL.insertEvents, eventParams(events, change));
+  }
+
+  /**
+   * A change's writes in one statement: the steps and chat memberships, the
+   * people's versions and the events (as updateSteps, updateChats,
+   * bumpVersions and insertEvents write them).
+   */
+  async writeChange(
     manager: EntityManager,
+    writes: { steps: readonly ItemWrite[]; chats: readonly ItemWrite[]; personIds: readonly string[] },
     events: readonly EventRow[],
-    change: { source: ProgressSource; staffId: string | null; changeId: string; pathId: string },
+    change: ChangeOf,
   ): Promise<void> {
-    const column = <T>(pick: (event: EventRow) => T): T[] => events.map(pick);
-    await manager.query(PROGRESS_SQL.insertEvents, [
-      column((e) => e.personId),
-      column((e) => e.step),
-      column((e) => e.chatId),
-      column((e) => e.from),
-      column((e) => e.to),
-      column((e) => e.reason),
-      column((e) => e.note),
-      change.source,
-      change.staffId,
-      change.changeId,
-      change.pathId,
-      column((e) => e.channel),
+    await manager.query(PROGRESS_SQL.writeChange, [
+      ...eventParams(events, change),
+      ...itemParams(writes.steps),
+      ...itemParams(writes.chats),
+      writes.personIds,
     ]);
   }
 
@@ -162,13 +163,42 @@ export class ProgressRepository {
     writes: readonly ItemWrite[],
     source: ProgressSource,
   ): Promise<void> {
-    await manager.query(statement, [
-      writes.map((w) => w.personId),
-      writes.map((w) => w.item),
-      writes.map((w) => w.status),
-      writes.map((w) => w.blockerReason),
-      writes.map((w) => w.blockerNote),
-      source,
-    ]);
+    await manager.query(statement, [...itemParams(writes), source]);
   }
+}
+
+/** Who made a change, its id and the path it happened on, as the events record them. */
+export interface ChangeOf {
+  source: ProgressSource;
+  staffId: string | null;
+  changeId: string;
+  pathId: string;
+}
+
+function itemParams(writes: readonly ItemWrite[]): unknown[] {
+  return [
+    writes.map((w) => w.personId),
+    writes.map((w) => w.item),
+    writes.map((w) => w.status),
+    writes.map((w) => w.blockerReason),
+    writes.map((w) => w.blockerNote),
+  ];
+}
+
+function eventParams(events: readonly EventRow[], change: ChangeOf): unknown[] {
+  const column = <T>(pick: (event: EventRow) => T): T[] => events.map(pick);
+  return [
+    column((e) => e.personId),
+    column((e) => e.step),
+    column((e) => e.chatId),
+    column((e) => e.from),
+    column((e) => e.to),
+    column((e) => e.reason),
+    column((e) => e.note),
+    change.source,
+    change.staffId,
+    change.changeId,
+    change.pathId,
+    column((e) => e.channel),
+  ];
 }

@@ -17,7 +17,13 @@ import {
   type Transition,
 } from './progress-plan';
 import { checkAgainstPath } from './progress-requests';
-import { ProgressRepository, type EventRow, type ItemWrite, type LockedPerson } from './progress.repository';
+import {
+  ProgressRepository,
+  type ChangeOf,
+  type EventRow,
+  type ItemWrite,
+  type LockedPerson,
+} from './progress.repository';
 import { ClassCountersRepository } from './class-counters.repository';
 import { counterDeltas, type CountedItem, type CountedPerson } from './counter-deltas';
 
@@ -138,14 +144,18 @@ export class ProgressService {
     }
     if (transitions.length === 0) return [];
 
-    await this.writeStates(manager, transitions, actor);
-    await this.insertEvents(
-      manager,
-      path,
-      actor,
-      transitions.map((t) => eventOf(t)),
-    );
     const changed = [...new Set(transitions.map((transition) => transition.personId))];
+    // The steps, the chat memberships, the versions and the events in one statement.
+    await this.store.writeChange(
+      manager,
+      {
+        steps: transitions.filter((t) => 'step' in t.target).map(itemWriteOf),
+        chats: transitions.filter((t) => 'chatId' in t.target).map(itemWriteOf),
+        personIds: changed,
+      },
+      transitions.map((t) => eventOf(t)),
+      this.changeOf(path, actor),
+    );
     return this.finish(
       manager,
       changed,
@@ -187,6 +197,7 @@ export class ProgressService {
           channel: choice?.channel ?? null,
         })),
       );
+      await this.store.bumpVersions(manager, ids);
       const { counted } = await this.loadStates(manager, path, ids);
       return this.finish(
         manager,
@@ -230,13 +241,12 @@ export class ProgressService {
   }
 
   /**
-   * New versions, and the counters of every class the people count in moved
-   * by exact deltas under the classes' locks (as a recount takes them). If a
-   * child moved class between reading who counts where and the lock, or a
-   * counter to lower is missing, those classes are recounted instead.
+   * The counters of every class the people count in, moved by exact deltas
+   * under the classes' locks (as a recount takes them). If a child moved class
+   * between reading who counts where and the lock, or a counter to lower is
+   * missing, those classes are recounted instead.
    */
   private async finish(manager: EntityManager, changed: string[], counted: CountedChange[]): Promise<string[]> {
-    await this.store.bumpVersions(manager, changed);
     const locked = await this.counters.lockClassesOfPeople(manager, changed);
     const classesOf = new Map<string, string[]>();
     for (const { person_id, class_id } of locked)
@@ -282,13 +292,6 @@ export class ProgressService {
     return { states, touched, counted };
   }
 
-  private async writeStates(manager: EntityManager, transitions: PersonTransition[], actor: Actor): Promise<void> {
-    const steps = transitions.filter((t) => 'step' in t.target).map(itemWriteOf);
-    const chats = transitions.filter((t) => 'chatId' in t.target).map(itemWriteOf);
-    if (steps.length > 0) await this.store.updateSteps(manager, steps, actor.source);
-    if (chats.length > 0) await this.store.updateChats(manager, chats, actor.source);
-  }
-
   /** One `progress_event` per entry, in order, all with one change id and the path they happened on. */
   private async insertEvents(
     manager: EntityManager,
@@ -296,12 +299,12 @@ export class ProgressService {
     actor: Actor,
     events: EventRow[],
   ): Promise<void> {
-    await this.store.insertEvents(manager, events, {
-      source: actor.source,
-      staffId: actor.staffId,
-      changeId: randomUUID(),
-      pathId: path.id,
-    });
+    await this.store.insertEvents(manager, events, this.changeOf(path, actor));
+  }
+
+  /** Who makes the change, a new change id and the path it happens on, as its events record them. */
+  private changeOf(path: OnboardingPath, actor: Actor): ChangeOf {
+    return { source: actor.source, staffId: actor.staffId, changeId: randomUUID(), pathId: path.id };
   }
 }
 

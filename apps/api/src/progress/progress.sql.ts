@@ -51,6 +51,17 @@ const MEMBERSHIPS = `
   JOIN person s ON s.family_id = p.family_id AND s.kind = 'student' AND s.archived_at IS NULL
   WHERE p.id = ANY($1::uuid[]) AND p.kind = 'parent' AND p.archived_at IS NULL`;
 
+/** One `progress_event` per entry of $1..$7 and $12, in order ($8 source, $9 staff, $10 change id, $11 path). */
+const INSERT_EVENTS = `INSERT INTO progress_event
+      (district_id, school_id, person_id, path_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note, opt_out_channel,
+       source, actor_staff_id, change_id)
+    SELECT p.district_id, p.school_id, u.person_id, $11, u.step, u.chat_id, u.from_status, u.to_status, u.reason, u.note, u.channel,
+           $8, $9, $10
+    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $12::text[])
+         WITH ORDINALITY AS u(person_id, step, chat_id, from_status, to_status, reason, note, channel, n)
+    JOIN person p ON p.id = u.person_id
+    ORDER BY u.n`;
+
 /**
  * The statements of a progress change and of the class counters, in one place:
  * the repositories run them, and the benchmark's bare baseline
@@ -76,16 +87,28 @@ export const PROGRESS_SQL = {
     SET status = u.status, blocker_reason = u.reason, blocker_note = u.note, updated_at = now(), updated_source = $6
     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[]) AS u(person_id, chat_id, status, reason, note)
     WHERE cm.person_id = u.person_id AND cm.chat_id = u.chat_id`,
-  insertEvents: `INSERT INTO progress_event
-      (district_id, school_id, person_id, path_id, step, chat_id, from_status, to_status, blocker_reason, blocker_note, opt_out_channel,
-       source, actor_staff_id, change_id)
-    SELECT p.district_id, p.school_id, u.person_id, $11, u.step, u.chat_id, u.from_status, u.to_status, u.reason, u.note, u.channel,
-           $8, $9, $10
-    FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $12::text[])
-         WITH ORDINALITY AS u(person_id, step, chat_id, from_status, to_status, reason, note, channel, n)
-    JOIN person p ON p.id = u.person_id
-    ORDER BY u.n`,
+  insertEvents: INSERT_EVENTS,
   bumpVersions: `UPDATE person SET version = version + 1, updated_at = now() WHERE id = ANY($1::uuid[])`,
+  /**
+   * A change's writes in one statement: the steps ($13..$17) and chat
+   * memberships ($18..$22) as updateSteps and updateChats write them (by
+   * source $8), the people's versions ($23) as bumpVersions, and the events
+   * ($1..$12) as insertEvents.
+   */
+  writeChange: `WITH steps AS (
+      UPDATE person_step ps
+      SET status = u.status, blocker_reason = u.reason, blocker_note = u.note, updated_at = now(), updated_source = $8
+      FROM unnest($13::uuid[], $14::text[], $15::text[], $16::text[], $17::text[]) AS u(person_id, step, status, reason, note)
+      WHERE ps.person_id = u.person_id AND ps.step = u.step
+      RETURNING 1),
+    chats AS (
+      UPDATE chat_membership cm
+      SET status = u.status, blocker_reason = u.reason, blocker_note = u.note, updated_at = now(), updated_source = $8
+      FROM unnest($18::uuid[], $19::uuid[], $20::text[], $21::text[], $22::text[]) AS u(person_id, chat_id, status, reason, note)
+      WHERE cm.person_id = u.person_id AND cm.chat_id = u.chat_id
+      RETURNING 1),
+    bumped AS (UPDATE person SET version = version + 1, updated_at = now() WHERE id = ANY($23::uuid[]) RETURNING 1)
+    ${INSERT_EVENTS}`,
   lockClasses: `SELECT id FROM school_class WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE`,
   /**
    * The classes the people count in, locked as lockClasses locks them (in id
