@@ -286,7 +286,8 @@ const DISTRICT = `SELECT d.name,
        GROUP BY 1, 2, 3, 4, 5) k) AS counters
   FROM district d WHERE d.id = $1`;
 
-const districtReports = new ShortLivedCache(Number(process.env.REPORT_CACHE_SECONDS ?? 30) * 1000);
+const reportCacheMs = Number(process.env.REPORT_CACHE_SECONDS ?? 30) * 1000;
+const districtReports = new ShortLivedCache();
 
 app.get('/api/v1/reports/district', async (request) => {
   const { rows } = await pool.query(KEY, [keyHashOf(request)]);
@@ -296,15 +297,13 @@ app.get('/api/v1/reports/district', async (request) => {
     const asOf = new Date().toISOString();
     const { rows: found } = await pool.query(DISTRICT, [districtId]);
     const [district] = found;
-    return {
-      asOf,
-      ...buildDistrictReport(
-        { id: districtId, name: district.name },
-        district.schools,
-        district.counters,
-        PATH_CATALOGUE,
-      ),
-    };
+    const report = buildDistrictReport(
+      { id: districtId, name: district.name },
+      district.schools,
+      district.counters,
+      PATH_CATALOGUE,
+    );
+    return { value: { asOf, ...report }, freshForMs: reportCacheMs };
   });
 });
 
