@@ -186,6 +186,9 @@ function groupIntoFamilies(people: readonly RosterPerson[]): RosterFamily[] {
   return result.sort((a, b) => byName(firstStudent(a), firstStudent(b)));
 }
 
+/** The order of `localeCompare(…, 'ru')`, with the collator made once instead of on every comparison. */
+const russian = new Intl.Collator('ru');
+
 function byName(a: RosterPerson, b: RosterPerson): number {
-  return a.displayName.localeCompare(b.displayName, 'ru');
+  return russian.compare(a.displayName, b.displayName);
 }
