@@ -27,10 +27,12 @@ const connections = Number(options.connections);
 if (!options['no-build']) buildBenchApi();
 for (const id of options.only.split(',')) {
   const dir = join(ROOT, `.data/bench/profile-${id}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
   if (options['no-profile']) delete process.env.BENCH_PROFILE_DIR;
-  else process.env.BENCH_PROFILE_DIR = dir;
+  else {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    process.env.BENCH_PROFILE_DIR = dir;
+  }
   const window = {};
   await withBenchStack({ baseline: false }, async ({ fixtures, targets }) => {
     const scenario = scenarios(fixtures).find((candidate) => candidate.id === id);
@@ -44,6 +46,7 @@ for (const id of options.only.split(',')) {
         `non-2xx ${result.non2xx}, errors ${result.errors}`,
     );
   });
+  if (options['no-profile']) continue;
   const files = readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'));
   writeFileSync(join(dir, 'window.json'), JSON.stringify(window));
   for (const file of files) printSummary(id, summarise(join(dir, file), window));

@@ -18,6 +18,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   // The web app forwards /api/* from the same machine or network: trust its X-Forwarded-For.
   app.set('trust proxy', 'loopback, uniquelocal');
   app.disable('x-powered-by');
+  // No ETag hashed from every body: only reports revalidate, with an ETag over their figures (reports/report-etag.ts).
+  app.set('etag', false);
   app.use(securityHeaders(helmetOptions(config.isProduction)));
   app.use(sameOriginOnly(config.PUBLIC_WEB_URL));
   app.use(cookieParser());

@@ -22,6 +22,13 @@ describe('health and API basics', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
+  it('hashes no ETag from an answer’s body: only reports carry one, over their figures', async () => {
+    for (const path of ['/api/health', '/api/docs-json', '/api/no-such-thing']) {
+      const response = await request(app.getHttpServer()).get(path);
+      expect([path, response.headers.etag]).toEqual([path, undefined]);
+    }
+  });
+
   it('serves the OpenAPI document with the health route', async () => {
     const response = await request(app.getHttpServer()).get('/api/docs-json').expect(200);
     const document = response.body as { openapi: string; paths: Record<string, unknown> };

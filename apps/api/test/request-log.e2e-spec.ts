@@ -9,11 +9,18 @@ interface RequestLine {
   msg?: string;
 }
 
+/** The request lines among the complete lines of the output (its last, unfinished line and any cut one left out). */
 function requestLines(output: string): RequestLine[] {
   return output
     .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as RequestLine)
+    .slice(0, -1)
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as RequestLine];
+      } catch {
+        return [];
+      }
+    })
     .filter((line) => line.msg === 'request completed');
 }
 
