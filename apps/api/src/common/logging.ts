@@ -23,15 +23,26 @@ const LOG_FLUSH_MS = 250;
 /**
  * Standard output without blocking the request and without a system call per
  * line: lines gather until there are 4 KiB of them or a quarter of a second has
- * passed, then go out in one write on libuv's thread pool (a synchronous write
- * per line cost the API a tenth of its CPU on the parent page, an asynchronous
- * one per line nearly as much: docs/benchmarks.md). What is still queued when
- * the process exits is written synchronously then (pino's exit hook; main.ts
- * ends with process.exit after a signal so that the hook runs); a process
- * killed outright loses at most its last quarter of a second of lines.
+ * passed since the first of them, then go out in one write on libuv's thread
+ * pool (a write per line, synchronous or not, was up to a tenth of the parent
+ * page's profile under load: docs/benchmarks.md). The timer runs only while
+ * lines wait, so an idle API makes no writes. What is still queued when the
+ * process exits is written synchronously then (pino's exit hook; main.ts ends
+ * with process.exit after a signal so that the hook runs); a process killed
+ * outright loses at most its last quarter of a second of lines.
  */
 export function requestLogDestination(): DestinationStream {
-  return pinoDestination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES, periodicFlush: LOG_FLUSH_MS });
+  const stream = pinoDestination({ dest: 1, sync: false, minLength: LOG_BATCH_BYTES });
+  let flushing: NodeJS.Timeout | undefined;
+  return {
+    write(line: string): void {
+      stream.write(line);
+      flushing ??= setTimeout(() => {
+        flushing = undefined;
+        stream.flush();
+      }, LOG_FLUSH_MS).unref();
+    },
+  };
 }
 
 /**
