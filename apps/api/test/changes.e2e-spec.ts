@@ -13,7 +13,7 @@ import {
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
-import { firstOf, nth } from './support/pick';
+import { firstOf, linkTokenOf, nth } from './support/pick';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
 
@@ -75,7 +75,7 @@ describe('what changed since the last visit', () => {
           .expect(200)
       ).body as FamilyInvite[],
     );
-    const token = nth(invite.link!.split('/p/'), 1);
+    const token = linkTokenOf(invite);
     addresses += 1;
     const ip = `192.0.2.${addresses}`;
     const page = (

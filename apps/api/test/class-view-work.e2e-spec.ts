@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ClassRoster, PersonChangeResult, RosterFamily } from '@sferum/contracts';
 import TestAgent from 'supertest/lib/agent';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { SESSION_SQL } from '../src/auth/session.sql';
 import { ClassesRepository } from '../src/org/classes.repository';
 import { SchoolPaths } from '../src/paths/school-paths.service';
@@ -10,6 +9,7 @@ import { PEOPLE_VIEW_SQL } from '../src/progress/people-view.sql';
 import { OrgFactory } from './factories/org.factory';
 import { firstOf, nth } from './support/pick';
 import { signIn } from './support/sign-in';
+import { statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -67,17 +67,6 @@ describe('the class view’s work', () => {
     await factory.close();
     await app.close();
   });
-
-  /** The statements the application sends while `action` runs. */
-  async function statementsOf(action: () => Promise<unknown>): Promise<string[]> {
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    try {
-      await action();
-      return spy.mock.calls.map((call) => call[0]);
-    } finally {
-      spy.mockRestore();
-    }
-  }
 
   it.each([false, true])(
     'answers (includeArchived %s) exactly as the class summary, the chats, the counters and the families read apart do',

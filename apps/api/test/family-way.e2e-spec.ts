@@ -14,7 +14,7 @@ import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
-import { firstOf, nth } from './support/pick';
+import { firstOf, linkTokenOf } from './support/pick';
 
 const fieldsOf = (body: unknown) => (body as ApiErrorBody).details?.map((detail) => detail.field);
 
@@ -65,7 +65,7 @@ describe('the family’s way through', () => {
     return (await agent.post(`/api/classes/${target}/invites`).send({ familyIds, regenerate }).expect(200))
       .body as FamilyInvite[];
   }
-  const tokenOf = (invite: FamilyInvite) => nth(invite.link!.split('/p/'), 1);
+  const tokenOf = linkTokenOf;
   /** Each test its own address, so that one test's failed look-ups do not stop another's. */
   const parent = (secret: string, ip: string) => ({
     get: () =>

@@ -12,7 +12,7 @@ import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
-import { firstOf, nth } from './support/pick';
+import { firstOf, linkTokenOf } from './support/pick';
 
 /** Collects every log line the app writes. */
 class LogCapture extends Writable {
@@ -64,7 +64,7 @@ describe('parent links', () => {
     return (await teacher.post(`/api/classes/${classId}/invites`).send({ familyIds, regenerate }).expect(200))
       .body as FamilyInvite[];
   }
-  const tokenOf = (invite: FamilyInvite) => nth(invite.link!.split('/p/'), 1);
+  const tokenOf = linkTokenOf;
   const parentGet = (token: string) =>
     request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token);
   const parentSet = (token: string, personId: string, step: string, body: object) =>

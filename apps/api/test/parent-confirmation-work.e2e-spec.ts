@@ -2,15 +2,15 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PARENT_TOKEN_HEADER, type FamilyInvite, type RosterFamily } from '@sferum/contracts';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { RATE_LIMIT_SQL } from '../src/common/rate-limit.sql';
 import { PARENT_SQL } from '../src/invites/parent.sql';
 import { SCHOOL_PATHS_SQL } from '../src/paths/school-paths.sql';
 import { PROGRESS_SQL } from '../src/progress/progress.sql';
 import { OrgFactory } from './factories/org.factory';
-import { firstOf, nth } from './support/pick';
+import { firstOf, linkTokenOf } from './support/pick';
 import { recountFromSource, storedCounters } from './support/recount';
 import { signIn } from './support/sign-in';
+import { statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -42,17 +42,6 @@ describe('the work of a parent’s confirmation', () => {
     await app.close();
   });
 
-  /** The statements the application sends while `action` runs (the 1-in-100 clean-up of old buckets left out). */
-  async function statementsOf(action: () => Promise<unknown>): Promise<string[]> {
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    try {
-      await action();
-      return spy.mock.calls.map((call) => call[0]).filter((sql) => sql !== RATE_LIMIT_SQL.cleanup);
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
   /** A family with a child in each class (the mother counts in both) and its link's token. */
   async function familyInTwoClasses(name: string): Promise<{ token: string; family: RosterFamily }> {
     const family = (
@@ -73,7 +62,7 @@ describe('the work of a parent’s confirmation', () => {
           .expect(200)
       ).body as FamilyInvite[],
     );
-    return { token: nth(invite.link!.split('/p/'), 1), family };
+    return { token: linkTokenOf(invite), family };
   }
 
   const confirm = (token: string, personId: string, step: string, status: string, blockerReason?: string) =>

@@ -2,12 +2,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PARENT_TOKEN_HEADER, type FamilyInvite, type ParentFamily, type RosterFamily } from '@sferum/contracts';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { RATE_LIMIT_SQL } from '../src/common/rate-limit.sql';
 import { PARENT_SQL } from '../src/invites/parent.sql';
 import { OrgFactory } from './factories/org.factory';
-import { firstOf, nth } from './support/pick';
+import { firstOf, linkTokenOf } from './support/pick';
 import { signIn } from './support/sign-in';
+import { statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -57,7 +57,7 @@ describe('the parent page’s work', () => {
     const rows = await factory.dataSource.query<Array<{ id: string }>>(`SELECT id FROM invite WHERE family_id = $1`, [
       family.id,
     ]);
-    return { inviteId: firstOf(rows).id, token: nth(invite.link!.split('/p/'), 1), family };
+    return { inviteId: firstOf(rows).id, token: linkTokenOf(invite), family };
   }
   const view = (token: string) =>
     request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token).expect(200);
@@ -101,16 +101,6 @@ describe('the parent page’s work', () => {
   }
 
   /** The statements the application sends while `action` runs (the 1-in-100 clean-up of old buckets left out). */
-  async function statementsOf(action: () => Promise<unknown>): Promise<string[]> {
-    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    try {
-      await action();
-      return spy.mock.calls.map((call) => call[0]).filter((sql) => sql !== RATE_LIMIT_SQL.cleanup);
-    } finally {
-      spy.mockRestore();
-    }
-  }
-
   it('records the first view’s time, and writes nothing to a logged table on a repeat view within a minute', async () => {
     const { inviteId, token } = await familyWithLink('Повторов Сеня');
     expect(await openedTimes(inviteId)).toEqual({ first: null, last: null });

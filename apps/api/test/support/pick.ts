@@ -28,3 +28,9 @@ export function take<Item>(list: readonly Item[], count: number): Item[] {
     throw new Error(`expected at least ${String(count)} elements, the list has ${String(list.length)}`);
   return list.slice(0, count);
 }
+
+/** The token of a family's personal link (`…/p/<token>`), as the parent's page sends it. */
+export function linkTokenOf(invite: { link: string | null }): string {
+  if (!invite.link) throw new Error('The family has no link');
+  return nth(invite.link.split('/p/'), 1);
+}
