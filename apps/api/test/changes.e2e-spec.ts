@@ -14,6 +14,7 @@ import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { OrgFactory } from './factories/org.factory';
 import { firstOf, linkTokenOf, nth } from './support/pick';
+import { waitForSessionBlockedBy } from './support/locks';
 import { signIn } from './support/sign-in';
 import { createTestApp } from './support/test-app';
 
@@ -260,17 +261,11 @@ describe('what changed since the last visit', () => {
     const holder = factory.dataSource.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();
+    const [{ pid: holderPid }] = (await holder.query(`SELECT pg_backend_pid() AS pid`)) as [{ pid: number }];
     await holder.query(`SELECT id FROM person WHERE id = $1 FOR UPDATE`, [parent.mother]);
     const confirming = parent.put(`people/${parent.mother}/steps/max_account`, { status: 'done' }).then(() => 'done');
     try {
-      for (let tries = 0; tries < 200; tries += 1) {
-        const waiting = await factory.dataSource.query<Array<{ n: number }>>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
-        );
-        if (firstOf(waiting).n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await waitForSessionBlockedBy(factory.dataSource, holderPid, { written: false, what: 'The confirmation' });
       // The teacher looks while the confirmation is uncommitted: not news yet, and the visit is recorded.
       const during = await visit(classId);
       expect(during.counts.marked).toBe(0);

@@ -14,6 +14,7 @@ import { createOwnSchool, signInAt, type OwnSchool } from './support/own-school'
 import { firstOf } from './support/pick';
 import { freezeServer, killServer, thawServer } from './support/postgres-processes';
 import { recountFromSource, storedCounters } from './support/recount';
+import { tablesWrittenBy, waitForSessionBlockedBy } from './support/locks';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -153,7 +154,10 @@ describe('when PostgreSQL stops answering or dies mid-transaction', () => {
       (response) => response,
       (error: Error) => error,
     );
-    const backend = await waitForWriterBlockedBy(school.dataSource, firstOf(rows).pid);
+    const backend = await waitForSessionBlockedBy(school.dataSource, firstOf(rows).pid, {
+      written: true,
+      what: 'The change',
+    });
     expect(await tablesWrittenBy(school.dataSource, backend)).toEqual(
       expect.arrayContaining(['person_step', 'progress_event']),
     );
@@ -252,31 +256,6 @@ async function eventually(send: () => ReturnType<TestAgent['get']>, done: (respo
     if (done(response) || Date.now() > deadline) return response;
     await delay(200);
   }
-}
-
-/** The pid of the session that has written and now waits for the lock that session `holderPid` holds. */
-async function waitForWriterBlockedBy(dataSource: DataSource, holderPid: number): Promise<number> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const rows = await dataSource.query<Array<{ pid: number }>>(
-      `SELECT pid FROM pg_stat_activity
-       WHERE datname = current_database() AND backend_xid IS NOT NULL AND $1 = ANY(pg_blocking_pids(pid))`,
-      [holderPid],
-    );
-    if (rows[0]) return rows[0].pid;
-    if (Date.now() > deadline) throw new Error('The change never reached the counters');
-    await delay(25);
-  }
-}
-
-/** The tables a session has inserted into or changed in its open transaction. */
-async function tablesWrittenBy(dataSource: DataSource, pid: number): Promise<string[]> {
-  const rows = await dataSource.query<Array<{ relname: string }>>(
-    `SELECT c.relname FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-     WHERE l.pid = $1 AND l.mode = 'RowExclusiveLock' AND c.relkind = 'r' ORDER BY 1`,
-    [pid],
-  );
-  return rows.map((row) => row.relname);
 }
 
 /** The student's max_account step and how many events recorded it done: both there or both absent. */

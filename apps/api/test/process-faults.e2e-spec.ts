@@ -11,6 +11,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { delay, startApiProcess, type ApiProcess } from './support/api-process';
+import { tablesWrittenBy, waitForSessionBlockedBy } from './support/locks';
 import { classListCsv, createOwnSchool, signInAt, type OwnSchool } from './support/own-school';
 import { recountFromSource, storedCounters } from './support/recount';
 import { firstOf, nth } from './support/pick';
@@ -64,7 +65,10 @@ describe('when the API process is killed', () => {
       const importing = settle(
         teacher.post(`/api/classes/${classId}/import?mode=commit`).attach('file', file, 'list.csv'),
       );
-      const backend = await waitForImportWaitingToRecount(school.dataSource, firstOf(rows).pid);
+      const backend = await waitForSessionBlockedBy(school.dataSource, firstOf(rows).pid, {
+        written: true,
+        what: 'The import',
+      });
       expect(await tablesWrittenBy(school.dataSource, backend)).toEqual(
         expect.arrayContaining(['chat', 'chat_membership', 'family', 'person', 'person_step']),
       );
@@ -228,35 +232,6 @@ async function newClass(school: OwnSchool): Promise<string> {
     ),
   );
   return row.id;
-}
-
-/**
- * The pid of the import's session once it has written and waits for the class
- * row that session `holderPid` locked, to recount. Asked on connections of its
- * own: a session in a transaction keeps seeing the activity of its first look.
- */
-async function waitForImportWaitingToRecount(dataSource: DataSource, holderPid: number): Promise<number> {
-  const deadline = Date.now() + ANSWER_WITHIN_MS;
-  for (;;) {
-    const rows = await dataSource.query<Array<{ pid: number }>>(
-      `SELECT pid FROM pg_stat_activity
-       WHERE datname = current_database() AND backend_xid IS NOT NULL AND $1 = ANY(pg_blocking_pids(pid))`,
-      [holderPid],
-    );
-    if (rows[0]) return rows[0].pid;
-    if (Date.now() > deadline) throw new Error('The import never reached its recount');
-    await delay(25);
-  }
-}
-
-/** The tables a session has inserted into or changed in its open transaction. */
-async function tablesWrittenBy(dataSource: DataSource, pid: number): Promise<string[]> {
-  const rows = await dataSource.query<Array<{ relname: string }>>(
-    `SELECT c.relname FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-     WHERE l.pid = $1 AND l.mode = 'RowExclusiveLock' AND c.relkind = 'r' ORDER BY 1`,
-    [pid],
-  );
-  return rows.map((row) => row.relname);
 }
 
 /** PostgreSQL notices the dead client at its next read and rolls the open transaction back. */
