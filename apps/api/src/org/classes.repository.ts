@@ -1,22 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { formatClassName, type SchoolClassSummary } from '@sferum/contracts';
+import type { SchoolClassSummary } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { toClassSummary, type ClassSummaryRow } from '../common/class-summary-row';
 import { namedQuery, type SqlCondition } from '../database/named-query';
 import { firstRow } from '../database/rows';
 import { CLASSES_SQL } from './classes.sql';
-
-interface ClassRow {
-  id: string;
-  district_id: string;
-  school_id: string;
-  grade: number;
-  letter: string;
-  academic_year: string;
-  archived_at: Date | null;
-  parent_contact: string | null;
-  deadline: string | null;
-  teachers: Array<{ id: string; fullName: string }>;
-}
 
 /** A class as it belongs to a school and its district. */
 export interface ClassPlace {
@@ -38,7 +26,7 @@ export class ClassesRepository {
     scope: SqlCondition,
     filter: { schoolId: string | null; includeArchived: boolean },
   ): Promise<SchoolClassSummary[]> {
-    const rows = await namedQuery<ClassRow>(
+    const rows = await namedQuery<ClassSummaryRow>(
       this.dataSource.manager,
       `${CLASSES_SQL.summary}
        WHERE ${scope.sql}
@@ -48,12 +36,12 @@ export class ClassesRepository {
        ORDER BY c.academic_year DESC, c.grade, c.letter`,
       { ...scope.parameters, schoolId: filter.schoolId, includeArchived: filter.includeArchived },
     );
-    return rows.map(toSummary);
+    return rows.map(toClassSummary);
   }
 
   async summary(classId: string): Promise<SchoolClassSummary> {
-    const rows = await this.dataSource.query<ClassRow[]>(CLASSES_SQL.summaryById, [classId]);
-    return toSummary(firstRow(rows, 'the class summary'));
+    const rows = await this.dataSource.query<ClassSummaryRow[]>(CLASSES_SQL.summaryById, [classId]);
+    return toClassSummary(firstRow(rows, 'the class summary'));
   }
 
   /** Inserts the class and returns its id; a taken name in that year fails with `school_class_unique`. */
@@ -110,20 +98,4 @@ export class ClassesRepository {
       );
     }
   }
-}
-
-function toSummary(row: ClassRow): SchoolClassSummary {
-  return {
-    id: row.id,
-    districtId: row.district_id,
-    schoolId: row.school_id,
-    grade: row.grade,
-    letter: row.letter,
-    name: formatClassName(row.grade, row.letter),
-    academicYear: row.academic_year,
-    archived: row.archived_at !== null,
-    teachers: row.teachers,
-    parentContact: row.parent_contact,
-    deadline: row.deadline,
-  };
 }

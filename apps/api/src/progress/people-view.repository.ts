@@ -1,5 +1,4 @@
 import {
-  formatClassName,
   stepIdsOf,
   type ChatSummary,
   type ClassRoster,
@@ -14,6 +13,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { PEOPLE_VIEW_SQL } from './people-view.sql';
+import { toClassSummary, type ClassSummaryRow } from '../common/class-summary-row';
 import { elementAt } from '../common/element-at';
 
 interface PersonRow {
@@ -31,18 +31,8 @@ interface PersonRow {
   opt_out: (Omit<OptOut, 'at'> & { at: string }) | null;
 }
 
-interface ClassViewRow {
-  id: string;
-  district_id: string;
-  school_id: string;
-  grade: number;
-  letter: string;
-  academic_year: string;
-  archived_at: Date | null;
-  parent_contact: string | null;
-  deadline: string | null;
+interface ClassViewRow extends ClassSummaryRow {
   path_id: string;
-  teachers: ClassRoster['schoolClass']['teachers'];
   chats: ChatSummary[];
   counters: ClassCounter[];
   people: RosterPerson[];
@@ -113,19 +103,7 @@ export class PeopleViewRepository {
     ]);
     if (!row) return null;
     return {
-      schoolClass: {
-        id: row.id,
-        districtId: row.district_id,
-        schoolId: row.school_id,
-        grade: row.grade,
-        letter: row.letter,
-        name: formatClassName(row.grade, row.letter),
-        academicYear: row.academic_year,
-        archived: row.archived_at !== null,
-        teachers: row.teachers,
-        parentContact: row.parent_contact,
-        deadline: row.deadline,
-      },
+      schoolClass: toClassSummary(row),
       pathId: catalogue.get(row.path_id).id,
       chats: row.chats,
       counters: row.counters,
