@@ -6,16 +6,10 @@
 // Node.js and PostgreSQL do this work here.
 //
 // `node bench/baseline-server.mjs` with DATABASE_URL, PORT and DATABASE_POOL_SIZE.
-import { createHash, randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import Fastify from 'fastify';
-import pg from 'pg';
-import { BENCH_API_DIST } from './bench-database.mjs';
+import { randomUUID } from 'node:crypto';
+import { bareServer, dist, hashToken, HttpError, looksLikeToken } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
-const require = createRequire(import.meta.url);
-const dist = (path) => require(join(BENCH_API_DIST, path));
 const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
@@ -29,27 +23,9 @@ const peopleView = new PeopleViewRepository();
 const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
 
-const pool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-});
+const { pool, app } = bareServer({ logUnexpected: false });
 /** What the API's query functions need of TypeORM's manager: a query that resolves to its rows. */
 const rowsOf = { query: async (sql, params) => (await pool.query(sql, params)).rows };
-const app = Fastify({ logger: false, trustProxy: true });
-
-const hashToken = (token) => createHash('sha256').update(token, 'utf8').digest();
-const looksLikeToken = (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
-
-class HttpError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
-app.setErrorHandler((error, request, reply) => {
-  reply.status(error.status ?? 500).send({ statusCode: error.status ?? 500, message: error.message });
-});
 
 async function rateLimit(bucket, limit, windowSeconds) {
   const { rows } = await hit(bucket, windowSeconds);

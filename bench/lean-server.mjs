@@ -20,16 +20,9 @@
 //   statement at most once per REPORT_CACHE_SECONDS, as the API does.
 //
 // `node bench/lean-server.mjs` with DATABASE_URL, PORT and DATABASE_POOL_SIZE.
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import Fastify from 'fastify';
-import pg from 'pg';
-import { BENCH_API_DIST } from './bench-database.mjs';
+import { bareServer, dist, hashToken, HttpError, looksLikeToken } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
-const require = createRequire(import.meta.url);
-const dist = (path) => require(join(BENCH_API_DIST, path));
 const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, stepIdsOf } = dist('libs/contracts/src/index.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
@@ -38,27 +31,7 @@ const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
 
 const SESSION_IDLE_MINUTES = 120;
 
-const pool = new pg.Pool({
-  connectionString: process.env.DATABASE_URL,
-  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-});
-const app = Fastify({ logger: false, trustProxy: true });
-
-const hashToken = (token) => createHash('sha256').update(token, 'utf8').digest();
-const looksLikeToken = (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
-
-class HttpError extends Error {
-  constructor(status, message) {
-    super(message);
-    this.status = status;
-  }
-}
-
-app.setErrorHandler((error, request, reply) => {
-  // An unexpected failure goes to the server's log (.data/bench/lean.log): the ceiling must not fail quietly.
-  if (!error.status) console.error(`${request.method} ${request.url}: ${error.message}`);
-  reply.status(error.status ?? 500).send({ statusCode: error.status ?? 500, message: error.message });
-});
+const { pool, app } = bareServer({ logUnexpected: true });
 
 /** `text` with `marker` replaced once; fails at start-up when the API's statement no longer has it. */
 function replaceOnce(text, marker, replacement) {
