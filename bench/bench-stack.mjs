@@ -6,7 +6,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { ROOT, runToEnd, stopService, waitForHttp } from '../tools/stack.mjs';
+import { assertPortsFree, ROOT, runToEnd, stopService, waitForHttp } from '../tools/stack.mjs';
 import { BENCH_API_DIST, BENCH_SECRETS, databaseSize, openBenchServer } from './bench-database.mjs';
 import { prepareFixtures, removeFixtures } from './bench-fixtures.mjs';
 
@@ -21,6 +21,10 @@ const LEAN_PORT = API_PORT + 2;
  * ceiling (bench/lean-server.mjs); `work` gets them, and everything is stopped after.
  */
 export async function withBenchStack({ baseline = true, lean = false }, work) {
+  await assertPortsFree(
+    [API_PORT, ...(baseline ? [BASELINE_PORT] : []), ...(lean ? [LEAN_PORT] : [])],
+    'another benchmark may be running; set BENCH_API_PORT to move the three ports',
+  );
   const server = await openBenchServer();
   const client = new pg.Client({ connectionString: server.url });
   const services = [];

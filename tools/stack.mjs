@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +243,26 @@ export function runToEnd(command, args, { env, quiet }) {
       code === 0 ? done() : fail(new Error(`${args[0]} exited with code ${code}\n${output}`.trim())),
     );
   });
+}
+
+/**
+ * Fails unless nothing listens on these loopback ports: waitForHttp would
+ * take another process's answer there for the one just started.
+ */
+export async function assertPortsFree(ports, hint) {
+  for (const port of ports) {
+    const probe = createServer();
+    await new Promise((resolveFree, reject) => {
+      probe.once('error', (error) =>
+        reject(
+          error.code === 'EADDRINUSE'
+            ? new Error(`Port ${port} on 127.0.0.1 is in use by another process: ${hint}`)
+            : error,
+        ),
+      );
+      probe.listen(port, '127.0.0.1', () => probe.close(resolveFree));
+    });
+  }
 }
 
 export async function waitForHttp(url, child, timeoutMs = 60_000) {
