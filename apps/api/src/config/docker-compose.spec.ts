@@ -52,6 +52,24 @@ describe('docker-compose.yml', () => {
     );
     expect(config.NODE_ENV).toBe('production');
     expect(config.DATABASE_URL).toBe('postgres://sferum:s3cret@postgres:5432/sferum');
+    expect(config.DATABASE_REPLICA_URL).toBeUndefined();
+    expect(config.DATABASE_STATEMENT_TIMEOUT_MS).toBe(10_000);
+    expect(config.DATABASE_LOCK_TIMEOUT_MS).toBe(5_000);
+  });
+
+  it('sends the reports to a replica when DATABASE_REPLICA_URL is set, and refuses one that is not a database URL', () => {
+    const secrets = {
+      POSTGRES_PASSWORD: 's3cret',
+      PHONE_HMAC_KEY: 'a-long-random-secret-for-the-phone-hmac',
+      INVITE_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
+    };
+    const replica = 'postgres://sferum:s3cret@replica:5432/sferum';
+    expect(loadConfig(apiEnvironment({ ...secrets, DATABASE_REPLICA_URL: replica })).DATABASE_REPLICA_URL).toBe(
+      replica,
+    );
+    expect(() => loadConfig(apiEnvironment({ ...secrets, DATABASE_REPLICA_URL: 'replica:5432' }))).toThrow(
+      /DATABASE_REPLICA_URL/,
+    );
   });
 
   it('refuses to start without a database password or a phone key', () => {
