@@ -64,7 +64,9 @@ export const SQL = {
 
 /** The statements worth explaining, with inputs from the bench database (see explain.mjs). */
 export function hotQueries(sample) {
-  const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, inviteId, stepOrders } = sample;
+  const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, inviteId, stepOrders, pathId } =
+    sample;
+  const [firstStep] = sample.stepIds;
   return [
     { name: 'rate limit hit (every report request)', sql: SQL.rateLimitHit, params: ['bench-explain', 60] },
     {
@@ -80,7 +82,34 @@ export function hotQueries(sample) {
     { name: 'confirm: person states', sql: SQL.personStates, params: [[personId]] },
     { name: 'confirm: lock the classes of people', sql: SQL.lockClassesOfPeople, params: [[personId]] },
     {
-      name: 'confirm: recount a class',
+      name: 'confirm: the step, the version and the event in one statement',
+      sql: SQL.writeChange,
+      params: [
+        ...[[personId], [firstStep], [null], ['not_started'], ['done'], [null], [null]],
+        ...['parent_link', null, '00000000-0000-4000-8000-000000000017', pathId, [null]],
+        ...[[personId], [firstStep], ['done'], [null], [null]],
+        ...[[], [], [], [], []],
+        [personId],
+      ],
+    },
+    {
+      name: 'confirm: the counters moved by exact deltas',
+      sql: SQL.moveCounters,
+      // The student's first step and their overall status, each from not started: one counter down, one up.
+      params: [
+        [personId],
+        [personId],
+        [classId],
+        [classId, classId, classId, classId],
+        ['student', 'student', 'student', 'student'],
+        [firstStep, firstStep, 'overall', 'overall'],
+        ['not_started', 'done', 'not_started', 'in_progress'],
+        ['', '', '', ''],
+        [-1, 1, -1, 1],
+      ],
+    },
+    {
+      name: 'confirm: recount a class (moves, imports, path switches; no longer a confirmation)',
       sql: SQL.recountClasses,
       params: [[classId]],
       before: [[SQL.deleteCounters, [[classId]]]],
