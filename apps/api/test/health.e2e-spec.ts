@@ -19,6 +19,7 @@ describe('health and API basics', () => {
     const body = response.body as HealthResponse;
     expect(body.status).toBe('ok');
     expect(body.database).toBe('up');
+    expect(body.replica).toBe('none');
     expect(response.headers['cache-control']).toBe('no-store');
   });
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import type { ClassRoster, CreatedApiKey, DistrictReport, SchoolReport } from '@sferum/contracts';
+import type { ClassRoster, CreatedApiKey, DistrictReport, HealthResponse, SchoolReport } from '@sferum/contracts';
 import { embeddedPostgresMajor, startEmbeddedPostgres, type EmbeddedPostgres } from '@sferum/dev-postgres';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -151,6 +151,19 @@ describe('reports read from a streaming replica', () => {
     await replicaCaughtUp();
     expect(await students()).toEqual({ district: 1, school: 1, roster: 1 });
   }, 60_000);
+
+  it('with the replica down: healthy but says so, the reports 503 with Retry-After, the rest on the primary', async () => {
+    const health = async () => (await request(api.url).get('/api/health').expect(200)).body as HealthResponse;
+    expect(await health()).toMatchObject({ status: 'ok', database: 'up', replica: 'up' });
+
+    await replica.stop();
+    expect(await health()).toMatchObject({ status: 'ok', database: 'up', replica: 'down' });
+    const admin = request.agent(api.url);
+    await admin.post('/api/auth/login').send({ email: adminEmail, password: TEST_PASSWORD }).expect(200);
+    const report = await admin.get('/api/reports/district').expect(503);
+    expect(report.headers['retry-after']).toMatch(/^\d+$/);
+    await admin.get(`/api/classes/${school.classId}/roster`).expect(200);
+  }, 30_000);
 });
 
 /**

@@ -18,9 +18,17 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   return {
     type: 'postgres',
-    // With a replica, TypeORM's `slave` query runners read there (database/read-replica.ts); all else uses `master`.
+    // With a replica, only the `slave` query runners of database/read-replica.ts read there. TypeORM's own
+    // default would send every query builder's and repository's SELECT to the replica (the access policy's
+    // scope checks among them): stale, and with the replica down nothing at all would work.
     ...(config.DATABASE_REPLICA_URL
-      ? { replication: { master: { url: config.DATABASE_URL }, slaves: [{ url: config.DATABASE_REPLICA_URL }] } }
+      ? {
+          replication: {
+            master: { url: config.DATABASE_URL },
+            slaves: [{ url: config.DATABASE_REPLICA_URL }],
+            defaultMode: 'master' as const,
+          },
+        }
       : { url: config.DATABASE_URL }),
     entities: ENTITIES,
     migrations: MIGRATIONS,

@@ -30,3 +30,25 @@ export async function readOnReplica<T>(
     await runner.release();
   }
 }
+
+/**
+ * Whether the read replica answers a trivial statement within `timeoutMs`
+ * (the health check's question). A replica that hangs is left to the pool's
+ * and the fail-fast client's own limits, which drop its connection.
+ */
+export async function replicaAnswers(dataSource: DataSource, timeoutMs: number): Promise<boolean> {
+  const runner = dataSource.createQueryRunner('slave');
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`The replica did not answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([runner.query('SELECT 1'), timedOut]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    await runner.release();
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { fetchHealth, toHealthView } from './health';
 
-const healthy = { status: 'ok', database: 'up', version: '1.2.3', uptimeSeconds: 5 };
+const healthy = { status: 'ok', database: 'up', replica: 'none', version: '1.2.3', uptimeSeconds: 5 };
 
 function answering(status: number, body: unknown): typeof fetch {
   return () => Promise.resolve(Response.json(body, { status }));
