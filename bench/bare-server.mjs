@@ -13,6 +13,16 @@ const require = createRequire(import.meta.url);
 /** A module of the API's build (dist), by its path there. */
 export const dist = (path) => require(join(BENCH_API_DIST, path));
 
+const { preparedStatementName } = dist('apps/api/src/database/prepared-query.js');
+
+/**
+ * `text` as a named prepared statement, under the name the API gives it
+ * (database/prepared-query.ts): parsed once per connection, then only run.
+ * For the statements the API prepares, so that a bare server does the same
+ * work for them.
+ */
+export const prepared = (text, values) => ({ name: preparedStatementName(text), text, values });
+
 export const hashToken = (token) => createHash('sha256').update(token, 'utf8').digest();
 export const looksLikeToken = (value) => typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 

@@ -3,11 +3,12 @@
 // with the same pure functions for what is not SQL (the catalogue of
 // onboarding paths, the order of the path, the report arithmetic). No
 // framework, no ORM, no validation layer, no logging: the fastest that
-// Node.js and PostgreSQL do this work here.
+// Node.js and PostgreSQL do this work here. The statements the API runs
+// prepared (database/prepared-query.ts) run prepared here too.
 //
 // `node bench/baseline-server.mjs` with DATABASE_URL, PORT and DATABASE_POOL_SIZE.
 import { randomUUID } from 'node:crypto';
-import { bareServer, dist, hashToken, HttpError, looksLikeToken } from './bare-server.mjs';
+import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
 const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
@@ -15,17 +16,13 @@ const { freshState, planTransitions } = dist('apps/api/src/progress/progress-pla
 const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
-const { PeopleViewRepository } = dist('apps/api/src/progress/people-view.repository.js');
+const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
-/** The API's own repository of the class view, on the bare pool: the same statements and mapping. */
-const peopleView = new PeopleViewRepository();
 
 const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
 
 const { pool, app } = bareServer({ logUnexpected: false });
-/** What the API's query functions need of TypeORM's manager: a query that resolves to its rows. */
-const rowsOf = { query: async (sql, params) => (await pool.query(sql, params)).rows };
 
 async function rateLimit(bucket, limit, windowSeconds) {
   const { rows } = await hit(bucket, windowSeconds);
@@ -106,16 +103,16 @@ async function applyChange(personId, change, source, familyId) {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows: schools } = await client.query(SQL.schoolOfPeople, [[personId]]);
+    const { rows: schools } = await client.query(prepared(SQL.schoolOfPeople, [[personId]]));
     if (schools.length !== 1) throw new HttpError(404, 'Person not found');
     const path = PATH_CATALOGUE.get(schools[0].path_id);
-    const { rows: people } = await client.query(SQL.lockPeople, [[personId], familyId]);
+    const { rows: people } = await client.query(prepared(SQL.lockPeople, [[personId], familyId]));
     if (!people[0] || people[0].archived_at) throw new HttpError(404, 'Person not found');
     if (people[0].archived_at) throw new HttpError(409, 'This person is archived: restore them first');
     if (!findStep(path, change.target.step))
       throw new HttpError(400, `step must be one of the school's path (${path.id})`);
     if (people[0].opted_out) throw new HttpError(409, 'This person does not use Sferum/MAX: undo the opt-out first');
-    const { rows } = await client.query(SQL.personStates, [[personId]]);
+    const { rows } = await client.query(prepared(SQL.personStates, [[personId]]));
     const state = freshState(path);
     const counted = [];
     for (const row of rows) {
@@ -139,7 +136,8 @@ async function applyChange(personId, change, source, familyId) {
         list.map((t) => t.to.blockerReason),
         list.map((t) => t.to.blockerNote),
       ];
-      await client.query(SQL.writeChange, [
+      await client.query(
+        prepared(SQL.writeChange, [
         transitions.map(() => personId),
         transitions.map((t) => ('step' in t.target ? t.target.step : null)),
         transitions.map((t) => ('chatId' in t.target ? t.target.chatId : null)),
@@ -155,8 +153,9 @@ async function applyChange(personId, change, source, familyId) {
         ...items(transitions.filter((t) => 'step' in t.target)),
         ...items(transitions.filter((t) => 'chatId' in t.target)),
         [personId],
-      ]);
-      const { rows: locked } = await client.query(SQL.lockClassesOfPeople, [[personId]]);
+        ]),
+      );
+      const { rows: locked } = await client.query(prepared(SQL.lockClassesOfPeople, [[personId]]));
       const last = new Map(
         transitions.map((t) => [`${'step' in t.target ? 'step' : 'chat'}|${t.target.step ?? t.target.chatId}`, t.to]),
       );
@@ -170,7 +169,8 @@ async function applyChange(personId, change, source, familyId) {
       };
       const deltas = counterDeltas([{ classIds: locked.map((m) => m.class_id), before, after }]);
       if (deltas.length > 0) {
-        const { rows: moved } = await client.query(SQL.moveCounters, [
+        const { rows: moved } = await client.query(
+          prepared(SQL.moveCounters, [
           [personId],
           locked.map((m) => m.person_id),
           locked.map((m) => m.class_id),
@@ -180,7 +180,8 @@ async function applyChange(personId, change, source, familyId) {
           deltas.map((d) => d.status),
           deltas.map((d) => d.blockerReason),
           deltas.map((d) => d.delta),
-        ]);
+          ]),
+        );
         if (!moved[0].matches || moved[0].moved !== deltas.length)
           await recountClasses(
             client,
@@ -210,7 +211,9 @@ async function recountClasses(client, classIds) {
 async function authenticate(request) {
   const token = /(?:^|;\s*)sot_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!looksLikeToken(token)) throw new HttpError(401, 'Sign in');
-  const { rows } = await pool.query(SQL.session, [hashToken(token), SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS]);
+  const { rows } = await pool.query(
+    prepared(SQL.session, [hashToken(token), SESSION_IDLE_MINUTES, TOUCH_INTERVAL_SECONDS]),
+  );
   if (!rows[0]) throw new HttpError(401, 'Sign in');
   if (rows[0].stale) await pool.query(SQL.touchSession, [rows[0].session_id]);
   return rows[0];
@@ -222,9 +225,10 @@ app.get('/api/classes/:classId/roster', async (request) => {
   // AccessPolicy.requireClass for a teacher (TypeORM's query builder writes the same SELECT).
   const { rows: visible } = await pool.query(SQL.classInScope, [classId, auth.user_id]);
   if (!visible[0]) throw new HttpError(404, 'Class not found');
-  const roster = await peopleView.loadClassView(rowsOf, PATH_CATALOGUE, classId, false);
-  if (!roster) throw new HttpError(404, 'Class not found');
-  return roster;
+  // PeopleViewRepository.loadClassView: its statement, prepared, and its mapping.
+  const { rows } = await pool.query(prepared(SQL.classView, classViewParameters(PATH_CATALOGUE, classId, false)));
+  if (!rows[0]) throw new HttpError(404, 'Class not found');
+  return toClassRoster(rows[0], PATH_CATALOGUE);
 });
 
 // ---- district reports ----

@@ -19,14 +19,18 @@
 // - district report: one statement for the key; the district counted in one
 //   statement at most once per REPORT_CACHE_SECONDS, as the API does.
 //
+// The confirmation's transaction and the class view run prepared, as the
+// API's statements for them do (database/prepared-query.ts); the family read
+// and the reports unnamed, as the API's are still sent.
+//
 // `node bench/lean-server.mjs` with DATABASE_URL, PORT and DATABASE_POOL_SIZE.
-import { bareServer, dist, hashToken, HttpError, looksLikeToken } from './bare-server.mjs';
+import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
 const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, stepIdsOf } = dist('libs/contracts/src/index.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
-const { PeopleViewRepository } = dist('apps/api/src/progress/people-view.repository.js');
+const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
 
 const SESSION_IDLE_MINUTES = 120;
@@ -160,7 +164,7 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query(LOCK_PERSON, [hashToken(token), personId, step]);
+    const { rows } = await client.query(prepared(LOCK_PERSON, [hashToken(token), personId, step]));
     const person = rows[0];
     if (!person) throw new HttpError(404, 'Person not found');
     if (FIRST_STEPS.get(person.path_id) !== step)
@@ -173,7 +177,8 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
         deltas.push([classId, 'overall', before, '', -1], [classId, 'overall', after, '', 1]);
       }
       const column = (index) => deltas.map((delta) => delta[index]);
-      const { rows: empty } = await client.query(WRITE_CHANGE, [
+      const { rows: empty } = await client.query(
+        prepared(WRITE_CHANGE, [
         personId,
         step,
         person.district_id,
@@ -186,15 +191,18 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
         column(2),
         column(3),
         column(4),
-      ]);
+        ]),
+      );
       if (empty.length > 0)
-        await client.query(DELETE_EMPTY, [
-          empty.map((row) => row.class_id),
-          empty.map(() => person.kind),
-          empty.map((row) => row.item),
-          empty.map((row) => row.status),
-          empty.map((row) => row.blocker_reason),
-        ]);
+        await client.query(
+          prepared(DELETE_EMPTY, [
+            empty.map((row) => row.class_id),
+            empty.map(() => person.kind),
+            empty.map((row) => row.item),
+            empty.map((row) => row.status),
+            empty.map((row) => row.blocker_reason),
+          ]),
+        );
     }
     await client.query('COMMIT');
   } catch (error) {
@@ -220,21 +228,15 @@ const CLASS_VIEW = replaceOnce(
           AND ss.last_seen_at > now() - make_interval(mins => ${SESSION_IDLE_MINUTES}))
 `,
 );
-const peopleView = new PeopleViewRepository();
 
 app.get('/api/classes/:classId/roster', async (request) => {
   const token = /(?:^|;\s*)sot_session=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   if (!looksLikeToken(token)) throw new HttpError(401, 'Sign in');
-  // The API's own mapping (PeopleViewRepository.loadClassView) on the lean statement.
-  const hash = hashToken(token);
-  const roster = await peopleView.loadClassView(
-    { query: async (sql, params) => (await pool.query(CLASS_VIEW, [...params, hash])).rows },
-    PATH_CATALOGUE,
-    request.params.classId,
-    false,
-  );
-  if (!roster) throw new HttpError(404, 'Class not found');
-  return roster;
+  // The API's own parameters and mapping (PeopleViewRepository.loadClassView) on the lean statement.
+  const values = [...classViewParameters(PATH_CATALOGUE, request.params.classId, false), hashToken(token)];
+  const { rows } = await pool.query(prepared(CLASS_VIEW, values));
+  if (!rows[0]) throw new HttpError(404, 'Class not found');
+  return toClassRoster(rows[0], PATH_CATALOGUE);
 });
 
 // ---- district reports ----

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ClassRoster, PersonChangeResult, RosterFamily } from '@sferum/contracts';
 import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
 import { SESSION_SQL } from '../src/auth/session.sql';
 import { ClassesRepository } from '../src/org/classes.repository';
 import { SchoolPaths } from '../src/paths/school-paths.service';
@@ -21,6 +22,7 @@ describe('the class view’s work', () => {
   let app: NestExpressApplication;
   let factory: OrgFactory;
   let classId: string;
+  let teacherEmail: string;
   let teacher: TestAgent;
 
   beforeAll(async () => {
@@ -29,10 +31,8 @@ describe('the class view’s work', () => {
     const districtId = await factory.district();
     const schoolId = await factory.school(districtId);
     classId = await factory.schoolClass(schoolId, 6, 'Г');
-    teacher = await signIn(
-      app,
-      (await factory.staff('teacher', { districtId, schoolId }, { classIds: [classId] })).email,
-    );
+    teacherEmail = (await factory.staff('teacher', { districtId, schoolId }, { classIds: [classId] })).email;
+    teacher = await signIn(app, teacherEmail);
     const families: RosterFamily[] = [];
     for (const name of ['Третьякова Вера', 'Алексеев Олег', 'Борисова Анна']) {
       const response = await teacher
@@ -106,5 +106,28 @@ describe('the class view’s work', () => {
     expect(statements[0]).toBe(SESSION_SQL.authenticate);
     expect(statements[1]).toMatch(/FROM "school_class" "e"/);
     expect(statements[2]).toBe(PEOPLE_VIEW_SQL.classView);
+  });
+
+  it('prepares the page’s statement and the session’s once on a connection, and then only runs them', async () => {
+    // A pool of one: every view runs on the connection that the look below asks.
+    const onePool = await createTestApp({ LOGIN_LIMIT_PER_IP: '1000', DATABASE_POOL_SIZE: '1' });
+    try {
+      const agent = await signIn(onePool, teacherEmail);
+      const views = 8;
+      for (let view = 0; view < views; view += 1) await agent.get(`/api/classes/${classId}/roster`).expect(200);
+      const prepared = await onePool
+        .get(DataSource)
+        .query<Array<{ statement: string; generic_plans: number; custom_plans: number }>>(
+          `SELECT statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements
+           WHERE statement = ANY($1::text[]) ORDER BY statement = $2`,
+          [[SESSION_SQL.authenticate, PEOPLE_VIEW_SQL.classView], PEOPLE_VIEW_SQL.classView],
+        );
+      expect(prepared.map((row) => [row.statement, row.generic_plans + row.custom_plans])).toEqual([
+        [SESSION_SQL.authenticate, views],
+        [PEOPLE_VIEW_SQL.classView, views],
+      ]);
+    } finally {
+      await onePool.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StaffRole } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthContext } from './auth-context';
+import { preparedQuery } from '../database/prepared-query';
 import { SESSION_SQL } from './session.sql';
 
 interface SessionRow {
@@ -32,13 +33,16 @@ export class SessionsRepository {
     );
   }
 
-  /** The session with this token hash that is neither expired nor idle too long, of an active account. */
+  /**
+   * The session with this token hash that is neither expired nor idle too long, of an active account.
+   * Prepared: every staff request looks its session up.
+   */
   async findLive(
     tokenHash: Buffer,
     idleMinutes: number,
     touchIntervalSeconds: number,
   ): Promise<LiveSession | undefined> {
-    const rows = await this.dataSource.query<SessionRow[]>(SESSION_SQL.authenticate, [
+    const rows = await preparedQuery<SessionRow>(this.dataSource.manager, SESSION_SQL.authenticate, [
       tokenHash,
       idleMinutes,
       touchIntervalSeconds,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { SCHOOL_PATHS_SQL } from './school-paths.sql';
 
 /** A school and the path it is on, as SchoolPaths documents the locks. */
@@ -31,9 +32,10 @@ export class SchoolPathsRepository {
     return rows[0]?.path_id;
   }
 
-  /** The schools of these people under KEY SHARE, in id order. */
+  /** The schools of these people under KEY SHARE, in id order. Prepared: every change runs it. */
   async schoolsOfPeopleForChange(manager: EntityManager, personIds: readonly string[]): Promise<SchoolOnPath[]> {
-    const rows = await manager.query<Array<{ id: string; path_id: string }>>(
+    const rows = await preparedQuery<{ id: string; path_id: string }>(
+      manager,
       SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
       [personIds],
     );

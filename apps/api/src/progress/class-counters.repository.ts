@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CounterDelta } from './counter-deltas';
+import { preparedQuery } from '../database/prepared-query';
 import { PROGRESS_SQL } from './progress.sql';
 
 /** A person and a class they count in. */
@@ -33,10 +34,11 @@ export class ClassCountersRepository {
 
   /**
    * Locks the classes the people count in, as `recount` does (so a recount and
-   * a move by deltas never overlap), and says who counts where.
+   * a move by deltas never overlap), and says who counts where. Prepared, as
+   * `move`: every change runs both.
    */
   lockClassesOfPeople(manager: EntityManager, personIds: readonly string[]): Promise<Membership[]> {
-    return manager.query<Membership[]>(PROGRESS_SQL.lockClassesOfPeople, [personIds]);
+    return preparedQuery<Membership>(manager, PROGRESS_SQL.lockClassesOfPeople, [personIds]);
   }
 
   /**
@@ -51,7 +53,7 @@ export class ClassCountersRepository {
     locked: readonly Membership[],
     deltas: readonly CounterDelta[],
   ): Promise<boolean> {
-    const [row] = await manager.query<Array<{ matches: boolean; moved: number }>>(PROGRESS_SQL.moveCounters, [
+    const [row] = await preparedQuery<{ matches: boolean; moved: number }>(manager, PROGRESS_SQL.moveCounters, [
       personIds,
       locked.map((m) => m.person_id),
       locked.map((m) => m.class_id),

@@ -3,6 +3,7 @@ import type { ChatMember } from './member-list';
 import type { OptOutChannel, ProgressSource } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ItemState } from './progress-plan';
+import { preparedQuery } from '../database/prepared-query';
 import { PROGRESS_SQL } from './progress.sql';
 
 /** A person locked for a change: what the checks before it need. */
@@ -58,7 +59,8 @@ export type ChatMemberRow = ChatMember & { optedOut: boolean };
  * The writes of a progress change (people's versions, steps, chat memberships,
  * opt-outs and their history) and the look-ups around them: typed raw SQL, the
  * benchmarked text from progress.sql.ts. The methods with a `manager` run in
- * the caller's transaction.
+ * the caller's transaction. What every change runs (lockPeople, personStates,
+ * writeChange) is prepared (database/prepared-query.ts).
  */
 @Injectable()
 export class ProgressRepository {
@@ -69,12 +71,12 @@ export class ProgressRepository {
    * ids, and with `familyId` the people of other families, are missing.
    */
   lockPeople(manager: EntityManager, personIds: readonly string[], familyId: string | null): Promise<LockedPerson[]> {
-    return manager.query<LockedPerson[]>(PROGRESS_SQL.lockPeople, [personIds, familyId]);
+    return preparedQuery<LockedPerson>(manager, PROGRESS_SQL.lockPeople, [personIds, familyId]);
   }
 
   /** The people's steps and memberships of unarchived chats (with the chat's kind and class). */
   personStates(manager: EntityManager, personIds: readonly string[]): Promise<StateRow[]> {
-    return manager.query<StateRow[]>(PROGRESS_SQL.personStates, [personIds]);
+    return preparedQuery<StateRow>(manager, PROGRESS_SQL.personStates, [personIds]);
   }
 
   async updateSteps(manager: EntityManager, writes: readonly ItemWrite[], source: ProgressSource): Promise<void> {
@@ -111,7 +113,7 @@ export class ProgressRepository {
     events: readonly EventRow[],
     change: ChangeOf,
   ): Promise<void> {
-    await manager.query(PROGRESS_SQL.writeChange, [
+    await preparedQuery(manager, PROGRESS_SQL.writeChange, [
       ...eventParams(events, change),
       ...itemParams(writes.steps),
       ...itemParams(writes.chats),
