@@ -41,6 +41,9 @@ export async function preparedQuery<Row>(
   }
 }
 
+/** Hashed once per text: the texts are the few constants of the `*.sql.ts` files. */
+const names = new Map<string, string>();
+
 /** The statement's name: from its text, so that a changed text never meets a connection that prepared the old one. */
 export function preparedStatementName(text: string): string {
   let name = names.get(text);
@@ -50,9 +53,6 @@ export function preparedStatementName(text: string): string {
   }
   return name;
 }
-
-/** Hashed once per text: the texts are the few constants of the `*.sql.ts` files. */
-const names = new Map<string, string>();
 
 async function runPrepared<Row>(runner: QueryRunner, text: string, values: unknown[]): Promise<Row[]> {
   // As PostgresQueryRunner.query checks: a released runner would otherwise take a new connection and never give it back.
