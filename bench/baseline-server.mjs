@@ -138,21 +138,21 @@ async function applyChange(personId, change, source, familyId) {
       ];
       await client.query(
         prepared(SQL.writeChange, [
-        transitions.map(() => personId),
-        transitions.map((t) => ('step' in t.target ? t.target.step : null)),
-        transitions.map((t) => ('chatId' in t.target ? t.target.chatId : null)),
-        transitions.map((t) => t.from.status),
-        transitions.map((t) => t.to.status),
-        transitions.map((t) => t.to.blockerReason),
-        transitions.map((t) => t.to.blockerNote),
-        source,
-        null,
-        randomUUID(),
-        path.id,
-        transitions.map(() => null),
-        ...items(transitions.filter((t) => 'step' in t.target)),
-        ...items(transitions.filter((t) => 'chatId' in t.target)),
-        [personId],
+          transitions.map(() => personId),
+          transitions.map((t) => ('step' in t.target ? t.target.step : null)),
+          transitions.map((t) => ('chatId' in t.target ? t.target.chatId : null)),
+          transitions.map((t) => t.from.status),
+          transitions.map((t) => t.to.status),
+          transitions.map((t) => t.to.blockerReason),
+          transitions.map((t) => t.to.blockerNote),
+          source,
+          null,
+          randomUUID(),
+          path.id,
+          transitions.map(() => null),
+          ...items(transitions.filter((t) => 'step' in t.target)),
+          ...items(transitions.filter((t) => 'chatId' in t.target)),
+          [personId],
         ]),
       );
       const { rows: locked } = await client.query(prepared(SQL.lockClassesOfPeople, [[personId]]));
@@ -171,15 +171,15 @@ async function applyChange(personId, change, source, familyId) {
       if (deltas.length > 0) {
         const { rows: moved } = await client.query(
           prepared(SQL.moveCounters, [
-          [personId],
-          locked.map((m) => m.person_id),
-          locked.map((m) => m.class_id),
-          deltas.map((d) => d.classId),
-          deltas.map((d) => d.personKind),
-          deltas.map((d) => d.item),
-          deltas.map((d) => d.status),
-          deltas.map((d) => d.blockerReason),
-          deltas.map((d) => d.delta),
+            [personId],
+            locked.map((m) => m.person_id),
+            locked.map((m) => m.class_id),
+            deltas.map((d) => d.classId),
+            deltas.map((d) => d.personKind),
+            deltas.map((d) => d.item),
+            deltas.map((d) => d.status),
+            deltas.map((d) => d.blockerReason),
+            deltas.map((d) => d.delta),
           ]),
         );
         if (!moved[0].matches || moved[0].moved !== deltas.length)

@@ -179,18 +179,18 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
       const column = (index) => deltas.map((delta) => delta[index]);
       const { rows: empty } = await client.query(
         prepared(WRITE_CHANGE, [
-        personId,
-        step,
-        person.district_id,
-        person.school_id,
-        person.path_id,
-        person.status,
-        person.kind,
-        column(0),
-        column(1),
-        column(2),
-        column(3),
-        column(4),
+          personId,
+          step,
+          person.district_id,
+          person.school_id,
+          person.path_id,
+          person.status,
+          person.kind,
+          column(0),
+          column(1),
+          column(2),
+          column(3),
+          column(4),
         ]),
       );
       if (empty.length > 0)

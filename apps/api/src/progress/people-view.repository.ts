@@ -88,8 +88,8 @@ export class PeopleViewRepository {
   }
 
   /**
-   * The class page in one statement (PEOPLE_VIEW_SQL.classView), prepared:
-   * planning was a quarter of its cost when it was sent unnamed. Null when the
+   * The class page in one statement (PEOPLE_VIEW_SQL.classView), prepared
+   * (parsed once per connection, database/prepared-query.ts). Null when the
    * class does not exist.
    */
   async loadClassView(
