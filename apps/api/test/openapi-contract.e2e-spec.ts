@@ -3,10 +3,10 @@ import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/com
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { API_ROUTES } from '@sferum/contracts';
+import { API_ROUTES, PREFER_HEADER, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL } from '@sferum/contracts';
 import request from 'supertest';
 import { validatedProperties } from '../src/common/contract/request-schemas';
-import { RESPONSE_CONTRACT } from '../src/common/contract/responds.decorator';
+import { RESPONSE_CONTRACT, type ResponseContract } from '../src/common/contract/responds.decorator';
 import { createTestApp } from './support/test-app';
 
 type Json = Record<string, unknown>;
@@ -14,8 +14,11 @@ type Class = abstract new (...args: never[]) => unknown;
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: Json }> };
-  parameters?: Array<{ name: string; in: string; schema?: Json }>;
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: Json }> }>;
+  parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Json }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Json }>; headers?: Record<string, { schema?: Json }> }
+  >;
 }
 
 interface OpenApiDocument {
@@ -31,7 +34,7 @@ interface AppRoute {
   body?: Class;
   query?: Class;
   /** what @Responds (or RespondsEmpty, RespondsWithFile) declared; undefined without one */
-  contract: unknown;
+  contract: ResponseContract | undefined;
 }
 
 function appRoutes(app: NestExpressApplication): AppRoute[] {
@@ -54,7 +57,7 @@ function appRoutes(app: NestExpressApplication): AppRoute[] {
           name: `${type.name}.${name}`,
           method,
           path: `/${full}`,
-          contract: Reflect.getMetadata(RESPONSE_CONTRACT, handler),
+          contract: Reflect.getMetadata(RESPONSE_CONTRACT, handler) as ResponseContract | undefined,
         };
         const parameterTypes = (Reflect.getMetadata('design:paramtypes', type.prototype, name) ?? []) as Class[];
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, type, name) ?? {}) as Record<string, { index: number }>;
@@ -123,6 +126,31 @@ describe('the OpenAPI document against the routes', () => {
       });
     });
     expect(without.map((route) => `${route.name} (${route.method} ${route.path})`)).toEqual([]);
+  });
+
+  it('documents `Prefer: return=minimal` where a parent’s change honours it: the optional header, and 204 with Preference-Applied', () => {
+    const minimal = routes.filter((route) => route.contract?.kind === 'json' && route.contract.returnMinimal);
+    expect(minimal.map((route) => route.name).sort()).toEqual([
+      'ParentController.setChat',
+      'ParentController.setFamilyOptOut',
+      'ParentController.setPersonOptOut',
+      'ParentController.setStep',
+    ]);
+    const problems = minimal.flatMap((route) => {
+      const operation = operationOf(route);
+      const prefer = operation?.parameters?.filter((parameter) => parameter.in === 'header' && parameter.name === PREFER_HEADER);
+      const noContent = operation?.responses?.['204'];
+      return [
+        ...(prefer?.length === 1 && prefer[0]?.required === false && (prefer[0].schema?.enum as unknown[] | undefined)?.includes(RETURN_MINIMAL)
+          ? []
+          : [`${route.name}: the optional ${PREFER_HEADER} header naming ${RETURN_MINIMAL}`]),
+        ...(noContent && !noContent.content && noContent.headers?.[PREFERENCE_APPLIED_HEADER]
+          ? []
+          : [`${route.name}: 204 without a body, with ${PREFERENCE_APPLIED_HEADER}`]),
+        ...(operation?.responses?.['200']?.content?.['application/json'] ? [] : [`${route.name}: 200 with the family`]),
+      ];
+    });
+    expect(problems).toEqual([]);
   });
 
   it('gives every route with a body a request schema naming each validated property, with its type', () => {

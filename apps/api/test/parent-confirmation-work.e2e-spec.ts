@@ -1,8 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { PARENT_TOKEN_HEADER, type FamilyInvite, type RosterFamily } from '@sferum/contracts';
+import {
+  PARENT_TOKEN_HEADER,
+  PREFER_HEADER,
+  PREFERENCE_APPLIED_HEADER,
+  RETURN_MINIMAL,
+  type FamilyInvite,
+  type RosterFamily,
+} from '@sferum/contracts';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { RATE_LIMIT_SQL } from '../src/common/rate-limit.sql';
 import { PARENT_SQL } from '../src/invites/parent.sql';
 import { SCHOOL_PATHS_SQL } from '../src/paths/school-paths.sql';
 import { PROGRESS_SQL } from '../src/progress/progress.sql';
@@ -14,11 +20,13 @@ import { statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
- * What a parent's confirmation costs the database: the link, one rate-limit
- * decision, one short transaction (the school's path, the person locked within
- * the family, their states, the step with its event and the version in one
- * statement, the classes locked and their counters moved by deltas: no
- * recount), and the family read back for the answer.
+ * What a parent's confirmation costs the database: the link with one
+ * rate-limit decision in one statement, one short transaction (the school's
+ * path, the person locked within the family, their states, the step with its
+ * event and the version in one statement, the classes locked and their
+ * counters moved by deltas: no recount), and the family read back for the
+ * answer, unless the client asks for none (`Prefer: return=minimal`, as the
+ * web's forms do).
  */
 describe('the work of a parent’s confirmation', () => {
   let app: NestExpressApplication;
@@ -79,29 +87,69 @@ describe('the work of a parent’s confirmation', () => {
     }
   };
 
-  it('is the link, one rate-limit decision, one transaction of seven statements with no recount, and the family: 11 in all', async () => {
+  /** The one transaction of a confirmation: seven statements, no recount. */
+  const confirmationTransaction = [
+    'START TRANSACTION',
+    SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
+    PROGRESS_SQL.lockPeople,
+    PROGRESS_SQL.personStates,
+    PROGRESS_SQL.writeChange,
+    PROGRESS_SQL.lockClassesOfPeople,
+    PROGRESS_SQL.moveCounters,
+    'COMMIT',
+  ];
+
+  it('is the link with its rate-limit decision, one transaction of seven statements with no recount, and the family: 10 in all', async () => {
     const { token, family } = await familyInTwoClasses('Дельтов Марк');
     const mother = firstOf(family.parents).id;
     await request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token).expect(200);
 
     const statements = await statementsOf(() => confirm(token, mother, 'vk_id', 'done').expect(200));
-    expect(statements).toEqual([
-      PARENT_SQL.linkByToken,
-      RATE_LIMIT_SQL.hitUnlessBlocked,
-      'START TRANSACTION',
-      SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
-      PROGRESS_SQL.lockPeople,
-      PROGRESS_SQL.personStates,
-      PROGRESS_SQL.writeChange,
-      PROGRESS_SQL.lockClassesOfPeople,
-      PROGRESS_SQL.moveCounters,
-      'COMMIT',
-      PARENT_SQL.family,
-    ]);
+    expect(statements).toEqual([PARENT_SQL.linkByToken, ...confirmationTransaction, PARENT_SQL.family]);
     // The upper bound this documents (it was 16, with a whole recount of every class the parent counts in).
-    expect(statements.length).toBeLessThanOrEqual(11);
+    expect(statements.length).toBeLessThanOrEqual(10);
     expect(statements).not.toContain(PROGRESS_SQL.recountClasses);
     // The mother counts in both children's classes: both moved, both equal a recount.
+    await expectCountersExact();
+  });
+
+  it('asked `Prefer: return=minimal`, answers 204 with Preference-Applied and reads nothing back: 9 statements', async () => {
+    const { token, family } = await familyInTwoClasses('Кратков Гоша');
+    const mother = firstOf(family.parents).id;
+    let answer: request.Response | undefined;
+    const statements = await statementsOf(async () => {
+      answer = await confirm(token, mother, 'vk_id', 'done').set(PREFER_HEADER, RETURN_MINIMAL).expect(204);
+    });
+    expect(answer?.headers[PREFERENCE_APPLIED_HEADER]).toBe(RETURN_MINIMAL);
+    expect(answer?.headers['cache-control']).toBe('no-store');
+    expect(answer?.text).toBe('');
+    expect(statements).toEqual([PARENT_SQL.linkByToken, ...confirmationTransaction]);
+    expect(
+      await factory.count(`SELECT count(*) FROM person_step WHERE person_id = $1 AND step = 'vk_id' AND status = 'done'`, [
+        mother,
+      ]),
+    ).toBe(1);
+    await expectCountersExact();
+
+    // The opt-outs too; a refusal answers as it would without the preference.
+    for (const [path, body] of [
+      [`/api/parent/people/${mother}/opt-out`, { optedOut: true, channel: 'e_diary' }],
+      ['/api/parent/opt-out', { optedOut: false }],
+    ] as const) {
+      const optOut = await statementsOf(async () => {
+        answer = await request(app.getHttpServer())
+          .put(path)
+          .set(PARENT_TOKEN_HEADER, token)
+          .set(PREFER_HEADER, RETURN_MINIMAL)
+          .send(body)
+          .expect(204);
+      });
+      expect(answer?.headers[PREFERENCE_APPLIED_HEADER]).toBe(RETURN_MINIMAL);
+      expect(optOut).not.toContain(PARENT_SQL.family);
+    }
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    const refused = await confirm(token, stranger, 'vk_id', 'done').set(PREFER_HEADER, RETURN_MINIMAL).expect(404);
+    expect(refused.headers[PREFERENCE_APPLIED_HEADER]).toBeUndefined();
     await expectCountersExact();
   });
 

@@ -2,7 +2,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PARENT_TOKEN_HEADER, type FamilyInvite, type ParentFamily, type RosterFamily } from '@sferum/contracts';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { RATE_LIMIT_SQL } from '../src/common/rate-limit.sql';
 import { PARENT_SQL } from '../src/invites/parent.sql';
 import { OrgFactory } from './factories/org.factory';
 import { firstOf, linkTokenOf } from './support/pick';
@@ -12,8 +11,8 @@ import { createTestApp } from './support/test-app';
 
 /**
  * What a parent's page costs the database: a repeat view writes nothing that
- * waits for fsync, and a view (also the one after a confirmation) is the link,
- * one rate-limit decision and one read of the family.
+ * waits for fsync, and a view (also the one after a confirmation) is one
+ * statement: the link, one rate-limit decision and the family's read.
  */
 describe('the parent page’s work', () => {
   let app: NestExpressApplication;
@@ -38,8 +37,10 @@ describe('the parent page’s work', () => {
     await app.close();
   });
 
-  /** A new family with a link: its invite's id and token. */
-  async function familyWithLink(name: string): Promise<{ inviteId: string; token: string; family: RosterFamily }> {
+  /** A new family with a link: its invite's id, token and short code. */
+  async function familyWithLink(
+    name: string,
+  ): Promise<{ inviteId: string; token: string; code: string; family: RosterFamily }> {
     const family = (
       await teacher
         .post(`/api/classes/${classId}/students`)
@@ -57,7 +58,7 @@ describe('the parent page’s work', () => {
     const rows = await factory.dataSource.query<Array<{ id: string }>>(`SELECT id FROM invite WHERE family_id = $1`, [
       family.id,
     ]);
-    return { inviteId: firstOf(rows).id, token: linkTokenOf(invite), family };
+    return { inviteId: firstOf(rows).id, token: linkTokenOf(invite), code: invite.code!, family };
   }
   const view = (token: string) =>
     request(app.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token).expect(200);
@@ -139,22 +140,34 @@ describe('the parent page’s work', () => {
     expect(firstOf(rows).relpersistence).toBe('u');
   });
 
-  it('reads a repeat view as the link, one rate-limit decision and one read of the family; the first view also marks it opened', async () => {
-    const { token } = await familyWithLink('Трёхзапросов Илья');
-    expect(await statementsOf(() => view(token))).toEqual([
-      PARENT_SQL.linkByToken,
-      RATE_LIMIT_SQL.hitUnlessBlocked,
-      PARENT_SQL.linkOpened,
-      PARENT_SQL.family,
-    ]);
-    expect(await statementsOf(() => view(token))).toEqual([
-      PARENT_SQL.linkByToken,
-      RATE_LIMIT_SQL.hitUnlessBlocked,
-      PARENT_SQL.family,
-    ]);
+  it('reads a repeat view in one statement (the link, its rate-limit decision, the family); the first view also marks it opened', async () => {
+    const { token } = await familyWithLink('Одназапросов Илья');
+    expect(await statementsOf(() => view(token))).toEqual([PARENT_SQL.pageByToken, PARENT_SQL.linkOpened]);
+    expect(await statementsOf(() => view(token))).toEqual([PARENT_SQL.pageByToken]);
   });
 
-  it('after a confirmation, reads the page that follows in the same three statements and writes nothing to a logged table', async () => {
+  it('opens the page by the short code in one statement too', async () => {
+    const { code } = await familyWithLink('Кодовый Рома');
+    await view(code);
+    expect(await statementsOf(() => view(code))).toEqual([PARENT_SQL.pageByCode]);
+  });
+
+  it('refuses an unknown code or a malformed link in one statement, which counts the failure against the address', async () => {
+    const address = '198.18.77.7';
+    const refused = (secret: string) =>
+      request(app.getHttpServer())
+        .get('/api/parent/family')
+        .set(PARENT_TOKEN_HEADER, secret)
+        .set('X-Forwarded-For', address)
+        .expect(404);
+    expect(await statementsOf(() => refused('ZZZZ-ZZZZ-ZZZZ'))).toEqual([PARENT_SQL.pageByCode]);
+    expect(await statementsOf(() => refused('not a link'))).toEqual([PARENT_SQL.pageByToken]);
+    expect(
+      await factory.count(`SELECT hits FROM rate_limit_hit WHERE bucket = $1`, [`parent-failed-ip:${address}`]),
+    ).toBe(2);
+  });
+
+  it('after a confirmation, reads the page that follows in the same one statement and writes nothing to a logged table', async () => {
     const { token, family } = await familyWithLink('Подтвердилов Кирилл');
     await view(token);
     const mother = firstOf(family.parents).id;
@@ -171,7 +184,7 @@ describe('the parent page’s work', () => {
 
     const before = await marker();
     const statements = await statementsOf(() => view(token));
-    expect(statements).toEqual([PARENT_SQL.linkByToken, RATE_LIMIT_SQL.hitUnlessBlocked, PARENT_SQL.family]);
+    expect(statements).toEqual([PARENT_SQL.pageByToken]);
     expect(await loggedTablesWrittenSince(before)).toEqual([]);
   });
 });

@@ -16,3 +16,4 @@ export * from './paths/path-types';
 export * from './paths/max-path';
 export * from './paths/vk-path';
 export * from './short-code';
+export * from './prefer';

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { RateLimitsRepository, type RateLimitBucket, type RateLimitWindow } from './rate-limits.repository';
+import { RateLimitsRepository, type RateLimitDecision, type RateLimitWindow } from './rate-limits.repository';
 
 export class TooManyRequestsException extends HttpException {
   constructor(readonly retryAfterSeconds: number) {
@@ -25,18 +25,13 @@ export class RateLimitService {
   }
 
   /**
-   * One decision in one statement: 429 while `guard` has reached `guardLimit`
-   * (counting nothing), else one hit counted in `counted` (the guard itself
-   * or another bucket) and 429 once that bucket has more than `countedLimit`.
+   * Enforces a decision taken in the statement that also found what the
+   * request is about (rateLimitDecisionAfterLookUp): 429 when the guard
+   * refused (nothing was counted), or once the counted bucket has more than
+   * `countedLimit` hits.
    */
-  async consumeUnlessBlocked(
-    guard: RateLimitBucket,
-    guardLimit: number,
-    counted: RateLimitBucket,
-    countedLimit: number,
-  ): Promise<void> {
-    const decision = await this.buckets.hitUnlessBlocked(guard, guardLimit, counted);
-    if (decision.blocked) throw new TooManyRequestsException(toState(decision.blocked).retryAfterSeconds);
+  async enforce(decision: RateLimitDecision, countedLimit: number): Promise<void> {
+    if (decision.blocked) throw new TooManyRequestsException(atLeastOneSecond(decision.retryAfterSeconds));
     await this.sometimesDeleteStale();
     const state = toState(decision.counted);
     if (state.hits > countedLimit) throw new TooManyRequestsException(state.retryAfterSeconds);
@@ -63,7 +58,12 @@ export class RateLimitService {
   }
 }
 
-/** No open window counts as none, and a client is never told to retry in less than a second. */
+/** No open window counts as none. */
 function toState(window: RateLimitWindow | undefined): RateLimitWindow {
-  return { hits: window?.hits ?? 0, retryAfterSeconds: Math.max(1, window?.retryAfterSeconds ?? 1) };
+  return { hits: window?.hits ?? 0, retryAfterSeconds: atLeastOneSecond(window?.retryAfterSeconds) };
+}
+
+/** A client is never told to retry in less than a second. */
+function atLeastOneSecond(seconds: number | undefined): number {
+  return Math.max(1, seconds ?? 1);
 }

@@ -10,27 +10,40 @@ export const RATE_LIMIT_SQL = {
       hits = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1 ELSE r.hits + 1 END,
       window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now() ELSE r.window_start END
     RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after`,
-  /**
-   * One decision in one statement: while the guard bucket ($1, window $2) has
-   * $3 hits or more, refuse and count nothing (blocked_retry_after); else
-   * count a hit in bucket $4 (window $5), which may be the guard itself.
-   */
-  hitUnlessBlocked: `WITH blocked AS (
-      SELECT ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
-      FROM rate_limit_hit
-      WHERE bucket = $1 AND hits >= $3 AND window_start > now() - make_interval(secs => $2)
-    ), counted AS (
-      INSERT INTO rate_limit_hit AS r (bucket, window_start, hits)
-      SELECT $4, now(), 1 WHERE NOT EXISTS (SELECT FROM blocked)
-      ON CONFLICT (bucket) DO UPDATE SET
-        hits = CASE WHEN r.window_start <= now() - make_interval(secs => $5) THEN 1 ELSE r.hits + 1 END,
-        window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $5) THEN now() ELSE r.window_start END
-      RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => $5) - now()))::int AS retry_after
-    )
-    SELECT b.retry_after AS blocked_retry_after, c.hits, c.retry_after
-    FROM (SELECT) one LEFT JOIN blocked b ON true LEFT JOIN counted c ON true`,
   cleanup: `DELETE FROM rate_limit_hit WHERE window_start < now() - interval '1 day'`,
   peek: `SELECT hits, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now()))::int AS retry_after
        FROM rate_limit_hit
        WHERE bucket = $1 AND window_start > now() - make_interval(secs => $2)`,
 } as const;
+
+/**
+ * One rate-limit decision, as the CTEs `blocked` and `counted` of a statement
+ * that first finds what the request is about in a CTE named `found` (one row
+ * or none, with an `id`), so that finding it and deciding are one round trip.
+ * Its five parameters, from `$first` on: the guard bucket, its window in
+ * seconds, its limit, the prefix of a found row's own bucket, that bucket's
+ * window. While the guard has reached its limit, `blocked` holds the seconds
+ * until its window closes and nothing is counted; else `counted` holds, after
+ * one hit, the window of the found row's own bucket (prefix and id) or, when
+ * nothing was found, of the guard itself. The hit is an upsert, so that
+ * concurrent requests never lose one.
+ */
+export function rateLimitDecisionAfterLookUp(first: number): string {
+  const [guard, guardWindow, guardLimit, ownPrefix, ownWindow] = [0, 1, 2, 3, 4].map((n) => `$${first + n}`);
+  // A bucket is the guard or a found row's own: its window follows from its name.
+  const windowOf = (bucket: string) => `CASE WHEN ${bucket} = ${guard} THEN ${guardWindow}::int ELSE ${ownWindow}::int END`;
+  return `blocked AS (
+      SELECT ceil(extract(epoch FROM window_start + make_interval(secs => ${guardWindow}::int) - now()))::int AS retry_after
+      FROM rate_limit_hit
+      WHERE bucket = ${guard} AND hits >= ${guardLimit}::int AND window_start > now() - make_interval(secs => ${guardWindow}::int)
+    ), counted AS (
+      INSERT INTO rate_limit_hit AS r (bucket, window_start, hits)
+      SELECT COALESCE(${ownPrefix}::text || (SELECT id FROM found)::text, ${guard}), now(), 1
+      WHERE NOT EXISTS (SELECT FROM blocked)
+      ON CONFLICT (bucket) DO UPDATE SET
+        hits = CASE WHEN r.window_start <= now() - make_interval(secs => ${windowOf('r.bucket')}) THEN 1 ELSE r.hits + 1 END,
+        window_start = CASE WHEN r.window_start <= now() - make_interval(secs => ${windowOf('r.bucket')}) THEN now()
+                            ELSE r.window_start END
+      RETURNING hits, ceil(extract(epoch FROM window_start + make_interval(secs => ${windowOf('bucket')}) - now()))::int AS retry_after
+    )`;
+}

@@ -13,20 +13,23 @@ interface WindowRow {
   retry_after: number;
 }
 
-interface DecisionRow {
+/** The columns of a statement that took one decision (rateLimitDecisionAfterLookUp in rate-limit.sql.ts). */
+export interface RateLimitDecisionRow {
   blocked_retry_after: number | null;
   hits: number | null;
   retry_after: number | null;
 }
 
-/** A bucket and the length of its windows. */
-export interface RateLimitBucket {
-  bucket: string;
-  windowSeconds: number;
-}
-
 /** Refused by a guard bucket (nothing counted), or counted: the counted bucket's window after the hit. */
-export type RateLimitDecision = { blocked: RateLimitWindow } | { blocked: null; counted: RateLimitWindow };
+export type RateLimitDecision =
+  | { blocked: true; retryAfterSeconds: number }
+  | { blocked: false; counted: RateLimitWindow };
+
+/** The decision a statement's row carries: the guard's refusal, or the counted window (there is always one then). */
+export function toRateLimitDecision(row: RateLimitDecisionRow): RateLimitDecision {
+  if (row.blocked_retry_after !== null) return { blocked: true, retryAfterSeconds: row.blocked_retry_after };
+  return { blocked: false, counted: { hits: row.hits ?? 0, retryAfterSeconds: row.retry_after ?? 0 } };
+}
 
 /** `rate_limit_hit`: one row per bucket (typed raw SQL, the benchmarked text from rate-limit.sql.ts). */
 @Injectable()
@@ -37,25 +40,6 @@ export class RateLimitsRepository {
   async hit(bucket: string, windowSeconds: number): Promise<RateLimitWindow | undefined> {
     const rows = await this.dataSource.query<WindowRow[]>(RATE_LIMIT_SQL.hit, [bucket, windowSeconds]);
     return toWindow(rows[0]);
-  }
-
-  /**
-   * In one statement: refuses while `guard` has `limit` hits or more in its
-   * open window, and otherwise counts a hit in `counted`.
-   */
-  async hitUnlessBlocked(guard: RateLimitBucket, limit: number, counted: RateLimitBucket): Promise<RateLimitDecision> {
-    const rows = await this.dataSource.query<DecisionRow[]>(RATE_LIMIT_SQL.hitUnlessBlocked, [
-      guard.bucket,
-      guard.windowSeconds,
-      limit,
-      counted.bucket,
-      counted.windowSeconds,
-    ]);
-    // The statement returns exactly one row: the guard's refusal, or the counted window.
-    const row = rows[0]!;
-    if (row.blocked_retry_after !== null)
-      return { blocked: { hits: limit, retryAfterSeconds: row.blocked_retry_after } };
-    return { blocked: null, counted: { hits: row.hits ?? 0, retryAfterSeconds: row.retry_after ?? 0 } };
   }
 
   /** The bucket's open window, if it has one. */

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { OptOut, ParentChat, ParentPerson, ParentStep, ProgressSource } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
+import {
+  toRateLimitDecision,
+  type RateLimitDecision,
+  type RateLimitDecisionRow,
+} from '../common/rate-limits.repository';
 import { PARENT_SQL } from './parent.sql';
 
 /** An active, unexpired parent link. */
@@ -50,12 +55,39 @@ export interface FamilyRow {
   people: FamilyPersonJson[];
 }
 
-interface LinkRow {
-  id: string;
-  family_id: string;
-  expires_at: Date;
-  opened_stale: boolean;
+/** What a request brings to find its link by: a token's or a short code's hash, or nothing that could be one. */
+export type LinkKey = { tokenHash: Buffer } | { codeHash: Buffer } | null;
+
+/** The rate limits of a parent's request (ParentService says why they are what they are). */
+export interface ParentLinkLimits {
+  /** the bucket of the address's failed look-ups, its window and its limit: reached, every request is refused */
+  failedLookUps: { bucket: string; windowSeconds: number; limit: number };
+  /** a found link counts in its own bucket, this prefix and its id */
+  link: { bucketPrefix: string; windowSeconds: number; limit: number };
+  /** a link's "opened" time older than this is stale */
+  openedPrecisionSeconds: number;
 }
+
+/** A request's link (none: not found) and the rate-limit decision taken in the same statement. */
+export interface LinkLookUp {
+  link: ParentLink | undefined;
+  decision: RateLimitDecision;
+}
+
+/** A page view's link and decision and, when the decision let a found link through, its family's page. */
+export interface PageLookUp extends LinkLookUp {
+  family: FamilyRow | undefined;
+}
+
+/** The one row of PARENT_SQL's link statements: the link's columns are null when it was not found. */
+type LinkRow = RateLimitDecisionRow &
+  (
+    | { id: string; family_id: string; expires_at: Date; opened_stale: boolean }
+    | { id: null; family_id: null; expires_at: null; opened_stale: null }
+  );
+
+/** A page view's row: the family's page is null unless it was let through. */
+type PageRow = LinkRow & { family: FamilyRow | null };
 
 /**
  * What a parent's link reads and writes: the link itself and its one family
@@ -65,13 +97,18 @@ interface LinkRow {
 export class ParentPageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The link, with whether its "opened" time is older than `openedPrecisionSeconds`. */
-  async linkByTokenHash(tokenHash: Buffer, openedPrecisionSeconds: number): Promise<ParentLink | undefined> {
-    return toLink(await this.dataSource.query<LinkRow[]>(PARENT_SQL.linkByToken, [tokenHash, openedPrecisionSeconds]));
+  /** The link and one rate-limit decision, in one statement: what a parent's change starts with. */
+  async linkWithDecision(key: LinkKey, limits: ParentLinkLimits): Promise<LinkLookUp> {
+    const sql = key && 'codeHash' in key ? PARENT_SQL.linkByCode : PARENT_SQL.linkByToken;
+    const rows = await this.dataSource.query<LinkRow[]>(sql, linkParameters(key, limits));
+    return toLookUp(rows);
   }
 
-  async linkByCodeHash(codeHash: Buffer, openedPrecisionSeconds: number): Promise<ParentLink | undefined> {
-    return toLink(await this.dataSource.query<LinkRow[]>(PARENT_SQL.linkByCode, [codeHash, openedPrecisionSeconds]));
+  /** The link, one rate-limit decision and, let through, the family's page, in one statement: a page view. */
+  async pageWithDecision(key: LinkKey, limits: ParentLinkLimits): Promise<PageLookUp> {
+    const sql = key && 'codeHash' in key ? PARENT_SQL.pageByCode : PARENT_SQL.pageByToken;
+    const rows = await this.dataSource.query<PageRow[]>(sql, [...linkParameters(key, limits), limits.link.limit]);
+    return { ...toLookUp(rows), family: rows[0]!.family ?? undefined };
   }
 
   async markOpened(inviteId: string): Promise<void> {
@@ -91,7 +128,28 @@ export class ParentPageRepository {
   }
 }
 
-function toLink(rows: LinkRow[]): ParentLink | undefined {
-  const row = rows[0];
-  return row && { inviteId: row.id, familyId: row.family_id, expiresAt: row.expires_at, openedStale: row.opened_stale };
+/** The parameters $1–$7 of PARENT_SQL's link statements; nothing that could be a link is looked up as no token. */
+function linkParameters(key: LinkKey, { failedLookUps, link, openedPrecisionSeconds }: ParentLinkLimits): unknown[] {
+  const hash = key === null ? null : 'codeHash' in key ? key.codeHash : key.tokenHash;
+  return [
+    hash,
+    openedPrecisionSeconds,
+    failedLookUps.bucket,
+    failedLookUps.windowSeconds,
+    failedLookUps.limit,
+    link.bucketPrefix,
+    link.windowSeconds,
+  ];
+}
+
+function toLookUp(rows: LinkRow[]): LinkLookUp {
+  // The statement returns exactly one row, found or not.
+  const row = rows[0]!;
+  const link = row.id === null ? undefined : {
+    inviteId: row.id,
+    familyId: row.family_id,
+    expiresAt: row.expires_at,
+    openedStale: row.opened_stale,
+  };
+  return { link, decision: toRateLimitDecision(row) };
 }

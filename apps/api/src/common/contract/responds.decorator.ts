@@ -1,6 +1,7 @@
 import { applyDecorators, HttpStatus, SetMetadata } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { ContentObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { PREFER_HEADER, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL } from '@sferum/contracts';
 import * as z from 'zod/mini';
 
 /** The metadata key of a route's answer: what the e2e tests check every body against. */
@@ -8,7 +9,7 @@ export const RESPONSE_CONTRACT = 'sferum:response-contract';
 
 /** What a route answers on success, as declared by one of the decorators below. */
 export type ResponseContract =
-  | { kind: 'json'; statuses: readonly HttpStatus[]; schema: z.ZodMiniType }
+  | { kind: 'json'; statuses: readonly HttpStatus[]; schema: z.ZodMiniType; returnMinimal: boolean }
   | { kind: 'empty'; status: HttpStatus.NO_CONTENT }
   | { kind: 'file'; status: HttpStatus; contentTypes: readonly string[] };
 
@@ -20,6 +21,8 @@ interface RespondsOptions {
   csv?: boolean;
   /** another status answered with a body of the same schema (the health check's 503) */
   alsoOn?: { status: HttpStatus; description: string };
+  /** asked `Prefer: return=minimal` (RFC 7240), the route answers 204 without the body instead: what it then leaves out */
+  returnMinimal?: string;
 }
 
 interface DescribedOptions {
@@ -48,12 +51,36 @@ export function Responds(schema: z.ZodMiniType, options: RespondsOptions = {}): 
     ? { 'application/json': json, 'text/csv': { schema: { type: 'string' } } }
     : { 'application/json': json };
   const also = options.alsoOn ? [options.alsoOn] : [];
-  const contract: ResponseContract = { kind: 'json', statuses: [status, ...also.map((other) => other.status)], schema };
+  const contract: ResponseContract = {
+    kind: 'json',
+    statuses: [status, ...also.map((other) => other.status)],
+    schema,
+    returnMinimal: options.returnMinimal !== undefined,
+  };
   return applyDecorators(
     SetMetadata(RESPONSE_CONTRACT, contract),
     ApiResponse({ status, description: options.description ?? 'OK', content }),
     ...also.map((other) => ApiResponse({ status: other.status, description: other.description, content })),
+    ...(options.returnMinimal === undefined ? [] : returnMinimalDocumented(options.returnMinimal)),
   );
+}
+
+/** The `Prefer` request header and the 204 it asks for, with `Preference-Applied` (RFC 7240). */
+function returnMinimalDocumented(leftOut: string): MethodDecorator[] {
+  const value: SchemaObject = { type: 'string', enum: [RETURN_MINIMAL] };
+  return [
+    ApiHeader({
+      name: PREFER_HEADER,
+      required: false,
+      description: `\`${RETURN_MINIMAL}\` (RFC 7240): answer 204 without a body; ${leftOut}`,
+      schema: value,
+    }),
+    ApiResponse({
+      status: HttpStatus.NO_CONTENT,
+      description: `Done, as asked by \`Prefer: ${RETURN_MINIMAL}\`: no body; ${leftOut}`,
+      headers: { [PREFERENCE_APPLIED_HEADER]: { description: 'The preference applied.', schema: value } },
+    }),
+  ];
 }
 
 /** The route answers 204 without a body. */
