@@ -4,6 +4,8 @@ import {
   PARENT_TOKEN_HEADER,
   ParentFamilySchema,
   PATH_CATALOGUE,
+  PREFER_HEADER,
+  RETURN_MINIMAL,
   ROUTES,
   stepIdsOf,
   type ApiErrorCode,
@@ -18,15 +20,20 @@ import { apiUrl } from '../../server/api-url';
 
 const PARENT_API_TIMEOUT_MS = 5000;
 
-/** What the API said about a link: the family, or why there is none to show. */
-export type ParentAnswer =
-  | { kind: 'family'; family: ParentFamily }
+/** Why the API shows or saves nothing for a link. */
+export type ParentFailure =
   | { kind: 'notFound' }
   | { kind: 'tooMany' }
   | { kind: 'invalid' }
   /** `code` says what about, where the API names it: the school changed the item, or the person opted out */
   | { kind: 'conflict'; code: ApiErrorCode | null }
   | { kind: 'unavailable' };
+
+/** What the API said about a link: the family, or why there is none to show. */
+export type ParentAnswer = { kind: 'family'; family: ParentFamily } | ParentFailure;
+
+/** What the API said about a parent's change: saved (the page is read again after the redirect), or why not. */
+export type ParentSaveAnswer = { kind: 'saved' } | ParentFailure;
 
 /** The family's path from the catalogue; an id the catalogue does not know makes the answer unusable. */
 export function familyPath(family: Pick<ParentFamily, 'pathId'>): OnboardingPath {
@@ -48,14 +55,21 @@ function itemsOfPath(family: ParentFamily): void {
 
 export const parseParentFamily = parserOf(ParentFamilySchema, knownPath, itemsOfPath);
 
-async function answerOf(response: Response): Promise<ParentAnswer> {
-  if (response.ok) {
-    try {
-      return { kind: 'family', family: parseParentFamily(await response.json()) };
-    } catch {
-      return { kind: 'unavailable' };
-    }
+async function familyOf(response: Response): Promise<ParentAnswer> {
+  if (!response.ok) return failureOf(response);
+  try {
+    return { kind: 'family', family: parseParentFamily(await response.json()) };
+  } catch {
+    return { kind: 'unavailable' };
   }
+}
+
+/** A change asks for no body (`Prefer: return=minimal`): any success (the API's 204) means saved. */
+async function savedOf(response: Response): Promise<ParentSaveAnswer> {
+  return response.ok ? { kind: 'saved' } : failureOf(response);
+}
+
+async function failureOf(response: Response): Promise<ParentFailure> {
   switch (response.status) {
     case 404:
       return { kind: 'notFound' };
@@ -86,23 +100,21 @@ export interface ParentCaller {
   forwardedFor: string | null;
 }
 
-function headersFor(caller: ParentCaller, withBody: boolean): Headers {
+function headersFor(caller: ParentCaller): Headers {
   const headers = new Headers({ accept: 'application/json', [PARENT_TOKEN_HEADER]: caller.token });
-  if (withBody) headers.set('content-type', 'application/json');
   if (caller.forwardedFor) headers.set('x-forwarded-for', caller.forwardedFor);
   return headers;
 }
 
-async function call(
+/** One call to the API; not reaching it in time is an answer too. */
+async function call<T>(
   path: string,
-  caller: ParentCaller,
-  body?: ParentStatusRequest | OptOutRequest,
-): Promise<ParentAnswer> {
+  init: { method: 'GET' | 'PUT'; headers: Headers; body?: string },
+  answerOf: (response: Response) => Promise<T>,
+): Promise<T | { kind: 'unavailable' }> {
   try {
     const response = await fetch(apiUrl(path), {
-      method: body ? 'PUT' : 'GET',
-      headers: headersFor(caller, body !== undefined),
-      body: body ? JSON.stringify(body) : undefined,
+      ...init,
       cache: 'no-store',
       signal: AbortSignal.timeout(PARENT_API_TIMEOUT_MS),
     });
@@ -112,9 +124,20 @@ async function call(
   }
 }
 
+/**
+ * A parent's change. The browser is sent back to the page, which reads the
+ * family again, so the API is asked not to read it back for this answer.
+ */
+function save(path: string, caller: ParentCaller, body: ParentStatusRequest | OptOutRequest): Promise<ParentSaveAnswer> {
+  const headers = headersFor(caller);
+  headers.set('content-type', 'application/json');
+  headers.set(PREFER_HEADER, RETURN_MINIMAL);
+  return call(path, { method: 'PUT', headers, body: JSON.stringify(body) }, savedOf);
+}
+
 /** The family behind a link. */
 export function fetchParentFamily(caller: ParentCaller): Promise<ParentAnswer> {
-  return call(apiPath(ROUTES.parent.family), caller);
+  return call(apiPath(ROUTES.parent.family), { method: 'GET', headers: headersFor(caller) }, familyOf);
 }
 
 /** What a parent changes: one step or one chat of one person of the family. */
@@ -124,13 +147,13 @@ export interface ParentChange {
   request: ParentStatusRequest;
 }
 
-export function saveParentChange(caller: ParentCaller, change: ParentChange): Promise<ParentAnswer> {
+export function saveParentChange(caller: ParentCaller, change: ParentChange): Promise<ParentSaveAnswer> {
   const { personId, target } = change;
   const path =
     'step' in target
       ? apiPath(ROUTES.parent.step, { personId, step: target.step })
       : apiPath(ROUTES.parent.chat, { personId, chatId: target.chatId });
-  return call(path, caller, change.request);
+  return save(path, caller, change.request);
 }
 
 /** Whom an opt-out is about: one person of the family, or all of it. */
@@ -142,10 +165,10 @@ export interface OptOutChange {
   request: OptOutRequest;
 }
 
-export function saveOptOut(caller: ParentCaller, change: OptOutChange): Promise<ParentAnswer> {
+export function saveOptOut(caller: ParentCaller, change: OptOutChange): Promise<ParentSaveAnswer> {
   const path =
     'personId' in change.scope
       ? apiPath(ROUTES.parent.personOptOut, { personId: change.scope.personId })
       : apiPath(ROUTES.parent.familyOptOut);
-  return call(path, caller, change.request);
+  return save(path, caller, change.request);
 }

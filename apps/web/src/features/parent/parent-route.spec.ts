@@ -24,6 +24,10 @@ describe('the parent route', () => {
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString() });
+        if (answer.status === 204) {
+          res.writeHead(204, { 'preference-applied': 'return=minimal' }).end();
+          return;
+        }
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(answer.body));
       });
@@ -52,6 +56,7 @@ describe('the parent route', () => {
     expect(last?.url).toBe('/api/parent/family');
     expect(last?.headers['x-parent-token']).toBe(TOKEN);
     expect(last?.headers['x-forwarded-for']).toBe('203.0.113.7');
+    expect(last?.headers.prefer).toBeUndefined();
     expect(await response.text()).toContain('Петя');
   });
 
@@ -66,8 +71,8 @@ describe('the parent route', () => {
     expect(tooMany.status).toBe(429);
   });
 
-  it('saves a posted form and sends the browser back to the item with 303', async () => {
-    answer = { status: 200, body: family };
+  it('saves a posted form asking the API for no body (204), and sends the browser back to the item with 303', async () => {
+    answer = { status: 204, body: null };
     const form = new URLSearchParams({ person: PERSON, item: 'step:max_account', action: 'done' });
     const response = await handleParentPost(
       new Request(`http://web.test/en/p/${TOKEN}`, { method: 'POST', body: form }),
@@ -78,7 +83,18 @@ describe('the parent route', () => {
       `/en/p/${TOKEN}?saved=i-${PERSON}-max_account#i-${PERSON}-max_account`,
     );
     expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/steps/max_account` });
+    expect(seen.at(-1)?.headers.prefer).toBe('return=minimal');
     expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ status: 'done' });
+  });
+
+  it('takes a 200 with the family (an API that does not apply the preference) as saved too', async () => {
+    answer = { status: 200, body: family };
+    const form = new URLSearchParams({ person: PERSON, item: 'step:max_account', action: 'done' });
+    const response = await handleParentPost(
+      new Request(`http://web.test/p/${TOKEN}`, { method: 'POST', body: form }),
+      context(),
+    );
+    expect(response.headers.get('location')).toBe(`/p/${TOKEN}?saved=i-${PERSON}-max_account#i-${PERSON}-max_account`);
   });
 
   it('asks for a reason before sending a blocker without one, and says so when a later step is done', async () => {
@@ -199,16 +215,17 @@ describe('the parent route', () => {
   });
 
   it('opts a person out with one PUT and sends the browser back to that person', async () => {
-    answer = { status: 200, body: family };
+    answer = { status: 204, body: null };
     const response = await post({ person: PERSON, action: 'opt_out', channel: 'paper', note: 'в дневник' });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/p/${TOKEN}?saved=o-${PERSON}#o-${PERSON}`);
     expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/opt-out` });
+    expect(seen.at(-1)?.headers.prefer).toBe('return=minimal');
     expect(JSON.parse(seen.at(-1)?.body ?? '')).toEqual({ optedOut: true, channel: 'paper', note: 'в дневник' });
   });
 
   it('opts the whole family out, and back in to the top of the page', async () => {
-    answer = { status: 200, body: family };
+    answer = { status: 204, body: null };
     const out = await post({ scope: 'family', action: 'opt_out', channel: 'phone' });
     expect(out.headers.get('location')).toBe(`/p/${TOKEN}?saved=o-family#o-family`);
     expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: '/api/parent/opt-out' });
@@ -220,7 +237,7 @@ describe('the parent route', () => {
   });
 
   it('brings a person back in at their steps', async () => {
-    answer = { status: 200, body: family };
+    answer = { status: 204, body: null };
     const response = await post({ person: PERSON, action: 'opt_in' }, 'en');
     expect(response.headers.get('location')).toBe(`/en/p/${TOKEN}?saved=p-${PERSON}#p-${PERSON}`);
     expect(seen.at(-1)).toMatchObject({ method: 'PUT', url: `/api/parent/people/${PERSON}/opt-out` });

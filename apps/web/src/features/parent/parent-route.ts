@@ -2,7 +2,14 @@ import { type AppLocale, isAppLocale, routing } from '../../i18n/routing';
 import { getPathname } from '../../i18n/navigation';
 import { parentPageContentSecurityPolicy } from '../../server/security-headers';
 import { OPT_OUT_CHANNELS, SHORT_CODE_PAGE_PATH } from '@sferum/contracts';
-import { fetchParentFamily, saveOptOut, saveParentChange, type ParentAnswer, type ParentCaller } from './parent-api';
+import {
+  fetchParentFamily,
+  saveOptOut,
+  saveParentChange,
+  type ParentCaller,
+  type ParentFailure,
+  type ParentSaveAnswer,
+} from './parent-api';
 import { parseParentForm, parseRetry, retryOf, retryValue } from './parent-form';
 import {
   anchorOf,
@@ -51,7 +58,7 @@ export function notFoundResponse(locale: AppLocale): Response {
   return htmlResponse(renderMessagePage(locale, 'notFound', codePagePath(locale)), 404);
 }
 
-function failurePage(locale: AppLocale, answer: Exclude<ParentAnswer, { kind: 'family' }>): Response {
+function failurePage(locale: AppLocale, answer: ParentFailure): Response {
   switch (answer.kind) {
     case 'notFound':
       return notFoundResponse(locale);
@@ -145,11 +152,11 @@ export async function handleParentPost(request: Request, context: Context): Prom
   }
 
   function answered(
-    answer: ParentAnswer,
+    answer: ParentSaveAnswer,
     at: { anchor: string; landing: string; conflict: Exclude<NoticeKind, 'saved'>; retry?: string },
   ): Response {
     switch (answer.kind) {
-      case 'family':
+      case 'saved':
         return back(`saved=${encodeURIComponent(at.landing)}`, at.landing);
       case 'conflict': {
         const kind =
