@@ -11,13 +11,16 @@ import { randomUUID } from 'node:crypto';
 import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
-const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE } = dist('libs/contracts/src/index.js');
+const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL } = dist(
+  'libs/contracts/src/index.js',
+);
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
+const { prefersReturnMinimal } = dist('apps/api/src/common/prefer-header.js');
 
 const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
@@ -41,42 +44,34 @@ async function hit(bucket, windowSeconds) {
 const FAILED_LOOKUPS_PER_IP = 30;
 const FAILED_LOOKUP_WINDOW_SECONDS = 15 * 60;
 const LIMIT_PER_LINK = 60;
+const LINK_WINDOW_SECONDS = 60;
 const OPENED_PRECISION_SECONDS = 60;
 
-/** As ParentService.resolve: the link, then one rate-limit decision (the address's failures guard, the link or the failure counted). */
-async function resolveLink(token, ip) {
-  const failures = `parent-failed-ip:${ip}`;
+/**
+ * As ParentService.resolve (a change, PARENT_SQL.linkByToken) and open (a page
+ * view, PARENT_SQL.pageByToken, with the family): the link and one rate-limit
+ * decision in one statement, enforced as RateLimitService.enforce does.
+ */
+async function resolveLink(token, ip, { withFamily }) {
   // The benchmark opens links by their token; a short code (the API's other way in) is not measured.
-  const { rows } = looksLikeToken(token)
-    ? await pool.query(SQL.inviteByToken, [hashToken(token), OPENED_PRECISION_SECONDS])
-    : { rows: [] };
-  const link = rows[0];
-  const counted = link ? [`parent-link:${link.id}`, 60] : [failures, FAILED_LOOKUP_WINDOW_SECONDS];
-  const { rows: decision } = await pool.query(SQL.rateLimitHitUnlessBlocked, [
-    failures,
-    FAILED_LOOKUP_WINDOW_SECONDS,
-    FAILED_LOOKUPS_PER_IP,
-    ...counted,
-  ]);
-  if (decision[0].blocked_retry_after !== null) throw new HttpError(429, 'Too many requests');
+  const hash = looksLikeToken(token) ? hashToken(token) : null;
+  const limits = [`parent-failed-ip:${ip}`, FAILED_LOOKUP_WINDOW_SECONDS, FAILED_LOOKUPS_PER_IP, 'parent-link:', LINK_WINDOW_SECONDS];
+  const { rows } = withFamily
+    ? await pool.query(SQL.parentPage, [hash, OPENED_PRECISION_SECONDS, ...limits, LIMIT_PER_LINK])
+    : await pool.query(SQL.inviteByToken, [hash, OPENED_PRECISION_SECONDS, ...limits]);
+  const row = rows[0];
+  if (row.blocked_retry_after !== null) throw new HttpError(429, 'Too many requests');
   if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
-  if (!link) throw new HttpError(404, 'This link does not work');
-  if (decision[0].hits > LIMIT_PER_LINK) throw new HttpError(429, 'Too many requests');
-  return { inviteId: link.id, familyId: link.family_id, expiresAt: link.expires_at, openedStale: link.opened_stale };
-}
-
-/** The family in one read, mapped by the API's own pure function. */
-async function parentFamily(link) {
-  const { rows } = await pool.query(SQL.family, [link.familyId]);
-  return toParentFamily(rows[0], PATH_CATALOGUE.get(rows[0].path_id), link.expiresAt);
+  if (row.hits > (row.id === null ? FAILED_LOOKUPS_PER_IP : LIMIT_PER_LINK)) throw new HttpError(429, 'Too many requests');
+  if (row.id === null) throw new HttpError(404, 'This link does not work');
+  return row;
 }
 
 app.get('/api/parent/family', async (request, reply) => {
   reply.header('Cache-Control', 'no-store');
-  const token = request.headers['x-parent-token'];
-  const link = await resolveLink(token, request.ip);
-  if (link.openedStale) await pool.query(SQL.inviteOpened, [link.inviteId]);
-  return parentFamily(link);
+  const link = await resolveLink(request.headers['x-parent-token'], request.ip, { withFamily: true });
+  if (link.opened_stale) await pool.query(SQL.inviteOpened, [link.id]);
+  return toParentFamily(link.family, PATH_CATALOGUE.get(link.family.path_id), link.expires_at);
 });
 
 app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
@@ -84,14 +79,18 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   const { personId, step } = request.params;
   const { status } = request.body;
   if (!CATALOGUE_ID_PATTERN.test(step) || !['not_started', 'done'].includes(status)) throw new HttpError(400, 'status');
-  const link = await resolveLink(request.headers['x-parent-token'], request.ip);
+  const link = await resolveLink(request.headers['x-parent-token'], request.ip, { withFamily: false });
   await applyChange(
     personId,
     { target: { step }, status, blockerReason: null, blockerNote: null },
     'parent_link',
-    link.familyId,
+    link.family_id,
   );
-  return parentFamily(link);
+  // As the API: asked `Prefer: return=minimal` (the web's forms), 204 and no family read back.
+  if (prefersReturnMinimal(request.headers.prefer))
+    return reply.code(204).header(PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL).send();
+  const { rows } = await pool.query(SQL.family, [link.family_id]);
+  return toParentFamily(rows[0], PATH_CATALOGUE.get(rows[0].path_id), link.expires_at);
 });
 
 /**

@@ -20,8 +20,10 @@ export const SQL = {
   rateLimitHit: RATE_LIMIT_SQL.hit,
   rateLimitCleanup: RATE_LIMIT_SQL.cleanup,
   rateLimitPeek: RATE_LIMIT_SQL.peek,
-  rateLimitHitUnlessBlocked: RATE_LIMIT_SQL.hitUnlessBlocked,
+  /** A parent's change: the link and its rate-limit decision in one statement. */
   inviteByToken: PARENT_SQL.linkByToken,
+  /** A page view: the link, its rate-limit decision and the family in one statement. */
+  parentPage: PARENT_SQL.pageByToken,
   inviteOpened: PARENT_SQL.linkOpened,
   family: PARENT_SQL.family,
   schoolOfPeople: SCHOOL_PATHS_SQL.schoolsOfPeopleForChange,
@@ -67,16 +69,18 @@ export function hotQueries(sample) {
   const { districtId, schoolId, classId, teacherId, personId, familyId, tokenHash, inviteId, stepOrders, pathId } =
     sample;
   const [firstStep] = sample.stepIds;
+  // ParentService's limits: the address's failed look-ups (30 in 15 minutes) guard, the link's own bucket (a minute).
+  const parentLimits = ['parent-failed-ip:bench-explain', 900, 30, 'parent-link:', 60];
   return [
     { name: 'rate limit hit (every report request)', sql: SQL.rateLimitHit, params: ['bench-explain', 60] },
     {
-      name: 'parent: rate-limit decision (failed look-ups of the address, hits of the link)',
-      sql: SQL.rateLimitHitUnlessBlocked,
-      params: ['parent-failed-ip:bench-explain', 900, 30, 'parent-link:bench-explain', 60],
+      name: 'parent: page view in one statement (link, rate-limit decision, family)',
+      sql: SQL.parentPage,
+      params: [tokenHash, 60, ...parentLimits, 60],
     },
-    { name: 'parent: link by token', sql: SQL.inviteByToken, params: [tokenHash, 60] },
+    { name: 'parent: link and rate-limit decision (a change)', sql: SQL.inviteByToken, params: [tokenHash, 60, ...parentLimits] },
     { name: 'parent: link opened (at most once a minute)', sql: SQL.inviteOpened, params: [inviteId] },
-    { name: 'parent: the family in one read', sql: SQL.family, params: [familyId] },
+    { name: 'parent: the family read back after a change', sql: SQL.family, params: [familyId] },
     { name: 'confirm: school path (key share)', sql: SQL.schoolOfPeople, params: [[personId]] },
     { name: 'confirm: lock people (of the family)', sql: SQL.lockPeople, params: [[personId], familyId] },
     { name: 'confirm: person states', sql: SQL.personStates, params: [[personId]] },

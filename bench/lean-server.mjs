@@ -10,8 +10,9 @@
 //   link checked and its classes' overall status before and after, the step,
 //   the event, the version and the counters moved by exact deltas in one
 //   statement, rarely a delete of a counter row that reached 0, COMMIT), then
-//   the family read; only the first step of the path (the benchmark's),
-//   which implies no other;
+//   the family read, or, asked `Prefer: return=minimal` as the web's forms
+//   (and the benchmark) do, 204 and none; only the first step of the path
+//   (the benchmark's), which implies no other;
 // - class view: one statement (the session, the teacher's scope and the whole
 //   class page, PEOPLE_VIEW_SQL.classView with its scope folded in);
 // - school report: one statement (the key, the school, its classes and their
@@ -27,11 +28,14 @@
 import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
-const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, stepIdsOf } = dist('libs/contracts/src/index.js');
+const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL, stepIdsOf } = dist(
+  'libs/contracts/src/index.js',
+);
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
+const { prefersReturnMinimal } = dist('apps/api/src/common/prefer-header.js');
 
 const SESSION_IDLE_MINUTES = 120;
 
@@ -211,6 +215,8 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   } finally {
     client.release();
   }
+  if (prefersReturnMinimal(request.headers.prefer))
+    return reply.code(204).header(PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL).send();
   return familyByToken(token);
 });
 
