@@ -11,9 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
-const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL } = dist(
-  'libs/contracts/src/index.js',
-);
+const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL } =
+  dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
@@ -55,14 +54,21 @@ const OPENED_PRECISION_SECONDS = 60;
 async function resolveLink(token, ip, { withFamily }) {
   // The benchmark opens links by their token; a short code (the API's other way in) is not measured.
   const hash = looksLikeToken(token) ? hashToken(token) : null;
-  const limits = [`parent-failed-ip:${ip}`, FAILED_LOOKUP_WINDOW_SECONDS, FAILED_LOOKUPS_PER_IP, 'parent-link:', LINK_WINDOW_SECONDS];
+  const limits = [
+    `parent-failed-ip:${ip}`,
+    FAILED_LOOKUP_WINDOW_SECONDS,
+    FAILED_LOOKUPS_PER_IP,
+    'parent-link:',
+    LINK_WINDOW_SECONDS,
+  ];
   const { rows } = withFamily
     ? await pool.query(SQL.parentPage, [hash, OPENED_PRECISION_SECONDS, ...limits, LIMIT_PER_LINK])
     : await pool.query(SQL.inviteByToken, [hash, OPENED_PRECISION_SECONDS, ...limits]);
   const row = rows[0];
   if (row.blocked_retry_after !== null) throw new HttpError(429, 'Too many requests');
   if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
-  if (row.hits > (row.id === null ? FAILED_LOOKUPS_PER_IP : LIMIT_PER_LINK)) throw new HttpError(429, 'Too many requests');
+  if (row.hits > (row.id === null ? FAILED_LOOKUPS_PER_IP : LIMIT_PER_LINK))
+    throw new HttpError(429, 'Too many requests');
   if (row.id === null) throw new HttpError(404, 'This link does not work');
   return row;
 }

@@ -78,7 +78,11 @@ export function hotQueries(sample) {
       sql: SQL.parentPage,
       params: [tokenHash, 60, ...parentLimits, 60],
     },
-    { name: 'parent: link and rate-limit decision (a change)', sql: SQL.inviteByToken, params: [tokenHash, 60, ...parentLimits] },
+    {
+      name: 'parent: link and rate-limit decision (a change)',
+      sql: SQL.inviteByToken,
+      params: [tokenHash, 60, ...parentLimits],
+    },
     { name: 'parent: link opened (at most once a minute)', sql: SQL.inviteOpened, params: [inviteId] },
     { name: 'parent: the family read back after a change', sql: SQL.family, params: [familyId] },
     { name: 'confirm: school path (key share)', sql: SQL.schoolOfPeople, params: [[personId]] },

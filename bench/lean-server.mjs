@@ -28,9 +28,8 @@
 import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
 import { SQL } from './hot-queries.mjs';
 
-const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL, stepIdsOf } = dist(
-  'libs/contracts/src/index.js',
-);
+const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL, stepIdsOf } =
+  dist('libs/contracts/src/index.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');

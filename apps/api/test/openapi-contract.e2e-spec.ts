@@ -138,10 +138,14 @@ describe('the OpenAPI document against the routes', () => {
     ]);
     const problems = minimal.flatMap((route) => {
       const operation = operationOf(route);
-      const prefer = operation?.parameters?.filter((parameter) => parameter.in === 'header' && parameter.name === PREFER_HEADER);
+      const prefer = operation?.parameters?.filter(
+        (parameter) => parameter.in === 'header' && parameter.name === PREFER_HEADER,
+      );
       const noContent = operation?.responses?.['204'];
       return [
-        ...(prefer?.length === 1 && prefer[0]?.required === false && (prefer[0].schema?.enum as unknown[] | undefined)?.includes(RETURN_MINIMAL)
+        ...(prefer?.length === 1 &&
+        prefer[0]?.required === false &&
+        (prefer[0].schema?.enum as unknown[] | undefined)?.includes(RETURN_MINIMAL)
           ? []
           : [`${route.name}: the optional ${PREFER_HEADER} header naming ${RETURN_MINIMAL}`]),
         ...(noContent && !noContent.content && noContent.headers?.[PREFERENCE_APPLIED_HEADER]

@@ -125,9 +125,10 @@ describe('the work of a parent’s confirmation', () => {
     expect(answer?.text).toBe('');
     expect(statements).toEqual([PARENT_SQL.linkByToken, ...confirmationTransaction]);
     expect(
-      await factory.count(`SELECT count(*) FROM person_step WHERE person_id = $1 AND step = 'vk_id' AND status = 'done'`, [
-        mother,
-      ]),
+      await factory.count(
+        `SELECT count(*) FROM person_step WHERE person_id = $1 AND step = 'vk_id' AND status = 'done'`,
+        [mother],
+      ),
     ).toBe(1);
     await expectCountersExact();
 

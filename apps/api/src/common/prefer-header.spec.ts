@@ -13,7 +13,14 @@ describe('prefersReturnMinimal', () => {
   });
 
   it('keeps the answer without the header, for return=representation, and when an earlier return preference says so', () => {
-    for (const header of [undefined, '', 'respond-async', 'return=representation', 'return=representation, return=minimal', 'minimal']) {
+    for (const header of [
+      undefined,
+      '',
+      'respond-async',
+      'return=representation',
+      'return=representation, return=minimal',
+      'minimal',
+    ]) {
       expect(prefersReturnMinimal(header)).toBe(false);
     }
   });

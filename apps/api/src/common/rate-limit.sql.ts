@@ -31,7 +31,8 @@ export const RATE_LIMIT_SQL = {
 export function rateLimitDecisionAfterLookUp(first: number): string {
   const [guard, guardWindow, guardLimit, ownPrefix, ownWindow] = [0, 1, 2, 3, 4].map((n) => `$${first + n}`);
   // A bucket is the guard or a found row's own: its window follows from its name.
-  const windowOf = (bucket: string) => `CASE WHEN ${bucket} = ${guard} THEN ${guardWindow}::int ELSE ${ownWindow}::int END`;
+  const windowOf = (bucket: string) =>
+    `CASE WHEN ${bucket} = ${guard} THEN ${guardWindow}::int ELSE ${ownWindow}::int END`;
   return `blocked AS (
       SELECT ceil(extract(epoch FROM window_start + make_interval(secs => ${guardWindow}::int) - now()))::int AS retry_after
       FROM rate_limit_hit

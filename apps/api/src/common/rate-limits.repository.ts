@@ -22,8 +22,7 @@ export interface RateLimitDecisionRow {
 
 /** Refused by a guard bucket (nothing counted), or counted: the counted bucket's window after the hit. */
 export type RateLimitDecision =
-  | { blocked: true; retryAfterSeconds: number }
-  | { blocked: false; counted: RateLimitWindow };
+  { blocked: true; retryAfterSeconds: number } | { blocked: false; counted: RateLimitWindow };
 
 /** The decision a statement's row carries: the guard's refusal, or the counted window (there is always one then). */
 export function toRateLimitDecision(row: RateLimitDecisionRow): RateLimitDecision {

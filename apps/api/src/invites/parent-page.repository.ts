@@ -145,11 +145,14 @@ function linkParameters(key: LinkKey, { failedLookUps, link, openedPrecisionSeco
 function toLookUp(rows: LinkRow[]): LinkLookUp {
   // The statement returns exactly one row, found or not.
   const row = rows[0]!;
-  const link = row.id === null ? undefined : {
-    inviteId: row.id,
-    familyId: row.family_id,
-    expiresAt: row.expires_at,
-    openedStale: row.opened_stale,
-  };
+  const link =
+    row.id === null
+      ? undefined
+      : {
+          inviteId: row.id,
+          familyId: row.family_id,
+          expiresAt: row.expires_at,
+          openedStale: row.opened_stale,
+        };
   return { link, decision: toRateLimitDecision(row) };
 }

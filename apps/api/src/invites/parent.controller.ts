@@ -118,7 +118,9 @@ export class ParentController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ParentFamily | undefined> {
-    return changed(prefer, response, (after) => this.parent.setOptOut(token, request.ip ?? 'unknown', null, dto, after));
+    return changed(prefer, response, (after) =>
+      this.parent.setOptOut(token, request.ip ?? 'unknown', null, dto, after),
+    );
   }
 }
 

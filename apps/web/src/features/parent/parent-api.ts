@@ -128,7 +128,11 @@ async function call<T>(
  * A parent's change. The browser is sent back to the page, which reads the
  * family again, so the API is asked not to read it back for this answer.
  */
-function save(path: string, caller: ParentCaller, body: ParentStatusRequest | OptOutRequest): Promise<ParentSaveAnswer> {
+function save(
+  path: string,
+  caller: ParentCaller,
+  body: ParentStatusRequest | OptOutRequest,
+): Promise<ParentSaveAnswer> {
   const headers = headersFor(caller);
   headers.set('content-type', 'application/json');
   headers.set(PREFER_HEADER, RETURN_MINIMAL);
