@@ -18,6 +18,7 @@ const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
+const { reportJson } = dist('apps/api/src/reports/report-etag.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
 const { prefersReturnMinimal } = dist('apps/api/src/common/prefer-header.js');
 
@@ -25,17 +26,6 @@ const SESSION_IDLE_MINUTES = 120;
 const TOUCH_INTERVAL_SECONDS = 60;
 
 const { pool, app } = bareServer({ logUnexpected: false });
-
-async function rateLimit(bucket, limit, windowSeconds) {
-  const { rows } = await hit(bucket, windowSeconds);
-  if (rows[0].hits > limit) throw new HttpError(429, 'Too many requests');
-}
-
-async function hit(bucket, windowSeconds) {
-  const result = await pool.query(SQL.rateLimitHit, [bucket, windowSeconds]);
-  if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
-  return result;
-}
 
 // ---- parent link ----
 
@@ -238,30 +228,33 @@ app.get('/api/classes/:classId/roster', async (request) => {
 
 // ---- district reports ----
 
+/** As ApiKeyGuard: the key, its last use (at most once a minute) and its rate-limit hit in one statement. */
 async function apiKey(request) {
   const secret = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (!looksLikeToken(secret)) throw new HttpError(401, 'A valid reporting API key is required');
-  const { rows } = await pool.query(SQL.apiKey, [hashToken(secret), 60]);
+  const { rows } = await pool.query(SQL.useApiKey, [hashToken(secret), 60, 60]);
   if (!rows[0]) throw new HttpError(401, 'A valid reporting API key is required');
-  if (rows[0].stale) await pool.query(SQL.apiKeyUsed, [rows[0].id]);
-  await rateLimit(`report-key:${rows[0].id}`, 60, 60);
+  if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
+  if (rows[0].hits > 60) throw new HttpError(429, 'Too many requests');
   return rows[0];
 }
 
 /**
  * As the API does: a district is counted at most once per REPORT_CACHE_SECONDS
- * (30 by default). The API also shares the count with its other copies through
- * a table (one read and one write per count); one process needs only memory.
+ * (30 by default) and kept as its JSON body, serialized once per count. The
+ * API also shares the count with its other copies through a table (one read
+ * and one write per count); one process needs only memory.
  */
 const reportCacheMs = Number(process.env.REPORT_CACHE_SECONDS ?? 30) * 1000;
 const districtReports = new ShortLivedCache();
 
-app.get('/api/v1/reports/district', async (request) => {
+app.get('/api/v1/reports/district', async (request, reply) => {
   const key = await apiKey(request);
-  return districtReports.get(key.district_id, async () => ({
-    value: await countDistrict(key),
+  const { body } = await districtReports.get(key.district_id, async () => ({
+    value: reportJson(await countDistrict(key)),
     freshForMs: reportCacheMs,
   }));
+  return reply.header('content-type', 'application/json; charset=utf-8').send(body);
 });
 
 /** As TypeORM's `transaction('REPEATABLE READ', …)` does it: one consistent view for the report's statements. */
@@ -294,17 +287,15 @@ function countDistrict(key) {
   });
 }
 
+/** As ReportsService.school: the school with its classes and counters in one statement (one snapshot, no transaction). */
 app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const key = await apiKey(request);
   const { schoolId } = request.params;
   const asOf = new Date().toISOString();
-  return repeatableRead(async (client) => {
-    const { rows: schools } = await client.query(SQL.schoolInDistrict, [schoolId, key.district_id]);
-    if (!schools[0]) throw new HttpError(404, 'School not found');
-    const { rows: classes } = await client.query(SQL.schoolClasses, [schoolId]);
-    const { rows } = await client.query(SQL.schoolCounters, [schoolId]);
-    return { asOf, ...buildSchoolReport({ id: schoolId, ...schools[0] }, classes, rows, PATH_CATALOGUE) };
-  });
+  const { rows } = await pool.query(SQL.school, [schoolId, key.district_id]);
+  if (!rows[0]) throw new HttpError(404, 'School not found');
+  const { name, path_id, classes, counters } = rows[0];
+  return { asOf, ...buildSchoolReport({ id: schoolId, name, path_id }, classes, counters, PATH_CATALOGUE) };
 });
 
 await app.listen({ port: Number(process.env.PORT ?? 3400), host: '127.0.0.1' });

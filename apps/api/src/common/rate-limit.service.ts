@@ -50,6 +50,17 @@ export class RateLimitService {
     }
   }
 
+  /**
+   * The decision on a hit that the caller's own statement counted (with
+   * `countHitSql`, along with what its request reads): 429 (with
+   * Retry-After) once the bucket has more than `limit` hits in its window.
+   */
+  async decideCounted(window: RateLimitWindow, limit: number): Promise<void> {
+    await this.sometimesDeleteStale();
+    const state = toState(window);
+    if (state.hits > limit) throw new TooManyRequestsException(state.retryAfterSeconds);
+  }
+
   /** One hit in a hundred also deletes the buckets idle for a day. */
   private async sometimesDeleteStale(): Promise<void> {
     if (Math.random() < 0.01) {

@@ -15,10 +15,15 @@ export interface ApiKeyRequest extends Request {
 
 /** Requests a minute per key: a reporting script needs a handful. */
 const LIMIT_PER_KEY = 60;
+const LIMIT_WINDOW_SECONDS = 60;
 /** "Last used" is kept to the minute: writing it on every request made every report a write (docs/benchmarks.md). */
 const LAST_USED_PRECISION_SECONDS = 60;
 
-/** `Authorization: Bearer <key>` of a live key; the request then reads only that key's district. */
+/**
+ * `Authorization: Bearer <key>` of a live key; the request then reads only
+ * that key's district. The key, its last use and its rate-limit hit are one
+ * statement (ApiKeysRepository.use).
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
@@ -31,16 +36,13 @@ export class ApiKeyGuard implements CanActivate {
     const response = context.switchToHttp().getResponse<Response>();
     const secret = /^Bearer (\S+)$/.exec(request.get('authorization') ?? '')?.[1];
     const key = looksLikeToken(secret)
-      ? await this.keys.findLive(hashToken(secret), LAST_USED_PRECISION_SECONDS)
+      ? await this.keys.use(hashToken(secret), LAST_USED_PRECISION_SECONDS, LIMIT_WINDOW_SECONDS)
       : undefined;
     if (!key) {
       response.setHeader('WWW-Authenticate', 'Bearer realm="reports"');
       throw new UnauthorizedException('A valid reporting API key is required: Authorization: Bearer <key>');
     }
-    if (key.stale) {
-      await this.keys.markUsed(key.id);
-    }
-    await this.rateLimits.consume(`report-key:${key.id}`, LIMIT_PER_KEY, 60);
+    await this.rateLimits.decideCounted(key.window, LIMIT_PER_KEY);
     request.apiKey = { keyId: key.id, districtId: key.districtId };
     return true;
   }

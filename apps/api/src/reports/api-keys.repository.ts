@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeySummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
+import type { RateLimitWindow } from '../common/rate-limits.repository';
 import { REPORTS_SQL } from './reports.sql';
 import { firstRow } from '../database/rows';
 
@@ -12,11 +13,11 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
-/** A live key as the reporting API's guard sees it; `stale` when its last use is due to be written. */
-export interface LiveApiKey {
+/** A live key as the reporting API's guard sees it, with its rate-limit window after this request's hit. */
+export interface UsedApiKey {
   id: string;
   districtId: string;
-  stale: boolean;
+  window: RateLimitWindow;
 }
 
 /** `api_key`: a district's reporting keys, keyed by the SHA-256 of their secret (typed raw SQL). */
@@ -53,18 +54,24 @@ export class ApiKeysRepository {
     return rows[0] && toSummary(rows[0]);
   }
 
-  /** The unrevoked key with this hash; stale when it was last used more than `precisionSeconds` ago. */
-  async findLive(keyHash: Buffer, precisionSeconds: number): Promise<LiveApiKey | undefined> {
-    const rows = await this.dataSource.query<Array<{ id: string; district_id: string; stale: boolean }>>(
-      REPORTS_SQL.apiKey,
-      [keyHash, precisionSeconds],
-    );
+  /**
+   * The unrevoked key with this hash, in one statement with what its use
+   * writes: its last use when that is older than `precisionSeconds`, and a
+   * hit in its rate-limit bucket (windows of `windowSeconds`). Undefined, and
+   * nothing written, when there is no such key.
+   */
+  async use(keyHash: Buffer, precisionSeconds: number, windowSeconds: number): Promise<UsedApiKey | undefined> {
+    const rows = await this.dataSource.query<
+      Array<{ id: string; district_id: string; hits: number; retry_after: number }>
+    >(REPORTS_SQL.useApiKey, [keyHash, precisionSeconds, windowSeconds]);
     const row = rows[0];
-    return row && { id: row.id, districtId: row.district_id, stale: row.stale };
-  }
-
-  async markUsed(keyId: string): Promise<void> {
-    await this.dataSource.query(REPORTS_SQL.apiKeyUsed, [keyId]);
+    return (
+      row && {
+        id: row.id,
+        districtId: row.district_id,
+        window: { hits: row.hits, retryAfterSeconds: row.retry_after },
+      }
+    );
   }
 }
 

@@ -245,7 +245,7 @@ export interface SchoolClassRow {
   academic_year: string;
 }
 
-/** A school's report from its classes and their counters (`REPORTS_SQL.schoolCounters`); every class is on the school's path. */
+/** A school's report from its classes and their counters (`REPORTS_SQL.school`); every class is on the school's path. */
 export function buildSchoolReport(
   school: { id: string; name: string; path_id: string },
   classes: readonly SchoolClassRow[],

@@ -10,8 +10,31 @@ import type { Request, Response } from 'express';
  */
 export function figuresEtag(form: string, report: { asOf: string }): string {
   const { asOf: _countedAt, ...figures } = report;
-  const hash = createHash('sha256').update(form).update('\0').update(JSON.stringify(figures)).digest('base64url');
+  return etagOf(form, JSON.stringify(figures));
+}
+
+function etagOf(form: string, figuresJson: string): string {
+  const hash = createHash('sha256').update(form).update('\0').update(figuresJson).digest('base64url');
   return `W/"${hash.slice(0, 32)}"`;
+}
+
+/** A report's JSON answer, ready to send: its body as UTF-8 bytes and the ETag of its figures. */
+export interface ReportJson {
+  body: Buffer;
+  etag: string;
+}
+
+/**
+ * The JSON answer of a report from one JSON.stringify of its figures, which
+ * both the body and the ETag need: the body is `asOf` and then the figures,
+ * the order every report is built in (`{ asOf, ...figures }`), so its bytes
+ * are JSON.stringify(report)'s. The ETag is figuresEtag('json', report).
+ */
+export function reportJson(report: { asOf: string }): ReportJson {
+  const { asOf, ...figures } = report;
+  const figuresJson = JSON.stringify(figures);
+  const rest = figuresJson === '{}' ? '}' : `,${figuresJson.slice(1)}`;
+  return { body: Buffer.from(`{"asOf":${JSON.stringify(asOf)}${rest}`, 'utf8'), etag: etagOf('json', figuresJson) };
 }
 
 /**
@@ -21,7 +44,12 @@ export function figuresEtag(form: string, report: { asOf: string }): string {
  * streams its body (an XLSX) to answer 304 without building it.
  */
 export function markFigures(request: Request, response: Response, form: string, report: { asOf: string }): boolean {
-  response.setHeader('ETag', figuresEtag(form, report));
+  return markEtag(request, response, figuresEtag(form, report));
+}
+
+/** markFigures with an ETag worked out before (reportJson's). */
+export function markEtag(request: Request, response: Response, etag: string): boolean {
+  response.setHeader('ETag', etag);
   response.setHeader('Cache-Control', 'private, no-cache');
   return request.fresh;
 }

@@ -26,7 +26,7 @@ import { neutralizeFormula } from '../common/spreadsheet-formulas';
 import { UuidParam } from '../common/uuid-param.decorator';
 import { ApiKeyGuard, type ApiKeyRequest } from './api-key.guard';
 import { HistoryQueryDto, historyRange, REPORT_FORMATS, ReportFormatDto, type ReportFormat } from './history-query.dto';
-import { markFigures } from './report-etag';
+import { markEtag, markFigures, reportJson, type ReportJson } from './report-etag';
 import { moscowDateTime } from './moscow-time';
 import { buildReport, csvSteps, reportColumns, type CsvStep } from './report-builder';
 import { ReportsService } from './reports.service';
@@ -96,8 +96,8 @@ export class ReportsController {
     @Query() query: ReportFormatDto,
     @Res() response: Response,
   ): Promise<void> {
-    const report = await this.reports.recentDistrict(request.apiKey!.districtId);
-    send(request, response, query, report, () => {
+    const { report, json } = await this.reports.recentDistrict(request.apiKey!.districtId);
+    send(request, response, query, report, json, () => {
       const steps = csvSteps([...report.paths, ...report.schools]);
       return {
         columns: ['school_id', 'school_name', 'classes', ...columnNames(steps)],
@@ -127,7 +127,7 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     const report = await this.reports.history(request.apiKey!.districtId, historyRange(query), query);
-    send(request, response, query, report, () => {
+    send(request, response, query, report, undefined, () => {
       const steps = csvSteps(report.days);
       return {
         columns: ['day', ...columnNames(steps)],
@@ -158,7 +158,7 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     const report = await this.reports.school(request.apiKey!.districtId, schoolId);
-    send(request, response, query, report, () => {
+    send(request, response, query, report, undefined, () => {
       const steps = csvSteps([report.total, ...report.classes]);
       return {
         columns: ['class_id', 'class_name', 'academic_year', ...columnNames(steps)],
@@ -231,22 +231,27 @@ export function reportCsv(table: CsvTable, asOf: string, form: 'csv' | 'excel-cs
 }
 
 /**
- * JSON or CSV as asked, with an ETag over the figures and the form; Express
- * answers 304 to a matching If-None-Match.
+ * JSON (`json`, when it was worked out before, else now) or CSV as asked,
+ * with an ETag over the figures and the form; Express answers 304 to a
+ * matching If-None-Match.
  */
 function send(
   request: Request,
   response: Response,
   query: ReportFormatDto,
   report: DistrictReport | SchoolReport | HistoryReport,
+  json: ReportJson | undefined,
   csv: () => CsvTable,
 ): void {
   const form = formatOf(request, query);
   response.setHeader('Vary', 'Accept, Authorization');
-  markFigures(request, response, form, report);
   if (form === 'json') {
-    response.json(report);
+    const { body, etag } = json ?? reportJson(report);
+    markEtag(request, response, etag);
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.send(body);
     return;
   }
+  markFigures(request, response, form, report);
   response.type('text/csv; charset=utf-8').send(reportCsv(csv(), report.asOf, form));
 }

@@ -11,6 +11,14 @@ export interface CachedReport {
 }
 const FRESH_FOR_MS = `(extract(epoch FROM counted_at - now()) * 1000 + $2)::float8`;
 
+/** What a school's report is built from (`REPORTS_SQL.school`). */
+export interface SchoolWithCounters {
+  name: string;
+  path_id: string;
+  classes: SchoolClassRow[];
+  counters: Array<CounterRow & { class_id: string }>;
+}
+
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
 /** A day's snapshot counters of one path; `item` and the rest are null for a day of classes without counters. */
@@ -38,24 +46,10 @@ export class ReportsRepository {
     return manager.query<Array<CounterRow & { school_id: string }>>(REPORTS_SQL.districtCounters, [districtId]);
   }
 
-  async schoolInDistrict(
-    manager: EntityManager,
-    schoolId: string,
-    districtId: string,
-  ): Promise<{ name: string; path_id: string } | undefined> {
-    const rows = await manager.query<Array<{ name: string; path_id: string }>>(REPORTS_SQL.schoolInDistrict, [
-      schoolId,
-      districtId,
-    ]);
+  /** A school of the district with its classes and their counters, in one statement (one snapshot). */
+  async school(manager: EntityManager, schoolId: string, districtId: string): Promise<SchoolWithCounters | undefined> {
+    const rows = await manager.query<SchoolWithCounters[]>(REPORTS_SQL.school, [schoolId, districtId]);
     return rows[0];
-  }
-
-  schoolClasses(manager: EntityManager, schoolId: string): Promise<SchoolClassRow[]> {
-    return manager.query<SchoolClassRow[]>(REPORTS_SQL.schoolClasses, [schoolId]);
-  }
-
-  schoolCounters(manager: EntityManager, schoolId: string): Promise<Array<CounterRow & { class_id: string }>> {
-    return manager.query<Array<CounterRow & { class_id: string }>>(REPORTS_SQL.schoolCounters, [schoolId]);
   }
 
   /** Whether the school or class (archived or not) belongs to the district. */

@@ -11,8 +11,15 @@ import {
   reportPathOf,
   type CounterRow,
 } from './report-builder';
+import { reportJson, type ReportJson } from './report-etag';
 import { ReportsRepository } from './reports.repository';
 import { ShortLivedCache } from './short-lived-cache';
+
+/** A district's report with its JSON answer, worked out once per count: each request then only sends its bytes. */
+export interface RecentReport {
+  report: DistrictReport;
+  json: ReportJson;
+}
 
 /**
  * District reports from the per-class counters alone: a few rows per class,
@@ -26,7 +33,7 @@ import { ShortLivedCache } from './short-lived-cache';
  */
 @Injectable()
 export class ReportsService {
-  private readonly districtReports = new ShortLivedCache<DistrictReport>();
+  private readonly districtReports = new ShortLivedCache<RecentReport>();
   private readonly cacheLifetimeMs: number;
 
   constructor(
@@ -42,16 +49,18 @@ export class ReportsService {
    * At most REPORT_CACHE_SECONDS old: for the reporting API. The count is
    * shared by every copy of the API (in PostgreSQL), and each keeps it in
    * memory as long as it is fresh there, so that all copies serve the same
-   * report, and the same ETag, until it expires.
+   * report, and the same ETag, until it expires. Its JSON body and ETag are
+   * worked out when it enters the memory, not per request: for a district
+   * of hundreds of schools a JSON.stringify and a hash of its whole report.
    */
-  recentDistrict(districtId: string): Promise<DistrictReport> {
-    if (this.cacheLifetimeMs <= 0) return this.district(districtId);
+  async recentDistrict(districtId: string): Promise<RecentReport> {
+    if (this.cacheLifetimeMs <= 0) return recent(await this.district(districtId));
     return this.districtReports.get(districtId, async () => {
       const cached = await this.reports.cachedDistrictReport(districtId, this.cacheLifetimeMs);
       const { report, freshForMs } =
         cached ??
         (await this.reports.storeDistrictReport(districtId, await this.district(districtId), this.cacheLifetimeMs));
-      return { value: report, freshForMs };
+      return { value: recent(report), freshForMs };
     });
   }
 
@@ -73,20 +82,22 @@ export class ReportsService {
     );
   }
 
-  /** One school of the key's district; another district's school is not found. */
-  school(districtId: string, schoolId: string): Promise<SchoolReport> {
+  /**
+   * One school of the key's district, from one statement: one consistent
+   * view of it (a path switch lands wholly before or after) without a
+   * transaction. Another district's school is not found.
+   */
+  async school(districtId: string, schoolId: string): Promise<SchoolReport> {
     const asOf = new Date().toISOString();
-    return readOnReplica(
-      this.dataSource,
-      async (manager) => {
-        const school = await this.reports.schoolInDistrict(manager, schoolId, districtId);
-        if (!school) throw new NotFoundException('School not found');
-        const classes = await this.reports.schoolClasses(manager, schoolId);
-        const rows = await this.reports.schoolCounters(manager, schoolId);
-        return { asOf, ...buildSchoolReport({ id: schoolId, ...school }, classes, rows, this.catalogue) };
-      },
-      'REPEATABLE READ',
+    const school = await readOnReplica(this.dataSource, (manager) =>
+      this.reports.school(manager, schoolId, districtId),
     );
+    if (!school) throw new NotFoundException('School not found');
+    const { classes, counters } = school;
+    return {
+      asOf,
+      ...buildSchoolReport({ id: schoolId, name: school.name, path_id: school.path_id }, classes, counters, this.catalogue),
+    };
   }
 
   /**
@@ -140,4 +151,8 @@ export class ReportsService {
     if (!(await this.reports.inDistrict(manager, table, districtId, id)))
       throw new NotFoundException(table === 'school' ? 'School not found' : 'Class not found');
   }
+}
+
+function recent(report: DistrictReport): RecentReport {
+  return { report, json: reportJson(report) };
 }

@@ -19,7 +19,9 @@ export function takeContractViolations(): string[] {
  * checked, as the client receives it, against the schema its @Responds names
  * (libs/contracts), and an error body against ApiErrorBody. A body that does
  * not match, or has a field the schema does not know, is replaced by a 500
- * naming the difference, so the test that made the request fails.
+ * naming the difference, so the test that made the request fails. The check
+ * sits on `send`, which `json` ends in, so that a body serialized before
+ * (the reports' JSON, sent as bytes) is checked as well.
  */
 export class ContractCheckInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
@@ -29,16 +31,26 @@ export class ContractCheckInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     const route = `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
-    const send = response.json.bind(response);
-    response.json = (body: unknown) => {
-      const problem = contractProblem(contract, response.statusCode, body);
+    const send = response.send.bind(response);
+    response.send = (body?: unknown) => {
+      if (!isJsonText(response, body)) return send(body);
+      const problem = contractProblem(contract, response.statusCode, JSON.parse(String(body)));
       if (!problem) return send(body);
       violations.push(`${route} → ${response.statusCode}: ${problem}`);
       response.status(HttpStatus.INTERNAL_SERVER_ERROR);
-      return send({ statusCode: 500, error: 'Response breaks its contract', message: `${route}: ${problem}` });
+      response.setHeader('Content-Type', 'application/json; charset=utf-8');
+      return send(
+        JSON.stringify({ statusCode: 500, error: 'Response breaks its contract', message: `${route}: ${problem}` }),
+      );
     };
     return next.handle();
   }
+}
+
+/** A body sent as JSON text (a string, or bytes: `json` sends the first, a body serialized before the second). */
+function isJsonText(response: Response, body: unknown): body is string | Buffer {
+  const type = response.get('Content-Type') ?? '';
+  return (typeof body === 'string' || Buffer.isBuffer(body)) && /^application\/json\b/.test(type);
 }
 
 function contractProblem(contract: ResponseContract | undefined, status: number, body: unknown): string | null {
