@@ -73,7 +73,9 @@ export function hotQueries(sample) {
       sql: SQL.useApiKey,
       params: [tokenHash, 60, 60],
       // A key with this hash, inside the rolled-back transaction: the plan then counts a hit and writes a last use.
-      before: [[`INSERT INTO api_key (district_id, name, key_hash) VALUES ($1, 'bench-explain', $2)`, [districtId, tokenHash]]],
+      before: [
+        [`INSERT INTO api_key (district_id, name, key_hash) VALUES ($1, 'bench-explain', $2)`, [districtId, tokenHash]],
+      ],
     },
     {
       name: 'parent: page view in one statement (link, rate-limit decision, family)',

@@ -122,15 +122,13 @@ describe('the reporting API’s work', () => {
     const path = reportPathOf(PATH_CATALOGUE, 'max');
     const recounts: CounterRow[][] = [];
     for (const schoolClass of school!.classes) {
-      const recount = (await recountFromSource(factory.dataSource, schoolClass.classId)).map(
-        (count): CounterRow => ({
-          person_kind: count.personKind as CounterRow['person_kind'],
-          item: count.item,
-          status: count.status,
-          blocker_reason: count.blockerReason,
-          people: count.people,
-        }),
-      );
+      const recount = (await recountFromSource(factory.dataSource, schoolClass.classId)).map((count): CounterRow => ({
+        person_kind: count.personKind as CounterRow['person_kind'],
+        item: count.item,
+        status: count.status,
+        blocker_reason: count.blockerReason,
+        people: count.people,
+      }));
       recounts.push(recount);
       const { classId: _id, className: _name, academicYear, pathId, pathName: _pathName, ...figures } = schoolClass;
       expect([academicYear, pathId]).toEqual(['2026/2027', 'max']);

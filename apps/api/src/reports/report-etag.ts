@@ -30,7 +30,7 @@ export interface ReportJson {
  * the order every report is built in (`{ asOf, ...figures }`), so its bytes
  * are JSON.stringify(report)'s. The ETag is figuresEtag('json', report).
  */
-export function reportJson(report: { asOf: string }): ReportJson {
+export function reportJson<Report extends { asOf: string }>(report: Report): ReportJson {
   const { asOf, ...figures } = report;
   const figuresJson = JSON.stringify(figures);
   const rest = figuresJson === '{}' ? '}' : `,${figuresJson.slice(1)}`;

@@ -96,7 +96,12 @@ export class ReportsService {
     const { classes, counters } = school;
     return {
       asOf,
-      ...buildSchoolReport({ id: schoolId, name: school.name, path_id: school.path_id }, classes, counters, this.catalogue),
+      ...buildSchoolReport(
+        { id: schoolId, name: school.name, path_id: school.path_id },
+        classes,
+        counters,
+        this.catalogue,
+      ),
     };
   }
 

@@ -34,7 +34,11 @@ export class ContractCheckInterceptor implements NestInterceptor {
     const send = response.send.bind(response);
     response.send = (body?: unknown) => {
       if (!isJsonText(response, body)) return send(body);
-      const problem = contractProblem(contract, response.statusCode, JSON.parse(typeof body === 'string' ? body : body.toString('utf8')));
+      const problem = contractProblem(
+        contract,
+        response.statusCode,
+        JSON.parse(typeof body === 'string' ? body : body.toString('utf8')),
+      );
       if (!problem) return send(body);
       violations.push(`${route} → ${response.statusCode}: ${problem}`);
       response.status(HttpStatus.INTERNAL_SERVER_ERROR);
