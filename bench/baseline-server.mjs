@@ -19,6 +19,7 @@ const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/re
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
 const { reportJson } = dist('apps/api/src/reports/report-etag.js');
+const { unpackSchool } = dist('apps/api/src/reports/reports.repository.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
 const { prefersReturnMinimal } = dist('apps/api/src/common/prefer-header.js');
 
@@ -294,7 +295,7 @@ app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const asOf = new Date().toISOString();
   const { rows } = await pool.query(SQL.school, [schoolId, key.district_id]);
   if (!rows[0]) throw new HttpError(404, 'School not found');
-  const { name, path_id, classes, counters } = rows[0];
+  const { name, path_id, classes, counters } = unpackSchool(rows[0]);
   return { asOf, ...buildSchoolReport({ id: schoolId, name, path_id }, classes, counters, PATH_CATALOGUE) };
 });
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DistrictReport } from '@sferum/contracts';
+import type { DistrictReport, PersonKind } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CounterRow, DistrictSchool, SchoolClassRow } from './report-builder';
 import { REPORTS_SQL } from './reports.sql';
@@ -17,6 +17,37 @@ export interface SchoolWithCounters {
   path_id: string;
   classes: SchoolClassRow[];
   counters: Array<CounterRow & { class_id: string }>;
+}
+
+/** A class of a school as `REPORTS_SQL.school` gives it, its counter rows packed as arrays. */
+interface PackedClass extends SchoolClassRow {
+  counters: Array<[PersonKind, string, string, string, number]>;
+}
+
+/** The row of `REPORTS_SQL.school`. */
+interface PackedSchool {
+  name: string;
+  path_id: string;
+  classes: PackedClass[];
+}
+
+/** The school's counter rows unpacked, each naming its class, as report-builder takes them. */
+export function unpackSchool(row: PackedSchool): SchoolWithCounters {
+  return {
+    name: row.name,
+    path_id: row.path_id,
+    classes: row.classes,
+    counters: row.classes.flatMap((schoolClass) =>
+      schoolClass.counters.map(([person_kind, item, status, blocker_reason, people]) => ({
+        class_id: schoolClass.id,
+        person_kind,
+        item,
+        status,
+        blocker_reason,
+        people,
+      })),
+    ),
+  };
 }
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
@@ -48,8 +79,8 @@ export class ReportsRepository {
 
   /** A school of the district with its classes and their counters, in one statement (one snapshot). */
   async school(manager: EntityManager, schoolId: string, districtId: string): Promise<SchoolWithCounters | undefined> {
-    const rows = await manager.query<SchoolWithCounters[]>(REPORTS_SQL.school, [schoolId, districtId]);
-    return rows[0];
+    const rows = await manager.query<PackedSchool[]>(REPORTS_SQL.school, [schoolId, districtId]);
+    return rows[0] && unpackSchool(rows[0]);
   }
 
   /** Whether the school or class (archived or not) belongs to the district. */
