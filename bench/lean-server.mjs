@@ -12,13 +12,14 @@
 //   statement, rarely a delete of a counter row that reached 0, COMMIT), then
 //   the family read, or, asked `Prefer: return=minimal` as the web's forms
 //   (and the benchmark) do, 204 and none; only the first step of the path
-//   (the benchmark's), which implies no other;
+//   (the benchmark's), done or not started again, which implies no other;
 // - class view: one statement (the session, the teacher's scope and the whole
 //   class page, PEOPLE_VIEW_SQL.classView with its scope folded in);
-// - school report: one statement (the key, the school, its classes and their
-//   counters as JSON);
+// - school report: one statement (the key folded into the API's school
+//   statement: the school, its classes with their counters packed);
 // - district report: one statement for the key; the district counted in one
-//   statement at most once per REPORT_CACHE_SECONDS, as the API does.
+//   statement at most once per REPORT_CACHE_SECONDS and kept as its JSON
+//   text, as the API does.
 //
 // The confirmation's transaction and the class view run prepared, as the
 // API's statements for them do (database/prepared-query.ts); the family read
@@ -33,6 +34,7 @@ const { CATALOGUE_ID_PATTERN, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADER, RETURN_
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
+const { unpackSchool } = dist('apps/api/src/reports/reports.repository.js');
 const { toParentFamily } = dist('apps/api/src/invites/parent-family.js');
 const { prefersReturnMinimal } = dist('apps/api/src/common/prefer-header.js');
 
@@ -101,7 +103,7 @@ const LOCK_PERSON = `SELECT p.id, p.kind, p.district_id, p.school_id, s.path_id,
          (SELECT COALESCE(json_agg(json_build_object(
                     'classId', m.class_id,
                     'before', ${overall('x.status')},
-                    'after', ${overall(`CASE WHEN x.step = $3 THEN 'done' ELSE x.status END`)})), '[]')
+                    'after', ${overall(`CASE WHEN x.step = $3 THEN $4 ELSE x.status END`)})), '[]')
           FROM (SELECT p.class_id WHERE p.kind = 'student'
                 UNION
                 SELECT st.class_id FROM person st
@@ -121,13 +123,13 @@ const LOCK_PERSON = `SELECT p.id, p.kind, p.district_id, p.school_id, s.path_id,
  * come back, to be removed.
  */
 const WRITE_CHANGE = `WITH step AS (
-    UPDATE person_step SET status = 'done', blocker_reason = NULL, blocker_note = NULL, updated_at = now(),
+    UPDATE person_step SET status = $13, blocker_reason = NULL, blocker_note = NULL, updated_at = now(),
            updated_source = 'parent_link'
     WHERE person_id = $1 AND step = $2
   ),
   event AS (
     INSERT INTO progress_event (district_id, school_id, person_id, path_id, step, from_status, to_status, source, change_id)
-    VALUES ($3, $4, $1, $5, $2, $6, 'done', 'parent_link', gen_random_uuid())
+    VALUES ($3, $4, $1, $5, $2, $6, $13, 'parent_link', gen_random_uuid())
   ),
   version AS (UPDATE person SET version = version + 1, updated_at = now() WHERE id = $1),
   d AS (
@@ -162,21 +164,21 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   const { personId, step } = request.params;
   const { status } = request.body;
   const token = request.headers['x-parent-token'];
-  if (!CATALOGUE_ID_PATTERN.test(step) || status !== 'done') throw new HttpError(400, 'status');
+  if (!CATALOGUE_ID_PATTERN.test(step) || !['done', 'not_started'].includes(status)) throw new HttpError(400, 'status');
   if (!looksLikeToken(token)) throw new HttpError(404, 'This link does not work');
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query(prepared(LOCK_PERSON, [hashToken(token), personId, step]));
+    const { rows } = await client.query(prepared(LOCK_PERSON, [hashToken(token), personId, step, status]));
     const person = rows[0];
     if (!person) throw new HttpError(404, 'Person not found');
     if (FIRST_STEPS.get(person.path_id) !== step)
       throw new HttpError(400, 'The lean ceiling takes the first step only');
     if (person.opted_out) throw new HttpError(409, 'This person does not use Sferum/MAX: undo the opt-out first');
-    if (person.status !== 'done') {
+    if (person.status !== status) {
       const deltas = [];
       for (const { classId, before, after } of person.classes) {
-        deltas.push([classId, step, person.status, person.blocker_reason ?? '', -1], [classId, step, 'done', '', 1]);
+        deltas.push([classId, step, person.status, person.blocker_reason ?? '', -1], [classId, step, status, '', 1]);
         deltas.push([classId, 'overall', before, '', -1], [classId, 'overall', after, '', 1]);
       }
       const column = (index) => deltas.map((delta) => delta[index]);
@@ -194,6 +196,7 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
           column(2),
           column(3),
           column(4),
+          status,
         ]),
       );
       if (empty.length > 0)
@@ -269,11 +272,12 @@ const DISTRICT = `SELECT d.name,
 const reportCacheMs = Number(process.env.REPORT_CACHE_SECONDS ?? 30) * 1000;
 const districtReports = new ShortLivedCache();
 
-app.get('/api/v1/reports/district', async (request) => {
+// Kept as its JSON text, as the API keeps it: serialised once per count, not per request.
+app.get('/api/v1/reports/district', async (request, reply) => {
   const { rows } = await pool.query(KEY, [keyHashOf(request)]);
   if (!rows[0]) throw new HttpError(401, 'A valid reporting API key is required');
   const districtId = rows[0].district_id;
-  return districtReports.get(districtId, async () => {
+  const body = await districtReports.get(districtId, async () => {
     const asOf = new Date().toISOString();
     const { rows: found } = await pool.query(DISTRICT, [districtId]);
     const [district] = found;
@@ -283,28 +287,26 @@ app.get('/api/v1/reports/district', async (request) => {
       district.counters,
       PATH_CATALOGUE,
     );
-    return { value: { asOf, ...report }, freshForMs: reportCacheMs };
+    return { value: JSON.stringify({ asOf, ...report }), freshForMs: reportCacheMs };
   });
+  return reply.type('application/json; charset=utf-8').send(body);
 });
 
-const SCHOOL = `SELECT s.name, s.path_id,
-    (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'grade', c.grade, 'letter', c.letter, 'academic_year', c.academic_year)
-            ORDER BY c.grade, c.letter), '[]')
-     FROM school_class c WHERE c.school_id = s.id AND c.archived_at IS NULL) AS classes,
-    (SELECT COALESCE(json_agg(json_build_object('class_id', cp.class_id, 'person_kind', cp.person_kind, 'item', cp.item,
-              'status', cp.status, 'blocker_reason', cp.blocker_reason, 'people', cp.people)), '[]')
-     FROM class_progress cp JOIN school_class c ON c.id = cp.class_id AND c.archived_at IS NULL
-     WHERE cp.school_id = s.id) AS counters
-  FROM api_key k LEFT JOIN school s ON s.id = $2 AND s.district_id = k.district_id
-  WHERE k.key_hash = $1 AND k.revoked_at IS NULL`;
+/** The API's school statement (each class with its counters packed), the key folded in: no key, no row; another district's school, nulls. */
+const SCHOOL = replaceOnce(
+  SQL.school,
+  'FROM school s WHERE s.id = $1 AND s.district_id = $2',
+  `FROM api_key k LEFT JOIN school s ON s.id = $1 AND s.district_id = k.district_id
+    WHERE k.key_hash = $2 AND k.revoked_at IS NULL`,
+);
 
 app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const { schoolId } = request.params;
   const asOf = new Date().toISOString();
-  const { rows } = await pool.query(SCHOOL, [keyHashOf(request), schoolId]);
+  const { rows } = await pool.query(SCHOOL, [schoolId, keyHashOf(request)]);
   if (!rows[0]) throw new HttpError(401, 'A valid reporting API key is required');
-  const school = rows[0];
-  if (school.name === null) throw new HttpError(404, 'School not found');
+  if (rows[0].name === null) throw new HttpError(404, 'School not found');
+  const school = unpackSchool(rows[0]);
   return {
     asOf,
     ...buildSchoolReport(

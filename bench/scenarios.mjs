@@ -37,12 +37,15 @@ export function scenarios(fixtures, targets = ['api', 'baseline']) {
     },
     {
       id: 'parent-confirm',
-      title: "Parent confirms the first step of the school's path (PUT …/steps/max_account or vk_id)",
+      title: "Parent confirms the first step of the school's path, or undoes it (PUT …/steps/max_account or vk_id)",
       comparable: false,
       request: (target) =>
         dynamic(() => {
           const list = confirmations[target];
-          const { personId, step, token } = list[cursor[target]++ % list.length];
+          const { personId, step, token } = list[cursor[target] % list.length];
+          // Each pass over the people sets the step the other way (done, then not started again): every request
+          // a real change however long the run, where a second pass of "done" would change nothing.
+          const status = Math.floor(cursor[target]++ / list.length) % 2 === 0 ? 'done' : 'not_started';
           return {
             method: 'PUT',
             path: `/api/parent/people/${personId}/steps/${step}`,
@@ -53,7 +56,7 @@ export function scenarios(fixtures, targets = ['api', 'baseline']) {
               'content-type': 'application/json',
               prefer: 'return=minimal',
             },
-            body: '{"status":"done"}',
+            body: JSON.stringify({ status }),
           };
         }),
     },
