@@ -53,8 +53,8 @@ async function resolveLink(token, ip, { withFamily }) {
     LINK_WINDOW_SECONDS,
   ];
   const { rows } = withFamily
-    ? await pool.query(SQL.parentPage, [hash, OPENED_PRECISION_SECONDS, ...limits, LIMIT_PER_LINK])
-    : await pool.query(SQL.inviteByToken, [hash, OPENED_PRECISION_SECONDS, ...limits]);
+    ? await pool.query(prepared(SQL.parentPage, [hash, OPENED_PRECISION_SECONDS, ...limits, LIMIT_PER_LINK]))
+    : await pool.query(prepared(SQL.inviteByToken, [hash, OPENED_PRECISION_SECONDS, ...limits]));
   const row = rows[0];
   if (row.blocked_retry_after !== null) throw new HttpError(429, 'Too many requests');
   if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
@@ -67,7 +67,7 @@ async function resolveLink(token, ip, { withFamily }) {
 app.get('/api/parent/family', async (request, reply) => {
   reply.header('Cache-Control', 'no-store');
   const link = await resolveLink(request.headers['x-parent-token'], request.ip, { withFamily: true });
-  if (link.opened_stale) await pool.query(SQL.inviteOpened, [link.id]);
+  if (link.opened_stale) await pool.query(prepared(SQL.inviteOpened, [link.id]));
   return toParentFamily(link.family, PATH_CATALOGUE.get(link.family.path_id), link.expires_at);
 });
 
@@ -86,7 +86,7 @@ app.put('/api/parent/people/:personId/steps/:step', async (request, reply) => {
   // As the API: asked `Prefer: return=minimal` (the web's forms), 204 and no family read back.
   if (prefersReturnMinimal(request.headers.prefer))
     return reply.code(204).header(PREFERENCE_APPLIED_HEADER, RETURN_MINIMAL).send();
-  const { rows } = await pool.query(SQL.family, [link.family_id]);
+  const { rows } = await pool.query(prepared(SQL.family, [link.family_id]));
   return toParentFamily(rows[0], PATH_CATALOGUE.get(rows[0].path_id), link.expires_at);
 });
 
@@ -233,7 +233,7 @@ app.get('/api/classes/:classId/roster', async (request) => {
 async function apiKey(request) {
   const secret = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
   if (!looksLikeToken(secret)) throw new HttpError(401, 'A valid reporting API key is required');
-  const { rows } = await pool.query(SQL.useApiKey, [hashToken(secret), 60, 60]);
+  const { rows } = await pool.query(prepared(SQL.useApiKey, [hashToken(secret), 60, 60]));
   if (!rows[0]) throw new HttpError(401, 'A valid reporting API key is required');
   if (Math.random() < 0.01) await pool.query(SQL.rateLimitCleanup);
   if (rows[0].hits > 60) throw new HttpError(429, 'Too many requests');
@@ -293,7 +293,7 @@ app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const key = await apiKey(request);
   const { schoolId } = request.params;
   const asOf = new Date().toISOString();
-  const { rows } = await pool.query(SQL.school, [schoolId, key.district_id]);
+  const { rows } = await pool.query(prepared(SQL.school, [schoolId, key.district_id]));
   if (!rows[0]) throw new HttpError(404, 'School not found');
   const { name, path_id, classes, counters } = unpackSchool(rows[0]);
   return { asOf, ...buildSchoolReport({ id: schoolId, name, path_id }, classes, counters, PATH_CATALOGUE) };

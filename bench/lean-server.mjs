@@ -21,9 +21,9 @@
 //   statement at most once per REPORT_CACHE_SECONDS and kept as its JSON
 //   text, as the API does.
 //
-// The confirmation's transaction and the class view run prepared, as the
-// API's statements for them do (database/prepared-query.ts); the family read
-// and the reports unnamed, as the API's are still sent.
+// Every statement per request runs prepared, as the API's hot statements do
+// (database/prepared-query.ts); only the district's count, once per
+// REPORT_CACHE_SECONDS, is sent unnamed, as the API sends it.
 //
 // `node bench/lean-server.mjs` with DATABASE_URL, PORT and DATABASE_POOL_SIZE.
 import { bareServer, dist, hashToken, HttpError, looksLikeToken, prepared } from './bare-server.mjs';
@@ -65,7 +65,7 @@ const FAMILY_BY_TOKEN = replaceOnce(
 
 async function familyByToken(token) {
   if (!looksLikeToken(token)) throw new HttpError(404, 'This link does not work');
-  const { rows } = await pool.query(FAMILY_BY_TOKEN, [hashToken(token)]);
+  const { rows } = await pool.query(prepared(FAMILY_BY_TOKEN, [hashToken(token)]));
   if (!rows[0]) throw new HttpError(404, 'This link does not work');
   return toParentFamily(rows[0], PATH_CATALOGUE.get(rows[0].path_id), rows[0].expires_at);
 }
@@ -274,7 +274,7 @@ const districtReports = new ShortLivedCache();
 
 // Kept as its JSON text, as the API keeps it: serialised once per count, not per request.
 app.get('/api/v1/reports/district', async (request, reply) => {
-  const { rows } = await pool.query(KEY, [keyHashOf(request)]);
+  const { rows } = await pool.query(prepared(KEY, [keyHashOf(request)]));
   if (!rows[0]) throw new HttpError(401, 'A valid reporting API key is required');
   const districtId = rows[0].district_id;
   const body = await districtReports.get(districtId, async () => {
@@ -303,7 +303,7 @@ const SCHOOL = replaceOnce(
 app.get('/api/v1/reports/schools/:schoolId', async (request) => {
   const { schoolId } = request.params;
   const asOf = new Date().toISOString();
-  const { rows } = await pool.query(SCHOOL, [schoolId, keyHashOf(request)]);
+  const { rows } = await pool.query(prepared(SCHOOL, [schoolId, keyHashOf(request)]));
   if (!rows[0]) throw new HttpError(401, 'A valid reporting API key is required');
   if (rows[0].name === null) throw new HttpError(404, 'School not found');
   const school = unpackSchool(rows[0]);

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PARENT_TOKEN_HEADER, type FamilyInvite, type ParentFamily, type RosterFamily } from '@sferum/contracts';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import TestAgent from 'supertest/lib/agent';
 import { PARENT_SQL } from '../src/invites/parent.sql';
 import { OrgFactory } from './factories/org.factory';
@@ -186,5 +187,26 @@ describe('the parent page’s work', () => {
     const statements = await statementsOf(() => view(token));
     expect(statements).toEqual([PARENT_SQL.pageByToken]);
     expect(await loggedTablesWrittenSince(before)).toEqual([]);
+  });
+
+  it('prepares the page’s statement once on a connection, and then only runs it', async () => {
+    const { token } = await familyWithLink('Заготовкин Лев');
+    // A pool of one: every view runs on the connection that the look below asks.
+    const onePool = await createTestApp({ DATABASE_POOL_SIZE: '1' });
+    try {
+      const views = 8;
+      for (let n = 0; n < views; n += 1) {
+        await request(onePool.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token).expect(200);
+      }
+      const prepared = await onePool
+        .get(DataSource)
+        .query<Array<{ runs: number }>>(
+          `SELECT (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements WHERE statement = $1`,
+          [PARENT_SQL.pageByToken],
+        );
+      expect(prepared).toEqual([{ runs: views }]);
+    } finally {
+      await onePool.close();
+    }
   });
 });

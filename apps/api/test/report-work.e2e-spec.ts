@@ -7,6 +7,7 @@ import {
   type SchoolReport,
 } from '@sferum/contracts';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import TestAgent from 'supertest/lib/agent';
 import { buildReport, reportPathOf, type CounterRow } from '../src/reports/report-builder';
 import { figuresEtag } from '../src/reports/report-etag';
@@ -163,5 +164,31 @@ describe('the reporting API’s work', () => {
       await report('district', 'U'.repeat(43)).expect(401);
     });
     expect(statements).toEqual([REPORTS_SQL.useApiKey]);
+  });
+
+  it('prepares the key’s statement and the school’s once on a connection, and then only runs them', async () => {
+    const { secret } = await newKey('заготовленный');
+    // A pool of one: every report runs on the connection that the look below asks.
+    const onePool = await createTestApp({ DATABASE_POOL_SIZE: '1' });
+    try {
+      const reports = 8;
+      for (let n = 0; n < reports; n += 1) {
+        await request(onePool.getHttpServer())
+          .get(`/api/v1/reports/schools/${schoolId}`)
+          .set('Authorization', `Bearer ${secret}`)
+          .expect(200);
+      }
+      const prepared = await onePool.get(DataSource).query<Array<{ statement: string; runs: number }>>(
+        `SELECT statement, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements
+           WHERE statement = ANY($1::text[]) ORDER BY statement = $2`,
+        [[REPORTS_SQL.useApiKey, REPORTS_SQL.school], REPORTS_SQL.school],
+      );
+      expect(prepared).toEqual([
+        { statement: REPORTS_SQL.useApiKey, runs: reports },
+        { statement: REPORTS_SQL.school, runs: reports },
+      ]);
+    } finally {
+      await onePool.close();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OptOut, ParentChat, ParentPerson, ParentStep, ProgressSource } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import {
   toRateLimitDecision,
   type RateLimitDecision,
@@ -100,19 +101,22 @@ export class ParentPageRepository {
   /** The link and one rate-limit decision, in one statement: what a parent's change starts with. */
   async linkWithDecision(key: LinkKey, limits: ParentLinkLimits): Promise<LinkLookUp> {
     const sql = key && 'codeHash' in key ? PARENT_SQL.linkByCode : PARENT_SQL.linkByToken;
-    const rows = await this.dataSource.query<LinkRow[]>(sql, linkParameters(key, limits));
+    const rows = await preparedQuery<LinkRow>(this.dataSource.manager, sql, linkParameters(key, limits));
     return toLookUp(rows);
   }
 
   /** The link, one rate-limit decision and, let through, the family's page, in one statement: a page view. */
   async pageWithDecision(key: LinkKey, limits: ParentLinkLimits): Promise<PageLookUp> {
     const sql = key && 'codeHash' in key ? PARENT_SQL.pageByCode : PARENT_SQL.pageByToken;
-    const rows = await this.dataSource.query<PageRow[]>(sql, [...linkParameters(key, limits), limits.link.limit]);
+    const rows = await preparedQuery<PageRow>(this.dataSource.manager, sql, [
+      ...linkParameters(key, limits),
+      limits.link.limit,
+    ]);
     return { ...toLookUp(rows), family: rows[0]!.family ?? undefined };
   }
 
   async markOpened(inviteId: string): Promise<void> {
-    await this.dataSource.query(PARENT_SQL.linkOpened, [inviteId]);
+    await preparedQuery(this.dataSource.manager, PARENT_SQL.linkOpened, [inviteId]);
   }
 
   /** The family's unarchived people, in id order. */
@@ -123,7 +127,7 @@ export class ParentPageRepository {
 
   /** The parent's page of the family, in one statement. */
   async family(familyId: string): Promise<FamilyRow | undefined> {
-    const rows = await this.dataSource.query<FamilyRow[]>(PARENT_SQL.family, [familyId]);
+    const rows = await preparedQuery<FamilyRow>(this.dataSource.manager, PARENT_SQL.family, [familyId]);
     return rows[0];
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiKeySummary } from '@sferum/contracts';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import type { RateLimitWindow } from '../common/rate-limits.repository';
 import { REPORTS_SQL } from './reports.sql';
 import { firstRow } from '../database/rows';
@@ -61,9 +62,11 @@ export class ApiKeysRepository {
    * nothing written, when there is no such key.
    */
   async use(keyHash: Buffer, precisionSeconds: number, windowSeconds: number): Promise<UsedApiKey | undefined> {
-    const rows = await this.dataSource.query<
-      Array<{ id: string; district_id: string; hits: number; retry_after: number }>
-    >(REPORTS_SQL.useApiKey, [keyHash, precisionSeconds, windowSeconds]);
+    const rows = await preparedQuery<{ id: string; district_id: string; hits: number; retry_after: number }>(
+      this.dataSource.manager,
+      REPORTS_SQL.useApiKey,
+      [keyHash, precisionSeconds, windowSeconds],
+    );
     const row = rows[0];
     return (
       row && {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DistrictReport, PersonKind } from '@sferum/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import type { CounterRow, DistrictSchool, SchoolClassRow } from './report-builder';
 import { REPORTS_SQL } from './reports.sql';
 
@@ -79,7 +80,7 @@ export class ReportsRepository {
 
   /** A school of the district with its classes and their counters, in one statement (one snapshot). */
   async school(manager: EntityManager, schoolId: string, districtId: string): Promise<SchoolWithCounters | undefined> {
-    const rows = await manager.query<PackedSchool[]>(REPORTS_SQL.school, [schoolId, districtId]);
+    const rows = await preparedQuery<PackedSchool>(manager, REPORTS_SQL.school, [schoolId, districtId]);
     return rows[0] && unpackSchool(rows[0]);
   }
 
