@@ -15,6 +15,7 @@ const { CATALOGUE_ID_PATTERN, findStep, PATH_CATALOGUE, PREFERENCE_APPLIED_HEADE
   dist('libs/contracts/src/index.js');
 const { freshState, planTransitions } = dist('apps/api/src/progress/progress-plan.js');
 const { counterDeltas } = dist('apps/api/src/progress/counter-deltas.js');
+const { moveCountersParameters } = dist('apps/api/src/progress/class-counters.repository.js');
 const { buildDistrictReport, buildSchoolReport } = dist('apps/api/src/reports/report-builder.js');
 const { ShortLivedCache } = dist('apps/api/src/reports/short-lived-cache.js');
 const { classViewParameters, toClassRoster } = dist('apps/api/src/progress/people-view.repository.js');
@@ -166,17 +167,7 @@ async function applyChange(personId, change, source, familyId) {
       const deltas = counterDeltas([{ classIds: locked.map((m) => m.class_id), before, after }]);
       if (deltas.length > 0) {
         const { rows: moved } = await client.query(
-          prepared(SQL.moveCounters, [
-            [personId],
-            locked.map((m) => m.person_id),
-            locked.map((m) => m.class_id),
-            deltas.map((d) => d.classId),
-            deltas.map((d) => d.personKind),
-            deltas.map((d) => d.item),
-            deltas.map((d) => d.status),
-            deltas.map((d) => d.blockerReason),
-            deltas.map((d) => d.delta),
-          ]),
+          prepared(SQL.moveCounters, moveCountersParameters([personId], locked, deltas)),
         );
         if (!moved[0].matches || moved[0].moved !== deltas.length)
           await recountClasses(

@@ -1,10 +1,10 @@
 import { DataSource, QueryFailedError } from 'typeorm';
 import { isForeignKeyViolation, isUniqueViolation, retryableDatabaseFailure } from '../src/common/postgres-errors';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { preparedQuery, preparedStatementName } from '../src/database/prepared-query';
 import { readOnReplica } from '../src/database/read-replica';
 import { OrgFactory } from './factories/org.factory';
 import { firstOf } from './support/pick';
+import { onePooledConnection } from './support/test-database';
 
 const INSERT_PARENT = 'INSERT INTO prepared_parent (id) VALUES ($1)';
 const INSERT_CHILD = 'INSERT INTO prepared_child (parent_id) VALUES ($1)';
@@ -21,17 +21,7 @@ describe('prepared statements on the pooled connections', () => {
   let factory: OrgFactory;
 
   beforeAll(async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is not set: run the end-to-end tests through jest.e2e.config.cjs');
-    dataSource = new DataSource(
-      dataSourceOptions({
-        DATABASE_URL: url,
-        DATABASE_POOL_SIZE: 1,
-        DATABASE_STATEMENT_TIMEOUT_MS: 500,
-        DATABASE_LOCK_TIMEOUT_MS: 400,
-      }),
-    );
-    await dataSource.initialize();
+    dataSource = await onePooledConnection();
     factory = await OrgFactory.connect();
   });
 

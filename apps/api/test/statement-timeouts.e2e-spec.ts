@@ -1,9 +1,9 @@
 import { DataSource, QueryFailedError } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
 import { allowLongStatements, withoutStatementTimeouts } from '../src/database/long-statements';
 import { runPendingMigrations } from '../src/database/migrate';
 import { retryableDatabaseFailure } from '../src/common/postgres-errors';
 import { firstOf } from './support/pick';
+import { onePooledConnection } from './support/test-database';
 
 /**
  * The pool's limits on one connection (a pool of one, so that every query
@@ -14,17 +14,7 @@ describe('statement and lock timeouts of the pooled connections', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DATABASE_URL is not set: run the end-to-end tests through jest.e2e.config.cjs');
-    dataSource = new DataSource(
-      dataSourceOptions({
-        DATABASE_URL: url,
-        DATABASE_POOL_SIZE: 1,
-        DATABASE_STATEMENT_TIMEOUT_MS: 500,
-        DATABASE_LOCK_TIMEOUT_MS: 400,
-      }),
-    );
-    await dataSource.initialize();
+    dataSource = await onePooledConnection();
   });
 
   afterAll(async () => {

@@ -53,17 +53,11 @@ export class ClassCountersRepository {
     locked: readonly Membership[],
     deltas: readonly CounterDelta[],
   ): Promise<boolean> {
-    const [row] = await preparedQuery<{ matches: boolean; moved: number }>(manager, PROGRESS_SQL.moveCounters, [
-      personIds,
-      locked.map((m) => m.person_id),
-      locked.map((m) => m.class_id),
-      deltas.map((d) => d.classId),
-      deltas.map((d) => d.personKind),
-      deltas.map((d) => d.item),
-      deltas.map((d) => d.status),
-      deltas.map((d) => d.blockerReason),
-      deltas.map((d) => d.delta),
-    ]);
+    const [row] = await preparedQuery<{ matches: boolean; moved: number }>(
+      manager,
+      PROGRESS_SQL.moveCounters,
+      moveCountersParameters(personIds, locked, deltas),
+    );
     return row!.matches && row!.moved === deltas.length;
   }
 
@@ -83,4 +77,23 @@ export class ClassCountersRepository {
     );
     return rows.map((row) => row.class_id);
   }
+}
+
+/** PROGRESS_SQL.moveCounters' parameters: the people, the memberships locked, the deltas column by column. */
+export function moveCountersParameters(
+  personIds: readonly string[],
+  locked: readonly Membership[],
+  deltas: readonly CounterDelta[],
+): unknown[] {
+  return [
+    personIds,
+    locked.map((m) => m.person_id),
+    locked.map((m) => m.class_id),
+    deltas.map((d) => d.classId),
+    deltas.map((d) => d.personKind),
+    deltas.map((d) => d.item),
+    deltas.map((d) => d.status),
+    deltas.map((d) => d.blockerReason),
+    deltas.map((d) => d.delta),
+  ];
 }
