@@ -32,9 +32,7 @@ export class RateLimitService {
    */
   async enforce(decision: RateLimitDecision, countedLimit: number): Promise<void> {
     if (decision.blocked) throw new TooManyRequestsException(atLeastOneSecond(decision.retryAfterSeconds));
-    await this.sometimesDeleteStale();
-    const state = toState(decision.counted);
-    if (state.hits > countedLimit) throw new TooManyRequestsException(state.retryAfterSeconds);
+    await this.decideCounted(decision.counted, countedLimit);
   }
 
   /** The current window's total without counting a hit. */
@@ -44,10 +42,7 @@ export class RateLimitService {
 
   /** Throws 429 (with Retry-After) once a bucket has more than `limit` hits in its window. */
   async consume(bucket: string, limit: number, windowSeconds: number): Promise<void> {
-    const state = await this.hit(bucket, windowSeconds);
-    if (state.hits > limit) {
-      throw new TooManyRequestsException(state.retryAfterSeconds);
-    }
+    await this.decideCounted(await this.buckets.hit(bucket, windowSeconds), limit);
   }
 
   /**
@@ -55,7 +50,7 @@ export class RateLimitService {
    * `countHitSql`, along with what its request reads): 429 (with
    * Retry-After) once the bucket has more than `limit` hits in its window.
    */
-  async decideCounted(window: RateLimitWindow, limit: number): Promise<void> {
+  async decideCounted(window: RateLimitWindow | undefined, limit: number): Promise<void> {
     await this.sometimesDeleteStale();
     const state = toState(window);
     if (state.hits > limit) throw new TooManyRequestsException(state.retryAfterSeconds);
