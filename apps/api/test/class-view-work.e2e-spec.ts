@@ -1,7 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ClassRoster, PersonChangeResult, RosterFamily } from '@sferum/contracts';
 import TestAgent from 'supertest/lib/agent';
-import { DataSource } from 'typeorm';
 import { SESSION_SQL } from '../src/auth/session.sql';
 import { ClassesRepository } from '../src/org/classes.repository';
 import { SchoolPaths } from '../src/paths/school-paths.service';
@@ -10,7 +9,7 @@ import { PEOPLE_VIEW_SQL } from '../src/progress/people-view.sql';
 import { OrgFactory } from './factories/org.factory';
 import { firstOf, nth } from './support/pick';
 import { signIn } from './support/sign-in';
-import { statementsOf } from './support/statements';
+import { preparedRunsOn, statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -115,16 +114,9 @@ describe('the class view’s work', () => {
       const agent = await signIn(onePool, teacherEmail);
       const views = 8;
       for (let view = 0; view < views; view += 1) await agent.get(`/api/classes/${classId}/roster`).expect(200);
-      const prepared = await onePool
-        .get(DataSource)
-        .query<Array<{ statement: string; generic_plans: number; custom_plans: number }>>(
-          `SELECT statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements
-           WHERE statement = ANY($1::text[]) ORDER BY statement = $2`,
-          [[SESSION_SQL.authenticate, PEOPLE_VIEW_SQL.classView], PEOPLE_VIEW_SQL.classView],
-        );
-      expect(prepared.map((row) => [row.statement, row.generic_plans + row.custom_plans])).toEqual([
-        [SESSION_SQL.authenticate, views],
-        [PEOPLE_VIEW_SQL.classView, views],
+      expect(await preparedRunsOn(onePool, [SESSION_SQL.authenticate, PEOPLE_VIEW_SQL.classView])).toEqual([
+        { statement: SESSION_SQL.authenticate, runs: views },
+        { statement: PEOPLE_VIEW_SQL.classView, runs: views },
       ]);
     } finally {
       await onePool.close();

@@ -1,13 +1,12 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { PARENT_TOKEN_HEADER, type FamilyInvite, type ParentFamily, type RosterFamily } from '@sferum/contracts';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import TestAgent from 'supertest/lib/agent';
 import { PARENT_SQL } from '../src/invites/parent.sql';
 import { OrgFactory } from './factories/org.factory';
 import { firstOf, linkTokenOf } from './support/pick';
 import { signIn } from './support/sign-in';
-import { statementsOf } from './support/statements';
+import { preparedRunsOn, statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -198,13 +197,9 @@ describe('the parent page’s work', () => {
       for (let n = 0; n < views; n += 1) {
         await request(onePool.getHttpServer()).get('/api/parent/family').set(PARENT_TOKEN_HEADER, token).expect(200);
       }
-      const prepared = await onePool
-        .get(DataSource)
-        .query<Array<{ runs: number }>>(
-          `SELECT (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements WHERE statement = $1`,
-          [PARENT_SQL.pageByToken],
-        );
-      expect(prepared).toEqual([{ runs: views }]);
+      expect(await preparedRunsOn(onePool, [PARENT_SQL.pageByToken])).toEqual([
+        { statement: PARENT_SQL.pageByToken, runs: views },
+      ]);
     } finally {
       await onePool.close();
     }

@@ -7,7 +7,6 @@ import {
   type SchoolReport,
 } from '@sferum/contracts';
 import request from 'supertest';
-import { DataSource } from 'typeorm';
 import TestAgent from 'supertest/lib/agent';
 import { buildReport, reportPathOf, type CounterRow } from '../src/reports/report-builder';
 import { figuresEtag } from '../src/reports/report-etag';
@@ -16,7 +15,7 @@ import { OrgFactory } from './factories/org.factory';
 import { recountFromSource } from './support/recount';
 import { entry, firstOf } from './support/pick';
 import { signIn } from './support/sign-in';
-import { statementsOf } from './support/statements';
+import { preparedRunsOn, statementsOf } from './support/statements';
 import { createTestApp } from './support/test-app';
 
 /**
@@ -178,12 +177,7 @@ describe('the reporting API’s work', () => {
           .set('Authorization', `Bearer ${secret}`)
           .expect(200);
       }
-      const prepared = await onePool.get(DataSource).query<Array<{ statement: string; runs: number }>>(
-        `SELECT statement, (generic_plans + custom_plans)::int AS runs FROM pg_prepared_statements
-           WHERE statement = ANY($1::text[]) ORDER BY statement = $2`,
-        [[REPORTS_SQL.useApiKey, REPORTS_SQL.school], REPORTS_SQL.school],
-      );
-      expect(prepared).toEqual([
+      expect(await preparedRunsOn(onePool, [REPORTS_SQL.useApiKey, REPORTS_SQL.school])).toEqual([
         { statement: REPORTS_SQL.useApiKey, runs: reports },
         { statement: REPORTS_SQL.school, runs: reports },
       ]);
